@@ -75,7 +75,9 @@ def _coerce(name: str, value: Any) -> Any:
     return Path(value).expanduser() if name in _PATH_FIELDS and value is not None else value
 
 
-def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+def load_settings(
+    config_file: Path | None = None, environ: dict[str, str] | None = None
+) -> Settings:
     """Defaults, overlaid by the config file, overlaid by the environment."""
     env = os.environ if environ is None else environ
     path = config_file or Path(env.get("HEARTH_CONFIG") or user_config_dir() / "config.toml")

@@ -1,0 +1,45 @@
+"""Text-level understanding: utterance -> Intent(name, slots, confidence).
+
+Public API:
+    load_parser(intents_dir=None) -> IntentParser   (cached per folder)
+    IntentParser.parse(text) -> Intent
+    IntentParser.vocabulary() / command_phrases()   (for speech grammars)
+    strip_wake_phrase(text) -> str
+Slot parsers live in assistant.nlu.numbers (parse_duration, parse_clock_time).
+"""
+
+from __future__ import annotations
+
+import gc
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.matcher import IntentParser
+from assistant.nlu.normalize import strip_wake_phrase
+
+__all__ = ["NONE", "Intent", "IntentParser", "load_parser", "strip_wake_phrase"]
+
+
+def load_parser(intents_dir: Path | str | None = None) -> IntentParser:
+    """The parser for the templates under `intents_dir` (default: Hearth's own).
+
+    Built once per folder and cached: expansion costs a little at start-up,
+    after which every parse is a lookup. Raises IntentFileError (file:line)
+    when a template file is broken.
+    """
+    if intents_dir is None:
+        from assistant.resources import intents_dir as default_dir
+
+        intents_dir = default_dir()
+    return _load(str(Path(intents_dir).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> IntentParser:
+    parser = IntentParser.from_path(path)
+    # The parser's many small objects live as long as the process: keep the
+    # garbage collector from re-scanning them (steadier per-utterance latency).
+    gc.collect()
+    gc.freeze()
+    return parser

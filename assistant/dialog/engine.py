@@ -1,0 +1,287 @@
+"""The dialog engine: understands a heard text, routes it to one skill, and carries out
+the actions the skill returns (speak, arm timers, log).
+
+Threading: an Engine belongs to one thread (see `assistant.scheduler.run_realtime`).
+Other threads may only read `listen_mode`.
+
+Typical live use::
+
+    engine = Engine(Store(settings.db_path), my_output, RealClock(), settings=settings)
+    engine.start()                      # restores the check-in schedule
+    inbox: queue.Queue[str | None] = queue.Queue()
+    # the microphone thread: inbox.put(text) per utterance; reads engine.listen_mode
+    run_realtime(engine, inbox)         # on this thread, until inbox.put(None)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+from assistant.clock import Clock, RealClock
+from assistant.config import Settings
+from assistant.dialog import actions as act
+from assistant.dialog.responses import Responses
+from assistant.dialog.skills import SKILLS, skill_for
+from assistant.dialog.state import Answer, Context, DialogState, Pending
+from assistant.nlu.intent import NONE, Intent
+from assistant.scheduler import Scheduler
+from assistant.store import Store
+
+YES_NO = ("yes", "no")
+# Intents that leave Hearth's open question open (they answer about it, not instead of it).
+KEEPS_QUESTION = ("repeat", "time_left", "help")
+# Timer calls dropped, not postponed, while a pause runs: late countdown cues mean nothing.
+DROPPED_DURING_PAUSE = {("ritual", "cue")}
+DICTATION_WINDOW_S = 30.0
+
+
+class Output(Protocol):
+    """Where the engine's words and events go (TTS, a terminal, JSON lines)."""
+
+    def say(self, text: str, key: str) -> None: ...
+
+    def event(self, kind: str, **fields: Any) -> None: ...
+
+    def stop_speaking(self) -> None: ...
+
+
+class Parser(Protocol):
+    def parse(self, text: str) -> Intent: ...
+
+
+def _redact(slots: dict[str, Any]) -> dict[str, Any]:
+    """Slots as logged: dictated text is stored only once confirmed, in its own table."""
+    return {k: (bool(v) if k == "text" else v) for k, v in slots.items()}
+
+
+class Engine:
+    """Hearth's dialog.
+
+    Args:
+        store: the log (use `Store(":memory:")` for a throwaway session).
+        output: receives spoken lines and events.
+        clock: time source (default: the real clock).
+        settings: answer windows and the check-in grace period.
+        parser: turns text into an Intent (default: `assistant.nlu.load_parser()`).
+        responses: spoken lines (default: loaded from intents/).
+        scheduler: timers; default: a new Scheduler on `clock`.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        output: Output,
+        clock: Clock | None = None,
+        *,
+        settings: Settings | None = None,
+        parser: Parser | None = None,
+        responses: Responses | None = None,
+        scheduler: Scheduler | None = None,
+    ) -> None:
+        self.store = store
+        self.output = output
+        self.clock = clock or RealClock()
+        self.settings = settings or Settings()
+        self._parser = parser
+        self.responses = responses or Responses()
+        self.scheduler = scheduler or Scheduler(self.clock)
+        self.state = DialogState()
+        self.listen_mode = "wake"
+        """What the listener should expect next: "wake" (a wake phrase first),
+        "answer" (a reply to Hearth's question, no wake phrase), or "dictation"
+        (free text to capture). Safe to read from any thread."""
+        self._spoken: list[tuple[str, str]] | None = None
+        self._followups: list[tuple[str, str, dict[str, Any]]] = []
+
+    @property
+    def parser(self) -> Parser:
+        if self._parser is None:
+            from assistant.nlu import load_parser
+
+            self._parser = load_parser()
+        return self._parser
+
+    # --- public API -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Restore what persists: the check-in schedule and the last thing tried."""
+        tried = self.store.events(kind="tried", limit=1)
+        if tried:
+            self.state.last_tried = (tried[0]["target"], tried[0].get("target_id"))
+        self._turn(lambda ctx: SKILLS["schedule"].restore(ctx))
+
+    def hear(self, text: str) -> Intent:
+        """Handle one heard (or typed) utterance and return what it was understood as.
+
+        While Hearth waits for dictated text, the text itself is the answer (returned
+        as intent "dictation") unless it is a clear stop.
+        """
+        text = " ".join(text.split())
+        if not text:
+            return Intent(NONE, {}, 0.0, text)
+        pending = self.state.awaiting
+        if pending and pending.dictation:
+            intent = self.parser.parse(text)
+            if intent.name == "stop":
+                self.handle(intent)
+                return intent
+            self._answer(pending, Answer(text=text))
+            return Intent("dictation", {}, 1.0, text)
+        if pending and pending.kind == "space_duration":
+            seconds = _duration(text)
+            if seconds:
+                intent = Intent("space", {"seconds": seconds}, 1.0, text)
+                self.handle(intent)
+                return intent
+        intent = self.parser.parse(text)
+        self.handle(intent)
+        return intent
+
+    def handle(self, intent: Intent) -> None:
+        """Act on an understood intent. `none` does nothing at all: no words, no log."""
+        if intent.name == NONE:
+            return
+        slots = _redact(intent.slots)
+        confidence = round(intent.confidence, 3)
+        self.store.log(
+            self.clock.wall(), "command", intent=intent.name, slots=slots, confidence=confidence
+        )
+        self.output.event("command", intent=intent.name, slots=slots, confidence=confidence)
+        pending = self.state.awaiting
+        if pending and not pending.dictation:
+            if intent.name in YES_NO:
+                self._answer(pending, Answer(yes=intent.name == "yes"))
+                return
+            if pending.kind == "helped" and intent.name == "feedback":
+                self._answer(pending, Answer(yes=bool(intent.slots.get("helped", True))))
+                return
+        if pending and intent.name not in KEEPS_QUESTION:
+            self._clear_question()
+            if intent.name == "stop":  # "never mind" drops the question, nothing more
+                self._turn(lambda ctx: SKILLS["system"].drop_question(ctx, pending))
+                return
+        skill = skill_for(intent.name)
+        if skill is None:
+            return
+        self._turn(lambda ctx: SKILLS[skill].handle(ctx, intent))
+
+    # --- turns and actions ------------------------------------------------------------
+
+    def context(self) -> Context:
+        return Context(
+            self.state,
+            self.store,
+            self.responses,
+            self.settings,
+            self.clock.now(),
+            self.clock.wall(),
+        )
+
+    def _turn(self, decide: Any) -> None:
+        """Run one skill decision and everything it leads to, then settle the state."""
+        outer = self._spoken is None
+        if outer:
+            self._spoken = []
+        try:
+            self._execute(decide(self.context()))
+            while self._followups or self._ready_deferred():
+                if self._followups:
+                    skill, name, data = self._followups.pop(0)
+                else:
+                    skill, name, data = self._ready_deferred()[0]
+                    self.state.deferred.remove((skill, name, data))
+                self._execute(SKILLS[skill].on_timer(self.context(), name, data))
+        finally:
+            if outer:
+                if self._spoken:
+                    self.state.last_lines = self._spoken
+                self._spoken = None
+                self._update_listen_mode()
+
+    def _execute(self, actions: list[act.Action]) -> None:
+        for action in actions:
+            self._do(action)
+
+    def _do(self, a: act.Action) -> None:
+        if isinstance(a, act.Say):
+            text = a.text if a.text is not None else self.responses.pick(a.key, **a.fields)
+            self.output.say(text, a.key)
+            if self._spoken is not None:
+                self._spoken.append((text, a.key))
+        elif isinstance(a, act.StartTimer):
+            self.scheduler.call_at(
+                a.at, lambda: self._fire(a.skill, a.name, a.data), tag=f"{a.skill}.{a.name}"
+            )
+        elif isinstance(a, act.StartDatedJob):
+            self.scheduler.call_on(
+                datetime.fromisoformat(a.when),
+                lambda: self._fire(a.skill, a.name, a.data),
+                tag=f"{a.skill}.{a.name}",
+            )
+        elif isinstance(a, act.CancelTimers):
+            self.scheduler.cancel_tag(a.skill if a.name is None else f"{a.skill}.{a.name}")
+        elif isinstance(a, act.Log):
+            self.store.log(self.clock.wall(), a.kind, **a.fields)
+            self.output.event(a.kind, **a.fields)
+        elif isinstance(a, act.Event):
+            self.output.event(a.kind, **a.fields)
+        elif isinstance(a, act.Ask):
+            self._clear_question()
+            default = DICTATION_WINDOW_S if a.dictation else self.settings.answer_window_s
+            expires = self.clock.now() + (a.seconds or default)
+            pending = Pending(a.skill, a.kind, a.dictation, expires, dict(a.data))
+            self.state.awaiting = pending
+            self.scheduler.call_at(expires, lambda: self._expire(pending), tag="ask")
+        elif isinstance(a, act.StopSpeaking):
+            self.output.stop_speaking()
+        elif isinstance(a, act.Persist):
+            getattr(self.store, a.method)(**a.args)
+        elif isinstance(a, act.Followup):
+            self._followups.append((a.skill, a.name, a.data))
+        else:  # pragma: no cover - a new action type without a handler is a bug
+            raise TypeError(f"unknown action {a!r}")
+
+    def _fire(self, skill: str, name: str, data: dict[str, Any]) -> None:
+        if self._blocked(skill) and (skill, name) not in DROPPED_DURING_PAUSE:
+            self.state.deferred.append((skill, name, data))
+            return
+        if self.state.pause and (skill, name) in DROPPED_DURING_PAUSE:
+            return
+        self._turn(lambda ctx: SKILLS[skill].on_timer(ctx, name, data))
+
+    def _blocked(self, skill: str) -> bool:
+        """A pause holds every other skill's timers; time alone holds the scheduled check-in."""
+        if self.state.pause and skill != "pause":
+            return True
+        return bool(self.state.space and skill == "schedule")
+
+    def _ready_deferred(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """Held-back timer calls whose reason to wait is over (oldest first)."""
+        return [d for d in self.state.deferred if not self._blocked(d[0])]
+
+    def _answer(self, pending: Pending, answer: Answer) -> None:
+        self._clear_question()
+        self._turn(lambda ctx: SKILLS[pending.skill].on_answer(ctx, pending, answer))
+
+    def _expire(self, pending: Pending) -> None:
+        if self.state.awaiting is pending:
+            self._answer(pending, Answer(expired=True))
+
+    def _clear_question(self) -> None:
+        self.state.awaiting = None
+        self.scheduler.cancel_tag("ask")
+
+    def _update_listen_mode(self) -> None:
+        pending = self.state.awaiting
+        mode = "wake" if pending is None else ("dictation" if pending.dictation else "answer")
+        self.listen_mode = mode  # one atomic attribute store: safe for reader threads
+
+
+def _duration(text: str) -> int | None:
+    """Seconds in a bare answer like "twenty minutes" (None when there is none)."""
+    try:
+        from assistant.nlu.numbers import parse_duration
+    except ImportError:  # the NLU part is not installed yet
+        return None
+    return parse_duration(text)

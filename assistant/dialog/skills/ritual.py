@@ -1,0 +1,105 @@
+"""Rituals: small shared moments on a timer (walk, coffee, breakfast, mindfulness, call).
+
+Durations, start and end lines and guided cues come from intents/rituals.yaml; the lines
+steer toward shared experiences and plans, not past conflicts.
+"""
+
+from __future__ import annotations
+
+from assistant.dialog import actions as act
+from assistant.dialog.skills import _common
+from assistant.dialog.state import Answer, Context, Pending, RitualState
+from assistant.dialog.timewords import about, duration_words
+from assistant.nlu.intent import Intent
+
+
+def handle(ctx: Context, intent: Intent) -> list[act.Action]:
+    name = intent.slots.get("ritual")
+    ritual = ctx.responses.rituals.get(str(name))
+    if ritual is None:
+        return [act.Say("ritual.which")]
+    actions: list[act.Action] = []
+    running = ctx.state.ritual
+    if running is not None:
+        actions += [
+            act.CancelTimers("ritual"),
+            act.Persist(
+                "timer_ended",
+                {
+                    "kind": "ritual",
+                    "started_at": running.started_wall,
+                    "at": ctx.wall,
+                    "outcome": "replaced",
+                },
+            ),
+            act.Event("timer_cancelled", {"timer": "ritual", "ritual": running.name}),
+        ]
+    ends = ctx.now + ritual.seconds
+    ctx.state.ritual = RitualState(ritual.name, ends, ctx.wall)
+    start_line = ctx.responses.choose(
+        f"ritual.{ritual.name}.start", ritual.start, duration=duration_words(ritual.seconds)
+    )
+    actions += [
+        act.Persist(
+            "timer_started",
+            {
+                "kind": "ritual",
+                "at": ctx.wall,
+                "seconds": ritual.seconds,
+                "due": _common.wall_at(ctx, ends),
+            },
+        ),
+        act.Log("ritual_started", {"ritual": ritual.name}),
+        _common.tried(ctx, "ritual"),
+        act.Say(f"ritual.{ritual.name}.start", text=start_line),
+        act.Event(
+            "timer_started", {"timer": "ritual", "ritual": ritual.name, "seconds": ritual.seconds}
+        ),
+    ]
+    actions += [
+        act.StartTimer("ritual", "cue", ctx.now + at, {"ritual": ritual.name, "index": i})
+        for i, (at, _) in enumerate(ritual.cues)
+        if at < ritual.seconds
+    ]
+    actions.append(act.StartTimer("ritual", "end", ends, {"ritual": ritual.name}))
+    return actions
+
+
+def time_left(ctx: Context) -> list[act.Action]:
+    state = ctx.state.ritual
+    assert state is not None
+    return [act.Say("ritual.time_left", {"left": about(state.ends_at - ctx.now)})]
+
+
+def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
+    state = ctx.state.ritual
+    if state is None or state.name != data.get("ritual"):
+        return []
+    ritual = ctx.responses.rituals[state.name]
+    if name == "cue":
+        _, variants = ritual.cues[int(data["index"])]
+        key = f"ritual.{state.name}.cue"
+        return [act.Say(key, text=ctx.responses.choose(key, variants))]
+    ctx.state.ritual = None
+    key = f"ritual.{state.name}.end"
+    return [
+        act.Persist(
+            "timer_ended",
+            {
+                "kind": "ritual",
+                "started_at": state.started_wall,
+                "at": ctx.wall,
+                "outcome": "completed",
+            },
+        ),
+        act.Event("timer_ended", {"timer": "ritual", "ritual": state.name}),
+        act.Log("ritual_ended", {"ritual": state.name}),
+        act.Say(
+            key,
+            text=ctx.responses.choose(key, ritual.end, duration=duration_words(ritual.seconds)),
+        ),
+    ]
+
+
+def on_answer(ctx: Context, pending: Pending, answer: Answer) -> list[act.Action]:
+    return []

@@ -1,0 +1,113 @@
+"""Space: time alone with an agreed return time that is kept.
+
+Hearth confirms the return time in clock words, and at that time offers a gentle
+reconnection and asks whether both are back; the answer is logged as the return being
+on time (yes, or an early "we're ready") or not.
+"""
+
+from __future__ import annotations
+
+from assistant.dialog import actions as act
+from assistant.dialog.skills import _common
+from assistant.dialog.state import Answer, Context, Pending, SpaceState
+from assistant.dialog.timewords import about, clock_words, duration_words
+from assistant.nlu.intent import Intent
+
+RETURN_ANSWER_S = 120.0
+
+
+def handle(ctx: Context, intent: Intent) -> list[act.Action]:
+    seconds = intent.slots.get("seconds")
+    if not seconds:
+        return [act.Say("space.how_long"), act.Ask("space", "space_duration")]
+    return start(ctx, int(seconds))
+
+
+def _close(ctx: Context, outcome: str) -> list[act.Action]:
+    state = ctx.state.space
+    assert state is not None
+    ctx.state.space = None
+    return [
+        act.CancelTimers("space"),
+        act.Persist(
+            "timer_ended",
+            {"kind": "space", "started_at": state.started_wall, "at": ctx.wall, "outcome": outcome},
+        ),
+    ]
+
+
+def start(ctx: Context, seconds: int) -> list[act.Action]:
+    actions: list[act.Action] = []
+    if ctx.state.space is not None:
+        actions += _close(ctx, "replaced")
+    ends = ctx.now + seconds
+    back = _common.wall_at(ctx, ends)
+    ctx.state.space = SpaceState(seconds, ends, ctx.wall)
+    return [
+        *actions,
+        act.Persist(
+            "timer_started", {"kind": "space", "at": ctx.wall, "seconds": seconds, "due": back}
+        ),
+        act.Say("space.confirm", {"at": clock_words(back), "duration": duration_words(seconds)}),
+        act.Event("timer_started", {"timer": "space", "seconds": seconds}),
+        act.StartTimer("space", "return", ends),
+    ]
+
+
+def end_early(ctx: Context) -> list[act.Action]:
+    """Back before the agreed time: that is a return on time."""
+    return [
+        *_close(ctx, "on_time"),
+        act.Event("timer_cancelled", {"timer": "space", "reason": "returned"}),
+        act.Log("space_returned", {"on_time": True}),
+        act.Say("space.welcome_back"),
+    ]
+
+
+def time_left(ctx: Context) -> list[act.Action]:
+    state = ctx.state.space
+    assert state is not None
+    back = _common.wall_at(ctx, state.ends_at)
+    return [
+        act.Say(
+            "space.time_left", {"left": about(state.ends_at - ctx.now), "at": clock_words(back)}
+        )
+    ]
+
+
+def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
+    if ctx.state.space is None:
+        return []
+    state = ctx.state.space
+    return [
+        act.Event("timer_ended", {"timer": "space"}),
+        act.Say("space.return"),
+        act.Ask(
+            "space",
+            "returned",
+            seconds=RETURN_ANSWER_S,
+            data={"started_at": state.started_wall.isoformat()},
+        ),
+    ]
+
+
+def on_answer(ctx: Context, pending: Pending, answer: Answer) -> list[act.Action]:
+    if pending.kind == "space_duration":
+        if answer.seconds:
+            return start(ctx, answer.seconds)
+        return []
+    if ctx.state.space is None:
+        return []
+    if answer.yes is None:
+        return [*_close(ctx, "unconfirmed"), act.Log("space_returned", {"on_time": None})]
+    if answer.yes:
+        return [
+            *_close(ctx, "on_time"),
+            act.Log("space_returned", {"on_time": True}),
+            act.Say("space.welcome_back"),
+        ]
+    return [
+        *_close(ctx, "late"),
+        act.Log("space_returned", {"on_time": False}),
+        act.Say("space.take_time"),
+    ]

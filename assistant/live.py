@@ -1,0 +1,576 @@
+"""The live assistant: audio in -> recognizer -> listener -> dialog engine -> voice out.
+
+Two ways to run the same pieces:
+
+- real time (a microphone, or a WAV file paced by the clock): the dialog engine and
+  its timers run on their own thread (`scheduler.run_realtime`) fed by a queue of
+  heard texts; this thread reads audio and listens; a speaker thread renders and
+  plays lines, so a countdown never waits for the microphone and vice versa;
+- fast (`--input-wav --fast`): one thread, the engine on a virtual clock that
+  follows the file's own time, replies written into the output WAV where they
+  would have been heard. Exactly repeatable; used by tests and the benchmark.
+
+The timeline of a run is seconds since it started (the input file's time in fast
+mode); latency figures and the output WAV use it.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from assistant.errors import AudioDeviceError, HearthError
+from assistant.speech.audio_in import AudioSource, MicrophoneSource, WavFileSource
+from assistant.speech.audio_out import AudioSink, DeviceSink, NowhereSink, WavFileSink
+from assistant.speech.echo import EchoCanceller
+from assistant.speech.listener import Heard, Listener, ListenerConfig
+from assistant.speech.tts import Synthesizer
+from assistant.speech.types import Recognizer
+
+log = logging.getLogger(__name__)
+
+RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0, 8.0)
+"""Back-off between attempts to reopen a lost microphone (the last one repeats)."""
+
+
+@dataclass
+class Spoken:
+    """One line Hearth said during a run (for tests and the latency benchmark).
+
+    Attributes:
+        text: the line.
+        key: its response key.
+        start: timeline time its first sample was heard (None if never played).
+        end: timeline time it ended (cut short by a barge-in, if so).
+        completed: False when it was cut off.
+        device: False when there was no speaker (printed instead).
+    """
+
+    text: str
+    key: str
+    start: float | None = None
+    end: float | None = None
+    completed: bool = True
+    device: bool = True
+
+
+class Speaker:
+    """The dialog engine's `Output`: renders each line and plays it on a sink.
+
+    In real time lines are queued to a worker thread (the engine never waits for
+    audio); in fast mode they are rendered and placed on the file timeline at once.
+
+    Args:
+        tts: the synthesizer.
+        sink: where audio goes.
+        timeline: seconds since the run started.
+        realtime: queue lines to a worker thread.
+        sink_offset: subtract this from the sink's reported start times (a device
+            reports `time.monotonic()`, the timeline starts at the run's start).
+        echo: prints each line for the person at the terminal.
+        on_event: receives the engine's events (kind, fields).
+    """
+
+    def __init__(
+        self,
+        tts: Synthesizer,
+        sink: AudioSink,
+        timeline: Callable[[], float],
+        *,
+        realtime: bool = True,
+        sink_offset: float = 0.0,
+        echo: Callable[[str], None] | None = None,
+        on_event: Callable[[str, dict[str, Any]], None] | None = None,
+    ) -> None:
+        self.tts = tts
+        self.sink = sink
+        self.timeline = timeline
+        self.realtime = realtime
+        self.sink_offset = sink_offset
+        self.echo = echo
+        self.on_event = on_event
+        self.spoken: list[Spoken] = []
+        self._lines: queue.Queue[tuple[int, Spoken] | None] = queue.Queue()
+        self._busy = threading.Event()
+        self._current: Spoken | None = None
+        self._generation = 0  # bumped by stop_speaking: queued lines of older ones are dropped
+        self._worker: threading.Thread | None = None
+        if realtime:
+            self._worker = threading.Thread(target=self._run, daemon=True, name="speaker")
+            self._worker.start()
+
+    # -- Output protocol (called on the engine's thread) -------------------------------
+
+    def say(self, text: str, key: str) -> None:
+        line = Spoken(text, key)
+        if self.echo is not None:
+            self.echo(text)
+        if self.realtime:
+            self._busy.set()
+            self._lines.put((self._generation, line))
+        else:
+            self._play(line)
+
+    def event(self, kind: str, **fields: Any) -> None:
+        if self.on_event is not None:
+            self.on_event(kind, fields)
+
+    def stop_speaking(self) -> None:
+        """Cut off the current line and drop queued ones (safe from any thread)."""
+        self._generation += 1
+        if not self.realtime and isinstance(self.sink, WavFileSink):
+            self.sink.cut(self.timeline())
+            self._mark_cut(self.timeline())
+            return
+        self.sink.abort()
+
+    # -- state for the listener -------------------------------------------------------
+
+    def speaking(self, t: float | None = None) -> bool:
+        """Is Hearth talking at timeline time `t` (now by default)?"""
+        if self.realtime:
+            return self._busy.is_set()
+        t = self.timeline() if t is None else t
+        last = self.spoken[-1] if self.spoken else None
+        return bool(last and last.start is not None and last.end is not None and t < last.end)
+
+    @property
+    def current_text(self) -> str:
+        if self.realtime:
+            line = self._current
+            return line.text if line is not None else ""
+        return self.spoken[-1].text if self.speaking() else ""
+
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Block until every queued line was played (real time only)."""
+        deadline = time.monotonic() + timeout
+        while self._busy.is_set() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return not self._busy.is_set()
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._lines.put(None)
+            self._worker.join(timeout=5)
+        self.sink.close()
+
+    # -- internals -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while (item := self._lines.get()) is not None:
+            generation, line = item
+            if generation == self._generation:
+                self._busy.set()
+                self._current = line
+                try:
+                    self._play(line)
+                except AudioDeviceError as exc:
+                    log.warning("%s", exc)
+                    # The speaker went away: the line is printed, not lost.
+                    self.sink = NowhereSink(echo=self._nowhere_echo)
+                    self._play(line)
+                except HearthError as exc:  # the synthesizer failed: say so, keep going
+                    log.warning("could not speak a line: %s", exc)
+                self._current = None
+            if self._lines.empty():
+                self._busy.clear()
+
+    def _nowhere_echo(self, text: str) -> None:
+        if self.echo is None:
+            print(f"Hearth (no speaker): {text}", flush=True)
+
+    def _play(self, line: Spoken) -> None:
+        speech = self.tts.render(line.text, key=line.key)
+        if not any(said is line for said in self.spoken):  # a retry on another sink
+            self.spoken.append(line)
+        played = self.sink.play(speech, on_start=lambda at: setattr(line, "start", at - self._off))
+        line.start = played.start - self._off
+        if line.end is None or played.end - self._off < line.end:
+            line.end = played.end - self._off
+        line.completed = line.completed and played.completed
+        line.device = played.device
+        if not played.device:
+            # Not lost: it was printed; the log says where it went (the key, not words).
+            log.info("spoken to nowhere (no speaker): %s", line.key)
+            self.event("spoken_to_nowhere", key=line.key)
+
+    @property
+    def _off(self) -> float:
+        return self.sink_offset if isinstance(self.sink, DeviceSink) else 0.0
+
+    def _mark_cut(self, at: float) -> None:
+        for line in self.spoken:
+            if line.start is not None and line.end is not None and line.end > at:
+                line.end, line.completed = max(line.start, at), False
+
+
+@dataclass
+class RunOptions:
+    """What `hearth run` was asked to do (see the CLI for each flag).
+
+    Attributes:
+        input_wav: feed this file instead of the microphone.
+        fast: with `input_wav`, as fast as possible on a virtual clock.
+        output_wav: write the replies into this file instead of the speaker.
+        no_wake: every utterance is for Hearth.
+        engine: "vosk", "sphinx" or None (best available).
+        linger_s: fast mode: keep running timers this long after the input ended.
+        quiet: do not print Hearth's lines on stdout.
+    """
+
+    input_wav: Path | None = None
+    fast: bool = False
+    output_wav: Path | None = None
+    no_wake: bool = False
+    engine: str | None = None
+    linger_s: float = 600.0
+    quiet: bool = False
+    verbose: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RunResult:
+    """What happened in a run.
+
+    Attributes:
+        spoken: every line Hearth said, with its timeline position.
+        heard: the listener's decisions (text handed to the engine, times).
+        overflows: input blocks lost because listening fell behind.
+        engine: the recognition engine used.
+        duration: timeline length of the run.
+    """
+
+    spoken: list[Spoken]
+    heard: list[Heard]
+    overflows: int
+    engine: str
+    duration: float
+
+
+def make_recognizer(settings: Settings, engine: str | None) -> Recognizer:
+    """The recognizer from the speech factory (model lookup and engine choice live there)."""
+    from assistant.speech.recognizer import create_recognizer
+
+    return create_recognizer(settings, engine or "auto")  # type: ignore[arg-type]
+
+
+def describe_engine(settings: Settings, engine: str | None) -> str:
+    """One line naming the active recognition engine, and how to get a better one."""
+    from assistant.speech.recognizer import describe_engine as describe
+
+    return describe(settings, engine or "auto")  # type: ignore[arg-type]
+
+
+class LiveLoop:
+    """Runs Hearth: audio in, understanding, dialog, voice out. See the module doc."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        options: RunOptions,
+        recognizer: Recognizer | None = None,
+        tts: Synthesizer | None = None,
+        engine_factory: Callable[[Any, Any], Any] | None = None,
+        stdout: Callable[[str], None] | None = None,
+        stderr: Callable[[str], None] | None = None,
+        clock: Any = None,
+        source: AudioSource | None = None,
+    ) -> None:
+        self.settings = settings
+        self.source = source
+        """Real-time input to use instead of the microphone (tests)."""
+        self.clock = clock
+        """The engine's clock in real time (default: the real clock; tests may speed it up)."""
+        self.options = options
+        self.recognizer = recognizer or make_recognizer(settings, options.engine)
+        self.engine_line = (
+            describe_engine(settings, options.engine)
+            if recognizer is None
+            else f"Speech: {self.recognizer.name}."
+        )
+        self._own_tts = tts is None
+        self.tts = tts or Synthesizer.from_settings(settings)
+        self.engine_factory = engine_factory or default_engine_factory(settings)
+        self.stdout = stdout or (lambda line: print(line, flush=True))
+        self.stderr = stderr or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.stop_event = threading.Event()
+        self.heard: list[Heard] = []
+        self.listener = Listener(
+            self.recognizer,
+            ListenerConfig(
+                wake_phrase=settings.wake_phrase,
+                require_wake=not options.no_wake,
+                answer_window_s=settings.answer_window_s,
+            ),
+            parse=_parser(),
+        )
+        self._t0 = time.monotonic()
+        self.speaker: Speaker | None = None
+        """The running loop's voice (its `spoken` lines), for status and tests."""
+        self.input_origin = 0.0
+        """Timeline time at which an input file's t=0 was heard (real-time file input)."""
+        self.listening = threading.Event()
+        """Set once the first block of audio has been read."""
+
+    def timeline(self) -> float:
+        return time.monotonic() - self._t0
+
+    def stop(self) -> None:
+        """Ask a running loop to end (from another thread or a signal handler)."""
+        self.stop_event.set()
+
+    def run(self) -> RunResult:
+        self.stderr(self.engine_line)
+        self.listener.reset()  # a recognizer may be reused from an earlier run
+        try:
+            if self.options.input_wav is not None and self.options.fast:
+                return self._run_fast()
+            return self._run_realtime()
+        finally:
+            if self._own_tts:
+                self.tts.close()
+
+    # -- fast: one thread, virtual clock -----------------------------------------------
+
+    def _run_fast(self) -> RunResult:
+        from assistant.clock import VirtualClock
+        from assistant.scheduler import run_virtual_until
+
+        assert self.options.input_wav is not None
+        source = WavFileSource(self.options.input_wav, realtime=False)
+        clock = VirtualClock()
+        sink = self._file_or_nowhere(lambda: clock.now(), realtime=False)
+        speaker = self.speaker = self._speaker(sink, clock.now, realtime=False)
+        engine = self.engine_factory(speaker, clock)
+        engine.start()
+        try:
+            while True:
+                try:
+                    block = source.read()
+                except EOFError:
+                    break
+                if block is None:
+                    continue
+                run_virtual_until(engine.scheduler, clock, block.t)
+                for heard in self._listen(block.pcm, block.t, engine, speaker, clean=True):
+                    engine.hear(heard.text)
+            for heard in self.listener.flush(clock.now()):
+                self.heard.append(heard)
+                engine.hear(heard.text)
+            end = clock.now()
+            # Let running timers (a pause's countdown) play out on the virtual clock.
+            while (due := engine.scheduler.next_deadline()) is not None:
+                if due > end + self.options.linger_s:
+                    break
+                run_virtual_until(engine.scheduler, clock, max(due, clock.now()))
+            return RunResult(speaker.spoken, self.heard, 0, self.recognizer.name, clock.now())
+        finally:
+            speaker.close()
+            _close_engine(engine)
+
+    # -- real time: engine thread + speaker thread + this listening thread -------------
+
+    def _run_realtime(self) -> RunResult:
+        realtime_file = self.options.input_wav is not None
+        source: AudioSource
+        if self.source is not None:
+            source = self.source
+        elif realtime_file:
+            source = WavFileSource(self.options.input_wav, realtime=True)  # type: ignore[arg-type]
+        else:
+            source = MicrophoneSource(self.settings.input_device)
+        sink = self._open_sink()
+        # A microphone hears the speaker: give the listener Hearth's voice to subtract.
+        echo = None
+        if isinstance(sink, DeviceSink) and not realtime_file:
+            echo = EchoCanceller(rate=sink.rate)
+            sink.on_block = echo.played
+        speaker = self.speaker = self._speaker(sink, self.timeline, realtime=True)
+        inbox: queue.Queue[str | None] = queue.Queue()
+        engine_ready: Future[Any] = Future()
+        engine_thread = threading.Thread(
+            target=self._engine_thread, args=(speaker, inbox, engine_ready), daemon=True,
+            name="engine",
+        )  # fmt: skip
+        engine_thread.start()
+        engine = engine_ready.result(timeout=30)
+        try:
+            self._listen_loop(source, engine, speaker, inbox, echo, stop_at_eof=realtime_file)
+        finally:
+            if self.stop_event.is_set():
+                speaker.stop_speaking()  # asked to quit: do not finish the sentence
+            inbox.put(None)
+            engine_thread.join(timeout=10)
+            source.close()
+            speaker.close()
+        overflows = getattr(source, "overflows", 0)
+        return RunResult(
+            speaker.spoken, self.heard, overflows, self.recognizer.name, self.timeline()
+        )
+
+    def _engine_thread(self, speaker: Speaker, inbox: queue.Queue, ready: Future) -> None:
+        from assistant.clock import RealClock
+        from assistant.scheduler import run_realtime
+
+        try:
+            # SQLite connections belong to the thread that made them: build it here.
+            engine = self.engine_factory(speaker, self.clock or RealClock())
+            engine.start()
+        except BaseException as exc:
+            ready.set_exception(exc)
+            return
+        ready.set_result(engine)
+        try:
+            run_realtime(engine, inbox, stop=self.stop_event)
+        finally:
+            _close_engine(engine)
+
+    def _listen_loop(
+        self,
+        source: AudioSource,
+        engine: Any,
+        speaker: Speaker,
+        inbox: queue.Queue,
+        echo: EchoCanceller | None,
+        stop_at_eof: bool,
+    ) -> None:
+        failures = 0
+        is_open = False
+        reported, next_report = 0, 0.0
+        while not self.stop_event.is_set():
+            try:
+                if not is_open:
+                    source.open()
+                    is_open = True
+                    if isinstance(source, WavFileSource) and source.started_at is not None:
+                        self.input_origin = source.started_at - self._t0
+                    self.listener.reset()
+                    if echo is not None:
+                        echo.offset = None  # a reopened stream has a new delay
+                    if failures:
+                        self.stderr("The microphone is back.")
+                        speaker.say(_line("voice.mic_back"), "voice.mic_back")
+                    failures = 0
+                block = source.read(timeout=0.25)
+            except EOFError:
+                break
+            except AudioDeviceError as exc:
+                is_open = False
+                source.close()
+                if failures == 0:
+                    self.stderr(f"{exc}; Hearth keeps its timers running and will retry.")
+                    speaker.say(_line("voice.mic_lost"), "voice.mic_lost")
+                delay = RETRY_DELAYS_S[min(failures, len(RETRY_DELAYS_S) - 1)]
+                failures += 1
+                self.stop_event.wait(delay)
+                continue
+            if block is None:
+                continue
+            self.listening.set()
+            overflows = getattr(source, "overflows", 0)
+            if overflows > reported and time.monotonic() >= next_report:
+                self.stderr(f"Listening fell behind: {overflows} audio blocks dropped so far.")
+                reported, next_report = overflows, time.monotonic() + 30.0
+            # A microphone hears Hearth itself; a WAV file (or a silent speaker) does not.
+            pcm, clean = (block.pcm, True) if echo is None else echo.process(block.pcm)
+            for heard in self._listen(pcm, self.timeline(), engine, speaker, clean):
+                inbox.put(heard.text)
+        if stop_at_eof and not self.stop_event.is_set():
+            for heard in self.listener.flush(self.timeline()):
+                self.heard.append(heard)
+                inbox.put(heard.text)
+            time.sleep(0.3)  # let the engine act on the last words before draining speech
+            while not inbox.empty():
+                time.sleep(0.02)
+            speaker.wait_idle()
+
+    def _listen(
+        self, pcm: bytes, t: float, engine: Any, speaker: Speaker, clean: bool
+    ) -> list[Heard]:
+        self.listener.speaking_text = speaker.current_text
+        decided = self.listener.feed(pcm, t, engine.listen_mode, speaker.speaking(t), clean)
+        for heard in decided:
+            if heard.barge_in:
+                speaker.stop_speaking()  # now, not after the engine's turn: within 200 ms
+            self.heard.append(heard)
+        return [h for h in decided if h.text]
+
+    # -- sinks -------------------------------------------------------------------------
+
+    def _file_or_nowhere(self, clock: Callable[[], float], realtime: bool) -> AudioSink:
+        if self.options.output_wav is not None:
+            return WavFileSink(self.options.output_wav, clock, realtime=realtime)
+        return NowhereSink(echo=lambda text: None)
+
+    def _open_sink(self) -> AudioSink:
+        if self.options.output_wav is not None:
+            return WavFileSink(self.options.output_wav, self.timeline, realtime=True)
+        # 16 kHz: the rate of the microphone, so the echo reference is sample exact.
+        sink = DeviceSink(self.settings.output_device, rate=16000)
+        try:
+            sink.open()  # now: the first start of a device can take a second
+        except AudioDeviceError as exc:
+            self.stderr(f"{exc}; Hearth's replies will be printed instead.")
+            return NowhereSink(echo=lambda text: None)
+        return sink
+
+    def _speaker(self, sink: AudioSink, timeline: Callable[[], float], realtime: bool) -> Speaker:
+        echo = None if self.options.quiet else (lambda text: self.stdout(f"Hearth: {text}"))
+        on_event = None
+        if self.options.verbose:
+            on_event = lambda kind, fields: self.stderr(f"[{kind}] {fields}")  # noqa: E731
+        return Speaker(
+            self.tts, sink, timeline, realtime=realtime, sink_offset=self._t0, echo=echo,
+            on_event=on_event,
+        )  # fmt: skip
+
+
+def _parser() -> Callable[[str], Any] | None:
+    try:
+        from assistant.nlu import load_parser
+
+        return load_parser().parse
+    except ImportError:  # pragma: no cover - the NLU is part of the package
+        return None
+
+
+_RESPONSES: Any = None
+
+
+def _line(key: str) -> str:
+    """A spoken line of the live loop itself, from intents/responses/voice.yaml."""
+    global _RESPONSES
+    if _RESPONSES is None:
+        from assistant.dialog.responses import Responses
+
+        _RESPONSES = Responses(seed=None)
+    return _RESPONSES.pick(key)
+
+
+def _close_engine(engine: Any) -> None:
+    store = getattr(engine, "store", None)
+    if store is not None and hasattr(store, "close"):
+        store.close()
+
+
+def default_engine_factory(settings: Settings) -> Callable[[Speaker, Any], Any]:
+    """A factory making B's dialog Engine on `settings.db_path`, speaking through `speaker`."""
+
+    def make(speaker: Speaker, clock: Any) -> Any:
+        from assistant.dialog.engine import Engine
+        from assistant.store import Store
+
+        store = Store(settings.db_path)
+        return Engine(store, speaker, clock, settings=settings)
+
+    return make

@@ -1,0 +1,129 @@
+"""Accuracy figures over a labelled set of utterances (tests and benchmarks).
+
+Labelled file format, one utterance per line (`#` comments, blank lines ignored):
+
+    UTTERANCE => INTENT [slot=value ...]     (in-domain)
+    UTTERANCE                                (out-of-domain file: expected "none")
+
+Values: integers, true/false, null, HH:MM, or "quoted text". Slots not listed
+take the intent's declared default.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.nlu.intent import NONE, Intent
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled utterance: expected intent and the slots given on its line."""
+
+    text: str
+    intent: str
+    slots: dict[str, Any]
+    line: int
+
+
+@dataclass
+class Report:
+    """Figures over a labelled set (fractions in [0, 1]).
+
+    Attributes:
+        intent_accuracy: in-domain utterances given the right intent.
+        slot_accuracy: in-domain utterances given the right intent AND exactly the
+            right slots (every declared slot), among those whose intent has slots.
+        ood_acceptance: out-of-domain sentences given any intent but none.
+        errors: (text, expected, got) for every mistake.
+    """
+
+    intent_accuracy: float
+    slot_accuracy: float
+    ood_acceptance: float
+    n_in: int
+    n_slot: int
+    n_ood: int
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _value(raw: str) -> Any:
+    if raw == "null":
+        return None
+    if raw in ("true", "false"):
+        return raw == "true"
+    if raw.lstrip("-").isdigit():
+        return int(raw)
+    return raw
+
+
+def read_examples(path: Path | str) -> list[Example]:
+    """In-domain examples (`UTTERANCE => INTENT k=v ...`) or OOD lines (intent none)."""
+    out: list[Example] = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=>" not in line:
+            out.append(Example(line, NONE, {}, number))
+            continue
+        text, _, label = line.rpartition("=>")
+        parts = shlex.split(label)
+        slots = {}
+        for part in parts[1:]:
+            key, _, raw = part.partition("=")
+            slots[key] = _value(raw)
+        out.append(Example(text.strip(), parts[0], slots, number))
+    return out
+
+
+def evaluate(
+    parse: Callable[[str], Intent],
+    in_domain: list[Example],
+    out_of_domain: list[Example],
+    defaults: dict[str, dict[str, Any]],
+) -> Report:
+    """Run `parse` over both sets; `defaults` maps intent -> {slot: default}."""
+    errors: list[tuple[str, str, str]] = []
+    right_intent = right_slots = n_slot = 0
+    for ex in in_domain:
+        got = parse(ex.text)
+        expected_slots = {**defaults.get(ex.intent, {}), **ex.slots}
+        ok_intent = got.name == ex.intent
+        right_intent += ok_intent
+        if expected_slots:
+            n_slot += 1
+            ok = ok_intent and got.slots == expected_slots
+            right_slots += ok
+            if ok_intent and not ok:
+                errors.append((ex.text, _show(ex.intent, expected_slots), _show_intent(got)))
+        if not ok_intent:
+            errors.append((ex.text, _show(ex.intent, expected_slots), _show_intent(got)))
+    accepted = 0
+    for ex in out_of_domain:
+        got = parse(ex.text)
+        if got.name != NONE:
+            accepted += 1
+            errors.append((ex.text, NONE, _show_intent(got)))
+    return Report(
+        intent_accuracy=right_intent / max(1, len(in_domain)),
+        slot_accuracy=right_slots / max(1, n_slot),
+        ood_acceptance=accepted / max(1, len(out_of_domain)),
+        n_in=len(in_domain),
+        n_slot=n_slot,
+        n_ood=len(out_of_domain),
+        errors=errors,
+    )
+
+
+def _show(name: str, slots: dict[str, Any]) -> str:
+    return f"{name} {json.dumps(slots)}" if slots else name
+
+
+def _show_intent(intent: Intent) -> str:
+    return f"{_show(intent.name, intent.slots)} ({intent.confidence:.2f})"

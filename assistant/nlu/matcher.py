@@ -1,0 +1,761 @@
+"""Match an utterance against the expanded templates, fill slots, or reject.
+
+How a decision is made
+----------------------
+1. The utterance is normalised (assistant.nlu.normalize): wake phrase,
+   fillers and repeated words dropped, synonyms made canonical ("time out" ->
+   "break"), durations / clock times / cadences / list values replaced by
+   placeholders (#d, #t, #c, #ritual) whose values are parsed exactly once.
+2. At load time every template was expanded into canonical sentences in the
+   same form ("give us #d"). Sentences sharing one of their rarest words with
+   the utterance are scored with RapidFuzz `fuzz.ratio` (normalised Indel
+   similarity) and the best `SHORTLIST` kept. Templates with a free-text slot
+   ({text}) are scored on their fixed words only (the start, and the end when
+   the slot is in the middle); the text is taken verbatim from the utterance.
+3. Each candidate is then scored word by word, because string similarity is
+   not enough in a couple's conversation ("can you stop talking over me" is
+   83% similar to "can you stop talking"). Hard rejections:
+   - a negation on one side only ("I don't need a break");
+   - a slot the template needs was not said ("give me a break" is an idiom,
+     "give me a #d break" is a request), or a duration under `MIN_SECONDS`
+     ("just a second");
+   - a pronoun swap ("you need therapy" is not "we need therapy") or a third
+     person the template does not mention ("my mom thinks we need counselling");
+   - the utterance ends in a word the template cannot explain ("pause netflix",
+     "I need a break from you"), or a list word is used otherwise ("walk the dog");
+   - more unexplained content words than `MAX_EXTRA_CONTENT` (one more for
+     templates with more than three content words);
+   - the intent's required words (`requires:` in its YAML) are all missing.
+   The score is `RATIO_WEIGHT` x string similarity + the rest x a word-level
+   F-score: recall = the sentence's words found in the utterance, precision =
+   the utterance's words the sentence explains (words other templates of the
+   same intent use count half), function words weighing 0.3, placeholders 1.5.
+4. The best candidate must reach `ACCEPT` and lead the best candidate of any
+   *other* intent by `MARGIN` (unless it is an exact sentence, `EXACT`);
+   otherwise the result is none. Utterances longer
+   than `MAX_WORDS` words are never commands.
+
+What confidence means
+---------------------
+For an intent, `confidence` is that score, in [ACCEPT, 1]: 1.0 means the
+utterance is, after normalisation, exactly a sentence the intent's templates
+produce; lower values mean extra, missing or misspelt words (roughly 0.05 per
+unexplained word in a five-word command). For `none` it is 1 minus the best
+score of any candidate that survived the checks (1.0 when none did): a
+sentence that resembles no command gives a none with confidence near 1, a
+near miss gives a lower one. It is a similarity, not a calibrated probability;
+a caller wanting fewer false accepts than the default can demand more.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.loader import IntentSet, IntentSpec, TemplateSpec, load_intent_set
+from assistant.nlu.normalize import (
+    CADENCE,
+    DURATION,
+    FILLERS,
+    MIN_SECONDS,
+    PLACEHOLDERS,
+    SYNONYMS,
+    TIME,
+    WAKE_WORDS,
+    EntityTable,
+    Normalized,
+    normalize,
+)
+from assistant.nlu.templates import SlotRef, expand
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ACCEPT = 0.83
+"""Lowest penalised similarity accepted as a command."""
+MARGIN = 0.04
+"""How far the winner must lead the best candidate of a different intent."""
+EXACT = 0.99
+"""A score this high is an exact template sentence: no margin is needed."""
+MAX_EXTRA_CONTENT = 1
+"""Unexplained content words a short command may carry (longer ones: one more)."""
+RATIO_WEIGHT = 0.3
+"""Share of the string similarity in the score; the rest is the word-level F-score."""
+SUBSTITUTION_PENALTY = 0.03
+"""Cost of a template content word replaced by a word the template cannot explain."""
+BETA2 = 1.0
+"""F-beta (beta 1): a missing sentence word costs as much as an unexplained extra word."""
+MAX_WORDS = 40
+WILDCARD_MIN = 88
+"""Fuzzy score (0-100) the fixed words of a free-text template must reach."""
+SHORTLIST = 12
+MIN_SPLIT_WORDS, MAX_SPLIT_WORDS = 5, 14
+"""Utterance lengths (in words) for which a request next to a remark is looked for."""
+MIN_REQUEST_WORDS = 3
+SPLIT_ACCEPT = 0.9
+"""A request found inside a longer utterance must be this close to a template."""
+
+
+NEGATIONS = _words(
+    "not dont never didnt doesnt cant cannot wont isnt wasnt arent nothing without "
+    "shouldnt wouldnt couldnt havent hasnt aint nor"
+)
+FUNCTION_WORDS = _words(
+    "a an the for to of in on at some it is are be do does this that with up now almost "
+    "and or here there get have has had can will our my your their like "
+    "tonight today right together again first then too soon guys babe honey"
+)
+"""Words whose absence from a template barely changes meaning ("for a bit")."""
+
+PRONOUNS = _words("i me we us you he she him her they them im were youre ill")
+"""A pronoun swap changes who is meant: "you need therapy" is not "we need therapy"."""
+OTHER_PEOPLE = _words(
+    "he she they his them mom mum dad mother father sister brother friend friends boss "
+    "doctor kids kid son daughter neighbor neighbour mother-in-law everyone everybody people"
+)
+"""Talk about a third person is not a request to Hearth (unless a template says so)."""
+_YOU = _words("you your youre yourself")
+_QUESTION_WORDS = _words("how what when why where who is are do does did")
+REQUEST_OPENERS = _words(
+    "can lets give ask stop end cancel how what we i time start skip next another "
+    "set check add read tell please"
+)
+"""Words a request said after a remark starts with ("...we're ready, can we continue")."""
+REMARK_OPENERS = _words("were im we i that this its")
+"""Words a remark said after a request starts with ("stop the pause, we're ready")."""
+TEXT_REJECT = _words("but however though although nothing")
+"""A free-text slot holding a contrast ("I appreciate that, but...") is an argument."""
+
+_TEXT_LEADS = frozenset(["that", "about", "is", "to", "for"])
+
+WILDCARD = "*"
+_PLACEHOLDER_FOR_TYPE = {"duration": DURATION, "time": TIME, "cadence": CADENCE}
+
+
+@dataclass
+class Sentence:
+    """One canonical sentence a template can produce.
+
+    Attributes:
+        intent: the intent name.
+        text: canonical tokens joined by spaces (placeholders included).
+        tokens: the same tokens as a set, for the word checks.
+        fixed: slot values fixed by the template (group values, list values).
+        slots: (placeholder, slot name) in order of appearance.
+        template: the template it came from (for check and debugging).
+        prefix, suffix: for free-text templates, the fixed words around {text}.
+        text_slot: the name of the free-text slot, or None.
+    """
+
+    intent: str
+    text: str
+    tokens: frozenset[str]
+    fixed: dict[str, Any]
+    slots: tuple[tuple[str, str], ...]
+    template: TemplateSpec
+    prefix: tuple[str, ...] = ()
+    suffix: tuple[str, ...] = ()
+    text_slot: str | None = None
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(_stem(w) for w in self.tokens)
+
+
+@dataclass
+class Candidate:
+    sentence: Sentence
+    score: float
+    text_span: tuple[int, int] | None = None
+
+
+def compile_sentences(intent_set: IntentSet) -> list[Sentence]:
+    """Expand every template into canonical sentences (done once, at load)."""
+    out: list[Sentence] = []
+    literal_cache: dict[str, list[str]] = {}
+
+    entities = EntityTable({name: vl.values for name, vl in intent_set.lists.items()})
+
+    def literal(text: str) -> list[str]:
+        if text not in literal_cache:
+            norm = entities.tag(normalize(text, drop_fillers=False))
+            literal_cache[text] = norm.tokens
+        return literal_cache[text]
+
+    for spec in intent_set.intents.values():
+        for tpl in spec.templates:
+            for pieces in expand(tpl.ast, intent_set.rules):
+                out.extend(_sentences_for(spec, tpl, pieces, intent_set, literal))
+    return out
+
+
+def _sentences_for(spec: IntentSpec, tpl: TemplateSpec, pieces, intent_set, literal):
+    # Each piece becomes a list of options: (tokens, fixed values, slot refs, text slot)
+    options: list[list[tuple[list[str], dict[str, Any], list[tuple[str, str]], str | None]]] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            options.append([(literal(piece), {}, [], None)])
+            continue
+        slot = spec.slots.get(piece.name)
+        if slot is None:
+            return
+        if slot.type in _PLACEHOLDER_FOR_TYPE:
+            ph = _PLACEHOLDER_FOR_TYPE[slot.type]
+            options.append([([ph], {}, [(ph, slot.name)], None)])
+        elif slot.type == "text":
+            options.append([([WILDCARD], {}, [], slot.name)])
+        elif slot.type in intent_set.lists:
+            ph = "#" + slot.type
+            options.append([([ph], {}, [(ph, slot.name)], None)])
+        else:
+            return
+    for combo in product(*options):
+        tokens: list[str] = []
+        fixed = dict(tpl.fixed)
+        refs: list[tuple[str, str]] = []
+        text_slot = None
+        for toks, values, slot_refs, tslot in combo:
+            tokens.extend(toks)
+            fixed.update(values)
+            refs.extend(slot_refs)
+            text_slot = text_slot or tslot
+        kept = [t for t in tokens if t not in FILLERS]
+        if kept:
+            tokens = kept
+        if not tokens:
+            continue
+        if text_slot:
+            star = tokens.index(WILDCARD)
+            prefix, suffix = tuple(tokens[:star]), tuple(tokens[star + 1 :])
+            if not prefix and not suffix:
+                continue
+            body = [t for t in tokens if t != WILDCARD]
+            yield Sentence(
+                spec.name,
+                " ".join(body),
+                frozenset(body),
+                fixed,
+                tuple(refs),
+                tpl,
+                prefix,
+                suffix,
+                text_slot,
+            )
+        else:
+            yield Sentence(spec.name, " ".join(tokens), frozenset(tokens), fixed, tuple(refs), tpl)
+
+
+@dataclass
+class _WildcardGroup:
+    keys: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+class IntentParser:
+    """Understands one utterance at a time; built once from the template files.
+
+    Use `assistant.nlu.load_parser()` for the shared, cached instance.
+    """
+
+    def __init__(self, intent_set: IntentSet) -> None:
+        self.intent_set = intent_set
+        self._entities = EntityTable({n: vl.values for n, vl in intent_set.lists.items()})
+        sentences = compile_sentences(intent_set)
+        # One entry per distinct canonical text and intent; the first template wins.
+        seen: dict[tuple[str, str], Sentence] = {}
+        seen_wild: set[tuple[str, str]] = set()
+        # Free-text templates, grouped by (prefix length, suffix length, first word):
+        # an utterance is only compared with groups its own first word opens.
+        self._wild: dict[tuple[int, int, str], _WildcardGroup] = defaultdict(_WildcardGroup)
+        for s in sentences:
+            if s.text_slot:
+                key = (len(s.prefix), len(s.suffix), (s.prefix or s.suffix)[0])
+                wild_key = _wild_key(s.prefix, s.suffix)
+                if (s.intent, wild_key) in seen_wild:
+                    continue
+                seen_wild.add((s.intent, wild_key))
+                group = self._wild[key]
+                group.keys.append(wild_key)
+                group.sentences.append(s)
+            else:
+                seen.setdefault((s.intent, s.text), s)
+        self.sentences: list[Sentence] = list(seen.values())
+        self._texts = [s.text for s in self.sentences]
+        self._index = _rare_word_index(self.sentences)
+        # Every word stem each intent's templates use: an utterance word another
+        # template of the same intent uses ("sure" in "sure, go ahead") is half explained.
+        self._vocab: dict[str, frozenset[str]] = defaultdict(frozenset)
+        vocab: dict[str, set[str]] = defaultdict(set)
+        for s in sentences:
+            vocab[s.intent].update(_stem(t) for t in s.tokens if t not in FUNCTION_WORDS)
+        self._vocab.update({name: frozenset(words) for name, words in vocab.items()})
+        self._requires: dict[str, frozenset[str]] = {}
+        for name, spec in intent_set.intents.items():
+            if spec.requires:
+                words: set[str] = set()
+                for word in spec.requires:
+                    if word.startswith("#"):
+                        words.add(word)
+                    else:
+                        words.update(normalize(word, drop_fillers=False).tokens)
+                self._requires[name] = frozenset(words)
+        self._defaults = {
+            name: {slot.name: slot.default for slot in spec.slots.values()}
+            for name, spec in intent_set.intents.items()
+        }
+
+    @classmethod
+    def from_path(cls, path: Path | str) -> IntentParser:
+        return cls(load_intent_set(path))
+
+    def slot_defaults(self) -> dict[str, dict[str, Any]]:
+        """{intent: {slot: default}} for every intent that has slots."""
+        return {name: dict(d) for name, d in self._defaults.items() if d}
+
+    @property
+    def intent_names(self) -> list[str]:
+        return sorted(self.intent_set.intents)
+
+    # -- matching ---------------------------------------------------------------
+
+    def parse(self, text: str) -> Intent:
+        """The intent of one utterance ("none" when it is not a request)."""
+        if len(text) > 2000:  # far longer than any request: do not even tokenise it all
+            return Intent(NONE, {}, 1.0, text)
+        norm = self._entities.tag(normalize(text))
+        if not norm.tokens or len(norm.tokens) > MAX_WORDS:
+            return Intent(NONE, {}, 1.0, text)
+        best, score = self._match(norm)
+        if best is None and MIN_SPLIT_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
+            split = self._split_match(norm)
+            if split is not None:
+                best, norm = split
+        if best is None:
+            return Intent(NONE, {}, _clamp(1.0 - score), text)
+        return Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)
+
+    def _match(self, norm: Normalized) -> tuple[Candidate | None, float]:
+        """(accepted candidate or None, best score seen)."""
+        candidates = self._candidates(norm)
+        if not candidates:
+            return None, 0.0
+        best_by_intent: dict[str, Candidate] = {}
+        for cand in candidates:
+            prev = best_by_intent.get(cand.sentence.intent)
+            if prev is None or cand.score > prev.score:
+                best_by_intent[cand.sentence.intent] = cand
+        ranked = sorted(best_by_intent.values(), key=lambda c: -c.score)
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        # An exact template sentence wins outright; otherwise it must lead clearly.
+        if best.score < ACCEPT or (best.score < EXACT and best.score - runner_up < MARGIN):
+            return None, best.score
+        return best, best.score
+
+    def _split_match(self, norm: Normalized) -> tuple[Candidate, Normalized] | None:
+        """A request said next to a remark: "we're getting heated, can we pause".
+
+        Only tried when the whole utterance matched nothing. The request part
+        must start (or end) the utterance at a request opener, have at least
+        `MIN_REQUEST_WORDS` words and score `SPLIT_ACCEPT`; the remark must be
+        short, free of negations, of "you" and of other people, and must not
+        itself be a different request. Conservative on purpose: a false
+        request in an argument costs more than a missed one.
+        """
+        tokens = norm.tokens
+        found: tuple[Candidate, Normalized] | None = None
+        for k in range(MIN_REQUEST_WORDS, len(tokens) - 1):
+            for request, remark in (((k, len(tokens)), (0, k)), ((0, k), (k, len(tokens)))):
+                if request[0] == k and tokens[k] not in REQUEST_OPENERS:
+                    continue
+                if remark[0] == k and tokens[k] not in REMARK_OPENERS:
+                    continue
+                if request[1] - request[0] < MIN_REQUEST_WORDS:
+                    continue
+                rest = set(tokens[remark[0] : remark[1]])
+                if remark[1] - remark[0] > 6 or rest & (NEGATIONS | OTHER_PEOPLE | _YOU):
+                    continue
+                if tokens[remark[0]] in _QUESTION_WORDS:
+                    continue  # "how long until we can talk again" asks, it does not request
+                part = self._sub(norm, *request)
+                best, _ = self._match(part)
+                if best is None or best.score < SPLIT_ACCEPT:
+                    continue
+                if (set(part.tokens) & _YOU) - best.sentence.tokens:
+                    continue  # "you forget everything i say" is a reproach
+                other, _ = self._match(self._sub(norm, *remark))
+                if other is not None and other.sentence.intent != best.sentence.intent:
+                    continue
+                if found is not None and found[0].sentence.intent != best.sentence.intent:
+                    return None  # two different requests: ambiguous
+                if found is None or best.score > found[0].score:
+                    found = (best, part)
+        return found
+
+    def _sub(self, norm: Normalized, start: int, end: int) -> Normalized:
+        text = norm.source[norm.spans[start][0] : norm.spans[end - 1][1]]
+        return self._entities.tag(normalize(text))
+
+    def explain(self, text: str) -> list[tuple[str, str, float]]:
+        """(intent, sentence, penalised score) of the top candidates, for debugging."""
+        norm = self._entities.tag(normalize(text))
+        cands = sorted(self._candidates(norm), key=lambda c: -c.score)
+        return [(c.sentence.intent, c.sentence.text, round(c.score, 3)) for c in cands]
+
+    def _candidates(self, norm: Normalized) -> list[Candidate]:
+        out: list[Candidate] = []
+        ids: set[int] = set()
+        for token in set(norm.tokens):
+            ids.update(self._index.get(token, ()))
+        order = list(ids)
+        texts = list(map(self._texts.__getitem__, order))
+        for _text, score, k in process.extract(
+            norm.text, texts, scorer=fuzz.ratio, limit=SHORTLIST, score_cutoff=45
+        ):
+            sentence = self.sentences[order[k]]
+            if not self._allowed(sentence, norm) or _list_word_misused(norm.tokens, sentence):
+                continue
+            adjusted = _verify(norm.tokens, sentence, score / 100.0, self._vocab[sentence.intent])
+            if adjusted > 0:
+                out.append(Candidate(sentence, adjusted))
+        n_tokens = len(norm.tokens)
+        first = norm.tokens[0]
+        for (n, m, word), group in self._wild.items():
+            if n_tokens <= n + m or word != (first if n else norm.tokens[n_tokens - m]):
+                continue
+            key = _wild_key(tuple(norm.tokens[:n]), tuple(norm.tokens[n_tokens - m :]))
+            found = process.extractOne(
+                key, group.keys, scorer=fuzz.ratio, score_cutoff=WILDCARD_MIN
+            )
+            if found is None:
+                continue
+            sentence = group.sentences[found[2]]
+            if not self._allowed(sentence, norm):
+                continue
+            if TEXT_REJECT.intersection(norm.tokens[n : n_tokens - m]):
+                continue
+            fixed_tokens = norm.tokens[:n] + norm.tokens[n_tokens - m :]
+            adjusted = _verify(
+                fixed_tokens, sentence, found[1] / 100.0, self._vocab[sentence.intent]
+            )
+            if adjusted > 0:
+                # A whole template sentence beats free text ("add an idea to the list");
+                # among free-text ones the longer fixed part wins ("... for her | text").
+                adjusted += 0.0005 * (n + m) - 0.008
+                out.append(Candidate(sentence, adjusted, (n, n_tokens - m)))
+        return out
+
+    def _allowed(self, sentence: Sentence, norm: Normalized) -> bool:
+        """Intent-level rules: required words, and no idiomatic "a second" durations."""
+        required = self._requires.get(sentence.intent)
+        # a near spelling still counts ("brake" for "break")
+        if (
+            required
+            and required.isdisjoint(norm.tokens)
+            and not any(len(t) >= 4 and _near(t, required) for t in norm.tokens)
+        ):
+            return False
+        # "give me a second" / "hold on a sec" is an idiom, not a timer
+        return not (
+            DURATION in sentence.tokens and norm.durations and min(norm.durations) < MIN_SECONDS
+        )
+
+    def _slots(self, cand: Candidate, norm: Normalized) -> dict[str, Any]:
+        sentence = cand.sentence
+        slots = dict(self._defaults.get(sentence.intent, {}))
+        slots.update(sentence.fixed)
+        used: dict[str, int] = defaultdict(int)
+        values = {DURATION: norm.durations, TIME: norm.times, CADENCE: norm.cadences}
+        values.update(norm.entities)
+        for placeholder, name in sentence.slots:
+            k = used[placeholder]
+            if k < len(values.get(placeholder, ())):
+                slots[name] = values[placeholder][k]
+                used[placeholder] += 1
+        if sentence.text_slot and cand.text_span:
+            start, end = cand.text_span
+            # From just after the fixed words to just before them: fillers and
+            # articles dropped from the tokens still belong to the person's words.
+            lo = norm.spans[start - 1][1] if start > 0 else 0
+            hi = norm.spans[end][0] if end < len(norm.spans) else len(norm.source)
+            words = norm.source[lo:hi].strip(" ,.:;-!?\"'")
+            first, _, rest = words.partition(" ")
+            if rest and first.lower() in _TEXT_LEADS:  # "add an idea: that we cook" -> "we cook"
+                words = rest.strip(" ,.:;-")
+            slots[sentence.text_slot] = words or None
+        return slots
+
+    # -- for speech grammars ------------------------------------------------------
+
+    def vocabulary(self) -> set[str]:
+        """Every word any command can contain (lower case, apostrophes kept).
+
+        Includes the words of every template literal and list phrase, and the
+        words slot values are said with (numbers, units, times, cadences).
+        """
+        from assistant.nlu.numbers import CADENCES, TENS, UNIT_SECONDS, UNITS
+        from assistant.nlu.templates import Words, walk
+
+        words: set[str] = set()
+
+        def add(text: str) -> None:
+            for word in text.lower().replace("’", "'").split():
+                word = word.strip('.,!?;:"')
+                if word and not word[0].isdigit():
+                    words.add(word)
+
+        for spec in self.intent_set.intents.values():
+            for tpl in spec.templates:
+                for node in walk(tpl.ast):
+                    if isinstance(node, Words):
+                        add(node.text)
+        for rule in self.intent_set.rules.values():
+            for node in walk(rule):
+                if isinstance(node, Words):
+                    add(node.text)
+        for value_list in self.intent_set.lists.values():
+            for phrases in value_list.values.values():
+                for phrase in phrases:
+                    add(phrase)
+        slot_words = [*UNITS, *TENS, *(u for u in UNIT_SECONDS if len(u) > 3)]
+        slot_words += _words("a an and half quarter past to o'clock am pm in the morning evening")
+        slot_words += _words("at night tonight noon midnight couple few of hundred")
+        for phrases in CADENCES.values():
+            slot_words += [w for p in phrases for w in p.split()]
+        for source, canonical in SYNONYMS.items():
+            add(source)
+            add(canonical)
+        for filler in (*FILLERS, *WAKE_WORDS, "hey", "hi", "okay"):
+            add(filler)
+        words.update(w for w in slot_words if not w[0].isdigit() and w != "minuts")
+        return words
+
+    def command_phrases(self, per_template: int = 8) -> list[str]:
+        """A finite, representative list of full command sentences, as spoken.
+
+        Slots are filled with sample spoken values ("a minute", "nine thirty",
+        "every day"); sentences that need free text (an appreciation's words)
+        or say one slot twice are left out. Each template contributes at most
+        `per_template` sentences: its shortest wordings first (the ones people
+        say most), then others spread over the rest; each also comes with
+        everyday synonyms of its canonical words ("pause" for "break").
+        """
+        samples = {
+            "duration": [
+                "a minute",
+                "five minutes",
+                "twenty minutes",
+                "half an hour",
+                "two minutes",
+            ],
+            "time": ["eight", "nine thirty", "eight pm", "nine"],
+            "cadence": ["every day", "every other day", "every evening"],
+        }
+        phrases: dict[str, None] = {}
+        for spec in self.intent_set.intents.values():
+            for tpl in spec.templates:
+                usable = []
+                for pieces in expand(tpl.ast, self.intent_set.rules):
+                    names = [p.name for p in pieces if isinstance(p, SlotRef)]
+                    types = [getattr(spec.slots.get(n), "type", None) for n in names]
+                    if len(set(names)) == len(names) and "text" not in types and None not in types:
+                        usable.append(pieces)
+                usable.sort(key=_phrase_order)
+                shortest = (per_template + 1) // 2
+                rest = usable[shortest:]
+                step = max(1, len(rest) // max(1, per_template - shortest))
+                chosen = usable[:shortest] + rest[::step][: per_template - shortest]
+                for k, pieces in enumerate(chosen):
+                    words = []
+                    for piece in pieces:
+                        if isinstance(piece, SlotRef):
+                            slot = spec.slots[piece.name]
+                            if slot.type in self.intent_set.lists:
+                                values = self.intent_set.lists[slot.type].values.values()
+                                options = [p for ps in values for p in ps]
+                            else:
+                                options = samples.get(slot.type, [""])
+                            words.append(options[k % len(options)])
+                        else:
+                            words.append(piece)
+                    phrase = " ".join(" ".join(words).lower().split())
+                    if phrase:
+                        phrases[phrase] = None
+                        for variant in _synonym_variants(phrase, k):
+                            phrases[variant] = None
+        return list(phrases)
+
+
+_REVERSE_SYNONYMS: dict[str, list[str]] = defaultdict(list)
+for _source, _canonical in SYNONYMS.items():
+    # Only everyday alternatives ("pause" for "break"), not phrases like "a moment".
+    if (
+        _canonical
+        and " " not in _canonical
+        and len(_source.split()) <= 2
+        and not (_source.startswith(("a ", "some ")) or _canonical in ("that", "the", "can"))
+    ):
+        _REVERSE_SYNONYMS[_canonical].append(_source)
+
+
+def _synonym_variants(phrase: str, seed: int, limit: int = 2) -> list[str]:
+    """The phrase said with other words for its canonical ones ("break" -> "time out").
+
+    Templates are written with canonical words only; speech grammars need the
+    words people actually say. `seed` rotates which synonyms are used.
+    """
+    words = phrase.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        sources = _REVERSE_SYNONYMS.get(word)
+        if not sources:
+            continue
+        for j in range(min(limit, len(sources))):
+            source = sources[(seed + j) % len(sources)]
+            out.append(" ".join([*words[:i], source, *words[i + 1 :]]))
+    return out
+
+
+def _phrase_order(pieces: tuple) -> tuple[int, int]:
+    """Shortest wording first, but "we need a break" before "we need break"."""
+    words = " ".join(p if isinstance(p, str) else "x" for p in pieces).split()
+    fillers = sum(w in FILLERS for w in words)
+    return len(words) - fillers, -fillers
+
+
+def _rare_word_index(sentences: list[Sentence], per_sentence: int = 3) -> dict[str, list[int]]:
+    """Each sentence listed under its rarest words.
+
+    A sentence similar enough to be accepted shares at least one of its rarest
+    words with the utterance, so only those sentences are scored: this keeps
+    matching well under a millisecond however many sentences the templates make.
+    """
+    df: dict[str, int] = defaultdict(int)
+    for s in sentences:
+        for token in s.tokens:
+            df[token] += 1
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        for token in sorted(s.tokens, key=lambda t: (df[t], t))[:per_sentence]:
+            index[token].append(i)
+    return dict(index)
+
+
+def _wild_key(prefix: Iterable[str], suffix: Iterable[str]) -> str:
+    return " ".join(prefix) + " | " + " ".join(suffix)
+
+
+def _verify(
+    tokens: list[str], sentence: Sentence, similarity: float, intent_vocab: frozenset[str]
+) -> float:
+    """Score of utterance tokens against `sentence` in [0, 1], or 0 when rejected.
+
+    Blends the string similarity (word order, spelling) with a word-level
+    F-score that weighs the sentence's words found in the utterance (recall)
+    above the utterance's words explained by the sentence (precision); small
+    function words weigh little, slot placeholders weigh most.
+    """
+    sent = sentence.tokens
+    utt = frozenset(tokens)
+    if (utt & NEGATIONS) != (sent & NEGATIONS):
+        return 0.0
+    if any(word[0] == "#" for word in sent - utt):
+        return 0.0  # a slot the template needs was not said ("give me a break" is an idiom)
+    if (utt & PRONOUNS) - sent and (sent & PRONOUNS) - utt:
+        return 0.0
+    if (utt & OTHER_PEOPLE) - sent:
+        return 0.0  # "my mom thinks we need counselling" is about someone else
+    sent_stems = sentence.stems
+    utt_stems = {_stem(w) for w in utt}
+    u_total = u_hit = s_total = s_hit = 0.0
+    content_extra = 0
+    for word in utt:
+        weight = _weight(word)
+        u_total += weight
+        stem = _stem(word)
+        if stem in sent_stems or (len(word) >= 4 and _near(word, sent)):
+            u_hit += weight
+        elif stem in intent_vocab:
+            u_hit += weight / 2
+        elif word not in FUNCTION_WORDS:
+            content_extra += 1
+    last = tokens[-1] if tokens else ""
+    # The request goes on to a new object: "pause netflix", "a break from you".
+    if (
+        last not in sent
+        and last not in FUNCTION_WORDS
+        and _stem(last) not in sent_stems
+        and not (len(last) >= 4 and _near(last, sent))
+    ):
+        return 0.0
+    content_words = content_missing = 0
+    for word in sent:
+        weight = _weight(word)
+        s_total += weight
+        content_words += word not in FUNCTION_WORDS
+        if _stem(word) in utt_stems or (len(word) >= 4 and _near(word, utt)):
+            s_hit += weight
+        elif word not in FUNCTION_WORDS:
+            content_missing += 1
+    # Short commands tolerate one unexplained word, longer ones two.
+    if content_extra > (MAX_EXTRA_CONTENT if content_words <= 3 else MAX_EXTRA_CONTENT + 1):
+        return 0.0
+    recall = s_hit / s_total if s_total else 0.0
+    precision = u_hit / u_total if u_total else 0.0
+    if not recall or not precision:
+        return 0.0
+    f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
+    score = RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) * f_score
+    if content_missing and content_extra:
+        # A word swapped for another ("how long is the game going to run") changes
+        # what is talked about more than a word added or left out.
+        score -= SUBSTITUTION_PENALTY
+    return score
+
+
+def _list_word_misused(tokens: list[str], sentence: Sentence) -> bool:
+    """A list word followed by an unexplained word is used otherwise: "walk the dog"."""
+    for i, token in enumerate(tokens[:-1]):
+        if token[0] == "#" and token not in PLACEHOLDERS and token in sentence.tokens:
+            for following in tokens[i + 1 :]:
+                if following in sentence.tokens:
+                    break
+                if following not in FUNCTION_WORDS:
+                    return True
+    return False
+
+
+def _weight(word: str) -> float:
+    if word[0] == "#":
+        return 1.5
+    return 0.3 if word in FUNCTION_WORDS else 1.0
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """Crude suffix stripping so "talking"/"talk", "helped"/"help" meet."""
+    # Not "-ed": "we've calmed down" must not meet "calm down".
+    for suffix in ("ing", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _near(word: str, vocabulary: frozenset[str]) -> bool:
+    """A near spelling ("pausing" ~ "pause", "minuts" ~ "minutes") of a sentence word."""
+    found = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+    return found is not None
+
+
+def _clamp(x: float) -> float:
+    return max(0.0, min(1.0, x))

@@ -1,0 +1,299 @@
+"""Turn an utterance into the canonical token string the matcher compares.
+
+Steps, each for a reason:
+1. tokenize: lower case, punctuation and apostrophes dropped, digits split
+   from letters (recognizers and people write the same words differently).
+2. strip a leading wake phrase ("hey hearth"), which is not part of a command.
+3. replace slot values by placeholders so "give us twelve minutes" and
+   "give us 90 seconds" both become "give us #d": fuzzy matching then
+   compares wording, never numbers, and the values are parsed exactly once.
+     #d  a duration ("a minute and a half")      -> seconds
+     #t  a clock time ("at nine thirty", "8 pm")  -> "HH:MM"
+     #c  a cadence ("every other day")            -> "daily" | "every_other_day"
+4. drop fillers ("um", "please", "just") that change nothing about the request,
+   unless the utterance is only fillers ("okay" stays "okay").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.nlu.numbers import (
+    CADENCES,
+    TENS,
+    UNITS,
+    clock_time_at,
+    duration_at,
+    tokenize_spans,
+)
+
+DURATION, TIME, CADENCE = "#d", "#t", "#c"
+MIN_SECONDS = 10
+"""Durations shorter than this are idioms ("just a second"), dropped, never a timer."""
+PLACEHOLDERS = (DURATION, TIME, CADENCE)
+
+WAKE_WORDS = ("hearth", "heart", "harth", "hearths")
+_WAKE_LEADS = ("hey", "hi", "hello", "ok", "okay", "oi", "yo")
+
+FILLERS = frozenset(
+    ("um", "uh", "uhm", "erm", "er", "hmm", "mm", "ah", "please", "pls", "plz", "just",
+     "hearth", "hey", "so", "well", "actually", "really", "maybe", "quick", "quickly",
+     "little", "short", "bit", "kinda", "okay", "ok", "alright", "oh", "now",
+     "a", "an", "the", "honestly", "both", "also", "anyway", "totally", "definitely")
+)  # fmt: skip
+"""Words that never decide which request was meant; removed before matching."""
+
+
+def _index(pairs):
+    """Phrase table keyed by first word, longest phrase first (greedy matching)."""
+    table: dict[str, list] = {}
+    for words, value in sorted(pairs, key=lambda item: -len(item[0])):
+        table.setdefault(words[0], []).append((words, value))
+    return table
+
+
+SYNONYMS: dict[str, str] = {
+    # Ways to say the same thing collapse to one canonical wording, in templates
+    # and utterances alike, so templates stay small and unseen combinations match.
+    "pause": "break", "time out": "break", "timeout": "break", "breather": "break",
+    "cooldown": "cool down", "cooling off": "cool down", "cooling off period": "break",
+    "cool down period": "break", "a moment": "break", "a minute to breathe": "break",
+    "all right": "alright", "time for myself": "space", "some time for myself": "space",
+    "breathing break": "break", "breathing space": "break", "breaks": "break",
+    "check in": "checkin", "check ins": "checkin", "checkins": "checkin",
+    "therapy": "therapist", "therapists": "therapist", "counsellor": "therapist",
+    "counselor": "therapist", "counsellors": "therapist", "counselors": "therapist",
+    "counselling": "therapist", "counseling": "therapist", "coach": "therapist",
+    "coaching": "therapist", "mediator": "therapist", "couples therapist": "therapist",
+    "marriage therapist": "therapist", "relationship therapist": "therapist",
+    "professional help": "therapist", "outside help": "therapist",
+    "outside support": "therapist", "professional support": "therapist",
+    "id like": "i want", "wed like": "we want", "i would like": "i want",
+    "we would like": "we want", "wanna": "want to", "would like": "want",
+    "could": "can", "may": "can", "shall": "can", "let us": "lets",
+    "i am": "im", "we are": "were", "it is": "its", "that is": "thats", "what is": "whats",
+    "did not": "didnt", "do not": "dont", "does not": "doesnt", "was not": "wasnt",
+    "is not": "isnt", "cannot": "cant", "can not": "cant", "will not": "wont",
+    "i will": "ill", "going to": "gonna",
+    "yeah": "yes", "yep": "yes", "yup": "yes", "yea": "yes", "nope": "no", "nah": "no",
+    "thank you": "thanks", "thankyou": "thanks",
+    "some space": "space", "time alone": "space", "alone time": "space",
+    "some time alone": "space", "some alone time": "space", "time to myself": "space",
+    "some time to myself": "space", "time on my own": "space", "time by myself": "space",
+    "some time on my own": "space", "some time by myself": "space",
+    "a moment alone": "space", "a moment to myself": "space", "room to breathe": "space",
+    "some quiet time": "space", "quiet time": "space", "some room": "space",
+    "ive got": "i have", "weve got": "we have", "i got": "i have", "we got": "we have",
+    "ive": "i have", "weve": "we have", "cool off": "cool down",
+    "ill be back": "back", "ill come back": "back", "ill return": "back",
+    "be back": "back", "come back": "back", "will be back": "back",
+    "appreciations": "appreciation", "ideas": "idea",
+    "my wife": "my partner", "my husband": "my partner", "my girlfriend": "my partner",
+    "my boyfriend": "my partner", "my spouse": "my partner", "my love": "my partner",
+    "it": "that", "this": "that", "useful": "helpful", "our": "the", "ok": "okay",
+    "marriage counselor": "therapist", "marriage counsellor": "therapist",
+    "couples counselor": "therapist", "couples counsellor": "therapist",
+    "couples coach": "therapist", "relationship coach": "therapist",
+    "couples counseling": "therapist", "couples counselling": "therapist",
+    "marriage counseling": "therapist", "marriage counselling": "therapist",
+    "couples therapy": "therapist", "marriage therapy": "therapist",
+    "couples therapists": "therapist", "couples counselors": "therapist",
+    "couples counsellors": "therapist", "marriage counselors": "therapist",
+    # Hedges that never change the request: dropped.
+    "i think": "", "i guess": "", "you know": "", "i mean": "", "for a while": "",
+    "for a bit": "", "kind of": "", "sort of": "", "isnt it": "", "arent we": "",
+    "dont you think": "", "if thats okay": "", "if you dont mind": "",
+}  # fmt: skip
+_SYNONYMS = _index((tuple(k.split()), tuple(v.split())) for k, v in SYNONYMS.items())
+
+
+def spoken_forms(words: str) -> list[str]:
+    """Every wording that normalises to the canonical `words`, `words` first.
+
+    Templates are written with canonical words ("break", "check in"); a speech
+    grammar built from the template AST should offer these forms instead, e.g.
+    spoken_forms("break") -> ["break", "pause", "time out", "timeout", ...].
+    """
+    target = SYNONYMS.get(words, words)
+    forms = [words] if target == words else [words, target]
+    for source, canonical in SYNONYMS.items():
+        if canonical == target and source not in forms:
+            forms.append(source)
+    return forms
+
+
+# Words that can open a duration or a clock time (others skip those scanners).
+_NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | {"a", "an", "half", "quarter"}
+_NUMBER_STARTS |= {"noon", "midnight", "midday"}
+
+# Words after which a bare number ("at eight") is read as a clock time.
+_TIME_CUES = frozenset(["at", "for", "around", "by", "until", "till", "til", "to", "from", "about"])
+
+_CADENCE_PHRASES = _index(
+    (tuple(p.split()), name) for name, phrases in CADENCES.items() for p in phrases
+)
+
+
+@dataclass
+class Normalized:
+    """An utterance in canonical form.
+
+    Attributes:
+        tokens: words and placeholders, fillers removed.
+        text: " ".join(tokens), what the fuzzy matcher compares.
+        durations, times, cadences: slot values, in the order of their placeholders.
+        spans: for each token, (start, end) character offsets in `source`.
+        source: the text the spans index.
+        entities: values of list slots ("#ritual" -> ["walk"]), see `tag_entities`.
+    """
+
+    tokens: list[str]
+    text: str
+    durations: list[int] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    cadences: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    source: str = ""
+    entities: dict[str, list[Any]] = field(default_factory=dict)
+
+    def original(self, start: int, end: int) -> str:
+        """The source wording of tokens[start:end] (for free-text slots)."""
+        if start >= end or end > len(self.spans):
+            return ""
+        return self.source[self.spans[start][0] : self.spans[end - 1][1]]
+
+
+def strip_wake_phrase(text: str) -> str:
+    """`text` without a leading wake phrase ("hey hearth, pause" -> "pause")."""
+    spans = tokenize_spans(text)
+    end = _wake_end([tok for tok, _, _ in spans])
+    if end == 0:
+        return text
+    if end >= len(spans):
+        return ""
+    return text[spans[end][1] :]
+
+
+def _wake_end(tokens: list[str]) -> int:
+    """Number of leading tokens that form a wake phrase (0 when none)."""
+    if tokens[:1] and tokens[0] in WAKE_WORDS:
+        return 1
+    if len(tokens) >= 2 and tokens[0] in _WAKE_LEADS and tokens[1] in WAKE_WORDS:
+        return 2
+    return 0
+
+
+def _cadence_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    for words, name in _CADENCE_PHRASES.get(tokens[i], ()):
+        if tuple(tokens[i : i + len(words)]) == words:
+            return name, i + len(words)
+    return None
+
+
+def _synonym_at(tokens: list[str], i: int) -> tuple[tuple[str, ...], int] | None:
+    for words, canonical in _SYNONYMS.get(tokens[i], ()):
+        if tuple(tokens[i : i + len(words)]) == words:
+            return canonical, i + len(words)
+    return None
+
+
+def normalize(text: str, drop_fillers: bool = True) -> Normalized:
+    """Canonical form of `text` (see the module docstring)."""
+    spans = tokenize_spans(text)
+    skip = _wake_end([tok for tok, _, _ in spans])
+    source = text
+    spans = spans[skip:]
+    tokens = [tok for tok, _, _ in spans]
+    out = Normalized(tokens=[], text="", source=source)
+    i = 0
+    while i < len(tokens):
+        start = spans[i][1]
+        numeric = tokens[i] in _NUMBER_STARTS or tokens[i][0].isdigit()
+        cadence = _cadence_at(tokens, i)
+        found = duration_at(tokens, i) if numeric and not cadence else None
+        if cadence:
+            out.cadences.append(cadence[0])
+            token, i_next = CADENCE, cadence[1]
+        elif found and found[0] < MIN_SECONDS:
+            # "just a sec", "hold on a second": an idiom, not a duration; drop it.
+            i = found[1]
+            continue
+        elif found:
+            out.durations.append(found[0])
+            token, i_next = DURATION, found[1]
+        else:
+            bare = i > 0 and tokens[i - 1] in _TIME_CUES
+            clock = clock_time_at(tokens, i, prefer_evening=True, bare=bare) if numeric else None
+            if clock and (clock[2] or bare):
+                out.times.append(clock[0])
+                token, i_next = TIME, clock[1]
+            else:
+                synonym = _synonym_at(tokens, i)
+                if synonym:
+                    canonical, i_next = synonym
+                    span = (start, spans[i_next - 1][2])
+                    out.tokens.extend(canonical)
+                    out.spans.extend([span] * len(canonical))
+                    i = i_next
+                    continue
+                token, i_next = tokens[i], i + 1
+        out.tokens.append(token)
+        out.spans.append((start, spans[i_next - 1][2]))
+        i = i_next
+    if drop_fillers:
+        # Fillers go, and so does a word said twice in a row ("stop stop").
+        kept = [
+            k
+            for k, tok in enumerate(out.tokens)
+            if tok not in FILLERS and (k == 0 or tok != out.tokens[k - 1])
+        ]
+        if kept and len(kept) < len(out.tokens):
+            out.tokens = [out.tokens[k] for k in kept]
+            out.spans = [out.spans[k] for k in kept]
+    out.text = " ".join(out.tokens)
+    return out
+
+
+class EntityTable:
+    """Phrases of value lists ("evening walk" -> walk), found as whole-token runs.
+
+    Like durations, a list value in an utterance is replaced by a placeholder
+    ("#ritual"), so templates need one sentence per wording, not one per value.
+    """
+
+    def __init__(self, lists: dict[str, dict[Any, list[str]]]) -> None:
+        by_first: dict[str, list[tuple[tuple[str, ...], str, Any]]] = {}
+        for name, values in lists.items():
+            for value, phrases in values.items():
+                for phrase in phrases:
+                    words = tuple(normalize(phrase, drop_fillers=False).tokens)
+                    if words:
+                        by_first.setdefault(words[0], []).append((words, "#" + name, value))
+        for options in by_first.values():
+            options.sort(key=lambda item: -len(item[0]))
+        self._by_first = by_first
+
+    def tag(self, norm: Normalized) -> Normalized:
+        """Replace list phrases in `norm` by their placeholders (in place)."""
+        tokens, spans = norm.tokens, norm.spans
+        if not any(tok in self._by_first for tok in tokens):
+            return norm
+        out_tokens: list[str] = []
+        out_spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            for words, placeholder, value in self._by_first.get(tokens[i], ()):
+                if tuple(tokens[i : i + len(words)]) == words:
+                    out_tokens.append(placeholder)
+                    out_spans.append((spans[i][0], spans[i + len(words) - 1][1]))
+                    norm.entities.setdefault(placeholder, []).append(value)
+                    i += len(words)
+                    break
+            else:
+                out_tokens.append(tokens[i])
+                out_spans.append(spans[i])
+                i += 1
+        norm.tokens, norm.spans = out_tokens, out_spans
+        norm.text = " ".join(out_tokens)
+        return norm

@@ -1,0 +1,351 @@
+"""Numbers, durations, clock times and cadence, as people say and type them.
+
+Everything works on *tokens*: lower-case words produced by `tokenize`, where
+digits are split from letters ("8pm" -> "8 pm", "5-minute" -> "5 minute") and
+"p.m." becomes "pm". Scanners return the value and the token index just after
+the span, so `normalize` can replace the span by a placeholder.
+
+Peers got these wrong ("twelve minutes" became 2 minutes, "one hour" became
+2 seconds) because they matched substrings; here every number is a whole
+token, and units are required for a duration.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# "a couple of minutes" and "a few minutes" are common enough to deserve a value.
+VAGUE = {"couple": 2, "few": 3}
+
+UNIT_SECONDS = {
+    "second": 1, "seconds": 1, "sec": 1, "secs": 1, "s": 1,
+    "minute": 60, "minutes": 60, "min": 60, "mins": 60, "minuts": 60,
+    "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
+}  # fmt: skip
+
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred", "half", "quarter"}
+
+_MORNING = ("am", "in the morning", "this morning", "tomorrow morning")
+_EVENING = (
+    "pm",
+    "in the evening",
+    "this evening",
+    "every evening",
+    "in the afternoon",
+    "at night",
+    "tonight",
+    "every night",
+)
+
+_TOKEN_RE = re.compile(r"\d+(?::\d+|\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) for each word or number in `text`; spans index `text`.
+
+    Tokens are lower case with apostrophes removed ("Let's" -> "lets"); digits are
+    split from letters ("8pm" -> "8", "pm"); "p.m."/"p m" after a number -> "pm";
+    "o'clock"/"o clock" -> "oclock". Punctuation and emoji are dropped.
+    """
+    out: list[tuple[str, int, int]] = []
+    for match in _TOKEN_RE.finditer(text):
+        tok = match.group().lower().replace("'", "").replace("’", "")
+        start, end = match.span()
+        if out:
+            prev, pstart, _ = out[-1]
+            if tok == "m" and prev in ("a", "p") and len(out) > 1 and _is_number(out[-2][0]):
+                out[-1] = (prev + "m", pstart, end)
+                continue
+            if tok == "clock" and prev == "o":
+                out[-1] = ("oclock", pstart, end)
+                continue
+        out.append((tok, start, end))
+    return out
+
+
+def _is_number(tok: str) -> bool:
+    return tok[0].isdigit() or tok in UNITS or tok in TENS
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word and number tokens; punctuation and apostrophes dropped.
+
+    "Let's take a 5-minute break!" -> ["lets", "take", "a", "5", "minute", "break"].
+    """
+    return [tok for tok, _, _ in tokenize_spans(text)]
+
+
+def _int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
+    """A plain number (no "a"/"half") at tokens[i]: digits or number words."""
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    if tok[0].isdigit():
+        if ":" in tok:
+            return None
+        return float(tok), i + 1
+    if tok in TENS:
+        value = TENS[tok]
+        if i + 1 < len(tokens) and tokens[i + 1] in UNITS and 0 < UNITS[tokens[i + 1]] < 10:
+            return float(value + UNITS[tokens[i + 1]]), i + 2
+        return float(value), i + 1
+    if tok in UNITS and tok != "oh":
+        value, j = UNITS[tok], i + 1
+        if j < len(tokens) and tokens[j] == "hundred":
+            value, j = value * 100, j + 1
+            if j < len(tokens) and tokens[j] == "and" and _int_at(tokens, j + 1):
+                j += 1
+            rest = _int_at(tokens, j)
+            if rest and rest[0] < 100:
+                value, j = value + int(rest[0]), rest[1]
+        return float(value), j
+    return None
+
+
+def _quantity_at(tokens: list[str], i: int) -> tuple[float, int] | None:
+    """A quantity before a unit: "twelve", "a", "an", "one and a half", "half a",
+    "a couple of", "1.5", "a quarter of an"."""
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok == "half" and nxt in ("a", "an"):
+        return 0.5, i + 2
+    if tok in ("a", "an") and nxt == "quarter":
+        j = i + 2
+        if j + 1 < len(tokens) and tokens[j] == "of" and tokens[j + 1] in ("a", "an"):
+            j += 2
+        elif j < len(tokens) and tokens[j] in ("a", "an"):
+            j += 1
+        return 0.25, j
+    if tok in ("a", "an") and nxt in VAGUE:
+        j = i + 2
+        if j < len(tokens) and tokens[j] == "of":
+            j += 1
+        return float(VAGUE[nxt]), j
+    if tok in ("a", "an"):
+        value, j = 1.0, i + 1
+    else:
+        found = _int_at(tokens, i)
+        if found is None:
+            return None
+        value, j = found
+    # "one and a half minutes"
+    if tokens[j : j + 3] == ["and", "a", "half"]:
+        value, j = value + 0.5, j + 3
+    return value, j
+
+
+def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """Seconds and end index of a duration starting at tokens[i], or None.
+
+    Handles "twelve minutes", "a minute and a half", "one and a half minutes",
+    "half an hour", "an hour and ten minutes", "1 hr 30 min", "5 minute", "2 min".
+    """
+    total = 0.0
+    j = i
+    found_any = False
+    while True:
+        q = _quantity_at(tokens, j)
+        if q is None or q[1] >= len(tokens) or tokens[q[1]] not in UNIT_SECONDS:
+            break
+        value, k = q
+        unit = UNIT_SECONDS[tokens[k]]
+        # A bare "s"/"h" is only a unit right after digits ("90 s", "2 h").
+        if tokens[k] in ("s", "h") and not tokens[k - 1][0].isdigit():
+            break
+        k += 1
+        if tokens[k : k + 3] == ["and", "a", "half"]:
+            value, k = value + 0.5, k + 3
+        total += value * unit
+        found_any = True
+        j = k
+        # "an hour and ten minutes", "two minutes thirty seconds"
+        if j < len(tokens) and tokens[j] == "and" and _quantity_at(tokens, j + 1):
+            nxt = _quantity_at(tokens, j + 1)
+            if nxt and nxt[1] < len(tokens) and tokens[nxt[1]] in UNIT_SECONDS:
+                j += 1
+    if not found_any:
+        return None
+    return round(total), j
+
+
+def parse_duration(text: str) -> int | None:
+    """Seconds of the first duration in `text`, or None when there is none.
+
+    >>> parse_duration("twelve minutes"), parse_duration("one hour"), parse_duration("a minute")
+    (720, 3600, 60)
+    """
+    tokens = tokenize(text)
+    for i in range(len(tokens)):
+        found = duration_at(tokens, i)
+        if found:
+            return found[0]
+    return None
+
+
+def _phrase_at(tokens: list[str], i: int, phrases: tuple[str, ...]) -> int:
+    """End index when one of `phrases` starts at tokens[i], else i."""
+    for phrase in phrases:
+        words = phrase.split()
+        if tokens[i : i + len(words)] == words:
+            return i + len(words)
+    return i
+
+
+def _minutes_at(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """The minutes part of "nine thirty", "six forty five", "seven oh five", "9 30"."""
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    if tok == "oh" or tok == "o":
+        unit = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if unit in UNITS and 0 < UNITS[unit] < 10:
+            return UNITS[unit], i + 2
+        return None
+    if tok.isdigit() and len(tok) == 2 and int(tok) < 60:
+        return int(tok), i + 1
+    if tok in TENS and TENS[tok] < 60:
+        found = _int_at(tokens, i)
+        return (int(found[0]), found[1]) if found else None
+    if tok in UNITS and 10 <= UNITS[tok] < 20:
+        return UNITS[tok], i + 1
+    return None
+
+
+def clock_time_at(
+    tokens: list[str], i: int, prefer_evening: bool = True, bare: bool = True
+) -> tuple[str, int, bool] | None:
+    """("HH:MM", end index, explicit) for a clock time starting at tokens[i], or None.
+
+    `explicit` is True when the span itself says it is a time (a colon, am/pm,
+    "o'clock", "half past", "in the evening", two-part "nine thirty"); a lone
+    "eight" is only a time when `bare` is True. Without am/pm, hours 1-11 are
+    read as evening when `prefer_evening` (an evening check-in "at eight").
+    """
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    hour: int | None = None
+    minute = 0
+    explicit = False
+    j = i
+    if tok in ("noon", "midday"):
+        return "12:00", i + 1, True
+    if tok == "midnight":
+        return "00:00", i + 1, True
+    if ":" in tok:
+        h, m = tok.split(":")
+        if not (h.isdigit() and m.isdigit() and int(h) < 24 and int(m) < 60):
+            return None
+        hour, minute, j, explicit = int(h), int(m), i + 1, True
+    elif tok in ("half", "quarter") or (
+        tok == "a" and i + 1 < len(tokens) and tokens[i + 1] == "quarter"
+    ):
+        # "half past nine", "quarter to nine", "a quarter past eight"
+        k = i + 1 if tok == "a" else i
+        offset = 30 if tokens[k] == "half" else 15
+        if k + 1 >= len(tokens) or tokens[k + 1] not in ("past", "to", "after", "til", "till"):
+            return None
+        found = _int_at(tokens, k + 2)
+        if not found or not 1 <= found[0] <= 12 or found[0] != int(found[0]):
+            return None
+        hour, j = int(found[0]), found[1]
+        if tokens[k + 1] in ("to", "til", "till"):
+            hour, minute = (hour - 1) % 12 or 12, 60 - offset
+        else:
+            minute = offset
+        explicit = True
+    else:
+        found = _int_at(tokens, i)
+        if not found or found[0] != int(found[0]):
+            return None
+        hour, j = int(found[0]), found[1]
+        if tok.isdigit() and len(tok) in (3, 4):  # "830", "2030"
+            hour, minute = divmod(int(tok), 100)
+            explicit = True
+        if not 0 <= hour < 24 or minute >= 60:
+            return None
+        mins = _minutes_at(tokens, j) if not explicit else None
+        if mins and hour <= 12:
+            minute, j, explicit = mins[0], mins[1], True
+    if j < len(tokens) and tokens[j] == "oclock":
+        j, explicit = j + 1, True
+    suffix = None
+    end = _phrase_at(tokens, j, _MORNING)
+    if end > j:
+        suffix, j = "am", end
+    else:
+        end = _phrase_at(tokens, j, _EVENING)
+        if end > j:
+            suffix = "pm"
+            if tokens[j] != "every":  # "every evening" stays for the cadence slot
+                j = end
+    if suffix:
+        explicit = True
+    if not explicit and not bare:
+        return None
+    if hour > 12 and suffix == "am":
+        return None
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    elif suffix is None and prefer_evening and 1 <= hour <= 11 and not _is_24h(tokens[i]):
+        hour += 12
+    return f"{hour:02d}:{minute:02d}", j, explicit
+
+
+def _is_24h(tok: str) -> bool:
+    """ "08:00" or "0830" written with a leading zero is a deliberate morning time."""
+    return tok.startswith("0") and len(tok) > 1
+
+
+def parse_clock_time(text: str, prefer_evening: bool = True) -> str | None:
+    """ "HH:MM" (24 h) of the first clock time in `text`, or None.
+
+    >>> parse_clock_time("at 8 pm"), parse_clock_time("at eight"), parse_clock_time("20:30")
+    ('20:00', '20:00', '20:30')
+    """
+    tokens = tokenize(text)
+    i = 0
+    while i < len(tokens):
+        dur = duration_at(tokens, i)
+        if dur:  # "ten minutes" is not ten o'clock
+            i = dur[1]
+            continue
+        found = clock_time_at(tokens, i, prefer_evening)
+        if found:
+            return found[0]
+        i += 1
+    return None
+
+
+CADENCES = {
+    "daily": ("daily", "every day", "each day", "every evening", "each evening", "every night",
+              "each night", "nightly", "every single day", "once a day"),
+    "every_other_day": ("every other day", "every second day", "every two days",
+                        "every 2 days", "every other evening", "every other night",
+                        "every second evening", "every second night", "alternate days",
+                        "on alternate days", "every couple of days", "other day"),
+}  # fmt: skip
+
+
+def parse_cadence(text: str) -> str | None:
+    """ "daily" or "every_other_day" for a cadence phrase inside `text`, or None."""
+    padded = " " + " ".join(tokenize(text)) + " "
+    for name in ("every_other_day", "daily"):
+        for phrase in CADENCES[name]:
+            if f" {phrase} " in padded:
+                return name
+    return None

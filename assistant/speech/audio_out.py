@@ -1,0 +1,304 @@
+"""Playing Hearth's voice: a sound device, a WAV file, or nowhere.
+
+Every sink plays one rendered line at a time and can be cut off from another
+thread. On a device we never use `sd.play`/`sd.wait`/`sd.stop` (stopping them
+from another thread hung here): a callback-driven `OutputStream` copies the
+line block by block and checks an abort flag before every block, so a cut-off
+takes effect within one block (about 20 ms) plus the device's buffer.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from assistant.errors import AudioDeviceError
+from assistant.speech.tts import TTS_RATE, Speech
+
+BLOCK_S = 0.02
+"""Output block length: the granularity of an abort."""
+
+
+@dataclass
+class Played:
+    """What happened to one line.
+
+    Attributes:
+        text: the line.
+        start: when its first sample was (or would be) heard, on the sink's timeline
+            (`time.monotonic()` for a device; seconds since start for a WAV file).
+        end: when its last played sample was heard (earlier than planned if cut off).
+        completed: False when the line was cut off.
+        device: False when it went nowhere (no output device).
+    """
+
+    text: str
+    start: float
+    end: float
+    completed: bool = True
+    device: bool = True
+
+
+StartCallback = Callable[[float], None]
+
+
+class AudioSink(Protocol):
+    """Where rendered lines go. `play` is called from one thread; `abort` from any."""
+
+    def play(self, speech: Speech, on_start: StartCallback | None = None) -> Played:
+        """Play one line; return when it ended or was cut off (a file sink in fast
+        mode returns at once with the timeline interval the line occupies)."""
+        ...
+
+    def abort(self) -> None:
+        """Cut off the line being played (no effect when idle)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class _Line:
+    """A line in flight inside the device callback."""
+
+    def __init__(self, samples: np.ndarray, on_start: StartCallback | None) -> None:
+        self.samples = samples
+        self.pos = 0
+        self.on_start = on_start
+        self.aborted = False
+        self.start: float | None = None
+        self.end: float | None = None
+        self.done = threading.Event()
+
+
+class DeviceSink:
+    """A persistent callback-driven output stream (opened lazily, reopened after errors).
+
+    Keeping the stream open saves the device start-up time on every reply, which
+    matters for the reply latency.
+    """
+
+    def __init__(self, device: str | int | None = None, rate: int = TTS_RATE) -> None:
+        self.device = device
+        self.rate = rate
+        self._stream: Any = None
+        self._line: _Line | None = None
+        self._lock = threading.Lock()
+        self.on_block: Callable[[np.ndarray], None] | None = None
+        """Optional tap: every block handed to the device (the echo canceller's reference)."""
+
+    def open(self) -> None:
+        """Open the device now (raises AudioDeviceError with one clear line)."""
+        import sounddevice as sd
+
+        if self._stream is not None and self._stream.active:
+            return
+        self._close_stream()
+        try:
+            stream = sd.OutputStream(
+                samplerate=self.rate,
+                channels=1,
+                dtype="int16",
+                device=self.device,
+                blocksize=int(self.rate * BLOCK_S),
+                callback=self._callback,
+            )
+            stream.start()
+        except (sd.PortAudioError, ValueError) as exc:
+            raise AudioDeviceError(f"no speaker: {describe_device_error(exc)}") from None
+        self._stream = stream
+
+    def play(self, speech: Speech, on_start: StartCallback | None = None) -> Played:
+        self.open()
+        samples = _to_rate(speech.samples, speech.rate, self.rate)
+        line = _Line(samples, on_start)
+        with self._lock:
+            self._line = line
+        # The callback finishes the line; allow for a stalled device, then give up.
+        if not line.done.wait(timeout=len(samples) / self.rate + 3.0):
+            with self._lock:
+                self._line = None
+            self._close_stream()
+            raise AudioDeviceError("the speaker stopped responding")
+        start = line.start if line.start is not None else time.monotonic()
+        end = line.end if line.end is not None else start
+        return Played(speech.text, start, end, completed=not line.aborted)
+
+    def abort(self) -> None:
+        line = self._line
+        if line is not None:
+            # The callback sees the flag at its next block; `play` returns now, even
+            # when the device has stalled and no callback comes.
+            line.aborted = True
+            if line.end is None:
+                line.end = time.monotonic()
+            self._finish(line)
+
+    def close(self) -> None:
+        self.abort()
+        self._close_stream()
+
+    def _close_stream(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            try:
+                stream.abort(ignore_errors=True)
+                stream.close(ignore_errors=True)
+            except Exception:
+                pass
+
+    def _callback(self, outdata: Any, frames: int, t: Any, status: Any) -> None:
+        buf = outdata[:, 0]
+        buf.fill(0)
+        line = self._line
+        if line is not None:
+            self._fill(buf, line, frames, t)
+        if self.on_block is not None:
+            self.on_block(buf.copy())  # every block, silent ones too: a continuous reference
+
+    def _fill(self, buf: np.ndarray, line: _Line, frames: int, t: Any) -> None:
+        now = time.monotonic()
+        # When this block will be heard: the device reports its own delay.
+        delay = max(0.0, float(getattr(t, "outputBufferDacTime", 0) - getattr(t, "currentTime", 0)))
+        heard_at = now + (delay if delay < 1.0 else 0.0)
+        if line.aborted:
+            self._finish(line)
+            return
+        chunk = line.samples[line.pos : line.pos + frames]
+        buf[: len(chunk)] = chunk
+        if line.pos == 0 and len(chunk):
+            line.start = heard_at
+            if line.on_start is not None:
+                line.on_start(heard_at)
+        line.pos += len(chunk)
+        if line.pos >= len(line.samples):
+            line.end = heard_at + len(chunk) / self.rate
+            self._finish(line)
+
+    def _finish(self, line: _Line) -> None:
+        if self._line is line:
+            self._line = None
+        line.done.set()
+
+
+class WavFileSink:
+    """Writes what would be played into a WAV file, each line at its timeline position.
+
+    The timeline is `clock()` seconds since the run started (the input file's own
+    time in fast mode). In real time `play` lasts as long as the line and can be
+    cut off; in fast mode it returns at once and `cut(at)` truncates the line.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        clock: Callable[[], float],
+        realtime: bool = True,
+        rate: int = TTS_RATE,
+    ) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self.realtime = realtime
+        self.rate = rate
+        self.lines: list[Played] = []
+        self._audio = np.zeros(0, dtype=np.int16)
+        self._abort = threading.Event()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._flush()
+        except OSError as exc:
+            raise AudioDeviceError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+
+    def play(self, speech: Speech, on_start: StartCallback | None = None) -> Played:
+        samples = _to_rate(speech.samples, speech.rate, self.rate)
+        busy_until = self.lines[-1].end if self.lines else 0.0
+        start = max(self.clock(), busy_until)
+        first = round(start * self.rate)
+        self._place(first, samples)
+        if on_start is not None:
+            on_start(start)
+        played = Played(speech.text, start, start + len(samples) / self.rate)
+        self.lines.append(played)
+        if self.realtime:
+            self._abort.clear()
+            deadline = time.monotonic() + len(samples) / self.rate
+            while time.monotonic() < deadline:
+                if self._abort.wait(timeout=min(0.01, max(0.0, deadline - time.monotonic()))):
+                    self.cut(self.clock())
+                    break
+        self._flush()
+        return self.lines[-1]
+
+    def abort(self) -> None:
+        self._abort.set()
+
+    def cut(self, at: float) -> None:
+        """Silence everything from timeline position `at` on (a barge-in): the line
+        being said is truncated and lines placed after it are dropped."""
+        changed = False
+        for line in self.lines:
+            if line.end > at:
+                line.end, line.completed = max(line.start, at), False
+                changed = True
+        if changed:
+            self._audio[max(0, round(at * self.rate)) :] = 0
+            self._flush()
+
+    def close(self) -> None:
+        self._flush()
+
+    def _place(self, first: int, samples: np.ndarray) -> None:
+        stop = first + len(samples)
+        if stop > len(self._audio):
+            self._audio = np.concatenate([self._audio, np.zeros(stop - len(self._audio), np.int16)])
+        self._audio[first:stop] = samples
+
+    def _flush(self) -> None:
+        with wave.open(str(self.path), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(self.rate)
+            out.writeframes(self._audio.astype("<i2").tobytes())
+
+
+class NowhereSink:
+    """No output device: the line is printed instead, and the caller logs it."""
+
+    def __init__(self, echo: Callable[[str], None] | None = None) -> None:
+        self.echo = echo or (lambda text: print(f"Hearth (no speaker): {text}", flush=True))
+
+    def play(self, speech: Speech, on_start: StartCallback | None = None) -> Played:
+        now = time.monotonic()
+        self.echo(speech.text)
+        if on_start is not None:
+            on_start(now)
+        return Played(speech.text, now, now, completed=True, device=False)
+
+    def abort(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def describe_device_error(exc: BaseException) -> str:
+    """One short line for a PortAudio/sounddevice error."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "querying device -1" in text or "No Default" in text:
+        return "no audio device is available (is PulseAudio or a sound card present?)"
+    return text
+
+
+def _to_rate(samples: np.ndarray, src: int, dst: int) -> np.ndarray:
+    if src == dst:
+        return np.asarray(samples, dtype=np.int16)
+    from assistant.speech.wav import resample
+
+    floats = resample(np.asarray(samples, dtype=np.float32) / 32768.0, src, dst)
+    return np.clip(np.round(floats * 32767.0), -32768, 32767).astype(np.int16)

@@ -1,0 +1,250 @@
+"""Speech grammars for command mode, generated from the intent templates.
+
+Command mode limits a recognizer to what Hearth can act on: the wake phrase
+alone, or an optional wake phrase followed by one command sentence. The
+sentences are the NLU's representative command phrases
+(`IntentParser.command_phrases()`, expanded from the templates). Two outputs
+come from one `CommandGrammar`:
+
+- a JSGF grammar for PocketSphinx. The sentences are folded into a prefix tree
+  ("let's (take a break | check in)"): a flat list of a thousand alternatives
+  makes PocketSphinx's search slow and prunes the right path away. A *filler*
+  path (a loop of common words that are not command words) absorbs everyday
+  speech instead of forcing it onto the nearest command;
+- a phrase list for Vosk's grammar mode: the wake phrase, the command
+  sentences and every command word (so sentences the sample list misses are
+  still reachable), plus "[unk]" when the model has it, else filler words.
+
+Either way, words outside the command vocabulary come out as unknown and an
+utterance that is mostly unknown comes out empty (`command_words`).
+
+Measured here: a grammar compiled from the full template AST (every
+duration and time) decoded at several times real time with PocketSphinx and
+less accurately, so the prefix tree of sample sentences is what we use.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.speech.types import UNKNOWN
+
+log = logging.getLogger(__name__)
+
+# Common English words used as the garbage path. Only those that are not
+# command words are used, so a filler word in a result always means "unknown".
+_ENGLISH_FILLER_TEXT = """
+    the a and to of it that you was for on is with he be at by this had not are but
+    from or have an they which one were her all she there would their will when who
+    him been has more if no out so said what up its about into than them can only other
+    new some could these two may then do first any my now such like our over man me even
+    most made after also did many before must through back years where much your way well
+    down should because each just those people how too little state good very make world
+    still own see men work long get here between both life being under never day same
+    another know while last might us great old year off come since against go came right
+    used take three dinner movie remote kids phone car tonight tomorrow mother work house
+    dishes weather money school friday coffee really thing think want look need where why
+    yeah okay sorry always again something nothing everything maybe sure mean feel
+    dog garden kitchen window table shoes laundry groceries traffic office boss doctor
+    birthday weekend holiday vacation television football music pizza chicken salad bread
+    milk cheese sugar water bottle paper pencil computer email message number problem
+    question answer story picture color yellow purple orange green blue black white"""
+# Short function words ("the", "of") absorb command words too easily and make
+# the search slow: measured, words of four letters or more reject as well.
+ENGLISH_FILLER = tuple(w for w in _ENGLISH_FILLER_TEXT.split() if len(w) >= 4)
+
+_WORD_RE = re.compile(r"[^\w' -]+")
+
+
+def normalize_phrase(text: str) -> str:
+    """Lower case, punctuation removed (apostrophes kept), single spaces."""
+    text = _WORD_RE.sub(" ", text.lower().replace("’", "'")).replace("-", " ")
+    return " ".join(w.strip("'") for w in text.split() if w.strip("'"))
+
+
+@dataclass(frozen=True)
+class CommandGrammar:
+    """What command mode may recognise.
+
+    Attributes:
+        phrases: normalised sample command sentences (no wake phrase).
+        wake_phrase: normalised wake phrase ("" for none); allowed alone and
+            in front of every command.
+        vocabulary: every word a command (or the wake phrase) can contain.
+        filler: garbage words (not in `vocabulary`) that absorb other speech.
+    """
+
+    phrases: tuple[str, ...]
+    wake_phrase: str
+    vocabulary: frozenset[str]
+    filler: tuple[str, ...]
+
+    def restrict(self, known: Callable[[str], bool], engine: str) -> CommandGrammar:
+        """The grammar without phrases or words the engine cannot spell.
+
+        `known(word)` says whether the engine's dictionary has the word. What
+        is dropped is logged at debug level (grammar words only, never speech).
+        """
+        missing = {w for w in self.vocabulary if not known(w)}
+        phrases = tuple(p for p in self.phrases if not missing & set(p.split()))
+        wake = self.wake_phrase if not missing & set(self.wake_phrase.split()) else ""
+        if missing:
+            log.debug(
+                "%s: %d command words missing from the model (%s); %d of %d phrases kept",
+                engine,
+                len(missing),
+                " ".join(sorted(missing)),
+                len(phrases),
+                len(self.phrases),
+            )
+        if self.wake_phrase and not wake:
+            log.warning("%s: the wake phrase %r is not in the model", engine, self.wake_phrase)
+        return CommandGrammar(
+            phrases=phrases,
+            wake_phrase=wake,
+            vocabulary=self.vocabulary - missing,
+            filler=tuple(w for w in self.filler if known(w)),
+        )
+
+
+def build_grammar(
+    phrases: Iterable[str],
+    wake_phrase: str = "hey hearth",
+    filler: Iterable[str] = ENGLISH_FILLER,
+    vocabulary: Iterable[str] = (),
+    max_filler: int = 48,
+) -> CommandGrammar:
+    """A command grammar from command sentences and a wake phrase.
+
+    `vocabulary`: more command words (e.g. the NLU's `vocabulary()`); they
+    are kept out of the filler and offered to Vosk as single words.
+    `max_filler`: at most this many filler words. PocketSphinx's search cost
+    grows with the square of the filler loop: 150 words decoded at 15 times
+    real time here, 48 at a tenth of it.
+    """
+    wake = normalize_phrase(wake_phrase)
+    seen: dict[str, None] = {}
+    for phrase in phrases:
+        norm = normalize_phrase(phrase)
+        if wake and norm.startswith(wake + " "):
+            norm = norm[len(wake) + 1 :]  # the grammar adds the wake phrase itself
+        if norm and norm != wake:
+            seen.setdefault(norm)
+    words = {w for p in (*seen, wake) for w in p.split()}
+    words.update(w for v in vocabulary for w in normalize_phrase(v).split())
+    garbage = tuple(dict.fromkeys(w for w in filler if w not in words))[:max_filler]
+    return CommandGrammar(tuple(seen), wake, frozenset(words), garbage)
+
+
+def grammar_from_parser(
+    parser: Any = None, wake_phrase: str = "hey hearth", per_template: int = 2
+) -> CommandGrammar:
+    """The command grammar of the NLU (`assistant.nlu.load_parser()` by default).
+
+    `per_template`: sample sentences per template. More covers more wordings
+    but makes PocketSphinx slower and more easily fooled (2: about 1,400
+    sentences, real-time factor about 0.3 on this machine).
+    """
+    if parser is None:
+        from assistant.nlu import load_parser
+
+        parser = load_parser()
+    return build_grammar(
+        parser.command_phrases(per_template=per_template),
+        wake_phrase,
+        vocabulary=parser.vocabulary(),
+    )
+
+
+def _prefix_tree(phrases: Iterable[str]) -> str:
+    """Fold sentences into one JSGF expansion that shares common prefixes."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for word in phrase.split():
+            node = node.setdefault(word, {})
+        node[""] = {}  # a sentence may end here
+
+    def emit(node: dict) -> str:
+        options = []
+        for word, child in node.items():
+            if word:
+                rest = emit(child)
+                options.append(f"{word} {rest}" if rest else word)
+        if not options:
+            return ""
+        body = " | ".join(options)
+        if "" in node:
+            return f"[{body}]"
+        return f"({body})" if len(options) > 1 else body
+
+    return emit(root)
+
+
+def compile_jsgf(
+    grammar: CommandGrammar, known: Callable[[str], bool] = lambda w: True, name: str = "hearth"
+) -> tuple[str, frozenset[str]]:
+    """A JSGF grammar for `grammar`, and the command words it can produce.
+
+    Top level: the wake phrase alone, [wake phrase] command, or [wake
+    phrase] and a loop of filler words. Sentences with a word for which `known` is False are left
+    out (PocketSphinx refuses a grammar with a word it cannot pronounce).
+    """
+    wake = grammar.wake_phrase if all(known(w) for w in grammar.wake_phrase.split()) else ""
+    filler = tuple(w for w in grammar.filler if known(w))
+    phrases = [p for p in grammar.phrases if all(known(w) for w in p.split())]
+    if not phrases and not wake:
+        raise ValueError("empty command grammar: the engine knows none of the command words")
+    words = frozenset(w for p in (*phrases, wake) for w in p.split())
+    top = []
+    if wake:
+        top.append("<wake>")
+    if phrases:
+        top.append("[<wake>] <command>" if wake else "<command>")
+    if filler:  # "hey hearth" then everyday talk must not become a command either
+        top.append("[<wake>] <filler>+" if wake else "<filler>+")
+    lines = ["#JSGF V1.0;", f"grammar {name};", f"public <utterance> = {' | '.join(top)};"]
+    if wake:
+        lines.append(f"<wake> = {wake};")
+    if phrases:
+        lines.append(f"<command> = {_prefix_tree(phrases)};")
+    if filler:
+        lines.append("<filler> = " + " | ".join(filler) + ";")
+    return "\n".join(lines) + "\n", words
+
+
+def to_vosk_phrases(grammar: CommandGrammar, unk_known: bool) -> list[str]:
+    """Vosk grammar phrases: wake, wake + command, commands, every command word,
+    then "[unk]" (or the filler words when the model has no "[unk]").
+
+    Single words keep every template sentence reachable (the sample phrases
+    cannot list all durations and times); the NLU does the rest.
+    """
+    phrases: list[str] = []
+    if grammar.wake_phrase:
+        phrases.append(grammar.wake_phrase)
+        phrases.extend(f"{grammar.wake_phrase} {p}" for p in grammar.phrases)
+    phrases.extend(grammar.phrases)
+    phrases.extend(sorted(grammar.vocabulary))
+    phrases.extend([UNKNOWN] if unk_known else grammar.filler)
+    return list(dict.fromkeys(phrases))
+
+
+def command_words(words: list, vocabulary: frozenset[str], max_unknown: float = 0.5) -> list:
+    """Keep the words of a command-mode result; [] when it is mostly unknown.
+
+    `words` are objects with a `.word` attribute. Words outside the command
+    vocabulary (filler, "[unk]") are dropped; when more than `max_unknown` of
+    the words were outside it, the speech was not a command and nothing is kept
+    (a stray command word inside everyday talk must not become a command).
+    """
+    if not words:
+        return []
+    kept = [w for w in words if w.word in vocabulary]
+    if len(words) - len(kept) > max_unknown * len(words):
+        return []
+    return kept

@@ -1,0 +1,257 @@
+"""The listener: from recognized speech to the commands the dialog engine should hear.
+
+It decides three things the recognizer cannot:
+- whether speech was meant for Hearth (wake phrase, or an answer/dictation window);
+- when Hearth is talking, that what comes in is Hearth itself, except a barge-in
+  ("stop" or the wake phrase), which must cut Hearth off at once;
+- when to stop waiting: a partial result that already reads as a complete command,
+  unchanged for a moment and followed by quiet, is acted on before the engine's own
+  (longer) end-of-speech silence.
+
+Privacy: nothing heard is logged or kept here; texts that are not for Hearth are
+dropped on the spot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.nlu.intent import NONE, Intent
+from assistant.speech.types import Recognizer, Utterance
+from assistant.speech.vad import EnergyVad
+from assistant.speech.wake import WakePhrase, words
+
+STOP_WORDS = frozenset({"stop", "quiet", "enough"})
+"""Words that cut Hearth off when heard while it talks."""
+
+
+@dataclass(frozen=True)
+class ListenerConfig:
+    """How the listener behaves.
+
+    Attributes:
+        wake_phrase: e.g. "hey hearth".
+        require_wake: False for `--no-wake` (every utterance is for Hearth).
+        answer_window_s: after Hearth asks a question, the answer needs no wake
+            phrase for this long (counted from when Hearth stopped talking).
+        awake_window_s: after a bare wake phrase, the command may follow this late.
+        echo_tail_s: Hearth's voice still arrives this long after playback ended
+            (device buffers); it is treated like Hearth talking.
+        early_stable_s: a partial must stay unchanged this long to be acted on early...
+        early_quiet_s: ...and the input must have been quiet this long.
+        early_min_confidence: ...and it must parse as a command at least this sure.
+    """
+
+    wake_phrase: str = "hey hearth"
+    require_wake: bool = True
+    answer_window_s: float = 8.0
+    awake_window_s: float = 6.0
+    echo_tail_s: float = 0.4
+    early_stable_s: float = 0.12
+    early_quiet_s: float = 0.16
+    early_min_confidence: float = 0.85
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A decision of the listener.
+
+    Attributes:
+        text: what to hand to the engine (wake phrase removed); "" for a bare barge-in.
+        t: timeline time of the decision.
+        early: decided from a stable partial, before the engine's end of speech.
+        barge_in: heard while Hearth was talking: cut it off now.
+    """
+
+    text: str
+    t: float
+    early: bool = False
+    barge_in: bool = False
+
+
+class Listener:
+    """Feeds audio to a recognizer and turns its results into `Heard` decisions.
+
+    Call `feed` for every input block, from one thread, with the engine's current
+    `listen_mode` and whether Hearth is talking. `parse` (the NLU) is only used to
+    judge whether a partial result is already a complete command.
+    """
+
+    def __init__(
+        self,
+        recognizer: Recognizer,
+        config: ListenerConfig | None = None,
+        parse: Callable[[str], Intent] | None = None,
+    ) -> None:
+        self.recognizer = recognizer
+        self.config = config or ListenerConfig()
+        self.wake = WakePhrase(self.config.wake_phrase)
+        self.parse = parse
+        self.vad = EnergyVad()
+        self.speaking_text = ""
+        """The line Hearth is saying now (a barge-in word inside it is Hearth's own)."""
+        self._gated = False
+        self._gate_end: float | None = None
+        self._awake_until = float("-inf")
+        self._answer_since: float | None = None
+        self._partial = ""
+        self._partial_since = 0.0
+        self._barged = False
+        self._mode = "wake"
+
+    # -- the one entry point -----------------------------------------------------------
+
+    def feed(
+        self, pcm: bytes, t: float, mode: str = "wake", speaking: bool = False, clean: bool = True
+    ) -> list[Heard]:
+        """Process one block ending at timeline time `t`.
+
+        Args:
+            mode: the engine's `listen_mode` ("wake", "answer", "dictation").
+            speaking: Hearth is playing a line right now.
+            clean: `pcm` carries no echo of Hearth's voice (a file source, or an
+                echo canceller's output). When False and Hearth is talking, the
+                block is not listened to at all.
+        """
+        self._track_mode(mode, t)
+        gated = self._update_gate(speaking, t)
+        if gated and not clean:
+            return []
+        self.vad.feed(pcm, t)
+        utt = self.recognizer.accept(pcm)
+        if gated:
+            return self._barge_in(utt, t)
+        if utt is not None:
+            return self._final(utt, t, early=False)
+        return self._early(t, mode)
+
+    def flush(self, t: float) -> list[Heard]:
+        """End of input: decide on any speech still in progress."""
+        final = self.recognizer.finish()
+        return self._final(final, t, early=False) if final is not None else []
+
+    def reset(self) -> None:
+        """Drop speech in progress (e.g. after the input device was reopened)."""
+        self.recognizer.reset()
+        self.vad.reset()
+        self._partial = ""
+
+    # -- state ------------------------------------------------------------------------
+
+    def _track_mode(self, mode: str, t: float) -> None:
+        self._mode = mode
+        wanted = "open" if mode == "dictation" else "command"
+        if self.recognizer.mode != wanted:
+            self.recognizer.set_mode(wanted)
+        if mode != "answer":
+            self._answer_since = None
+        elif self._answer_since is None:
+            self._answer_since = t
+
+    def _update_gate(self, speaking: bool, t: float) -> bool:
+        if speaking:
+            if not self._gated:
+                self._gated = True
+                self._barged = False
+                # Whatever was half-heard when Hearth began is dropped: it may be the
+                # start of Hearth's own voice.
+                self.recognizer.reset()
+                self._partial = ""
+            self._gate_end = None
+            return True
+        if self._gated:
+            self._gated = False
+            # A barge-in already silenced Hearth: the person is talking, not the echo.
+            self._gate_end = t if self._barged else t + self.config.echo_tail_s
+            if self._answer_since is not None:
+                self._answer_since = t  # the answer window starts when the question ends
+        return self._gate_end is not None and t < self._gate_end
+
+    def _needs_wake(self, mode: str, t: float) -> bool:
+        if not self.config.require_wake or mode == "dictation" or t < self._awake_until:
+            return False
+        if mode == "answer" and self._answer_since is not None:
+            return t - self._answer_since > self.config.answer_window_s
+        return True
+
+    # -- decisions --------------------------------------------------------------------
+
+    def _final(self, utt: Utterance, t: float, early: bool) -> list[Heard]:
+        # A grammar search can end without reaching the grammar's final state and
+        # return nothing, although its last partial path was a whole command.
+        text = utt.text.strip() or self._confident(self._partial)
+        self._partial = ""
+        if not text:
+            return []
+        has_wake, rest = self.wake.split(text)
+        if self._needs_wake(self._mode, t) and not has_wake:
+            return []  # not for Hearth: forget it at once
+        if has_wake and not rest:
+            self._awake_until = t + self.config.awake_window_s
+            return []
+        self._awake_until = float("-inf")
+        return [Heard(rest if has_wake else text, t, early=early)]
+
+    def _early(self, t: float, mode: str) -> list[Heard]:
+        if mode == "dictation" or self.parse is None:
+            return []
+        partial = self.recognizer.partial().strip()
+        if partial == self._partial:
+            pass
+        elif partial and self._meaning(partial) == self._meaning(self._partial):
+            # Trailing silence can make a grammar search flicker ("check in" / "check in
+            # at"); what counts is that the command it reads as stays the same.
+            self._partial = partial
+        else:
+            self._partial, self._partial_since = partial, t
+            return []
+        cfg = self.config
+        if not partial or t - self._partial_since < cfg.early_stable_s:
+            return []
+        if self.vad.quiet_for(t) < cfg.early_quiet_s:
+            return []
+        has_wake, _ = self.wake.split(partial)
+        if (self._needs_wake(mode, t) and not has_wake) or not self._confident(partial):
+            return []
+        # Safe to decide: flush the engine and act on its final words for this speech.
+        final = self.recognizer.finish()
+        return self._final(final or Utterance(partial), t, early=True)
+
+    def _meaning(self, text: str) -> tuple[str, str] | None:
+        """The confident command `text` reads as (intent and slots), or None."""
+        if not self._confident(text):
+            return None
+        intent = self.parse(self.wake.split(text)[1])  # type: ignore[misc]
+        return intent.name, repr(sorted(intent.slots.items()))
+
+    def _confident(self, text: str) -> str:
+        """`text` if it reads as a complete command with high confidence, else ""."""
+        _, rest = self.wake.split(text)
+        if not rest or self.parse is None:
+            return ""
+        intent = self.parse(rest)
+        if intent.name == NONE or intent.confidence < self.config.early_min_confidence:
+            return ""
+        return text
+
+    def _barge_in(self, utt: Utterance | None, t: float) -> list[Heard]:
+        if self._barged:
+            # Hearth is being cut off; keep listening for the command after the wake phrase.
+            return self._final(utt, t, early=False) if utt is not None else []
+        text = utt.text if utt is not None else self.recognizer.partial()
+        heard = words(text)
+        own = set(words(self.speaking_text))
+        if STOP_WORDS.intersection(heard) - own:
+            self._barged = True
+            self.recognizer.finish()  # "stop" needs nothing after it
+            self._partial = ""
+            return [Heard("stop", t, barge_in=True)]
+        has_wake, rest = self.wake.split(text)
+        if has_wake and not self.wake.mentioned(self.speaking_text):
+            self._barged = True
+            self._awake_until = t + self.config.awake_window_s
+            if utt is not None and rest:
+                return [Heard(rest, t, barge_in=True)]
+            return [Heard("", t, barge_in=True)]
+        return []

@@ -1,0 +1,118 @@
+"""Choose and build the speech engine: Vosk when a model is found, else PocketSphinx.
+
+`create_recognizer` is what the listener and `hearth transcribe` call;
+`describe_engine` gives the one line Hearth prints at start-up, saying which
+engine is active and how to get the better one.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from assistant.config import Settings
+from assistant.errors import HearthError, ModelError
+from assistant.speech.grammar import CommandGrammar, grammar_from_parser
+from assistant.speech.models import FoundModel, find_model
+from assistant.speech.types import Mode, Recognizer
+
+EngineName = Literal["auto", "vosk", "sphinx"]
+RECOMMENDED_MODEL = "vosk-model-small-en-us-0.15"
+
+_models: dict[Path, Any] = {}
+_models_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """Which engine `create_recognizer` will use.
+
+    Attributes:
+        engine: "vosk" or "sphinx".
+        model: the Vosk model (None for sphinx).
+        message: one line for the user: the active engine and how to do better.
+    """
+
+    engine: str
+    model: FoundModel | None
+    message: str
+
+
+def choose_engine(
+    settings: Settings, engine: EngineName = "auto", model: str | Path | None = None
+) -> EngineChoice:
+    """Apply the rule: Vosk if asked for or a model is found, else PocketSphinx."""
+    if engine not in ("auto", "vosk", "sphinx"):
+        raise HearthError(f"unknown speech engine {engine!r} (use auto, vosk or sphinx)")
+    if engine == "sphinx":
+        found = None
+    else:
+        found = find_model(settings, model)
+        if found is None and engine == "vosk":
+            raise ModelError(
+                "no Vosk model found; install one with "
+                f"`hearth models install {RECOMMENDED_MODEL}` or pass --model PATH"
+            )
+    if found is not None:
+        message = f"Speech: Vosk with the model {found.path.name} ({found.path})."
+        return EngineChoice("vosk", found, message)
+    message = "Speech: built-in PocketSphinx (US English, commands only)."
+    if engine == "auto":
+        message += (
+            " For better recognition install a Vosk model: "
+            f"hearth models install {RECOMMENDED_MODEL}"
+        )
+    return EngineChoice("sphinx", None, message)
+
+
+def describe_engine(
+    settings: Settings, engine: EngineName = "auto", model: str | Path | None = None
+) -> str:
+    """The one-line message saying which engine is active and how to get the better one."""
+    return choose_engine(settings, engine, model).message
+
+
+def load_vosk_model(path: Path) -> Any:
+    """Load a Vosk model once per process (about 1.5 s and hundreds of MB each)."""
+    from assistant.speech.vosk_engine import load_model
+
+    key = path.resolve()
+    with _models_lock:
+        if key not in _models:
+            _models[key] = load_model(key)
+        return _models[key]
+
+
+def create_recognizer(
+    settings: Settings,
+    engine: EngineName = "auto",
+    parser: object | None = None,
+    model: str | Path | None = None,
+    mode: Mode = "command",
+    grammar: CommandGrammar | None = None,
+) -> Recognizer:
+    """Build the recognizer the settings call for.
+
+    Args:
+        settings: wake phrase and model lookup (`model_path`, `models_dir`).
+        engine: "auto" (Vosk when a model is found, else PocketSphinx),
+            "vosk" (an error when no model is found) or "sphinx".
+        parser: the NLU `IntentParser` whose templates make the command
+            grammar (default: `assistant.nlu.load_parser()`).
+        model: an explicit Vosk model folder (overrides the lookup).
+        mode: the initial mode.
+        grammar: a ready command grammar (overrides `parser`).
+    """
+    choice = choose_engine(settings, engine, model)
+    if grammar is None:
+        grammar = grammar_from_parser(parser, settings.wake_phrase)
+    if choice.engine == "vosk":
+        from assistant.speech.vosk_engine import VoskRecognizer
+
+        assert choice.model is not None
+        return VoskRecognizer(load_vosk_model(choice.model.path), grammar, mode=mode)
+    from assistant.speech.sphinx_engine import SphinxRecognizer
+
+    return SphinxRecognizer(grammar, mode=mode)

@@ -1,0 +1,188 @@
+"""Text to speech: pyttsx3 (espeak driver) renders each line to samples.
+
+Hearth never lets pyttsx3 play anything itself: its `say()` shells out to
+`aplay` and cannot be interrupted. Instead one worker thread owns the single
+pyttsx3 engine and renders every line to a WAV file, which we read back and
+hand to an `AudioSink` that can be cut off mid-word (see `audio_out`).
+"""
+
+from __future__ import annotations
+
+import queue
+import tempfile
+import threading
+import time
+import wave
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import HearthError
+
+TTS_RATE = 22050
+"""pyttsx3's espeak driver always writes 22050 Hz mono int16."""
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One rendered line.
+
+    Attributes:
+        text: what is said.
+        samples: mono int16 samples.
+        rate: sample rate of `samples` in Hz.
+        key: the response key the dialog engine gave for this line ("" if none).
+    """
+
+    text: str
+    samples: np.ndarray
+    rate: int = TTS_RATE
+    key: str = ""
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.rate if self.rate else 0.0
+
+
+class Synthesizer:
+    """Renders lines with one pyttsx3 engine, used only from its own worker thread.
+
+    `render` may be called from any thread; calls are served one at a time.
+    """
+
+    def __init__(self, voice: str = "", rate: int = 160, volume: float = 1.0) -> None:
+        self.voice = voice
+        self.rate = rate
+        self.volume = volume
+        self._jobs: queue.Queue[tuple[str, Future[np.ndarray]] | None] = queue.Queue()
+        self._tmpdir = Path(tempfile.mkdtemp(prefix="hearth-tts-"))
+        ready: Future[None] = Future()
+        self._thread = threading.Thread(target=self._run, args=(ready,), daemon=True, name="tts")
+        self._thread.start()
+        ready.result(timeout=30)  # raises the HearthError of a bad voice, once, at start
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Synthesizer:
+        return cls(voice=settings.voice, rate=settings.rate, volume=settings.volume)
+
+    def render(self, text: str, key: str = "", timeout: float = 30.0) -> Speech:
+        """Speech for `text` (blocks until rendered)."""
+        if not self._thread.is_alive():
+            raise HearthError("the speech synthesizer has stopped")
+        done: Future[np.ndarray] = Future()
+        self._jobs.put((text, done))
+        return Speech(text=text, samples=done.result(timeout=timeout), key=key)
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join(timeout=5)
+        for leftover in self._tmpdir.glob("*"):
+            leftover.unlink(missing_ok=True)
+        self._tmpdir.rmdir()
+
+    def __enter__(self) -> Synthesizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- worker thread only below ------------------------------------------------
+
+    def _run(self, ready: Future[None]) -> None:
+        try:
+            engine, finished = self._start_engine()
+        except HearthError as exc:
+            ready.set_exception(exc)
+            return
+        ready.set_result(None)
+        count = 0
+        while (job := self._jobs.get()) is not None:
+            text, done = job
+            count += 1
+            path = self._tmpdir / f"line-{count}.wav"
+            try:
+                done.set_result(self._render_one(engine, finished, text, path))
+            except Exception as exc:  # handed to the caller, not lost
+                done.set_exception(exc)
+            finally:
+                path.unlink(missing_ok=True)
+
+    def _start_engine(self) -> tuple[Any, threading.Event]:
+        import pyttsx3
+        import pyttsx3.drivers.espeak as espeak_driver
+
+        # The driver prints "Audio saved to ..." for every file; Hearth's stdout is for
+        # the couple. Shadow `print` in that one module only.
+        espeak_driver.print = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+        try:
+            engine = pyttsx3.init("espeak")
+        except Exception as exc:  # any driver failure means no voice
+            raise HearthError(f"cannot start speech synthesis (espeak-ng): {exc}") from None
+        if self.voice:
+            # espeak accepts unknown names silently and keeps its default voice.
+            base = self.voice.split("+")[0].lower()
+            known = {
+                name.lower()
+                for v in engine.getProperty("voices")
+                for name in (v.id, v.id.rsplit("/", 1)[-1], v.name or "", *(v.languages or ()))
+            }
+            if base not in known:
+                raise HearthError(f"unknown voice {self.voice!r} (try en-us, en, en-us+f2)")
+            try:
+                engine.setProperty("voice", self.voice)
+            except (ValueError, KeyError):
+                raise HearthError(
+                    f"unknown voice {self.voice!r} (try en-us, en, en-us+f2)"
+                ) from None
+        if not 40 <= int(self.rate) <= 500:
+            raise HearthError(f"speaking rate {self.rate} is out of range (40-500 words/min)")
+        if not 0.0 <= float(self.volume) <= 1.0:
+            raise HearthError(f"volume {self.volume} is out of range (0.0-1.0)")
+        engine.setProperty("rate", int(self.rate))
+        engine.setProperty("volume", float(self.volume))
+        finished = threading.Event()
+        engine.connect("finished-utterance", lambda name=None, completed=True: finished.set())
+        return engine, finished
+
+    def _render_one(
+        self, engine: Any, finished: threading.Event, text: str, path: Path
+    ) -> np.ndarray:
+        # The espeak driver synthesizes on its own thread and races with runAndWait;
+        # an empty or missing file is a lost race, not silence: try again.
+        for _attempt in range(3):
+            path.unlink(missing_ok=True)
+            finished.clear()
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+            # runAndWait can return before the driver wrote the file: the callback is
+            # the reliable signal that the WAV is complete.
+            if not finished.wait(timeout=20):
+                continue
+            time.sleep(0.005)  # the driver appends its last chunk just after notifying
+            samples = _read_wav_samples(path) if path.exists() else np.zeros(0, np.int16)
+            # Samples that arrived with the end event are appended after the file was
+            # written; they are still in the driver's buffer.
+            driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+            tail = getattr(driver, "_data_buffer", b"") or b""
+            if tail and driver is not None:
+                driver._data_buffer = b""
+                samples = np.concatenate([samples, np.frombuffer(tail, dtype="<i2")])
+            if samples.size or not text.strip():
+                return samples
+        raise HearthError("speech synthesis produced no audio")
+
+
+def _read_wav_samples(path: Path) -> np.ndarray:
+    with wave.open(str(path), "rb") as wav:
+        if wav.getframerate() != TTS_RATE or wav.getsampwidth() != 2:
+            raise HearthError("speech synthesis wrote an unexpected audio format")
+        frames = wav.readframes(wav.getnframes())
+        channels = wav.getnchannels()
+    samples = np.frombuffer(frames, dtype="<i2").copy()
+    if channels > 1:
+        samples = samples.reshape(-1, channels).mean(axis=1).astype(np.int16)
+    return samples

@@ -1,0 +1,172 @@
+"""The primary recognizer: Vosk (Kaldi) with a model folder on disk.
+
+Command mode passes Vosk a grammar built from the intent templates; open mode
+decodes freely with the model's own language model. Words the model does not
+know are left out of the grammar (Vosk would only warn and drop them), and
+when the model has no "[unk]" word the grammar gets filler words instead, so
+that unrelated speech still has somewhere to go.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import ModelError
+from assistant.speech.grammar import CommandGrammar, command_words, to_vosk_phrases
+from assistant.speech.types import SAMPLE_RATE, UNKNOWN, Mode, Utterance, Word, make_utterance
+
+log = logging.getLogger(__name__)
+
+
+def load_model(path: str | Path) -> Any:
+    """Load a Vosk model from a folder (never by name: that would download)."""
+    import vosk
+
+    from assistant.speech.models import verify_model
+
+    folder = Path(path)
+    verify_model(folder)
+    vosk.SetLogLevel(-1)  # Kaldi logs go to stderr; they may contain no speech, but are noise
+    try:
+        return vosk.Model(str(folder))
+    except Exception as exc:  # vosk raises a bare Exception on any load failure
+        raise ModelError(f"{folder}: Vosk could not load this model ({exc})") from None
+
+
+def model_words(path: str | Path) -> set[str] | None:
+    """The model's vocabulary from `graph/words.txt`, or None when it has none."""
+    words_file = Path(path) / "graph" / "words.txt"
+    if not words_file.is_file():
+        return None
+    with words_file.open(encoding="utf-8", errors="replace") as lines:
+        return {line.split(maxsplit=1)[0] for line in lines if line.strip()}
+
+
+class VoskRecognizer:
+    """Vosk recognizer (see `assistant.speech.types.Recognizer`).
+
+    Args:
+        model: a loaded `vosk.Model` (share one between recognizers: loading
+            is slow and big), or a model folder.
+        grammar: the command grammar; words the model lacks are dropped.
+        mode: the initial mode.
+        filler: filler words for models without "[unk]" (default: the
+            grammar's own, which are English).
+    """
+
+    name = "vosk"
+    sample_rate = SAMPLE_RATE
+
+    def __init__(
+        self,
+        model: Any,
+        grammar: CommandGrammar,
+        mode: Mode = "command",
+        filler: Iterable[str] | None = None,
+    ) -> None:
+        import vosk
+
+        self._vosk = vosk
+        if isinstance(model, str | Path):
+            words = model_words(model)
+            model = load_model(model)
+        else:
+            words = None
+        self.model = model
+
+        def known(word: str) -> bool:
+            if words is not None:
+                return word in words
+            return model.vosk_model_find_word(word) >= 0
+
+        if filler is not None:
+            grammar = CommandGrammar(
+                grammar.phrases,
+                grammar.wake_phrase,
+                grammar.vocabulary,
+                tuple(w for w in filler if w not in grammar.vocabulary),
+            )
+        self.grammar = grammar.restrict(known, engine="vosk")
+        self._unk_known = known(UNKNOWN)
+        if not self._unk_known:
+            log.debug("vosk: model has no [unk]; using %d filler words", len(self.grammar.filler))
+        phrases = to_vosk_phrases(self.grammar, self._unk_known)
+        if not self.grammar.vocabulary:
+            # e.g. an English grammar on a model of another language: command mode
+            # then hears nothing (every word is unknown); open mode still works.
+            log.warning("vosk: the model knows none of the command words")
+        # ensure_ascii=False: Vosk does not decode \uXXXX escapes and would miss every word.
+        self._grammar_json = json.dumps(phrases, ensure_ascii=False) if phrases else None
+        self._mode: Mode = mode
+        self._offset = 0.0  # seconds of audio before the current recognizer was made
+        self._fed = 0  # bytes fed to the current recognizer
+        self._rec = self._make_recognizer(mode)
+        self.set_mode(mode)
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    def _make_recognizer(self, mode: Mode) -> Any:
+        if mode == "command" and self._grammar_json:
+            rec = self._vosk.KaldiRecognizer(self.model, SAMPLE_RATE, self._grammar_json)
+        else:
+            rec = self._vosk.KaldiRecognizer(self.model, SAMPLE_RATE)
+        rec.SetWords(True)
+        return rec
+
+    def set_mode(self, mode: Mode) -> None:
+        if mode not in ("command", "open"):
+            raise ValueError(f"unknown recognizer mode {mode!r}")
+        if mode != self._mode:
+            # A fresh recognizer per mode: SetGrammar cannot return to free decoding.
+            self._offset += self._fed / (2 * SAMPLE_RATE)
+            self._fed = 0
+            self._rec = self._make_recognizer(mode)
+            self._mode = mode
+
+    def accept(self, pcm: bytes) -> Utterance | None:
+        self._fed += len(pcm)
+        if self._rec.AcceptWaveform(pcm):
+            return self._result(self._rec.Result())
+        return None
+
+    def partial(self) -> str:
+        text = json.loads(self._rec.PartialResult()).get("partial", "")
+        words = [Word(w, 0.0, 0.0) for w in text.split()]
+        if self._mode == "command":
+            words = command_words(words, self.grammar.vocabulary)
+        return " ".join(w.word for w in words if w.word != UNKNOWN)
+
+    def finish(self) -> Utterance | None:
+        raw = json.loads(self._rec.FinalResult())
+        self.reset()
+        if not raw.get("text") and not raw.get("result"):
+            return None
+        return self._build(raw)
+
+    def reset(self) -> None:
+        self._offset = 0.0
+        self._fed = 0
+        self._rec = self._make_recognizer(self._mode)
+
+    def _result(self, text: str) -> Utterance:
+        return self._build(json.loads(text))
+
+    def _build(self, raw: dict[str, Any]) -> Utterance:
+        words = [
+            Word(
+                w["word"],
+                self._offset + float(w["start"]),
+                self._offset + float(w["end"]),
+                float(w.get("conf", 1.0)),
+            )
+            for w in raw.get("result", [])
+        ]
+        if self._mode == "command":
+            words = command_words(words, self.grammar.vocabulary)
+        return make_utterance(words, self.name)

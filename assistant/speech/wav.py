@@ -1,0 +1,205 @@
+"""Read any PCM/float WAV file and convert it to what the engines take.
+
+Every engine wants 16 kHz mono signed 16-bit PCM. Files come at any rate,
+with any channel count and sample width (8-bit unsigned, 16/24/32-bit signed,
+32/64-bit float, plain or WAVE_FORMAT_EXTENSIBLE). We parse the RIFF chunks
+ourselves because the standard `wave` module of Python 3.11 rejects float and
+extensible files, and resample with a Kaiser-windowed sinc filter: a plain
+linear interpolation aliases enough to cost recognition accuracy.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from math import gcd
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import HearthError
+from assistant.speech.types import SAMPLE_RATE
+
+_PCM = 0x0001
+_FLOAT = 0x0003
+_EXTENSIBLE = 0xFFFE
+
+
+@dataclass(frozen=True)
+class Audio:
+    """Decoded audio.
+
+    Attributes:
+        samples: float32 array in [-1, 1], shape (frames, channels).
+        rate: sample rate in Hz.
+        sample_width: bytes per sample in the file (1, 2, 3, 4 or 8).
+    """
+
+    samples: np.ndarray
+    rate: int
+    sample_width: int
+
+    @property
+    def channels(self) -> int:
+        return int(self.samples.shape[1])
+
+    @property
+    def duration(self) -> float:
+        return self.samples.shape[0] / self.rate if self.rate else 0.0
+
+
+def read_wav(path: str | Path) -> Audio:
+    """Decode a WAV file; raise HearthError naming the file when it is not one."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise HearthError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise HearthError(f"{path}: is a directory, not a WAV file") from None
+    except OSError as exc:
+        raise HearthError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode_wav(data, name=str(path))
+
+
+def decode_wav(data: bytes, name: str = "<bytes>") -> Audio:
+    """Decode WAV bytes (see `read_wav`)."""
+    if len(data) < 12 or data[:4] not in (b"RIFF", b"RIFX") or data[8:12] != b"WAVE":
+        raise HearthError(f"{name}: not a WAV file (no RIFF/WAVE header)")
+    if data[:4] == b"RIFX":
+        raise HearthError(f"{name}: big-endian (RIFX) WAV files are not supported")
+    fmt: tuple[int, int, int, int] | None = None
+    payload: bytes | None = None
+    pos = 12
+    while pos + 8 <= len(data):
+        chunk_id = data[pos : pos + 4]
+        (size,) = struct.unpack_from("<I", data, pos + 4)
+        body = data[pos + 8 : pos + 8 + size]  # a truncated last chunk keeps what exists
+        if chunk_id == b"fmt ":
+            fmt = _parse_fmt(body, name)
+        elif chunk_id == b"data":
+            payload = body
+            if fmt is not None:
+                break
+        pos += 8 + size + (size & 1)  # chunks are word aligned
+    if fmt is None:
+        raise HearthError(f"{name}: broken WAV file (no 'fmt ' chunk)")
+    if payload is None:
+        raise HearthError(f"{name}: broken WAV file (no 'data' chunk)")
+    kind, channels, rate, width = fmt
+    return Audio(_decode_samples(payload, kind, width, channels, name), rate, width)
+
+
+def _parse_fmt(body: bytes, name: str) -> tuple[int, int, int, int]:
+    if len(body) < 16:
+        raise HearthError(f"{name}: broken WAV file (short 'fmt ' chunk)")
+    kind, channels, rate, _byte_rate, _align, bits = struct.unpack_from("<HHIIHH", body)
+    if kind == _EXTENSIBLE and len(body) >= 26:
+        (kind,) = struct.unpack_from("<H", body, 24)  # first two bytes of the subformat GUID
+    if kind not in (_PCM, _FLOAT):
+        raise HearthError(f"{name}: unsupported WAV encoding (format 0x{kind:04x}); use PCM")
+    if channels < 1 or rate < 1000 or rate > 384000:
+        raise HearthError(f"{name}: broken WAV file ({channels} channels at {rate} Hz)")
+    width = (bits + 7) // 8
+    ok = {1, 2, 3, 4} if kind == _PCM else {4, 8}
+    if width not in ok:
+        raise HearthError(f"{name}: unsupported WAV sample size ({bits} bits)")
+    return kind, channels, rate, width
+
+
+def _decode_samples(payload: bytes, kind: int, width: int, channels: int, name: str) -> np.ndarray:
+    frame = width * channels
+    payload = payload[: len(payload) - len(payload) % frame]
+    raw = np.frombuffer(payload, dtype=np.uint8)
+    if kind == _FLOAT:
+        values = np.frombuffer(payload, dtype="<f4" if width == 4 else "<f8").astype(np.float32)
+        values = np.nan_to_num(np.clip(values, -1.0, 1.0))
+    elif width == 1:  # 8-bit WAV is unsigned
+        values = (raw.astype(np.float32) - 128.0) / 128.0
+    elif width == 2:
+        values = np.frombuffer(payload, dtype="<i2").astype(np.float32) / 32768.0
+    elif width == 3:
+        triples = raw.reshape(-1, 3).astype(np.int32)
+        ints = triples[:, 0] | (triples[:, 1] << 8) | (triples[:, 2] << 16)
+        ints = np.where(ints >= 1 << 23, ints - (1 << 24), ints)
+        values = ints.astype(np.float32) / float(1 << 23)
+    else:
+        values = (np.frombuffer(payload, dtype="<i4").astype(np.float64) / 2**31).astype(np.float32)
+    return values.reshape(-1, channels)
+
+
+def resample(samples: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:
+    """Resample a mono float signal with a Kaiser-windowed sinc (band-limited).
+
+    When downsampling, the filter cuts just below the new Nyquist frequency,
+    so high frequencies do not fold back into the speech band.
+    """
+    x = np.asarray(samples, dtype=np.float64).ravel()
+    if src_rate == dst_rate or x.size == 0:
+        return x.astype(np.float32)
+    ratio = dst_rate / src_rate
+    cutoff = min(1.0, ratio) * 0.95  # as a fraction of the input Nyquist
+    half = int(np.ceil(16 / cutoff))  # taps each side, wider when the band is narrower
+    n_out = round(x.size * ratio)
+    padded = np.concatenate([np.zeros(half), x, np.zeros(half + 1)])
+    offsets = np.arange(-half + 1, half + 1)
+    # Output sample n sits at input position n * src / dst. With a rational ratio
+    # only `up` distinct fractional phases occur: filter them once (polyphase).
+    g = gcd(src_rate, dst_rate)
+    up, down = dst_rate // g, src_rate // g
+    table = (
+        _kernel(-offsets[None, :] + np.arange(up)[:, None] / up, cutoff, half)
+        if up <= 4096
+        else None
+    )
+    out = np.empty(n_out, dtype=np.float64)
+    step = max(1, 400_000 // (2 * half))  # bound memory: rows x taps per block
+    for begin in range(0, n_out, step):
+        n = np.arange(begin, min(n_out, begin + step), dtype=np.int64)
+        base = (n * down) // up
+        idx = base[:, None] + offsets[None, :] + half
+        if table is not None:
+            kernel = table[(n * down) % up]
+        else:
+            kernel = _kernel((n * down / up - base)[:, None] - offsets[None, :], cutoff, half)
+        out[begin : begin + n.size] = (padded[idx] * kernel).sum(axis=1)
+    return out.astype(np.float32)
+
+
+def _kernel(dist: np.ndarray, cutoff: float, half: int) -> np.ndarray:
+    """Low-pass sinc at `cutoff`, Kaiser-windowed over +-half input samples."""
+    beta = 8.0
+    window = np.i0(beta * np.sqrt(np.clip(1.0 - (dist / half) ** 2, 0.0, 1.0))) / np.i0(beta)
+    return cutoff * np.sinc(cutoff * dist) * window
+
+
+def to_mono(samples: np.ndarray) -> np.ndarray:
+    """Average the channels of a (frames, channels) array."""
+    return samples.mean(axis=1) if samples.ndim == 2 else samples
+
+
+def float_to_pcm16(samples: np.ndarray) -> bytes:
+    """Float [-1, 1] to little-endian int16 bytes, clipping overs."""
+    ints = np.clip(np.round(np.asarray(samples) * 32767.0), -32768, 32767).astype("<i2")
+    return ints.tobytes()
+
+
+def audio_to_pcm16(audio: Audio, rate: int = SAMPLE_RATE) -> bytes:
+    """Decoded audio to mono int16 PCM at `rate`."""
+    return float_to_pcm16(resample(to_mono(audio.samples), audio.rate, rate))
+
+
+def load_pcm16(path: str | Path, rate: int = SAMPLE_RATE) -> bytes:
+    """Read any WAV file as mono int16 PCM at `rate` (16 kHz by default)."""
+    return audio_to_pcm16(read_wav(path), rate)
+
+
+def write_wav(path: str | Path, pcm: bytes, rate: int = SAMPLE_RATE) -> None:
+    """Write mono int16 PCM as a plain WAV file."""
+    import wave
+
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(pcm)

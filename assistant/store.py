@@ -1,0 +1,364 @@
+"""The SQLite log: schema, migrations and the queries the dialog needs.
+
+One file (WAL mode, so a running assistant and a `hearth summary` in another
+process read and write at the same time; a busy timeout absorbs the short write
+locks). The schema version is SQLite's `user_version`; `MIGRATIONS[i]` moves a
+database from version i to i+1 inside one immediate transaction.
+
+Privacy: only recognised commands (intent, slots, confidence) and text the couple
+dictated on purpose are written. Heard text is never passed to this module.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from assistant.errors import StoreError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+MIGRATIONS: list[list[str]] = [
+    # 1: the first schema.
+    [
+        """CREATE TABLE events (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL
+        )""",
+        """CREATE TABLE timers (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, started_at TEXT NOT NULL,
+            seconds REAL NOT NULL, due_at TEXT NOT NULL, ended_at TEXT, outcome TEXT
+        )""",
+        """CREATE TABLE schedule (
+            id INTEGER PRIMARY KEY CHECK (id = 1), time TEXT NOT NULL, cadence TEXT NOT NULL,
+            first_at TEXT NOT NULL, last_fired TEXT
+        )""",
+        """CREATE TABLE questions_asked (
+            id INTEGER PRIMARY KEY, question TEXT NOT NULL, cycle INTEGER NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE TABLE appreciations (id INTEGER PRIMARY KEY, text TEXT NOT NULL, at TEXT NOT NULL)",
+        """CREATE TABLE ideas (
+            id INTEGER PRIMARY KEY, text TEXT NOT NULL, at TEXT NOT NULL,
+            tried_at TEXT, helped INTEGER
+        )""",
+        """CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, target_kind TEXT,
+            target_id INTEGER, helped INTEGER NOT NULL
+        )""",
+    ],
+    # 2: summaries read events and timers by time.
+    [
+        "CREATE INDEX events_at_kind ON events (at, kind)",
+        "CREATE INDEX timers_kind_started ON timers (kind, started_at)",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+TABLES = (
+    "events",
+    "timers",
+    "schedule",
+    "questions_asked",
+    "appreciations",
+    "ideas",
+    "feedback",
+)
+
+
+def _iso(at: datetime) -> str:
+    return at.isoformat(timespec="seconds")
+
+
+class Store:
+    """Hearth's log in one SQLite file (or in memory with `Store(":memory:")`).
+
+    Raises StoreError when the file is not an SQLite database, is corrupt, or was made
+    by a newer Hearth; the file is left untouched in every such case.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.memory = self.path == ":memory:"
+        if not self.memory:
+            self._check_file(Path(self.path))
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from None
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # Reading the schema touches page 1: a damaged file fails here, before any write.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: made by a newer Hearth (schema {version}, "
+                    f"this one knows {SCHEMA_VERSION})"
+                )
+            if version and not self._looks_like_hearth():
+                raise StoreError(f"{self.path}: an SQLite file, but not a Hearth database")
+            if not version and self.db.table_names():
+                raise StoreError(f"{self.path}: an SQLite file, but not a Hearth database")
+            if not self.memory:
+                self.db.enable_wal()
+                # WAL + NORMAL never corrupts; a power cut may lose the last event only.
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA secure_delete = ON")  # erased rows are zeroed on disk
+            self._migrate()
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            # "file is not a database", "database disk image is malformed", read-only...
+            raise StoreError(f"{self.path}: cannot use this database: {exc}") from None
+
+    @staticmethod
+    def _check_file(path: Path) -> None:
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file")
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    head = handle.read(len(SQLITE_MAGIC))
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot read: {exc.strerror}") from None
+            if head and head != SQLITE_MAGIC:
+                raise StoreError(f"{path}: not an SQLite database; left untouched")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path.parent}: cannot create folder: {exc.strerror}") from None
+
+    def _looks_like_hearth(self) -> bool:
+        return set(TABLES) <= set(self.db.table_names())
+
+    def _migrate(self) -> None:
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return
+        with self._write():
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self.conn.execute(statement)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    class _WriteTxn:
+        """BEGIN IMMEDIATE ... COMMIT: takes the write lock up front (waiting up to the busy
+        timeout), so a transaction never fails half-way on a lock upgrade."""
+
+        def __init__(self, store: Store) -> None:
+            self.store = store
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.store._run("BEGIN IMMEDIATE")
+            return self.store.conn
+
+        def __exit__(self, exc_type: object, exc: object, _tb: object) -> None:
+            if exc_type is None:
+                self.store._run("COMMIT")
+                return
+            self.store.conn.rollback()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{self.store.path}: {exc}") from None
+
+    def _write(self) -> Store._WriteTxn:
+        return Store._WriteTxn(self)
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _run(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+
+    # --- events -----------------------------------------------------------------------
+
+    def log(self, at: datetime, kind: str, **data: Any) -> int:
+        """Append one event; `data` must hold no heard text (see module docstring)."""
+        cur = self._run(
+            "INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
+            (_iso(at), kind, json.dumps(data, sort_keys=True)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def events(
+        self, kind: str | None = None, since: datetime | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Events, newest first: {"id", "at", "kind", **data}."""
+        sql, params = "SELECT id, at, kind, data FROM events WHERE 1", []
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        if since:
+            sql += " AND at >= ?"
+            params.append(_iso(since))
+        sql += " ORDER BY id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._run(sql, tuple(params)).fetchall()
+        return [{"id": i, "at": at, "kind": k, **json.loads(d)} for i, at, k, d in rows]
+
+    def count_events(self, kind: str, start: datetime, end: datetime, **match: Any) -> int:
+        n = 0
+        for (data,) in self._run(
+            "SELECT data FROM events WHERE kind = ? AND at >= ? AND at < ?",
+            (kind, _iso(start), _iso(end)),
+        ):
+            fields = json.loads(data)
+            n += all(fields.get(k) == v for k, v in match.items())
+        return n
+
+    # --- timers -----------------------------------------------------------------------
+
+    def timer_started(self, kind: str, at: datetime, seconds: float, due: datetime) -> int:
+        """Record a pause, space or ritual timer (closed later by `timer_ended`)."""
+        cur = self._run(
+            "INSERT INTO timers (kind, started_at, seconds, due_at) VALUES (?, ?, ?, ?)",
+            (kind, _iso(at), seconds, _iso(due)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def timer_ended(self, kind: str, started_at: datetime, at: datetime, outcome: str) -> None:
+        """Close the open `kind` timer that started at `started_at`."""
+        self._run(
+            "UPDATE timers SET ended_at = ?, outcome = ? "
+            "WHERE kind = ? AND started_at = ? AND ended_at IS NULL",
+            (_iso(at), outcome, kind, _iso(started_at)),
+        )
+
+    def count_timers(
+        self, kind: str, start: datetime, end: datetime, outcome: str | None = None
+    ) -> int:
+        sql = "SELECT count(*) FROM timers WHERE kind = ? AND started_at >= ? AND started_at < ?"
+        params: tuple[Any, ...] = (kind, _iso(start), _iso(end))
+        if outcome is not None:
+            sql += " AND outcome = ?"
+            params += (outcome,)
+        return int(self._run(sql, params).fetchone()[0])
+
+    # --- schedule ---------------------------------------------------------------------
+
+    def set_schedule(self, time: str, cadence: str, first_at: datetime) -> None:
+        self._run(
+            "INSERT OR REPLACE INTO schedule (id, time, cadence, first_at, last_fired) "
+            "VALUES (1, ?, ?, ?, NULL)",
+            (time, cadence, _iso(first_at)),
+        )
+
+    def schedule(self) -> dict[str, Any] | None:
+        row = self._run("SELECT time, cadence, first_at, last_fired FROM schedule").fetchone()
+        if row is None:
+            return None
+        return {
+            "time": row[0],
+            "cadence": row[1],
+            "first_at": datetime.fromisoformat(row[2]),
+            "last_fired": datetime.fromisoformat(row[3]) if row[3] else None,
+        }
+
+    def schedule_fired(self, occurrence: datetime) -> None:
+        self._run("UPDATE schedule SET last_fired = ? WHERE id = 1", (_iso(occurrence),))
+
+    # --- questions --------------------------------------------------------------------
+
+    def question_cycle(self) -> tuple[int, set[str]]:
+        """The current round through the bank and the questions asked in it."""
+        row = self._run("SELECT max(cycle) FROM questions_asked").fetchone()
+        cycle = int(row[0] or 0)
+        asked = {
+            q
+            for (q,) in self._run("SELECT question FROM questions_asked WHERE cycle = ?", (cycle,))
+        }
+        return cycle, asked
+
+    def question_asked(self, question: str, cycle: int, at: datetime) -> None:
+        self._run(
+            "INSERT INTO questions_asked (question, cycle, at) VALUES (?, ?, ?)",
+            (question, cycle, _iso(at)),
+        )
+
+    # --- journal ----------------------------------------------------------------------
+
+    def add_appreciation(self, text: str, at: datetime) -> int:
+        cur = self._run("INSERT INTO appreciations (text, at) VALUES (?, ?)", (text, _iso(at)))
+        return int(cur.lastrowid or 0)
+
+    def appreciations(self, limit: int = 3) -> list[str]:
+        rows = self._run(
+            "SELECT text FROM appreciations ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def add_idea(self, text: str, at: datetime) -> int:
+        cur = self._run("INSERT INTO ideas (text, at) VALUES (?, ?)", (text, _iso(at)))
+        return int(cur.lastrowid or 0)
+
+    def next_untried_idea(self) -> tuple[int, str] | None:
+        row = self._run(
+            "SELECT id, text FROM ideas WHERE tried_at IS NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+        return (int(row[0]), row[1]) if row else None
+
+    def mark_idea_tried(self, idea_id: int, at: datetime) -> None:
+        self._run("UPDATE ideas SET tried_at = ? WHERE id = ?", (_iso(at), idea_id))
+
+    def ideas(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM ideas ORDER BY id"))
+
+    def add_feedback(
+        self, at: datetime, target_kind: str | None, target_id: int | None, helped: bool
+    ) -> None:
+        with self._write():
+            self.conn.execute(
+                "INSERT INTO feedback (at, target_kind, target_id, helped) VALUES (?, ?, ?, ?)",
+                (_iso(at), target_kind, target_id, int(helped)),
+            )
+            if target_kind == "idea" and target_id is not None:
+                self.conn.execute(
+                    "UPDATE ideas SET helped = ? WHERE id = ?", (int(helped), target_id)
+                )
+
+    def feedback(self, start: datetime, end: datetime) -> list[tuple[str | None, bool]]:
+        rows = self._run(
+            "SELECT target_kind, helped FROM feedback WHERE at >= ? AND at < ?",
+            (_iso(start), _iso(end)),
+        ).fetchall()
+        return [(k, bool(h)) for k, h in rows]
+
+    # --- forget -----------------------------------------------------------------------
+
+    def forget(self) -> None:
+        """Erase every row of every table and compact the file (WAL included)."""
+        with self._write():
+            for table in TABLES:
+                self.conn.execute(f"DELETE FROM {table}")
+        try:
+            self.conn.execute("VACUUM")
+            if not self.memory:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: erased, but could not compact: {exc}") from None
+
+    def row_count(self) -> int:
+        return sum(self.db[t].count for t in TABLES)
+
+    def iter_tables(self) -> Iterator[tuple[str, int]]:
+        for table in TABLES:
+            yield table, self.db[table].count

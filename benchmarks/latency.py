@@ -1,0 +1,199 @@
+"""Reply latency: from the end of the user's speech to the first sample of Hearth's reply.
+
+Each command is synthesized with espeak-ng, trimmed to its voiced part (so the end of
+speech is known exactly), framed with silence and fed through the `--input-wav` path
+in real time (the live loop, real PocketSphinx, the dialog engine, pyttsx3); the
+reply's first sample is taken from the output WAV sink's timeline.
+
+Baseline, same run and same clips: the recognizer's own end-of-speech delay, i.e.
+when `accept()` returns its final result, without the listener's early decision.
+
+Usage: python benchmarks/latency.py [--count 50] [--fast] [--grammar full|sample]
+  --fast: the same loop on the virtual clock (decision delay only, no compute time).
+Targets: p50 < 300 ms, p95 < 600 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+COMMANDS = [
+    "we need a minute",
+    "pause",
+    "let's do our check in",
+    "how much time is left",
+    "help",
+    "give us five minutes",
+    "next question",
+    "repeat that",
+    "let's go for a walk",
+    "time for coffee",
+    "we are ready",
+    "let's take a break",
+    "check in",
+    "read our appreciations",
+    "what is next on our list",
+    "that helped",
+    "we had a small win",
+    "how are we doing this week",
+    "let's do a mindfulness practice",
+    "we need a timeout",
+    "let's breathe",
+    "give us a minute",
+    "let's have breakfast together",
+    "i need some time alone",
+    "we need a break",
+]
+VOICES = [("en-us+f2", 140), ("en-us+f2", 155)]
+RATE = 16000
+LEAD_S, TAIL_S = 0.6, 1.6
+
+
+def synthesize(text: str, voice: str, wpm: int, folder: Path) -> np.ndarray:
+    """espeak-ng speech at 16 kHz, trimmed to its voiced part."""
+    from assistant.speech.wav import load_pcm16
+
+    path = folder / "clip.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(path), text], check=True)
+    x = np.frombuffer(load_pcm16(path), dtype="<i2")
+    block = RATE // 100
+    rms = np.sqrt((x[: len(x) // block * block].astype(float).reshape(-1, block) ** 2).mean(1))
+    voiced = np.nonzero(rms > 100)[0]
+    return x[voiced[0] * block : (voiced[-1] + 1) * block]
+
+
+def write_input(clip: np.ndarray, path: Path) -> float:
+    """Lead silence + clip + tail silence; returns the end of speech in file seconds."""
+    silence = lambda s: np.zeros(int(s * RATE), dtype="<i2")  # noqa: E731
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(RATE)
+        out.writeframes(np.concatenate([silence(LEAD_S), clip, silence(TAIL_S)]).tobytes())
+    return LEAD_S + len(clip) / RATE
+
+
+def engine_endpoint_delay(recognizer, pcm: bytes, speech_end: float) -> float | None:
+    """Seconds from the end of speech until the recognizer's own final result."""
+    recognizer.reset()
+    step = 640
+    for i in range(0, len(pcm), step):
+        if recognizer.accept(pcm[i : i + step]) is not None:
+            return (i + step) / 2 / RATE - speech_end
+    return None
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--count", type=int, default=50)
+    args.add_argument("--fast", action="store_true")
+    args.add_argument(
+        "--grammar",
+        choices=["full", "sample"],
+        default="full",
+        help="full: the production recognizer (create_recognizer); sample: PocketSphinx "
+        "with the benchmark's commands plus an even sample of 300 template sentences",
+    )
+    opts = args.parse_args()
+
+    from assistant.config import Settings
+    from assistant.live import LiveLoop, RunOptions
+    from assistant.speech.recognizer import create_recognizer, describe_engine
+    from assistant.speech.tts import Synthesizer
+
+    work = Path(tempfile.mkdtemp(prefix="hearth-latency-"))
+    settings = Settings(db_path=work / "bench.db", voice="en-us")
+    if opts.grammar == "full":
+        recognizer = create_recognizer(settings)
+        print(describe_engine(settings), file=sys.stderr)
+    else:
+        from assistant.nlu import load_parser
+        from assistant.speech.grammar import build_grammar
+        from assistant.speech.sphinx_engine import SphinxRecognizer
+
+        phrases = load_parser().command_phrases()
+        sample = phrases[:: max(1, len(phrases) // 300)]
+        recognizer = SphinxRecognizer(build_grammar([*COMMANDS, *sample], settings.wake_phrase))
+    tts = Synthesizer.from_settings(settings)
+    jobs = [(c, v) for v in VOICES for c in COMMANDS][: opts.count]
+    replies: list[float] = []
+    baseline: list[float] = []
+    early = missed = 0
+    started = time.monotonic()
+    for n, (command, (voice, wpm)) in enumerate(jobs, 1):
+        clip = synthesize(f"hey hearth, {command}", voice, wpm, work)
+        wav_in, wav_out = work / "in.wav", work / "out.wav"
+        speech_end = write_input(clip, wav_in)
+        from assistant.speech.wav import load_pcm16
+
+        delay = engine_endpoint_delay(recognizer, load_pcm16(wav_in) + bytes(2 * RATE), speech_end)
+        if delay is not None:
+            baseline.append(delay)
+        recognizer.reset()
+        (work / "bench.db").unlink(missing_ok=True)
+        loop = LiveLoop(
+            settings,
+            RunOptions(input_wav=wav_in, fast=opts.fast, output_wav=wav_out, quiet=True),
+            recognizer=recognizer,
+            tts=tts,
+            stderr=lambda _: None,
+        )
+        if opts.fast:
+            loop.run()
+        else:
+            # Only the first reply sample matters: stop once it is out (the rest of the
+            # reply would play in real time).
+            runner = threading.Thread(target=loop.run, daemon=True)
+            runner.start()
+            deadline = time.monotonic() + LEAD_S + len(clip) / RATE + TAIL_S + 5.0
+            while runner.is_alive() and time.monotonic() < deadline:
+                spoken = loop.speaker.spoken if loop.speaker else []
+                if spoken and spoken[0].start is not None:
+                    break
+                time.sleep(0.02)
+            loop.stop()
+            runner.join(timeout=30)
+        origin = 0.0 if opts.fast else loop.input_origin
+        spoken = loop.speaker.spoken if loop.speaker else []
+        first = next((s.start for s in spoken if s.start is not None), None)
+        if first is None or not loop.heard:
+            missed += 1
+            print(f"{n:3d} {command!r:40s} no reply", file=sys.stderr)
+            continue
+        latency = first - (origin + speech_end)
+        replies.append(latency)
+        early += bool(loop.heard[0].early)
+        print(f"{n:3d} {command!r:40s} reply {latency * 1000:6.0f} ms", file=sys.stderr)
+    tts.close()
+
+    def pct(values: list[float], q: float) -> float:
+        return float(np.percentile(values, q) * 1000) if values else float("nan")
+
+    mode = "fast (virtual clock: decision delay only)" if opts.fast else "real time"
+    mode += f", {recognizer.name}, {opts.grammar} grammar"
+    print(f"latency over {len(replies)} of {len(jobs)} commands, {mode}:")
+    print(f"  reply (end of speech -> first reply sample): p50 {pct(replies, 50):6.0f} ms"
+          f"   p95 {pct(replies, 95):6.0f} ms   (targets 300 / 600)")  # fmt: skip
+    print(f"  baseline (engine's own end-of-speech delay): p50 {pct(baseline, 50):6.0f} ms"
+          f"   p95 {pct(baseline, 95):6.0f} ms")  # fmt: skip
+    if replies and baseline:
+        print(f"  ratio reply/baseline: p50 {pct(replies, 50) / pct(baseline, 50):.2f}"
+              f"   p95 {pct(replies, 95) / pct(baseline, 95):.2f}")  # fmt: skip
+    print(f"  early decisions: {early} of {len(replies)}; no reply: {missed}")
+    print(f"  wall time {time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

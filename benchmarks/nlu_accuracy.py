@@ -1,0 +1,54 @@
+"""Intent accuracy, slot accuracy and out-of-domain acceptance on the dev set.
+
+Usage: python benchmarks/nlu_accuracy.py [IN_DOMAIN_FILE OOD_FILE]
+(default: tests/nlu/data/in_domain.txt and out_of_domain.txt). Prints Hearth's
+figures beside the naive baseline (benchmarks/nlu_baseline.py) from the same run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from nlu_baseline import NaiveMatcher
+
+from assistant.nlu import load_parser
+from assistant.nlu.evaluate import evaluate, read_examples
+from assistant.resources import intents_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "nlu" / "data"
+
+
+def main(argv: list[str]) -> None:
+    in_path = Path(argv[0]) if argv else DATA / "in_domain.txt"
+    ood_path = Path(argv[1]) if len(argv) > 1 else DATA / "out_of_domain.txt"
+    in_domain, ood = read_examples(in_path), read_examples(ood_path)
+    parser = load_parser()
+    naive = NaiveMatcher(intents_dir())
+    defaults = parser.slot_defaults()
+    ours = evaluate(parser.parse, in_domain, ood, defaults)
+    base = evaluate(naive.parse, in_domain, ood, defaults)
+    print(f"dev set: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
+    print(f"{'':28}{'hearth':>10}{'naive':>10}   target")
+    rows = [
+        ("intent accuracy", ours.intent_accuracy, base.intent_accuracy, ">= 97%"),
+        ("slot accuracy", ours.slot_accuracy, base.slot_accuracy, ">= 97%"),
+        ("out-of-domain accepted", ours.ood_acceptance, base.ood_acceptance, "<= 1%"),
+    ]
+    for name, a, b, target in rows:
+        print(f"{name:28}{a:>10.1%}{b:>10.1%}   {target}")
+    for name, e_ours, e_base in [
+        ("intent errors", 1 - ours.intent_accuracy, 1 - base.intent_accuracy),
+        ("slot errors", 1 - ours.slot_accuracy, 1 - base.slot_accuracy),
+        ("false accepts (OOD)", ours.ood_acceptance, base.ood_acceptance),
+    ]:
+        ratio = f"{e_base / e_ours:.0f}x fewer" if e_ours else "none left"
+        print(f"{name}: hearth {e_ours:.1%} vs naive {e_base:.1%} ({ratio})")
+    if "-v" in sys.argv:
+        for text, expected, got in ours.errors:
+            print(f"  {text!r}: expected {expected}, got {got}")
+
+
+if __name__ == "__main__":
+    main([a for a in sys.argv[1:] if a != "-v"])

@@ -1,0 +1,219 @@
+"""Fixtures for the live-voice tests: a real PulseAudio loopback and espeak-ng speech.
+
+The PulseAudio daemon is this session's own: a private socket (so it never meets
+another daemon on the machine), a null sink `loop` whose monitor is the default
+source, stopped by its PID at the end. Without pulseaudio installed the tests fail
+with a clear message: CI installs it, and skipping would hide a broken setup.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import wave
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+ESPEAK_VOICE = "en-us+f2"  # decodes best with PocketSphinx (see env notes)
+ESPEAK_WPM = 140
+
+
+def _wait_for(check: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="session")
+def pulse() -> Iterator[dict[str, str]]:
+    """Start a PulseAudio daemon with a 16 kHz mono null sink; yield its environment."""
+    binary = shutil.which("pulseaudio")
+    if binary is None or shutil.which("pactl") is None:
+        pytest.fail(
+            "pulseaudio and pulseaudio-utils are required for the live tests "
+            "(apt-get install pulseaudio pulseaudio-utils libasound2-plugins)",
+            pytrace=False,
+        )
+    runtime = Path(tempfile.mkdtemp(prefix="hearth-pulse-"))
+    socket = runtime / "native"
+    env = {"PULSE_RUNTIME_PATH": str(runtime), "PULSE_SERVER": f"unix:{socket}"}
+    full_env = {**os.environ, **env}
+    started = subprocess.run(
+        [
+            binary, "-n", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit",
+            f"--log-target=file:{runtime / 'pulse.log'}",
+            f"--load=module-native-protocol-unix socket={socket}",
+            "--load=module-null-sink sink_name=loop rate=16000 channels=1",
+            "--load=module-always-sink",
+        ],
+        env=full_env, capture_output=True, text=True, check=False, timeout=30,
+    )  # fmt: skip
+    if started.returncode != 0:
+        pytest.fail(f"pulseaudio did not start: {started.stderr.strip()}", pytrace=False)
+    pid_file = runtime / "pid"
+    ready = _wait_for(
+        lambda: (
+            pid_file.exists()
+            and subprocess.run(["pactl", "info"], env=full_env, capture_output=True).returncode == 0
+        ),
+        timeout=10,
+    )
+    if not ready:
+        pytest.fail("pulseaudio started but does not answer on its socket", pytrace=False)
+    pid = int(pid_file.read_text().split()[0])
+    for args in (["set-default-sink", "loop"], ["set-default-source", "loop.monitor"]):
+        subprocess.run(["pactl", *args], env=full_env, check=True, capture_output=True)
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    _rescan_portaudio()
+    try:
+        yield env
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        os.kill(pid, signal.SIGTERM)
+        _wait_for(lambda: not Path(f"/proc/{pid}").exists(), timeout=5)
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _rescan_portaudio() -> None:
+    """PortAudio lists devices once, at start; make it look again now that a server runs."""
+    import sounddevice as sd
+
+    sd._terminate()
+    sd._initialize()
+
+
+@pytest.fixture(scope="session")
+def espeak(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`espeak(text)` -> path of a WAV of `text` spoken by espeak-ng (cached per text)."""
+    if shutil.which("espeak-ng") is None:
+        pytest.fail("espeak-ng is required for the live tests (apt-get install espeak-ng)")
+    folder = tmp_path_factory.mktemp("espeak")
+    cache: dict[tuple[str, str, int], Path] = {}
+
+    def make(text: str, voice: str = ESPEAK_VOICE, wpm: int = ESPEAK_WPM) -> Path:
+        key = (text, voice, wpm)
+        if key not in cache:
+            path = folder / f"clip{len(cache)}.wav"
+            subprocess.run(
+                ["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(path), text], check=True
+            )
+            cache[key] = path
+        return cache[key]
+
+    return make
+
+
+def read_wav(path: Path) -> tuple[np.ndarray, int]:
+    """Mono int16 samples and rate of a WAV file."""
+    with wave.open(str(path), "rb") as wav:
+        rate = wav.getframerate()
+        data = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")
+    return data, rate
+
+
+def concat_wavs(parts: list[tuple[Path | None, float]], out: Path, rate: int = 16000) -> list:
+    """Write clips (or silence: path None) of given durations; return each clip's (start, end).
+
+    Each clip is followed by `gap` seconds of silence as given in the tuple.
+    """
+    from assistant.speech.wav import load_pcm16
+
+    chunks, spans, t = [], [], 0.0
+    for path, gap in parts:
+        if path is not None:
+            pcm = np.frombuffer(load_pcm16(path, rate), dtype="<i2")
+            chunks.append(pcm)
+            spans.append((t, t + len(pcm) / rate))
+            t += len(pcm) / rate
+        chunks.append(np.zeros(int(gap * rate), dtype="<i2"))
+        t += int(gap * rate) / rate
+    with wave.open(str(out), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(np.concatenate(chunks).astype("<i2").tobytes())
+    return spans
+
+
+def voiced_seconds(samples: np.ndarray, rate: int, level: float = 500.0) -> float:
+    """Seconds of 20 ms blocks whose RMS exceeds `level` (speech, not silence)."""
+    block = int(rate * 0.02)
+    n = len(samples) // block
+    if n == 0:
+        return 0.0
+    frames = samples[: n * block].astype(np.float64).reshape(n, block)
+    rms = np.sqrt((frames**2).mean(axis=1))
+    return float((rms > level).sum() * 0.02)
+
+
+@pytest.fixture(scope="session")
+def wavs() -> SimpleNamespace:
+    """WAV helpers for tests: read, concat (clips with gaps -> spans), voiced (seconds)."""
+    return SimpleNamespace(read=read_wav, concat=concat_wavs, voiced=voiced_seconds)
+
+
+class FastRealClock:
+    """The real clock, running `speed` times faster for timers (a one-minute pause in
+    ten seconds); the audio still plays at its true speed."""
+
+    def __init__(self, speed: float) -> None:
+        from datetime import datetime
+
+        self.speed = speed
+        self._t0 = time.monotonic()
+        self._wall0 = datetime.now()
+
+    def now(self) -> float:
+        return (time.monotonic() - self._t0) * self.speed
+
+    def wall(self):
+        from datetime import timedelta
+
+        return self._wall0 + timedelta(seconds=self.now())
+
+
+@pytest.fixture(scope="session")
+def fast_clock() -> type[FastRealClock]:
+    return FastRealClock
+
+
+LIVE_COMMANDS = [
+    "we need a minute",
+    "let's do our check in",
+    "stop",
+    "how much time is left",
+    "pause",
+    "help",
+    "next question",
+    "repeat that",
+]
+
+
+@pytest.fixture(scope="session")
+def sphinx():
+    """The built-in PocketSphinx engine with a command grammar built from the intent
+    templates' sentences: the ones these tests say, plus an even sample of all others
+    (so everyday speech still competes with hundreds of commands)."""
+    from assistant.nlu import load_parser
+    from assistant.speech.grammar import build_grammar
+    from assistant.speech.sphinx_engine import SphinxRecognizer
+
+    phrases = load_parser().command_phrases()
+    sample = phrases[:: max(1, len(phrases) // 300)]
+    return SphinxRecognizer(build_grammar([*LIVE_COMMANDS, *sample], "hey hearth"))

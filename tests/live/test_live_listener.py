@@ -1,0 +1,213 @@
+"""The listener's decisions (wake phrase, windows, self-hearing, barge-in, early decision).
+
+A scripted recognizer stands in for the engine here so each rule is tested on its
+own; the end-to-end tests run the same listener with real PocketSphinx.
+"""
+
+from __future__ import annotations
+
+from assistant.nlu.intent import NONE, Intent
+from assistant.speech.listener import Listener, ListenerConfig
+from assistant.speech.types import Utterance
+from assistant.speech.wake import WakePhrase
+
+BLOCK = 0.02
+QUIET = bytes(640)
+LOUD = b"\x00\x20" * 320  # int16 8192: clearly voice
+
+
+class ScriptedRecognizer:
+    """Returns the partial/final results a test sets; counts the audio it is fed."""
+
+    name = "scripted"
+    sample_rate = 16000
+
+    def __init__(self) -> None:
+        self._mode = "command"
+        self.partial_text = ""
+        self.final: Utterance | None = None
+        self.fed = 0
+        self.resets = 0
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    def set_mode(self, mode: str) -> None:
+        self._mode = mode
+
+    def accept(self, pcm: bytes) -> Utterance | None:
+        self.fed += 1
+        final, self.final = self.final, None
+        if final is not None:
+            self.partial_text = ""
+        return final
+
+    def partial(self) -> str:
+        return self.partial_text
+
+    def finish(self) -> Utterance | None:
+        text, self.partial_text = self.partial_text, ""
+        return Utterance(text, 0.9) if text else None
+
+    def reset(self) -> None:
+        self.resets += 1
+        self.partial_text = ""
+
+
+def parse(text: str) -> Intent:
+    known = {
+        "pause": "pause",
+        "pause please": "pause",
+        "we need a minute": "pause",
+        "yes": "yes",
+        "stop": "stop",
+    }
+    name = known.get(text, NONE)
+    return Intent(name, {}, 0.95 if name != NONE else 0.0, text)
+
+
+def make(**config: object) -> tuple[Listener, ScriptedRecognizer]:
+    rec = ScriptedRecognizer()
+    return Listener(rec, ListenerConfig(**config), parse=parse), rec  # type: ignore[arg-type]
+
+
+def run(listener, t0, seconds, pcm=QUIET, **kw):
+    """Feed `seconds` of blocks from t0; return (decisions, end time)."""
+    out, t = [], t0
+    for _ in range(round(seconds / BLOCK)):
+        t = round(t + BLOCK, 3)
+        out += listener.feed(pcm, t, **kw)
+    return out, t
+
+
+def test_wake_phrase_is_required_and_stripped() -> None:
+    listener, rec = make()
+    rec.final = Utterance("we need a minute", 0.9)
+    assert listener.feed(QUIET, 0.02) == []  # no wake phrase: not for Hearth
+    rec.final = Utterance("hey hearth we need a minute", 0.9)
+    [heard] = listener.feed(QUIET, 0.04)
+    assert heard.text == "we need a minute" and not heard.early and not heard.barge_in
+
+
+def test_custom_wake_phrase_and_name_alone() -> None:
+    wake = WakePhrase("hello home")
+    assert wake.split("Hello, home: pause") == (True, "pause")
+    assert wake.split("home pause") == (True, "pause")
+    assert wake.split("hello there") == (False, "hello there")
+    assert WakePhrase("hey hearth").split("hey heart we need a minute") == (
+        True,
+        "we need a minute",
+    )
+
+
+def test_bare_wake_phrase_opens_a_short_window() -> None:
+    listener, rec = make(awake_window_s=3.0)
+    rec.final = Utterance("hey hearth", 0.9)
+    assert listener.feed(QUIET, 1.0) == []
+    rec.final = Utterance("pause", 0.9)
+    assert [h.text for h in listener.feed(QUIET, 2.0)] == ["pause"]
+    rec.final = Utterance("pause", 0.9)  # the window closed with that command
+    assert listener.feed(QUIET, 2.5) == []
+
+
+def test_no_wake_flag() -> None:
+    listener, rec = make(require_wake=False)
+    rec.final = Utterance("pause", 0.9)
+    assert [h.text for h in listener.feed(QUIET, 0.02)] == ["pause"]
+
+
+def test_answer_window_counts_from_the_end_of_the_question() -> None:
+    listener, rec = make(answer_window_s=2.0, echo_tail_s=0.2)
+    _, t = run(listener, 0.0, 1.0, mode="answer", speaking=True, clean=False)
+    _, t = run(listener, t, 1.5, mode="answer")  # 1.5 s after Hearth stopped: inside
+    rec.final = Utterance("yes", 0.9)
+    assert [h.text for h in listener.feed(QUIET, t + BLOCK, mode="answer")] == ["yes"]
+    _, t = run(listener, t + BLOCK, 1.0, mode="answer")  # now 2.5 s after: outside
+    rec.final = Utterance("yes", 0.9)
+    assert listener.feed(QUIET, t + BLOCK, mode="answer") == []
+
+
+def test_dictation_switches_to_open_mode_and_needs_no_wake() -> None:
+    listener, rec = make()
+    rec.final = Utterance("thank you for making dinner", 0.8)
+    [heard] = listener.feed(QUIET, 0.02, mode="dictation")
+    assert rec.mode == "open" and heard.text == "thank you for making dinner"
+    listener.feed(QUIET, 0.04, mode="wake")
+    assert rec.mode == "command"
+
+
+def test_own_voice_is_not_listened_to() -> None:
+    listener, rec = make(echo_tail_s=0.4)
+    rec.partial_text = "hey hearth we need a minute"  # what an echo would sound like
+    out, t = run(listener, 0.0, 1.0, pcm=LOUD, speaking=True, clean=False)
+    assert out == [] and rec.fed == 0
+    out, t = run(listener, t, 0.3, pcm=LOUD, speaking=False, clean=False)  # the echo tail
+    assert out == [] and rec.fed == 0
+    run(listener, t, 0.2, speaking=False, clean=False)
+    assert rec.fed > 0
+
+
+def test_stop_barges_in_while_hearth_talks() -> None:
+    listener, rec = make()
+    listener.speaking_text = "Let's take a minute together."
+    run(listener, 0.0, 0.2, speaking=True)
+    rec.partial_text = "stop"
+    [heard] = listener.feed(LOUD, 0.22, speaking=True)
+    assert heard.barge_in and heard.text == "stop"
+
+
+def test_a_stop_inside_hearths_own_line_is_not_a_barge_in() -> None:
+    listener, rec = make()
+    listener.speaking_text = "Say stop whenever you like."
+    run(listener, 0.0, 0.2, speaking=True)
+    rec.partial_text = "stop"
+    assert listener.feed(LOUD, 0.22, speaking=True) == []
+
+
+def test_wake_phrase_barges_in_and_the_command_follows() -> None:
+    listener, rec = make()
+    listener.speaking_text = "Here is a question for you both."
+    run(listener, 0.0, 0.2, speaking=True)
+    rec.partial_text = "hey hearth"
+    [cut] = listener.feed(LOUD, 0.22, speaking=True)
+    assert cut.barge_in and cut.text == ""
+    rec.final = Utterance("hey hearth we need a minute", 0.9)
+    [heard] = listener.feed(QUIET, 0.24, speaking=False)
+    assert heard.text == "we need a minute"
+
+
+def test_early_decision_on_a_stable_complete_command() -> None:
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    run(listener, 0.0, 0.5, pcm=LOUD)
+    rec.partial_text = "hey hearth pause"
+    decided, _ = run(listener, 0.5, 0.3)
+    assert [h.text for h in decided] == ["pause"] and decided[0].early
+    assert decided[0].t <= 0.5 + 0.2  # well before a 0.3+ s end-of-speech timeout
+
+
+def test_no_early_decision_while_still_talking_or_on_non_commands() -> None:
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    rec.partial_text = "hey hearth pause"
+    decided, _ = run(listener, 0.0, 0.5, pcm=LOUD)  # stable but not quiet
+    assert decided == []
+    rec.partial_text = "hey hearth what a day"
+    decided, _ = run(listener, 0.5, 0.5)
+    assert decided == []
+    rec.partial_text = "pause"  # a command, but no wake phrase
+    decided, _ = run(listener, 1.0, 0.5)
+    assert decided == []
+
+
+def test_early_decision_survives_a_flickering_partial() -> None:
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    run(listener, 0.0, 0.5, pcm=LOUD)
+    decided, t = [], 0.5
+    for i in range(20):  # trailing silence: the search keeps adding and dropping a word
+        rec.partial_text = "hey hearth pause" if i % 2 else "hey hearth pause please"
+        t = round(t + BLOCK, 3)
+        decided += listener.feed(QUIET, t)
+        if decided:
+            break
+    assert [h.text for h in decided] and decided[0].early
+    assert decided[0].t <= 0.5 + 0.2

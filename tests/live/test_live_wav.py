@@ -1,0 +1,83 @@
+"""The `--input-wav` / `--output-wav` loop in process: real PocketSphinx, the dialog
+engine, pyttsx3; replies checked in the output WAV where they would have been heard."""
+
+from __future__ import annotations
+
+from assistant.config import Settings
+from assistant.live import LiveLoop, RunOptions
+
+TTS_RATE = 22050
+
+
+def run_wav(tmp_path, sphinx, clip, fast=True, output=True, **settings):
+    out = tmp_path / "out.wav" if output else None
+    printed: list[str] = []
+    errors: list[str] = []
+    loop = LiveLoop(
+        Settings(db_path=tmp_path / "h.db", voice="en-us", **settings),
+        RunOptions(input_wav=clip, fast=fast, output_wav=out),
+        recognizer=sphinx,
+        stdout=printed.append,
+        stderr=errors.append,
+    )
+    return loop.run(), out, printed, errors
+
+
+def test_pause_reply_and_countdown_in_the_output_wav(tmp_path, sphinx, espeak, wavs) -> None:
+    clip = tmp_path / "in.wav"
+    [(_, end)] = wavs.concat([(None, 1.0), (espeak("hey hearth, we need a minute"), 0.5)], clip)
+    result, out, printed, _ = run_wav(tmp_path, sphinx, clip)
+    assert [h.text for h in result.heard] == ["we need a minute"]
+    keys = [s.key for s in result.spoken]
+    assert keys == ["pause.start", "pause.countdown", "pause.last_seconds", "pause.end"]
+    assert len(printed) == 4 and all(p.startswith("Hearth: ") for p in printed)
+    samples, rate = wavs.read(out)
+    assert rate == TTS_RATE
+    # Nothing while the command was said (the clip ends with espeak's own trailing
+    # silence); the acknowledgement right after it.
+    assert wavs.voiced(samples[: int((end - 0.25) * rate)], rate) == 0
+    assert -0.25 < result.spoken[0].start - end < 0.6
+    assert wavs.voiced(samples[int(end * rate) : int((end + 1.5) * rate)], rate) > 0.3
+    # The countdown where the timers put it: 30 s and 50 s into the pause, the end at 60 s.
+    start = result.spoken[0].start
+    for line, at in zip(result.spoken[1:], (30.0, 50.0, 60.0), strict=True):
+        assert abs(line.start - (start + at)) < 0.05
+        part = samples[int(line.start * rate) : int(line.end * rate)]
+        assert wavs.voiced(part, rate) > 0.5 * (line.end - line.start)
+
+
+def test_checkin_then_answer_window(tmp_path, sphinx, espeak, wavs) -> None:
+    clip = tmp_path / "in.wav"
+    wavs.concat([(None, 0.5), (espeak("hey hearth, let's do our check in"), 1.0)], clip)
+    result, out, _, _ = run_wav(tmp_path, sphinx, clip)
+    question = [s for s in result.spoken if s.key == "checkin.question"]
+    assert len(question) == 1 and question[0].text.endswith("?")
+    samples, rate = wavs.read(out)
+    q = question[0]
+    assert wavs.voiced(samples[int(q.start * rate) : int(q.end * rate)], rate) > 1.0
+
+
+def test_stop_while_hearth_talks_cuts_the_line_in_the_file(tmp_path, sphinx, espeak, wavs) -> None:
+    clip = tmp_path / "in.wav"
+    spans = wavs.concat(
+        [(None, 0.5), (espeak("hey hearth, let's do our check in"), 1.2), (espeak("stop"), 2.0)],
+        clip,
+    )
+    result, out, _, _ = run_wav(tmp_path, sphinx, clip)
+    stop_end = spans[1][1]
+    cut = [s for s in result.spoken if not s.completed]
+    assert cut, [(s.key, s.start, s.end) for s in result.spoken]
+    assert cut[0].end - stop_end < 0.6  # cut off soon after "stop" was said
+    assert any(h.barge_in and h.text == "stop" for h in result.heard)
+    samples, rate = wavs.read(out)
+    assert wavs.voiced(samples[int((cut[0].end + 0.05) * rate) :], rate) == 0
+
+
+def test_no_output_device_prints_replies(tmp_path, sphinx, espeak, pulse) -> None:
+    clip = espeak("hey hearth, how much time is left")
+    result, _, printed, errors = run_wav(
+        tmp_path, sphinx, clip, fast=False, output=False, output_device="no-such-device-xyz"
+    )
+    assert any("no speaker" in e and "printed instead" in e for e in errors), errors
+    assert printed and printed[0].startswith("Hearth: ")  # not lost
+    assert result.spoken and not result.spoken[0].device

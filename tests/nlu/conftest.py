@@ -1,0 +1,27 @@
+"""Shared fixtures for the NLU tests: the real parser and the development set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.nlu import IntentParser, load_parser
+from assistant.nlu.evaluate import Example, read_examples
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def parser() -> IntentParser:
+    return load_parser()
+
+
+@pytest.fixture(scope="session")
+def in_domain() -> list[Example]:
+    return read_examples(DATA / "in_domain.txt")
+
+
+@pytest.fixture(scope="session")
+def out_of_domain() -> list[Example]:
+    return read_examples(DATA / "out_of_domain.txt")

@@ -1,0 +1,75 @@
+"""Normalisation: placeholders, synonyms, fillers, wake phrase, list values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.nlu.evaluate import read_examples
+from assistant.nlu.normalize import EntityTable, normalize, spoken_forms, strip_wake_phrase
+
+
+def test_slot_values_become_placeholders() -> None:
+    norm = normalize("Set our check-in for nine thirty every evening, please")
+    assert norm.text == "set checkin for #t #c"
+    assert norm.times == ["21:30"] and norm.cadences == ["daily"] and norm.durations == []
+    norm = normalize("give us twelve minutes")
+    assert (norm.text, norm.durations) == ("give us #d", [720])
+
+
+def test_bare_number_is_a_time_only_after_a_time_word() -> None:
+    assert normalize("check in at eight").times == ["20:00"]
+    assert normalize("no one listens to me").text == "no one listens to me"
+    assert normalize("I told you three times").times == []
+
+
+def test_synonyms_fillers_and_repeats() -> None:
+    assert normalize("um can we take a time out").text == "can we take break"
+    assert normalize("could we have a breather").text == "can we have break"
+    assert normalize("stop stop").text == "stop"
+    assert normalize("okay").text == "okay"  # only fillers: kept
+    assert normalize("I think we need a counsellor").text == "we need therapist"
+
+
+def test_spans_point_back_to_the_original_words() -> None:
+    norm = normalize("Hey Hearth, add an idea: Cook Together!")
+    start = norm.tokens.index("cook")
+    assert norm.original(start, len(norm.tokens)) == "Cook Together"
+
+
+def test_strip_wake_phrase_keeps_the_rest_verbatim() -> None:
+    assert strip_wake_phrase("OK Hearth: Pause, please!") == "Pause, please!"
+    assert strip_wake_phrase("hey hearth") == ""
+    assert strip_wake_phrase("heart of the matter") == "of the matter"  # a recognizer's "hearth"
+    assert strip_wake_phrase("hey you") == "hey you"
+
+
+def test_entity_table_tags_list_values() -> None:
+    table = EntityTable({"ritual": {"walk": ["walk", "evening walk"], "coffee": ["slow coffee"]}})
+    norm = table.tag(normalize("time for our evening walk and a slow coffee"))
+    assert norm.text == "time for #ritual and #ritual"
+    assert norm.entities == {"#ritual": ["walk", "coffee"]}
+
+
+def test_spoken_forms_for_speech_grammars() -> None:
+    assert spoken_forms("break")[0] == "break"
+    assert {"pause", "time out", "breather"} <= set(spoken_forms("break"))
+    assert {"checkin", "check ins"} <= set(spoken_forms("check in"))
+    assert spoken_forms("walk") == ["walk"]
+
+
+def test_read_examples_format(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(
+        '# comment\n\nadd an idea: x y => add_idea text="x y"\nset it => schedule time=20:00 '
+        "cadence=null\nthat helped => feedback helped=true\npause => pause seconds=90\nhello\n",
+        encoding="utf-8",
+    )
+    examples = read_examples(path)
+    assert [(e.intent, e.slots) for e in examples] == [
+        ("add_idea", {"text": "x y"}),
+        ("schedule", {"time": "20:00", "cadence": None}),
+        ("feedback", {"helped": True}),
+        ("pause", {"seconds": 90}),
+        ("none", {}),
+    ]
+    assert examples[0].text == "add an idea: x y" and examples[0].line == 3

@@ -1,0 +1,112 @@
+"""Slot parsers: numbers, durations, clock times and cadence as said and typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.nlu.numbers import parse_cadence, parse_clock_time, parse_duration, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("one minute", 60),
+        ("a minute", 60),
+        ("90 seconds", 90),
+        ("ninety seconds", 90),
+        ("a minute and a half", 90),
+        ("one and a half minutes", 90),
+        ("half a minute", 30),
+        ("two and a half minutes", 150),
+        ("twenty five minutes", 1500),
+        ("twenty-five minutes", 1500),
+        ("twelve minutes", 720),  # not two
+        ("one hour", 3600),  # not two seconds
+        ("an hour", 3600),
+        ("half an hour", 1800),
+        ("an hour and a half", 5400),
+        ("5-minute", 300),
+        ("2 min", 120),
+        ("2mins", 120),
+        ("1.5 minutes", 90),
+        ("an hour and ten minutes", 4200),
+        ("1 hr 30 min", 5400),
+        ("two minutes thirty seconds", 150),
+        ("a couple of minutes", 120),
+        ("a quarter of an hour", 900),
+        ("forty five minutes", 2700),
+        ("give us three minutes please", 180),
+        ("back in twenty minutes", 1200),
+    ],
+)
+def test_durations(text: str, seconds: int) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["where's the remote", "at eight", "one", "minute", "twelve"])
+def test_no_duration_without_a_unit_and_a_number(text: str) -> None:
+    assert parse_duration(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hhmm"),
+    [
+        ("eight", "20:00"),
+        ("at eight", "20:00"),  # an evening check-in said without am/pm
+        ("at 8 pm", "20:00"),
+        ("8pm", "20:00"),
+        ("nine p m", "21:00"),
+        ("nine p.m.", "21:00"),
+        ("seven thirty in the evening", "19:30"),
+        ("six forty five pm", "18:45"),
+        ("eight in the morning", "08:00"),
+        ("7 a.m.", "07:00"),
+        ("20:30", "20:30"),
+        ("8:15", "20:15"),
+        ("nine thirty every evening", "21:30"),
+        ("half past nine", "21:30"),
+        ("quarter to nine", "20:45"),
+        ("ten o'clock", "22:00"),
+        ("ten o clock at night", "22:00"),
+        ("seven oh five", "19:05"),
+        ("midnight", "00:00"),
+        ("noon", "12:00"),
+        ("twelve", "12:00"),
+        ("check in for twelve minutes at nine", "21:00"),  # the duration is skipped
+    ],
+)
+def test_clock_times(text: str, hhmm: str) -> None:
+    assert parse_clock_time(text) == hhmm
+
+
+def test_clock_time_without_evening_preference() -> None:
+    assert parse_clock_time("at eight", prefer_evening=False) == "08:00"
+    assert parse_clock_time("at 8 pm", prefer_evening=False) == "20:00"
+
+
+@pytest.mark.parametrize("text", ["where's the remote", "25:00", "the kids", ""])
+def test_no_clock_time(text: str) -> None:
+    assert parse_clock_time(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cadence"),
+    [
+        ("daily", "daily"),
+        ("every day", "daily"),
+        ("every evening", "daily"),
+        ("every night", "daily"),
+        ("every other day", "every_other_day"),
+        ("every second day", "every_other_day"),
+        ("every two days", "every_other_day"),
+        ("sometimes", None),
+    ],
+)
+def test_cadence(text: str, cadence: str | None) -> None:
+    assert parse_cadence(text) == cadence
+
+
+def test_tokenize_splits_digits_and_units_and_drops_punctuation() -> None:
+    assert tokenize("Let's take a 5-minute break at 9 p.m.!") == [
+        "lets", "take", "a", "5", "minute", "break", "at", "9", "pm",
+    ]  # fmt: skip

