@@ -175,7 +175,8 @@ def main() -> None:
         latency = first - (origin + speech_end)
         replies.append(latency)
         early += bool(loop.heard[0].early)
-        print(f"{n:3d} {command!r:40s} reply {latency * 1000:6.0f} ms", file=sys.stderr)
+        tag = "early" if loop.heard[0].early else "final"
+        print(f"{n:3d} {command!r:40s} reply {latency * 1000:6.0f} ms ({tag})", file=sys.stderr)
     tts.close()
 
     def pct(values: list[float], q: float) -> float:

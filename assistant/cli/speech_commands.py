@@ -71,8 +71,10 @@ def models_install(name: str, url: str | None) -> None:
 
     def progress(done: int, total: int | None) -> None:
         nonlocal bar
+        if total is None:  # no Content-Length: nothing to measure against
+            return
         if bar is None:
-            bar = click.progressbar(length=total or 0, label=f"Downloading {name}")
+            bar = click.progressbar(length=total, label=f"Downloading {name}")
             bar.__enter__()
             bar.update(done)
         else:

@@ -356,6 +356,13 @@ class _Reader:
                         self.error(
                             tpl.path, tpl.line, f"unknown slot {{{node.name}}} in '{spec.name}'"
                         )
+                    elif isinstance(node, SlotRef) and spec.slots[node.name].type == "value":
+                        self.error(
+                            tpl.path,
+                            tpl.line,
+                            f"slot {{{node.name}}} is a 'value' slot: set it with a group's "
+                            "'slots:', it cannot be said",
+                        )
                     elif isinstance(node, RuleRef) and node.name not in result.rules:
                         self.error(tpl.path, tpl.line, f"unknown rule <{node.name}>")
                 for name in tpl.fixed:

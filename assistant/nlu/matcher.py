@@ -53,7 +53,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import product
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +98,7 @@ BETA2 = 1.0
 MAX_WORDS = 40
 WILDCARD_MIN = 88
 """Fuzzy score (0-100) the fixed words of a free-text template must reach."""
-SHORTLIST = 12
+SHORTLIST = 16
 MIN_SPLIT_WORDS, MAX_SPLIT_WORDS = 5, 14
 """Utterance lengths (in words) for which a request next to a remark is looked for."""
 MIN_REQUEST_WORDS = 3
@@ -200,59 +200,45 @@ def compile_sentences(intent_set: IntentSet) -> list[Sentence]:
 
 
 def _sentences_for(spec: IntentSpec, tpl: TemplateSpec, pieces, intent_set, literal):
-    # Each piece becomes a list of options: (tokens, fixed values, slot refs, text slot)
-    options: list[list[tuple[list[str], dict[str, Any], list[tuple[str, str]], str | None]]] = []
+    """The canonical Sentence for one expansion (pieces), or nothing when unusable."""
+    tokens: list[str] = []
+    refs: list[tuple[str, str]] = []
+    text_slot = None
     for piece in pieces:
         if isinstance(piece, str):
-            options.append([(literal(piece), {}, [], None)])
+            tokens.extend(literal(piece))
             continue
         slot = spec.slots.get(piece.name)
         if slot is None:
-            return
-        if slot.type in _PLACEHOLDER_FOR_TYPE:
-            ph = _PLACEHOLDER_FOR_TYPE[slot.type]
-            options.append([([ph], {}, [(ph, slot.name)], None)])
-        elif slot.type == "text":
-            options.append([([WILDCARD], {}, [], slot.name)])
-        elif slot.type in intent_set.lists:
-            ph = "#" + slot.type
-            options.append([([ph], {}, [(ph, slot.name)], None)])
-        else:
-            return
-    for combo in product(*options):
-        tokens: list[str] = []
-        fixed = dict(tpl.fixed)
-        refs: list[tuple[str, str]] = []
-        text_slot = None
-        for toks, values, slot_refs, tslot in combo:
-            tokens.extend(toks)
-            fixed.update(values)
-            refs.extend(slot_refs)
-            text_slot = text_slot or tslot
-        kept = [t for t in tokens if t not in FILLERS]
-        if kept:
-            tokens = kept
-        if not tokens:
+            return  # reported by the loader
+        if slot.type == "text":
+            tokens.append(WILDCARD)
+            text_slot = slot.name
             continue
-        if text_slot:
-            star = tokens.index(WILDCARD)
-            prefix, suffix = tuple(tokens[:star]), tuple(tokens[star + 1 :])
-            if not prefix and not suffix:
-                continue
-            body = [t for t in tokens if t != WILDCARD]
-            yield Sentence(
-                spec.name,
-                " ".join(body),
-                frozenset(body),
-                fixed,
-                tuple(refs),
-                tpl,
-                prefix,
-                suffix,
-                text_slot,
-            )
+        if slot.type in _PLACEHOLDER_FOR_TYPE:
+            placeholder = _PLACEHOLDER_FOR_TYPE[slot.type]
+        elif slot.type in intent_set.lists:
+            placeholder = "#" + slot.type  # the value is read from the utterance
         else:
-            yield Sentence(spec.name, " ".join(tokens), frozenset(tokens), fixed, tuple(refs), tpl)
+            return  # a "value" slot cannot be referenced; the loader reports it
+        tokens.append(placeholder)
+        refs.append((placeholder, slot.name))
+    tokens = [t for t in tokens if t not in FILLERS] or tokens
+    if not tokens:
+        return
+    if text_slot is None:
+        yield Sentence(
+            spec.name, " ".join(tokens), frozenset(tokens), dict(tpl.fixed), tuple(refs), tpl
+        )
+        return
+    star = tokens.index(WILDCARD)
+    prefix, suffix = tuple(tokens[:star]), tuple(tokens[star + 1 :])
+    if prefix or suffix:
+        body = [*prefix, *suffix]
+        yield Sentence(
+            spec.name, " ".join(body), frozenset(body), dict(tpl.fixed), tuple(refs), tpl,
+            prefix, suffix, text_slot,
+        )  # fmt: skip
 
 
 @dataclass
@@ -633,7 +619,7 @@ def _phrase_order(pieces: tuple) -> tuple[int, int]:
     return len(words) - fillers, -fillers
 
 
-def _rare_word_index(sentences: list[Sentence], per_sentence: int = 3) -> dict[str, list[int]]:
+def _rare_word_index(sentences: list[Sentence], per_sentence: int = 2) -> dict[str, list[int]]:
     """Each sentence listed under its rarest words.
 
     A sentence similar enough to be accepted shares at least one of its rarest
@@ -646,7 +632,9 @@ def _rare_word_index(sentences: list[Sentence], per_sentence: int = 3) -> dict[s
             df[token] += 1
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
-        for token in sorted(s.tokens, key=lambda t: (df[t], t))[:per_sentence]:
+        # Content words first: "for", "the" say little about which sentence it is.
+        ranked = sorted(s.tokens, key=lambda t: (t in FUNCTION_WORDS, df[t], t))
+        for token in ranked[:per_sentence]:
             index[token].append(i)
     return dict(index)
 
@@ -675,6 +663,10 @@ def _verify(
         return 0.0
     if (utt & OTHER_PEOPLE) - sent:
         return 0.0  # "my mom thinks we need counselling" is about someone else
+    if "you" not in sent and any(
+        a in ("need", "want", "needs", "wants") and b == "you" for a, b in pairwise(tokens)
+    ):
+        return 0.0  # "I need you to stop" asks the partner, not Hearth
     sent_stems = sentence.stems
     utt_stems = {_stem(w) for w in utt}
     u_total = u_hit = s_total = s_hit = 0.0

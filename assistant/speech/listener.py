@@ -99,6 +99,7 @@ class Listener:
         self._partial_since = 0.0
         self._barged = False
         self._mode = "wake"
+        self._acted_early = False  # the speech in progress was already acted on
 
     # -- the one entry point -----------------------------------------------------------
 
@@ -123,19 +124,28 @@ class Listener:
         if gated:
             return self._barge_in(utt, t)
         if utt is not None:
+            if self._acted_early:
+                # The end of the speech already acted on: the engine's final only confirms.
+                self._acted_early = False
+                self._partial = ""
+                return []
             return self._final(utt, t, early=False)
         return self._early(t, mode)
 
     def flush(self, t: float) -> list[Heard]:
         """End of input: decide on any speech still in progress."""
         final = self.recognizer.finish()
-        return self._final(final, t, early=False) if final is not None else []
+        if self._acted_early or final is None:
+            self._acted_early = False
+            return []
+        return self._final(final, t, early=False)
 
     def reset(self) -> None:
         """Drop speech in progress (e.g. after the input device was reopened)."""
         self.recognizer.reset()
         self.vad.reset()
         self._partial = ""
+        self._acted_early = False
 
     # -- state ------------------------------------------------------------------------
 
@@ -158,6 +168,7 @@ class Listener:
                 # start of Hearth's own voice.
                 self.recognizer.reset()
                 self._partial = ""
+                self._acted_early = False
             self._gate_end = None
             return True
         if self._gated:
@@ -194,7 +205,7 @@ class Listener:
         return [Heard(rest if has_wake else text, t, early=early)]
 
     def _early(self, t: float, mode: str) -> list[Heard]:
-        if mode == "dictation" or self.parse is None:
+        if mode == "dictation" or self.parse is None or self._acted_early:
             return []
         partial = self.recognizer.partial().strip()
         if partial == self._partial:
@@ -214,9 +225,10 @@ class Listener:
         has_wake, _ = self.wake.split(partial)
         if (self._needs_wake(mode, t) and not has_wake) or not self._confident(partial):
             return []
-        # Safe to decide: flush the engine and act on its final words for this speech.
-        final = self.recognizer.finish()
-        return self._final(final or Utterance(partial), t, early=True)
+        # Safe to decide now. The engine's own final for this speech comes later and is
+        # dropped; flushing it here instead would cost a full search (hundreds of ms).
+        self._acted_early = True
+        return self._final(Utterance(partial), t, early=True)
 
     def _meaning(self, text: str) -> tuple[str, str] | None:
         """The confident command `text` reads as (intent and slots), or None."""

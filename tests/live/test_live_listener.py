@@ -211,3 +211,15 @@ def test_early_decision_survives_a_flickering_partial() -> None:
             break
     assert [h.text for h in decided] and decided[0].early
     assert decided[0].t <= 0.5 + 0.2
+
+
+def test_an_early_decision_is_not_repeated_by_the_engines_final() -> None:
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    run(listener, 0.0, 0.5, pcm=LOUD)
+    rec.partial_text = "hey hearth pause"
+    decided, t = run(listener, 0.5, 0.6)  # stable for long after: still one decision
+    assert [h.text for h in decided] == ["pause"]
+    rec.final = Utterance("hey hearth pause", 0.9)  # the engine's own end of speech
+    assert listener.feed(QUIET, t + BLOCK) == []
+    rec.final = Utterance("hey hearth pause", 0.9)  # a new utterance counts again
+    assert [h.text for h in listener.feed(QUIET, t + 2 * BLOCK)] == ["pause"]

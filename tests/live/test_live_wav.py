@@ -25,7 +25,8 @@ def run_wav(tmp_path, sphinx, clip, fast=True, output=True, **settings):
 
 def test_pause_reply_and_countdown_in_the_output_wav(tmp_path, sphinx, espeak, wavs) -> None:
     clip = tmp_path / "in.wav"
-    [(_, end)] = wavs.concat([(None, 1.0), (espeak("hey hearth, we need a minute"), 0.5)], clip)
+    said = espeak("hey hearth we need a minute")  # wake phrase and command in one breath
+    [(_, end)] = wavs.concat([(None, 1.0), (said, 0.5)], clip)
     result, out, printed, _ = run_wav(tmp_path, sphinx, clip)
     assert [h.text for h in result.heard] == ["we need a minute"]
     keys = [s.key for s in result.spoken]

@@ -131,3 +131,20 @@ def test_expansion_limit(tmp_path: Path) -> None:
     path = _write(tmp_path, "a.yaml", f"intents:\n  x:\n    templates:\n      - '{big}'\n")
     code, lines = _check(tmp_path)
     assert code == 1 and lines[0].startswith(f"{path}:4: template expands to 100000 sentences")
+
+
+def test_value_slot_cannot_be_said(tmp_path: Path) -> None:
+    text = """\
+    intents:
+      feedback:
+        slots:
+          helped: value
+        templates:
+          - slots: {helped: true}
+            templates: ["that helped {helped}"]
+    """
+    path = _write(tmp_path, "a.yaml", text)
+    code, lines = _check(tmp_path)
+    assert code == 1
+    assert lines == [f"{path}:7: slot {{helped}} is a 'value' slot: set it with a group's "
+                     "'slots:', it cannot be said"]  # fmt: skip

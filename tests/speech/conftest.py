@@ -52,10 +52,14 @@ def korean_model_path() -> Path:
 
 @pytest.fixture(scope="session")
 def korean_model(korean_model_path: Path):
-    """The real Korean Vosk model, loaded once (about 2 s and 530 MB)."""
-    from assistant.speech.vosk_engine import load_model
+    """The real Korean Vosk model, loaded once (about 2 s and 530 MB).
 
-    return load_model(korean_model_path)
+    Through the recognizer module's cache, so `create_recognizer` and the CLI
+    reuse this same model instead of loading another copy.
+    """
+    from assistant.speech.recognizer import load_vosk_model
+
+    return load_vosk_model(korean_model_path)
 
 
 # -- a fake model folder and a local download server -------------------------------

@@ -42,7 +42,7 @@ def test_transcribe_prints_json(env, synth) -> None:
     assert 0 < data["confidence"] <= 1
 
 
-def test_transcribe_with_vosk_model_path(env, synth, korean_model_path) -> None:
+def test_transcribe_with_vosk_model_path(env, synth, korean_model_path, korean_model) -> None:
     wav = synth("안녕하세요", ["-v", "ko", "-s", "140"])
     result = CliRunner().invoke(
         main, ["transcribe", str(wav), "--model", str(korean_model_path), "--mode", "open"]
@@ -72,7 +72,9 @@ def test_vosk_without_model_says_how_to_get_one(env, synth) -> None:
     assert "hearth models install vosk-model-small-en-us-0.15" in result.output
 
 
-def test_engine_choice_and_message(env, tmp_path, model_folder, korean_model_path) -> None:
+def test_engine_choice_and_message(
+    env, tmp_path, model_folder, korean_model_path, korean_model
+) -> None:
     settings = Settings(models_dir=tmp_path / "models")
     auto = choose_engine(settings)
     assert auto.engine == "sphinx"
