@@ -20,6 +20,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -105,7 +106,7 @@ def add_noise(pcm: bytes, snr_db: float, seed: int) -> bytes:
 _state: dict = {}
 
 
-def _init() -> None:
+def _init(folder: str) -> None:
     from assistant.config import Settings
     from assistant.nlu import load_parser
     from assistant.speech.recognizer import create_recognizer
@@ -113,7 +114,7 @@ def _init() -> None:
     parser = load_parser()
     _state["parser"] = parser
     _state["rec"] = create_recognizer(Settings(), "sphinx", parser=parser)
-    _state["folder"] = Path(tempfile.mkdtemp(prefix="hearth-asr-"))
+    _state["folder"] = Path(folder)
 
 
 def _run(job: tuple[int, str, int, bool, str | None]) -> dict:
@@ -194,6 +195,7 @@ def listening_stats(engine: str) -> dict:
         rec.finish()
         results[mode] = (time.perf_counter() - start) / (len(stream) / 32000)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    shutil.rmtree(folder, ignore_errors=True)
     return {"engine": engine, "rtf": results, "peak_rss_mb": peak_mb}
 
 
@@ -211,7 +213,10 @@ def main() -> None:
     jobs = accuracy_jobs(args.commands, args.everyday)
     print(f"{len(jobs)} utterances ({args.commands} commands and {args.everyday} everyday")
     print(f"sentences x {len(VOICES)} voices x clean/20 dB SNR noise), built-in PocketSphinx")
-    with Pool(args.jobs, initializer=_init) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="hearth-asr-") as folder,
+        Pool(args.jobs, initializer=_init, initargs=(folder,)) as pool,
+    ):
         results = pool.map(_run, jobs, chunksize=4)
 
     commands = [r for r in results if r["expected"] is not None]

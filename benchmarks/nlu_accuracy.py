@@ -1,8 +1,12 @@
-"""Intent accuracy, slot accuracy and out-of-domain acceptance on the dev set.
+"""Intent accuracy, slot accuracy and out-of-domain acceptance, dev and held-out sets.
 
-Usage: python benchmarks/nlu_accuracy.py [IN_DOMAIN_FILE OOD_FILE]
-(default: tests/nlu/data/in_domain.txt and out_of_domain.txt). Prints Hearth's
-figures beside the naive baseline (benchmarks/nlu_baseline.py) from the same run.
+Usage: python benchmarks/nlu_accuracy.py [-v] [IN_DOMAIN_FILE OOD_FILE]
+Without files it reports two sets separately: the development set
+(tests/nlu/data/in_domain.txt, out_of_domain.txt) and the held-out set written by
+another engineer (tests/nlu/data/heldout_in_domain.jsonl, heldout_out_of_domain.txt;
+free-text slots there are compared as said / not said). Prints Hearth's figures
+beside the naive baseline (benchmarks/nlu_baseline.py) from the same run; -v lists
+Hearth's mistakes.
 """
 
 from __future__ import annotations
@@ -18,18 +22,24 @@ from assistant.resources import intents_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "nlu" / "data"
+SETS = {
+    "dev set": (DATA / "in_domain.txt", DATA / "out_of_domain.txt", frozenset()),
+    "held-out set": (
+        DATA / "heldout_in_domain.jsonl",
+        DATA / "heldout_out_of_domain.txt",
+        frozenset({"text"}),
+    ),
+}
 
 
-def main(argv: list[str]) -> None:
-    in_path = Path(argv[0]) if argv else DATA / "in_domain.txt"
-    ood_path = Path(argv[1]) if len(argv) > 1 else DATA / "out_of_domain.txt"
+def report(title: str, in_path: Path, ood_path: Path, text_slots: frozenset[str]) -> None:
     in_domain, ood = read_examples(in_path), read_examples(ood_path)
     parser = load_parser()
     naive = NaiveMatcher(intents_dir())
     defaults = parser.slot_defaults()
-    ours = evaluate(parser.parse, in_domain, ood, defaults)
-    base = evaluate(naive.parse, in_domain, ood, defaults)
-    print(f"dev set: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
+    ours = evaluate(parser.parse, in_domain, ood, defaults, text_slots)
+    base = evaluate(naive.parse, in_domain, ood, defaults, text_slots)
+    print(f"{title}: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
     print(f"{'':28}{'hearth':>10}{'naive':>10}   target")
     rows = [
         ("intent accuracy", ours.intent_accuracy, base.intent_accuracy, ">= 97%"),
@@ -48,6 +58,20 @@ def main(argv: list[str]) -> None:
     if "-v" in sys.argv:
         for text, expected, got in ours.errors:
             print(f"  {text!r}: expected {expected}, got {got}")
+
+
+def main(argv: list[str]) -> None:
+    if argv:
+        in_path = Path(argv[0])
+        ood_path = Path(argv[1]) if len(argv) > 1 else DATA / "out_of_domain.txt"
+        text_slots = frozenset({"text"}) if in_path.suffix == ".jsonl" else frozenset()
+        report(str(in_path), in_path, ood_path, text_slots)
+        return
+    for k, (title, (in_path, ood_path, text_slots)) in enumerate(SETS.items()):
+        if in_path.exists():
+            if k:
+                print()
+            report(title, in_path, ood_path, text_slots)
 
 
 if __name__ == "__main__":

@@ -100,7 +100,15 @@ SYNONYMS: dict[str, str] = {
     "couples therapy": "therapist", "marriage therapy": "therapist",
     "couples therapists": "therapist", "couples counselors": "therapist",
     "couples counsellors": "therapist", "marriage counselors": "therapist",
+    # Typed abbreviations and recognizer spellings.
+    "mins": "minutes", "min": "minute", "secs": "seconds", "sec": "second",
+    "hrs": "hours", "hr": "hour", "q": "question", "qs": "question", "thx": "thanks",
+    "u": "you", "ur": "your", "lemme": "let me", "gimme": "give me", "gotta": "have to",
+    "checking": "checkin", "how is": "hows", "where is": "wheres",
+    "ideas list": "idea list", "list of ideas": "idea list",
+    "cooling down": "cool down", "cooled off": "cooled down",
     # Hedges that never change the request: dropped.
+    "hold on": "", "hang on": "", "from now on": "", "if you can": "", "for me": "",
     "i think": "", "i guess": "", "you know": "", "i mean": "", "for a while": "",
     "for a bit": "", "kind of": "", "sort of": "", "isnt it": "", "arent we": "",
     "dont you think": "", "if thats okay": "", "if you dont mind": "",
