@@ -36,13 +36,13 @@ def _parse_start(value: str | None) -> datetime | None:
 
 
 @click.command()
-@click.argument("script", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("script", type=click.Path(path_type=Path))
 @click.option(
     "--start", "start", metavar="ISO", help="wall-clock date and time at t=0 (default: now)"
 )
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="keep the log in this SQLite file (default: a throwaway in-memory log)",
 )
 def simulate(script: Path, start: str | None, db: Path | None) -> None:

@@ -7,7 +7,7 @@ Other threads may only read `listen_mode`.
 Typical live use::
 
     engine = Engine(Store(settings.db_path), my_output, RealClock(), settings=settings)
-    engine.start()                      # restores the check-in schedule
+    engine.start()                      # restores running timers and the schedule
     inbox: queue.Queue[str | None] = queue.Queue()
     # the microphone thread: inbox.put(text) per utterance; reads engine.listen_mode
     run_realtime(engine, inbox)         # on this thread, until inbox.put(None)
@@ -22,6 +22,7 @@ from assistant.clock import Clock, RealClock
 from assistant.config import Settings
 from assistant.dialog import actions as act
 from assistant.dialog.responses import Responses
+from assistant.dialog.restore import restore_timers
 from assistant.dialog.skills import SKILLS, skill_for
 from assistant.dialog.state import Answer, Context, DialogState, Pending
 from assistant.nlu.intent import NONE, Intent
@@ -105,10 +106,13 @@ class Engine:
     # --- public API -------------------------------------------------------------------
 
     def start(self) -> None:
-        """Restore what persists: the check-in schedule and the last thing tried."""
+        """Restore what persists: running pause, space and ritual timers (on their
+        wall-clock deadlines), the check-in schedule and the last thing tried."""
         tried = self.store.events(kind="tried", limit=1)
         if tried:
             self.state.last_tried = (tried[0]["target"], tried[0].get("target_id"))
+        # Timers first: a restored pause or time alone holds a check-in due right now.
+        self._turn(restore_timers)
         self._turn(lambda ctx: SKILLS["schedule"].restore(ctx))
 
     def hear(self, text: str) -> Intent:

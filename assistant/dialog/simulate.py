@@ -23,7 +23,8 @@ from assistant.errors import HearthError
 from assistant.scheduler import run_virtual_until
 from assistant.store import Store
 
-_LINE = re.compile(r"@\s*(\d+(?:\.\d+)?)(?:\s+(.*))?$")
+_LINE = re.compile(r"@\s*(\S*)(?:\s+(.*))?$")
+_SECONDS = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,17 @@ def parse_script(text: str, name: str = "SCRIPT") -> list[Step]:
             raise HearthError(
                 f"{name}:{number}: expected '@SECONDS utterance' or '@SECONDS', got {line[:40]!r}"
             )
-        t = float(match.group(1))
+        token = match.group(1)
+        if not _SECONDS.fullmatch(token):
+            raise HearthError(
+                f"{name}:{number}: expected a number of seconds after '@' "
+                f"(like '@10 pause'), got {token[:20]!r}"
+            )
+        t = float(token)
+        if t < 0:
+            raise HearthError(
+                f"{name}:{number}: time {t:g} is negative; times count seconds from the start"
+            )
         if t < last:
             raise HearthError(f"{name}:{number}: time {t:g} is before the previous line ({last:g})")
         last = t
@@ -58,10 +69,14 @@ def parse_script(text: str, name: str = "SCRIPT") -> list[Step]:
 
 
 def read_script(path: Path) -> list[Step]:
+    """Read and check a script file; every problem is one HearthError line."""
+    if path.is_dir():
+        raise HearthError(f"{path}: is a folder, not a script file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise HearthError(f"{path}: not UTF-8 text") from None
+        text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is fine
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise HearthError(f"{path}:{line}: not UTF-8 text") from None
     except OSError as exc:
         raise HearthError(f"{path}: cannot read: {exc.strerror}") from None
     return parse_script(text, str(path))

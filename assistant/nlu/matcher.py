@@ -73,6 +73,7 @@ from assistant.nlu.normalize import (
     EntityTable,
     Normalized,
     normalize,
+    wrapper_end,
 )
 from assistant.nlu.templates import SlotRef, expand
 
@@ -101,6 +102,8 @@ WILDCARD_MIN = 88
 SHORTLIST = 16
 MIN_SPLIT_WORDS, MAX_SPLIT_WORDS = 5, 14
 """Utterance lengths (in words) for which a request next to a remark is looked for."""
+MIN_AGREE_WORDS = 3
+"""Shortest utterance in which two parts saying the same request are looked for."""
 MIN_REQUEST_WORDS = 3
 SPLIT_ACCEPT = 0.9
 """A request found inside a longer utterance must be this close to a template."""
@@ -124,6 +127,11 @@ OTHER_PEOPLE = _words(
     "doctor kids kid son daughter neighbor neighbour mother-in-law everyone everybody people"
 )
 """Talk about a third person is not a request to Hearth (unless a template says so)."""
+OTHER_PEOPLE |= _words(
+    "dog dogs cat cats puppy pet baby shopping grocery groceries tv television netflix "
+    "movie film episode show game music song radio phone laptop oven car"
+)
+"""...nor talk about the house, pets or a screen ("take the dog for a walk")."""
 _YOU = _words("you your youre yourself")
 _QUESTION_WORDS = _words("how what when why where who is are do does did")
 REQUEST_OPENERS = _words(
@@ -137,6 +145,9 @@ TEXT_REJECT = _words("but however though although nothing")
 """A free-text slot holding a contrast ("I appreciate that, but...") is an argument."""
 
 _TEXT_LEADS = frozenset(["that", "about", "is", "to", "for"])
+VAGUE_TEXT = _words("something one thing idea appreciation new another about")
+"""Free text made only of these (and function words) says nothing: "put something on the
+list" asks to dictate it next."""
 
 WILDCARD = "*"
 _PLACEHOLDER_FOR_TYPE = {"duration": DURATION, "time": TIME, "cadence": CADENCE}
@@ -230,6 +241,12 @@ def _sentences_for(spec: IntentSpec, tpl: TemplateSpec, pieces, intent_set, lite
         yield Sentence(
             spec.name, " ".join(tokens), frozenset(tokens), dict(tpl.fixed), tuple(refs), tpl
         )
+        wrap = wrapper_end(tokens)
+        if wrap:  # also without its polite opening, as utterances lose theirs
+            bare = tokens[wrap:]
+            yield Sentence(
+                spec.name, " ".join(bare), frozenset(bare), dict(tpl.fixed), tuple(refs), tpl
+            )
         return
     star = tokens.index(WILDCARD)
     prefix, suffix = tuple(tokens[:star]), tuple(tokens[star + 1 :])
@@ -322,7 +339,7 @@ class IntentParser:
         if not norm.tokens or len(norm.tokens) > MAX_WORDS:
             return Intent(NONE, {}, 1.0, text)
         best, score = self._match(norm)
-        if best is None and MIN_SPLIT_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
+        if best is None and MIN_AGREE_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
             split = self._split_match(norm)
             if split is not None:
                 best, norm = split
@@ -360,6 +377,11 @@ class IntentParser:
         """
         tokens = norm.tokens
         found: tuple[Candidate, Normalized] | None = None
+        agreed = self._agreeing_halves(norm)
+        if agreed is not None:
+            return agreed
+        if len(tokens) < MIN_SPLIT_WORDS:
+            return None
         for k in range(MIN_REQUEST_WORDS, len(tokens) - 1):
             for request, remark in (((k, len(tokens)), (0, k)), ((0, k), (k, len(tokens)))):
                 if request[0] == k and tokens[k] not in REQUEST_OPENERS:
@@ -387,6 +409,32 @@ class IntentParser:
                 if found is None or best.score > found[0].score:
                     found = (best, part)
         return found
+
+    def _agreeing_halves(self, norm: Normalized) -> tuple[Candidate, Normalized] | None:
+        """Two parts that each are the same request: "we're calm now, let's continue".
+
+        Each half must be accepted on its own, as the same intent, and the utterance
+        must split where the second half starts a request or a remark.
+        """
+        tokens = norm.tokens
+        for k in range(1, len(tokens)):
+            if tokens[k] not in REQUEST_OPENERS and tokens[k] not in REMARK_OPENERS:
+                if k < len(tokens) - 1:
+                    continue  # the last word alone may still be a request ("..., pause")
+            first, second = self._sub(norm, 0, k), self._sub(norm, k, len(tokens))
+            if not first.tokens or not second.tokens:
+                continue
+            a, _ = self._match(first)
+            if a is None:
+                continue
+            b, _ = self._match(second)
+            if b is None or b.sentence.intent != a.sentence.intent:
+                continue
+            # the part that says a value keeps it ("..., can we take five")
+            if not _says_value(a.sentence) and _says_value(b.sentence):
+                return b, second
+            return a, first
+        return None
 
     def _sub(self, norm: Normalized, start: int, end: int) -> Normalized:
         text = norm.source[norm.spans[start][0] : norm.spans[end - 1][1]]
@@ -430,6 +478,8 @@ class IntentParser:
                 continue
             if TEXT_REJECT.intersection(norm.tokens[n : n_tokens - m]):
                 continue
+            if sentence.intent == "add_idea" and norm.tokens[n] in _YOU:
+                continue  # "new idea: you stop complaining" is a demand, not an idea
             fixed_tokens = norm.tokens[:n] + norm.tokens[n_tokens - m :]
             adjusted = _verify(
                 fixed_tokens, sentence, found[1] / 100.0, self._vocab[sentence.intent]
@@ -478,7 +528,8 @@ class IntentParser:
             first, _, rest = words.partition(" ")
             if rest and first.lower() in _TEXT_LEADS:  # "add an idea: that we cook" -> "we cook"
                 words = rest.strip(" ,.:;-")
-            slots[sentence.text_slot] = words or None
+            said = set(normalize(words).tokens) - FUNCTION_WORDS - PRONOUNS - VAGUE_TEXT
+            slots[sentence.text_slot] = words if words and said else None
         return slots
 
     # -- for speech grammars ------------------------------------------------------
@@ -639,6 +690,10 @@ def _rare_word_index(sentences: list[Sentence], per_sentence: int = 2) -> dict[s
     return dict(index)
 
 
+def _says_value(sentence: Sentence) -> bool:
+    return bool(sentence.slots or sentence.fixed or sentence.text_slot)
+
+
 def _wild_key(prefix: Iterable[str], suffix: Iterable[str]) -> str:
     return " ".join(prefix) + " | " + " ".join(suffix)
 
@@ -667,6 +722,8 @@ def _verify(
         a in ("need", "want", "needs", "wants") and b == "you" for a, b in pairwise(tokens)
     ):
         return 0.0  # "I need you to stop" asks the partner, not Hearth
+    if sentence.intent == "stop" and len(tokens) == 2 and tokens[1] == "that" != tokens[0]:
+        return 0.0  # "stop it", "stop that" are said to the partner
     sent_stems = sentence.stems
     utt_stems = {_stem(w) for w in utt}
     u_total = u_hit = s_total = s_hit = 0.0

@@ -11,7 +11,8 @@ Steps, each for a reason:
      #t  a clock time ("at nine thirty", "8 pm")  -> "HH:MM"
      #c  a cadence ("every other day")            -> "daily" | "every_other_day"
 4. drop fillers ("um", "please", "just") that change nothing about the request,
-   unless the utterance is only fillers ("okay" stays "okay").
+   unless the utterance is only fillers ("okay" stays "okay"), and a polite
+   opening ("could you", "would you mind", "can you tell us") before the request.
 """
 
 from __future__ import annotations
@@ -43,6 +44,44 @@ FILLERS = frozenset(
      "a", "an", "the", "honestly", "both", "also", "anyway", "totally", "definitely")
 )  # fmt: skip
 """Words that never decide which request was meant; removed before matching."""
+
+
+_ASKS = frozenset(["how", "what", "whats", "hows", "when", "which", "is", "if", "where"])
+WRAPPERS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(w.split())
+    for w in sorted(
+        [
+            "can you", "would you", "will you", "would you mind", "do you mind",
+            "i was wondering if you can", "i wonder if you can", "do you think you can",
+            "are you able to", "is it possible to",
+        ],
+        key=lambda w: -len(w.split()),
+    )
+)  # fmt: skip
+"""Polite openings around a request ("could you please ..."): removed from the start of
+utterances and templates alike, so every request can be wrapped in any of them."""
+_TELL = (("can", "you", "tell"), ("tell",))
+
+
+def wrapper_end(tokens: list[str]) -> int:
+    """Number of leading tokens that only wrap a request (0 when none, never all)."""
+    end = 0
+    for words in WRAPPERS:
+        if tuple(tokens[: len(words)]) == words:
+            end = len(words)
+            break
+    # "(can you) tell us how long is left" asks how long is left
+    for words in _TELL:
+        k = len(words)
+        if (
+            tuple(tokens[end : end + k]) == words
+            and tokens[end + k : end + k + 1] in (["me"], ["us"])
+            and tokens[end + k + 1 : end + k + 2]
+            and tokens[end + k + 1] in _ASKS
+        ):
+            end += k + 1
+            break
+    return end if end < len(tokens) else 0
 
 
 def _index(pairs):
@@ -109,7 +148,7 @@ SYNONYMS: dict[str, str] = {
     "cooling down": "cool down", "cooled off": "cooled down",
     # Hedges that never change the request: dropped.
     "hold on": "", "hang on": "", "from now on": "", "if you can": "", "for me": "",
-    "i think": "", "i guess": "", "you know": "", "i mean": "", "for a while": "",
+    "i think": "", "i guess": "", "i mean": "", "for a while": "",
     "for a bit": "", "kind of": "", "sort of": "", "isnt it": "", "arent we": "",
     "dont you think": "", "if thats okay": "", "if you dont mind": "",
 }  # fmt: skip
@@ -259,6 +298,9 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
         if kept and len(kept) < len(out.tokens):
             out.tokens = [out.tokens[k] for k in kept]
             out.spans = [out.spans[k] for k in kept]
+        wrap = wrapper_end(out.tokens)
+        if wrap:
+            out.tokens, out.spans = out.tokens[wrap:], out.spans[wrap:]
     out.text = " ".join(out.tokens)
     return out
 
@@ -281,6 +323,7 @@ class EntityTable:
         for options in by_first.values():
             options.sort(key=lambda item: -len(item[0]))
         self._by_first = by_first
+        self._names = frozenset(lists)
 
     def tag(self, norm: Normalized) -> Normalized:
         """Replace list phrases in `norm` by their placeholders (in place)."""
@@ -302,6 +345,14 @@ class EntityTable:
                 out_tokens.append(tokens[i])
                 out_spans.append(spans[i])
                 i += 1
+        # "our 15 minute walk", "a 10-minute call": the ritual's length is part of its name
+        k = 1
+        while k < len(out_tokens):
+            if out_tokens[k - 1] == DURATION and out_tokens[k][1:] in self._names:
+                n = out_tokens[:k].count(DURATION) - 1
+                del norm.durations[n], out_tokens[k - 1], out_spans[k - 1]
+            else:
+                k += 1
         norm.tokens, norm.spans = out_tokens, out_spans
         norm.text = " ".join(out_tokens)
         return norm

@@ -22,6 +22,9 @@ from assistant.speech.types import Recognizer, Utterance
 from assistant.speech.vad import EnergyVad
 from assistant.speech.wake import WakePhrase, words
 
+ANSWERS_ONLY = frozenset({"yes", "no"})
+"""Intents decided early only when Hearth is waiting for an answer."""
+
 STOP_WORDS = frozenset({"stop", "quiet", "enough"})
 """Words that cut Hearth off when heard while it talks."""
 
@@ -222,9 +225,11 @@ class Listener:
             return []
         if self.vad.quiet_for(t) < cfg.early_quiet_s:
             return []
-        has_wake, _ = self.wake.split(partial)
+        has_wake, rest = self.wake.split(partial)
         if (self._needs_wake(mode, t) and not has_wake) or not self._confident(partial):
             return []
+        if mode != "answer" and self.parse(rest).name in ANSWERS_ONLY:  # type: ignore[misc]
+            return []  # "let's..." can read as "yes" halfway through a sentence
         # Safe to decide now. The engine's own final for this speech comes later and is
         # dropped; flushing it here instead would cost a full search (hundreds of ms).
         self._acted_early = True

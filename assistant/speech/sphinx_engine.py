@@ -22,6 +22,9 @@ _OPEN_SEARCH = "_default"  # the bundled language model, loaded by the default c
 _FRAME_RATE = 100  # PocketSphinx frames per second
 _ALT_PRON = re.compile(r"\(\d+\)$")
 
+DECODER_OPTIONS: dict[str, object] = {}
+"""PocketSphinx settings for command mode, chosen on the benchmark's tune split."""
+
 
 class SphinxRecognizer:
     """PocketSphinx recognizer (see `assistant.speech.types.Recognizer`).
@@ -35,6 +38,8 @@ class SphinxRecognizer:
         vad_ratio: fraction of that window that must be non-speech.
         max_utterance_s: force a result after this much continuous speech, so
             a running TV cannot grow one utterance forever.
+        decoder_options: PocketSphinx config values (e.g. {"beam": 1e-40})
+            over `DECODER_OPTIONS`.
     """
 
     name = "sphinx"
@@ -47,6 +52,7 @@ class SphinxRecognizer:
         vad_window: float = 0.3,
         vad_ratio: float = 0.9,
         max_utterance_s: float = 20.0,
+        decoder_options: dict[str, object] | None = None,
     ) -> None:
         import pocketsphinx
 
@@ -56,7 +62,10 @@ class SphinxRecognizer:
             # dither: digital silence (exact zeros, as in synthesized or gated audio)
             # upsets the features; measured 20 -> 22 of 25 commands with it. A fixed
             # seed keeps results repeatable.
-            self._decoder = pocketsphinx.Decoder(logfn=os.devnull, dither=True, seed=1)
+            options = {**DECODER_OPTIONS, **(decoder_options or {})}
+            self._decoder = pocketsphinx.Decoder(
+                logfn=os.devnull, dither=True, seed=1, **options
+            )
         except (RuntimeError, ValueError) as exc:  # pragma: no cover - broken install
             raise ModelError(f"PocketSphinx could not load its bundled model: {exc}") from None
         self.grammar = grammar.restrict(
@@ -67,6 +76,12 @@ class SphinxRecognizer:
         self._vad = (vad_window, vad_ratio)
         self._max_frames = int(max_utterance_s * _FRAME_RATE)
         self._mode: Mode = "command"
+        # Live cepstral mean normalisation starts from the model's defaults and
+        # adapts at each utterance end; until it has, a grammar search goes badly
+        # wrong (measured: the first command of a stream came out empty). So the
+        # first utterance is decoded again once the decoder has heard it.
+        self._cmn_warm = False
+        self._utt_audio = bytearray()
         self._pending: deque[Utterance] = deque()
         self.reset()
         self.set_mode(mode)
@@ -107,8 +122,7 @@ class SphinxRecognizer:
             if speech is not None:
                 if not self._in_utt:
                     self._start_utterance(ep.speech_start)
-                self._decoder.process_raw(speech)
-                self._delivered += len(speech)
+                self._process(speech)
                 if self._decoder.n_frames() >= self._max_frames:
                     self._end_utterance()
             if was_speech and not ep.in_speech and self._in_utt:
@@ -133,7 +147,7 @@ class SphinxRecognizer:
             start = 2 * round(self._utt_start * SAMPLE_RATE) + self._delivered
             skip = start - (self._history_end - len(self._history))
             if 0 <= skip < len(self._history):
-                self._decoder.process_raw(bytes(self._history[skip:]))
+                self._process(bytes(self._history[skip:]))
         if self._in_utt:
             self._end_utterance()
         result = self._pending.popleft() if self._pending else None
@@ -153,11 +167,18 @@ class SphinxRecognizer:
         if len(self._history) > self._HISTORY_BYTES:
             del self._history[: len(self._history) - self._HISTORY_BYTES]
 
+    def _process(self, speech: bytes) -> None:
+        self._decoder.process_raw(speech)
+        self._delivered += len(speech)
+        if not self._cmn_warm:
+            self._utt_audio += speech
+
     def _start_utterance(self, at: float) -> None:
         self._decoder.start_utt()
         self._in_utt = True
         self._utt_start = at
         self._delivered = 0
+        self._utt_audio.clear()
 
     def _abort_utterance(self) -> None:
         if self._in_utt:
@@ -167,6 +188,12 @@ class SphinxRecognizer:
     def _end_utterance(self) -> None:
         self._decoder.end_utt()
         self._in_utt = False
+        if not self._cmn_warm:
+            self._cmn_warm = True
+            self._decoder.start_utt()
+            self._decoder.process_raw(bytes(self._utt_audio))
+            self._decoder.end_utt()
+            self._utt_audio.clear()
         hyp = self._decoder.hyp()
         words: list[Word] = []
         if hyp is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 import string
 from pathlib import Path
 
@@ -93,13 +94,77 @@ def test_question_bank_is_large_grouped_and_includes_the_guidance() -> None:
         assert own in bank
 
 
+# Blaming, diagnosing, dismissive or sarcastic wording a couple should never hear.
+NEVER_SAY = (
+    "your fault",
+    "you always",
+    "you never",
+    "calm down",
+    "disorder",
+    "toxic",
+    "narciss",
+    "dysfunction",
+    "unhealthy",
+    "overreact",
+    "too sensitive",
+    "dramatic",
+    "why did you",
+    "you should have",
+    "again?",
+    "obviously",
+    "seriously",
+    "failure",
+    "problem with you",
+    "what's wrong with",
+)
+# Keys heard often enough that two variants would soon sound mechanical.
+OFTEN_SPOKEN = (
+    "pause.start",
+    "pause.restart",
+    "pause.countdown",
+    "pause.last_seconds",
+    "pause.end",
+    "pause.resume",
+    "checkin.intro",
+    "checkin.invite",
+    "checkin.next",
+    "checkin.pick_up",
+    "checkin.wrap_up",
+    "checkin.helped_question",
+    "space.confirm",
+    "space.return",
+    "space.welcome_back",
+    "space.take_time",
+    "space.checkin_held",
+    "schedule.due",
+    "journal.win",
+)
+
+
+def _all_spoken() -> list[str]:
+    responses = Responses()
+    texts = [v for vs in responses.lines.values() for v in vs]
+    texts += responses.all_questions()
+    for ritual in responses.rituals.values():
+        texts += ritual.start + ritual.end + [v for _, cue in ritual.cues for v in cue]
+    return texts
+
+
 def test_lines_never_blame_or_diagnose() -> None:
-    words = ("your fault", "you always", "you never", "disorder", "toxic", "narciss", "calm down")
-    texts = [v for vs in Responses().lines.values() for v in vs]
-    texts += Responses().all_questions()
+    texts = _all_spoken()
+    assert len(texts) > 250
     for text in texts:
-        assert not any(w in text.lower() for w in words), text
+        assert not any(w in text.lower() for w in NEVER_SAY), text
+        assert "!" not in text, text  # calm, never exclaiming at the couple
         assert len(text) <= 240, text  # brief
+
+
+def test_often_spoken_lines_have_at_least_three_variants() -> None:
+    responses = Responses()
+    for key in OFTEN_SPOKEN:
+        assert len(set(responses.lines[key])) >= 3, key
+    for ritual in responses.rituals.values():
+        assert len(set(ritual.start)) >= 3 and len(set(ritual.end)) >= 3, ritual.name
 
 
 def test_variants_are_not_repeated_back_to_back() -> None:
@@ -156,3 +221,10 @@ def test_a_key_without_lines_is_reported_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(IntentFileError) as info:
         Responses(root)
     assert str(info.value).endswith("win.yaml:4: bad: expected a list of spoken lines")
+
+
+def test_questions_speak_to_the_couple_not_from_hearth() -> None:
+    # Hearth reads the question aloud: "me" or "I" would mean the device, not a partner.
+    for question in Responses().all_questions():
+        assert not re.search(r"\b(I|me|my|I'm)\b", question), question
+        assert question.endswith("?"), question

@@ -223,3 +223,14 @@ def test_an_early_decision_is_not_repeated_by_the_engines_final() -> None:
     assert listener.feed(QUIET, t + BLOCK) == []
     rec.final = Utterance("hey hearth pause", 0.9)  # a new utterance counts again
     assert [h.text for h in listener.feed(QUIET, t + 2 * BLOCK)] == ["pause"]
+
+
+def test_yes_is_decided_early_only_as_an_answer() -> None:
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    rec.partial_text = "hey hearth yes"
+    decided, _ = run(listener, 0.0, 0.5)
+    assert decided == []  # outside a question: wait for the engine's end of speech
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    rec.partial_text = "yes"
+    decided, _ = run(listener, 0.0, 0.5, mode="answer")
+    assert [h.text for h in decided] == ["yes"] and decided[0].early

@@ -61,7 +61,8 @@ def next_question(ctx: Context) -> list[act.Action]:
 
 
 def hold(ctx: Context) -> list[act.Action]:
-    """Put a running check-in on hold (a pause started); it resumes when the pause ends."""
+    """Put a running check-in on hold (a pause or time alone started); it resumes when
+    that ends."""
     state = ctx.state.checkin
     if state is None or state.held_remaining is not None or state.ends_at is None:
         return []
@@ -83,7 +84,8 @@ def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
     if state is None:
         return []
     if name == "resume_held":
-        if state.held_remaining is None:
+        # Only when nothing holds it any more (a pause can end while time alone runs).
+        if state.held_remaining is None or ctx.state.pause or ctx.state.space:
             return []
         ends = ctx.now + state.held_remaining
         state.held_remaining, state.ends_at = None, ends

@@ -71,12 +71,43 @@ def start(ctx: Context, seconds: int) -> list[act.Action]:
         ),
         act.Event("timer_started", {"timer": "pause", "seconds": seconds}),
     ]
-    actions += [
+    return actions + _timers(ctx, seconds, ends)
+
+
+def _timers(ctx: Context, seconds: int, ends: float) -> list[act.Action]:
+    """The countdown lines still ahead and the end, on absolute deadlines."""
+    actions: list[act.Action] = [
         act.StartTimer("pause", "mark", ends - left, {"left": left})
         for left in countdown_marks(seconds)
+        if ends - left > ctx.now
     ]
     actions.append(act.StartTimer("pause", "end", ends))
     return actions
+
+
+def restore(ctx: Context, timer: dict) -> list[act.Action]:
+    """After a restart: a pause still running keeps its deadline and the rest of its
+    countdown; one that ended while Hearth was off is closed without a word."""
+    left = (timer["due"] - ctx.wall).total_seconds()
+    if left <= 0:
+        return [
+            act.Persist(
+                "timer_ended",
+                {
+                    "kind": "pause",
+                    "started_at": timer["started_at"],
+                    "at": ctx.wall,
+                    "outcome": "ended_while_off",
+                },
+            ),
+            act.Event("timer_ended", {"timer": "pause", "while_off": True}),
+        ]
+    seconds, ends = int(timer["seconds"]), ctx.now + left
+    ctx.state.pause = PauseState(seconds, ends, timer["started_at"])
+    return [
+        act.Event("timer_restored", {"timer": "pause", "left": round(left)}),
+        *_timers(ctx, seconds, ends),
+    ]
 
 
 def _ended(ctx: Context, outcome: str) -> dict[str, object]:

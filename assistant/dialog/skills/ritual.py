@@ -7,6 +7,7 @@ steer toward shared experiences and plans, not past conflicts.
 from __future__ import annotations
 
 from assistant.dialog import actions as act
+from assistant.dialog.responses import Ritual
 from assistant.dialog.skills import _common
 from assistant.dialog.state import Answer, Context, Pending, RitualState
 from assistant.dialog.timewords import about, duration_words
@@ -47,6 +48,7 @@ def handle(ctx: Context, intent: Intent) -> list[act.Action]:
                 "at": ctx.wall,
                 "seconds": ritual.seconds,
                 "due": _common.wall_at(ctx, ends),
+                "label": ritual.name,
             },
         ),
         act.Log("ritual_started", {"ritual": ritual.name}),
@@ -56,13 +58,46 @@ def handle(ctx: Context, intent: Intent) -> list[act.Action]:
             "timer_started", {"timer": "ritual", "ritual": ritual.name, "seconds": ritual.seconds}
         ),
     ]
-    actions += [
-        act.StartTimer("ritual", "cue", ctx.now + at, {"ritual": ritual.name, "index": i})
+    return actions + _timers(ctx, ritual, ctx.now, ends)
+
+
+def _timers(ctx: Context, ritual: Ritual, began: float, ends: float) -> list[act.Action]:
+    """The guided cues still ahead and the end, on absolute deadlines."""
+    actions: list[act.Action] = [
+        act.StartTimer("ritual", "cue", began + at, {"ritual": ritual.name, "index": i})
         for i, (at, _) in enumerate(ritual.cues)
-        if at < ritual.seconds
+        if at < ritual.seconds and began + at > ctx.now
     ]
     actions.append(act.StartTimer("ritual", "end", ends, {"ritual": ritual.name}))
     return actions
+
+
+def restore(ctx: Context, timer: dict) -> list[act.Action]:
+    """After a restart: a ritual still running keeps its end time and remaining cues; one
+    that ended while Hearth was off (or whose name is unknown) is closed quietly."""
+    left = (timer["due"] - ctx.wall).total_seconds()
+    ritual = ctx.responses.rituals.get(str(timer.get("label")))
+    if left <= 0 or ritual is None:
+        return [
+            act.Persist(
+                "timer_ended",
+                {
+                    "kind": "ritual",
+                    "started_at": timer["started_at"],
+                    "at": ctx.wall,
+                    "outcome": "ended_while_off" if left <= 0 else "interrupted",
+                },
+            )
+        ]
+    ends = ctx.now + left
+    began = ends - float(timer["seconds"])
+    ctx.state.ritual = RitualState(ritual.name, ends, timer["started_at"])
+    return [
+        act.Event(
+            "timer_restored", {"timer": "ritual", "ritual": ritual.name, "left": round(left)}
+        ),
+        *_timers(ctx, ritual, began, ends),
+    ]
 
 
 def time_left(ctx: Context) -> list[act.Action]:

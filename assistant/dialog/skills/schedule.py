@@ -90,6 +90,8 @@ def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
         act.Persist("schedule_fired", {"occurrence": occurrence}),
         act.StartDatedJob("schedule", "due", upcoming.isoformat(), {"at": upcoming.isoformat()}),
     ]
+    if data.get("skip"):  # it waited for time alone, and they are not back together yet
+        return [*actions, act.Event("checkin_skipped", {"missed": occurrence.isoformat()})]
     if ctx.state.checkin is not None:
         return actions  # already talking: nothing to announce
     return [*actions, act.Say("schedule.due"), *checkin.start(ctx, scheduled=True)]

@@ -2,13 +2,14 @@
 
 Hearth confirms the return time in clock words, and at that time offers a gentle
 reconnection and asks whether both are back; the answer is logged as the return being
-on time (yes, or an early "we're ready") or not.
+on time (yes, or an early "we're ready") or not. A check-in running (or due) meanwhile
+waits for the return. The return time survives a restart (see `restore`).
 """
 
 from __future__ import annotations
 
 from assistant.dialog import actions as act
-from assistant.dialog.skills import _common
+from assistant.dialog.skills import _common, checkin
 from assistant.dialog.state import Answer, Context, Pending, SpaceState
 from assistant.dialog.timewords import about, clock_words, duration_words
 from assistant.nlu.intent import Intent
@@ -40,18 +41,65 @@ def start(ctx: Context, seconds: int) -> list[act.Action]:
     actions: list[act.Action] = []
     if ctx.state.space is not None:
         actions += _close(ctx, "replaced")
+    # A check-in waits while one partner is away; nobody is asked whether it helped.
+    held = checkin.hold(ctx)
     ends = ctx.now + seconds
     back = _common.wall_at(ctx, ends)
     ctx.state.space = SpaceState(seconds, ends, ctx.wall)
     return [
         *actions,
+        *held,
         act.Persist(
             "timer_started", {"kind": "space", "at": ctx.wall, "seconds": seconds, "due": back}
         ),
         act.Say("space.confirm", {"at": clock_words(back), "duration": duration_words(seconds)}),
+        *([act.Say("space.checkin_held")] if held else []),
         act.Event("timer_started", {"timer": "space", "seconds": seconds}),
         act.StartTimer("space", "return", ends),
     ]
+
+
+def restore(ctx: Context, timer: dict) -> list[act.Action]:
+    """After a restart: a return time still ahead is kept; one that passed while Hearth
+    was off gets the reconnection prompt now if within the grace window, else it is
+    logged as missed."""
+    left = (timer["due"] - ctx.wall).total_seconds()
+    if -left > ctx.settings.checkin_grace_s:
+        return [
+            act.Persist(
+                "timer_ended",
+                {
+                    "kind": "space",
+                    "started_at": timer["started_at"],
+                    "at": ctx.wall,
+                    "outcome": "missed",
+                },
+            ),
+            act.Log("space_returned", {"on_time": None, "missed": True}),
+        ]
+    ends = ctx.now + left
+    ctx.state.space = SpaceState(int(timer["seconds"]), ends, timer["started_at"])
+    return [
+        act.Event("timer_restored", {"timer": "space", "left": max(0, round(left))}),
+        act.StartTimer("space", "return", max(ends, ctx.now)),
+    ]
+
+
+def _after_space(ctx: Context, back: bool) -> list[act.Action]:
+    """A check-in held or due during the space goes ahead when both are back; when they
+    are not, it is closed quietly (a scheduled one is skipped to its next time)."""
+    actions: list[act.Action] = []
+    if not back:
+        waiting = [d for d in ctx.state.deferred if d[0] == "schedule"]
+        for skill, name, data in waiting:
+            ctx.state.deferred.remove((skill, name, data))
+            actions.append(act.Followup(skill, name, data | {"skip": True}))
+    held = ctx.state.checkin
+    if held is None or held.held_remaining is None:
+        return actions
+    if back:
+        return [*actions, act.Followup("checkin", "resume_held")]
+    return [*actions, *checkin.stop(ctx)]
 
 
 def end_early(ctx: Context) -> list[act.Action]:
@@ -61,6 +109,7 @@ def end_early(ctx: Context) -> list[act.Action]:
         act.Event("timer_cancelled", {"timer": "space", "reason": "returned"}),
         act.Log("space_returned", {"on_time": True}),
         act.Say("space.welcome_back"),
+        *_after_space(ctx, back=True),
     ]
 
 
@@ -99,15 +148,21 @@ def on_answer(ctx: Context, pending: Pending, answer: Answer) -> list[act.Action
     if ctx.state.space is None:
         return []
     if answer.yes is None:
-        return [*_close(ctx, "unconfirmed"), act.Log("space_returned", {"on_time": None})]
+        return [
+            *_close(ctx, "unconfirmed"),
+            act.Log("space_returned", {"on_time": None}),
+            *_after_space(ctx, back=False),
+        ]
     if answer.yes:
         return [
             *_close(ctx, "on_time"),
             act.Log("space_returned", {"on_time": True}),
             act.Say("space.welcome_back"),
+            *_after_space(ctx, back=True),
         ]
     return [
         *_close(ctx, "late"),
         act.Log("space_returned", {"on_time": False}),
         act.Say("space.take_time"),
+        *_after_space(ctx, back=False),
     ]
