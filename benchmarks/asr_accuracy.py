@@ -23,6 +23,7 @@ choose decoder settings and thresholds) and a *report* half (the default).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -156,6 +157,11 @@ def in_half(text: str, split: str) -> bool:
     return (zlib.crc32(text.encode()) % 2 == 0) == (split == "tune")
 
 
+POOL_PER_TEMPLATE = 16
+"""Wordings per template to draw commands from: twice what the grammar is built
+from, so some spoken commands are wordings the grammar never saw."""
+
+
 def command_pool(parser, split: str) -> list[str]:
     """Command sentences to speak: the NLU's representative phrases, one split half.
 
@@ -163,11 +169,11 @@ def command_pool(parser, split: str) -> list[str]:
     out: nobody says them.
     """
     pool = []
-    for phrase in parser.command_phrases(per_template=8):
+    for phrase in parser.command_phrases(per_template=POOL_PER_TEMPLATE):
         words = phrase.split()
         if any(len(w) == 1 and w not in ("a", "i") for w in words):
             continue
-        if any(a == b for a, b in zip(words, words[1:])):
+        if any(a == b for a, b in itertools.pairwise(words)):
             continue
         if in_half(phrase, split):
             pool.append(phrase)
@@ -383,6 +389,10 @@ def main() -> None:
     ):
         results = pool.map(_run, jobs, chunksize=4)
 
+    from assistant.nlu import load_parser
+    from assistant.speech.grammar import grammar_from_parser
+
+    in_grammar = {f"hey hearth {p}" for p in grammar_from_parser(load_parser()).phrases}
     commands = [r for r in results if r["expected"] is not None]
     everyday = [r for r in results if r["expected"] is None]
     print()
@@ -391,6 +401,8 @@ def main() -> None:
         ("all commands", commands),
         ("clean", [r for r in commands if not r["noisy"]]),
         ("noise 20 dB SNR", [r for r in commands if r["noisy"]]),
+        ("wording in the grammar", [r for r in commands if r["text"] in in_grammar]),
+        ("wording not in it", [r for r in commands if r["text"] not in in_grammar]),
         *[(f"voice {v}", [r for r in commands if r["voice"] == v]) for v in voices],
     ]:
         opn = f"{_rate(subset, 'open_intent'):15.1%}" if baseline else f"{'-':>15}"

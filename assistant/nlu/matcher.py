@@ -399,6 +399,8 @@ class IntentParser:
                 best, _ = self._match(part)
                 if best is None or best.score < SPLIT_ACCEPT:
                     continue
+                if part.tokens[-1] not in best.sentence.tokens:
+                    continue  # only near-spelt: "we're back where..." is not "we're back"
                 if (set(part.tokens) & _YOU) - best.sentence.tokens:
                     continue  # "you forget everything i say" is a reproach
                 other, _ = self._match(self._sub(norm, *remark))
@@ -722,8 +724,10 @@ def _verify(
         a in ("need", "want", "needs", "wants") and b == "you" for a, b in pairwise(tokens)
     ):
         return 0.0  # "I need you to stop" asks the partner, not Hearth
-    if sentence.intent == "stop" and len(tokens) == 2 and tokens[1] == "that" != tokens[0]:
+    if sentence.intent == "stop" and len(tokens) == 2 and tokens[1] == "that" not in sent:
         return 0.0  # "stop it", "stop that" are said to the partner
+    if sentence.intent in ("yes", "no") and (utt & _YOU) - sent:
+        return 0.0  # "no, you change it" answers the partner
     sent_stems = sentence.stems
     utt_stems = {_stem(w) for w in utt}
     u_total = u_hit = s_total = s_hit = 0.0

@@ -63,9 +63,7 @@ class SphinxRecognizer:
             # upsets the features; measured 20 -> 22 of 25 commands with it. A fixed
             # seed keeps results repeatable.
             options = {**DECODER_OPTIONS, **(decoder_options or {})}
-            self._decoder = pocketsphinx.Decoder(
-                logfn=os.devnull, dither=True, seed=1, **options
-            )
+            self._decoder = pocketsphinx.Decoder(logfn=os.devnull, dither=True, seed=1, **options)
         except (RuntimeError, ValueError) as exc:  # pragma: no cover - broken install
             raise ModelError(f"PocketSphinx could not load its bundled model: {exc}") from None
         self.grammar = grammar.restrict(
