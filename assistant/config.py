@@ -47,8 +47,9 @@ class Settings:
         output_device: sounddevice output device name or index (None: default).
         answer_window_s: after Hearth asks a question, the answer needs no wake
             phrase for this many seconds.
-        checkin_grace_s: a scheduled check-in missed while the device was off
-            still fires on start if it is at most this late.
+        checkin_grace_s: a scheduled check-in, or a space return prompt, missed
+            while the device was off still happens on start if it is at most
+            this late; later ones are logged as missed and skipped.
     """
 
     db_path: Path = field(default_factory=lambda: user_data_dir() / "hearth.db")
