@@ -214,17 +214,19 @@ class _Tap:
 _state: dict = {}
 
 
-def _init(folder: str, baseline: bool) -> None:
+def _init(folder: str, baseline: bool, per_template: int) -> None:
     from assistant.config import Settings
     from assistant.nlu import load_parser
+    from assistant.speech.grammar import grammar_from_parser
     from assistant.speech.recognizer import create_recognizer
     from assistant.speech.wake import WakePhrase
 
     parser = load_parser()
     settings = Settings()
+    grammar = grammar_from_parser(parser, settings.wake_phrase, per_template=per_template)
     _state.update(
         parser=parser,
-        rec=create_recognizer(settings, "sphinx", parser=parser),
+        rec=create_recognizer(settings, "sphinx", grammar=grammar),
         wake=WakePhrase(settings.wake_phrase),
         folder=Path(folder),
         baseline=baseline,
@@ -280,9 +282,13 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
 
 
 def accuracy_jobs(
-    n_commands: int, n_everyday: int, split: str, voices: list[str]
+    n_commands: int,
+    n_everyday: int,
+    split: str,
+    voices: list[str],
+    all_conditions: bool = False,
 ) -> list[tuple[int, str, str, bool, str | None]]:
-    """Commands (with the wake phrase) and everyday sentences x voices x clean/noisy."""
+    """Commands (with the wake phrase) and everyday sentences x voices, clean or noisy."""
     from assistant.config import Settings
     from assistant.nlu import load_parser
 
@@ -303,14 +309,13 @@ def accuracy_jobs(
                 commands.append((by_intent[name].pop(), name))
     everyday = (EVERYDAY if split == "report" else EVERYDAY_TUNE)[:n_everyday]
     jobs = []
-    for phrase, expected in commands:
-        for voice in voices:
-            for noisy in (False, True):
-                jobs.append((len(jobs), f"{wake} {phrase}", voice, noisy, expected))
-    for sentence in everyday:
-        for voice in voices:
-            for noisy in (False, True):
-                jobs.append((len(jobs), sentence, voice, noisy, None))
+    spoken = [(f"{wake} {p}", e) for p, e in commands] + [(s, None) for s in everyday]
+    for i, (text, expected) in enumerate(spoken):
+        for v, voice in enumerate(voices):
+            # Each sentence clean in some voices and noisy in others (half the runtime
+            # of every combination); --all-conditions speaks each both ways.
+            for noisy in (False, True) if all_conditions else ((i + v) % 2 == 1,):
+                jobs.append((len(jobs), text, voice, noisy, expected))
     return jobs
 
 
@@ -363,6 +368,10 @@ def main() -> None:
     ap.add_argument("--split", choices=["report", "tune"], default="report")
     ap.add_argument("--voices", default=",".join(VOICES), help="comma separated: f2,m3,m1")
     ap.add_argument("--quick", action="store_true", help="15 commands, 15 everyday, no stats")
+    ap.add_argument("--all-conditions", action="store_true", help="every voice clean and noisy")
+    ap.add_argument(
+        "--per-template", type=int, default=8, help="grammar wordings per template (C used 2)"
+    )
     ap.add_argument("--no-baseline", action="store_true", help="skip the open-mode baseline")
     ap.add_argument("--stats", choices=["sphinx", "vosk"], help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -374,25 +383,27 @@ def main() -> None:
     voices = args.voices.split(",")
     baseline = not args.no_baseline
 
-    jobs = accuracy_jobs(args.commands, args.everyday, args.split, voices)
+    jobs = accuracy_jobs(args.commands, args.everyday, args.split, voices, args.all_conditions)
     n_cmd = len({j[1] for j in jobs if j[4] is not None})
     n_day = len({j[1] for j in jobs if j[4] is None})
     print(
         f"{len(jobs)} utterances ({n_cmd} commands after the wake phrase, {n_day} everyday "
-        f"sentences; {args.split} split) x voices {', '.join(voices)} x clean/20 dB SNR noise"
+        f"sentences; {args.split} split) x voices {', '.join(voices)}, "
+        "each clean or with 20 dB SNR noise"
     )
     print("built-in PocketSphinx, streamed in 20 ms blocks through the live loop's Listener")
     started = time.perf_counter()
     with (
         tempfile.TemporaryDirectory(prefix="hearth-asr-") as folder,
-        Pool(args.jobs, initializer=_init, initargs=(folder, baseline)) as pool,
+        Pool(args.jobs, initializer=_init, initargs=(folder, baseline, args.per_template)) as pool,
     ):
         results = pool.map(_run, jobs, chunksize=4)
 
     from assistant.nlu import load_parser
     from assistant.speech.grammar import grammar_from_parser
 
-    in_grammar = {f"hey hearth {p}" for p in grammar_from_parser(load_parser()).phrases}
+    grammar = grammar_from_parser(load_parser(), per_template=args.per_template)
+    in_grammar = {f"hey hearth {p}" for p in grammar.phrases}
     commands = [r for r in results if r["expected"] is not None]
     everyday = [r for r in results if r["expected"] is None]
     print()

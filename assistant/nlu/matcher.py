@@ -399,7 +399,7 @@ class IntentParser:
                 best, _ = self._match(part)
                 if best is None or best.score < SPLIT_ACCEPT:
                     continue
-                if part.tokens[-1] not in best.sentence.tokens:
+                if not _ends_in(part, best):
                     continue  # only near-spelt: "we're back where..." is not "we're back"
                 if (set(part.tokens) & _YOU) - best.sentence.tokens:
                     continue  # "you forget everything i say" is a reproach
@@ -420,9 +420,9 @@ class IntentParser:
         """
         tokens = norm.tokens
         for k in range(1, len(tokens)):
-            if tokens[k] not in REQUEST_OPENERS and tokens[k] not in REMARK_OPENERS:
-                if k < len(tokens) - 1:
-                    continue  # the last word alone may still be a request ("..., pause")
+            opens = tokens[k] in REQUEST_OPENERS or tokens[k] in REMARK_OPENERS
+            if not opens and k < len(tokens) - 1:
+                continue  # the last word alone may still be a request ("..., pause")
             first, second = self._sub(norm, 0, k), self._sub(norm, k, len(tokens))
             if not first.tokens or not second.tokens:
                 continue
@@ -431,6 +431,8 @@ class IntentParser:
                 continue
             b, _ = self._match(second)
             if b is None or b.sentence.intent != a.sentence.intent:
+                continue
+            if not (_ends_in(first, a) and _ends_in(second, b)):
                 continue
             # the part that says a value keeps it ("..., can we take five")
             if not _says_value(a.sentence) and _says_value(b.sentence):
@@ -690,6 +692,12 @@ def _rare_word_index(sentences: list[Sentence], per_sentence: int = 2) -> dict[s
         for token in ranked[:per_sentence]:
             index[token].append(i)
     return dict(index)
+
+
+def _ends_in(part: Normalized, cand: Candidate) -> bool:
+    """The part ends in a word its sentence says (not merely a near spelling of one)."""
+    last = part.tokens[-1]
+    return last in cand.sentence.tokens or last in FUNCTION_WORDS
 
 
 def _says_value(sentence: Sentence) -> bool:

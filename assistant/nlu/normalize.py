@@ -143,7 +143,7 @@ SYNONYMS: dict[str, str] = {
     "mins": "minutes", "min": "minute", "secs": "seconds", "sec": "second",
     "hrs": "hours", "hr": "hour", "q": "question", "qs": "question", "thx": "thanks",
     "u": "you", "ur": "your", "lemme": "let me", "gimme": "give me", "gotta": "have to",
-    "checking": "checkin", "how is": "hows", "where is": "wheres",
+    "checking": "checkin", "youve": "you have", "how is": "hows", "where is": "wheres",
     "ideas list": "idea list", "list of ideas": "idea list",
     "cooling down": "cool down", "cooled off": "cooled down",
     # Hedges that never change the request: dropped.

@@ -6,7 +6,11 @@ It decides three things the recognizer cannot:
   ("stop" or the wake phrase), which must cut Hearth off at once;
 - when to stop waiting: a partial result that already reads as a complete command,
   unchanged for a moment and followed by quiet, is acted on before the engine's own
-  (longer) end-of-speech silence.
+  (longer) end-of-speech silence;
+- what was said when the engine's final disagrees with its own partials: a grammar
+  search can end on the filler path (an empty or unknown final) although a stable
+  partial read as a whole command. That partial is acted on, under the same rules as
+  an early decision (wake phrase, confidence, held for a moment).
 
 Privacy: nothing heard is logged or kept here; texts that are not for Hearth are
 dropped on the spot.
@@ -27,6 +31,10 @@ ANSWERS_ONLY = frozenset({"yes", "no"})
 
 STOP_WORDS = frozenset({"stop", "quiet", "enough"})
 """Words that cut Hearth off when heard while it talks."""
+
+OPEN_ENDINGS = frozenset({"a", "an", "the", "to", "and", "or", "but", "of", "for", "with", "so"})
+"""A partial ending in one of these is a sentence still going ("we need a minute to..."),
+whatever the NLU makes of its start: never acted on without the engine's final."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,8 @@ class Listener:
         self._answer_since: float | None = None
         self._partial = ""
         self._partial_since = 0.0
+        self._stable_command = ""
+        """The last partial that held as a confident command (the fallback for a lost final)."""
         self._barged = False
         self._mode = "wake"
         self._acted_early = False  # the speech in progress was already acted on
@@ -130,7 +140,7 @@ class Listener:
             if self._acted_early:
                 # The end of the speech already acted on: the engine's final only confirms.
                 self._acted_early = False
-                self._partial = ""
+                self._forget_partial()
                 return []
             return self._final(utt, t, early=False)
         return self._early(t, mode)
@@ -147,7 +157,7 @@ class Listener:
         """Drop speech in progress (e.g. after the input device was reopened)."""
         self.recognizer.reset()
         self.vad.reset()
-        self._partial = ""
+        self._forget_partial()
         self._acted_early = False
 
     # -- state ------------------------------------------------------------------------
@@ -170,7 +180,7 @@ class Listener:
                 # Whatever was half-heard when Hearth began is dropped: it may be the
                 # start of Hearth's own voice.
                 self.recognizer.reset()
-                self._partial = ""
+                self._forget_partial()
                 self._acted_early = False
             self._gate_end = None
             return True
@@ -191,11 +201,17 @@ class Listener:
 
     # -- decisions --------------------------------------------------------------------
 
-    def _final(self, utt: Utterance, t: float, early: bool) -> list[Heard]:
-        # A grammar search can end without reaching the grammar's final state and
-        # return nothing, although its last partial path was a whole command.
-        text = utt.text.strip() or self._confident(self._partial)
+    def _forget_partial(self) -> None:
         self._partial = ""
+        self._stable_command = ""
+
+    def _final(self, utt: Utterance, t: float, early: bool) -> list[Heard]:
+        text = utt.text.strip()
+        if not early and self._stable_command and not self._command(text):
+            # The search ended on the filler path, or short of a whole command ("hey
+            # hearth", "we need a"), although a partial held as a confident command.
+            text = self._stable_command
+        self._forget_partial()
         if not text:
             return []
         has_wake, rest = self.wake.split(text)
@@ -223,17 +239,37 @@ class Listener:
         cfg = self.config
         if not partial or t - self._partial_since < cfg.early_stable_s:
             return []
+        if not self._actionable(partial, mode, t):
+            if len(words(partial)) > len(words(self._stable_command)):
+                # Talk went on past the command ("we need a minute to talk about..."):
+                # it was a sentence that merely began like one.
+                self._stable_command = ""
+            return []
+        self._stable_command = partial
         if self.vad.quiet_for(t) < cfg.early_quiet_s:
             return []
-        has_wake, rest = self.wake.split(partial)
-        if (self._needs_wake(mode, t) and not has_wake) or not self._confident(partial):
-            return []
-        if mode != "answer" and self.parse(rest).name in ANSWERS_ONLY:  # type: ignore[misc]
-            return []  # "let's..." can read as "yes" halfway through a sentence
         # Safe to decide now. The engine's own final for this speech comes later and is
         # dropped; flushing it here instead would cost a full search (hundreds of ms).
         self._acted_early = True
         return self._final(Utterance(partial), t, early=True)
+
+    def _actionable(self, text: str, mode: str, t: float) -> bool:
+        """`text` may be acted on without the engine's final: a confident command, with
+        the wake phrase when one is needed, and not a bare yes/no outside a question."""
+        has_wake, rest = self.wake.split(text)
+        if (self._needs_wake(mode, t) and not has_wake) or not self._confident(text):
+            return False
+        if words(rest)[-1] in OPEN_ENDINGS:
+            return False
+        # "let's..." can read as "yes" halfway through a sentence.
+        return mode == "answer" or self.parse(rest).name not in ANSWERS_ONLY  # type: ignore[misc]
+
+    def _command(self, text: str) -> bool:
+        """The engine's final reads as a command (any confidence), not filler or a stub."""
+        _, rest = self.wake.split(text)
+        if not rest or self.parse is None:
+            return bool(text) and self.parse is None
+        return self.parse(rest).name != NONE
 
     def _meaning(self, text: str) -> tuple[str, str] | None:
         """The confident command `text` reads as (intent and slots), or None."""
@@ -262,7 +298,7 @@ class Listener:
         if STOP_WORDS.intersection(heard) - own:
             self._barged = True
             self.recognizer.finish()  # "stop" needs nothing after it
-            self._partial = ""
+            self._forget_partial()
             return [Heard("stop", t, barge_in=True)]
         has_wake, rest = self.wake.split(text)
         if has_wake and not self.wake.mentioned(self.speaking_text):

@@ -107,3 +107,16 @@ def test_help_lists_the_options() -> None:
     for flag in ("--input-device", "--output-device", "--no-wake", "--engine", "--model",
                  "--db", "--input-wav", "--fast", "--output-wav", "--voice", "--rate"):  # fmt: skip
         assert flag in done.stdout
+
+
+def test_shipped_run_hears_a_checkin_from_a_wav(tmp_path, espeak, wavs) -> None:
+    """`hearth run` as shipped (its own recognizer and grammar) asks a question."""
+    clip = tmp_path / "in.wav"
+    wavs.concat([(None, 0.5), (espeak("hey hearth, let's do our check in"), 1.5)], clip)
+    done = hearth(
+        "run", "--input-wav", str(clip), "--fast", "--db", str(tmp_path / "h.db"),
+        "--output-wav", str(tmp_path / "out.wav"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("Hearth: ")]
+    assert lines and lines[0].endswith("?"), done.stdout

@@ -76,8 +76,8 @@ class Running:
 
 
 @pytest.fixture
-def running(pulse, tmp_path, fast_clock, sphinx):
-    run = Running(tmp_path, fast_clock(SPEED), sphinx)
+def running(pulse, tmp_path, fast_clock, recognizer):
+    run = Running(tmp_path, fast_clock(SPEED), recognizer)
     yield run
     run.stop()
 
@@ -91,7 +91,7 @@ def _commands(db: Path) -> list[str]:
 
 
 def test_pause_by_voice_acknowledges_counts_down_and_never_hears_itself(
-    running, espeak, wavs, tmp_path
+    running, espeak, wavs, tmp_path, meaning
 ) -> None:
     captured = tmp_path / "sink.raw"
     sink_file = captured.open("wb")
@@ -118,7 +118,7 @@ def test_pause_by_voice_acknowledges_counts_down_and_never_hears_itself(
     assert ack.start is not None and ack.start - said_at < 2.0
     # Hearth spoke four lines into the same sink its microphone listens to, and none of
     # them was taken for a command: exactly one command was heard and logged.
-    assert [h.text for h in running.loop.heard] == ["we need a minute"]
+    assert meaning(running.loop.heard) == [("pause", {"seconds": 60})]
     assert _commands(running.db) == ["pause"]
     # The replies really went through the sink: far more voice was captured from it
     # than the command alone.
@@ -127,3 +127,31 @@ def test_pause_by_voice_acknowledges_counts_down_and_never_hears_itself(
     samples = np.frombuffer(audio, dtype="<i2")
     command, rate = wavs.read(clip)
     assert wavs.voiced(samples, 16000) > wavs.voiced(command, rate) + 5.0
+
+
+def _question(running):
+    return next((s for s in running.spoken if s.key == "checkin.question"), None)
+
+
+def test_checkin_by_voice_asks_a_question_through_the_sink(running, espeak, wavs, tmp_path) -> None:
+    captured = tmp_path / "sink.raw"
+    with captured.open("wb") as sink_file:
+        recorder = subprocess.Popen(
+            ["parec", "--device=loop.monitor", "--rate=16000", "--channels=1", "--format=s16le"],
+            stdout=sink_file,
+        )
+        try:
+            said_at = running.play(espeak("hey hearth, let's do our check in"))
+            assert running.wait_for(lambda: _question(running) is not None, timeout=10)
+            assert running.wait_for(lambda: _question(running).end is not None, timeout=20)
+            question = _question(running)
+        finally:
+            recorder.terminate()
+            recorder.wait(timeout=10)
+    assert question.text.endswith("?") and question.start - said_at < 3.0
+    assert _commands(running.db)[0] == "checkin"
+    # The question was really played into the sink (about its length in voice).
+    import numpy as np
+
+    samples = np.frombuffer(captured.read_bytes(), dtype="<i2")
+    assert wavs.voiced(samples, 16000) > 0.5 * (question.end - question.start)

@@ -234,3 +234,58 @@ def test_yes_is_decided_early_only_as_an_answer() -> None:
     rec.partial_text = "yes"
     decided, _ = run(listener, 0.0, 0.5, mode="answer")
     assert [h.text for h in decided] == ["yes"] and decided[0].early
+
+
+def _hold(listener, rec, partial, t, seconds, pcm=LOUD):
+    """The engine shows `partial` for `seconds` of speech; return the decisions and end."""
+    rec.partial_text = partial
+    return run(listener, t, seconds, pcm=pcm)
+
+
+def test_a_lost_final_falls_back_to_the_stable_command_partial() -> None:
+    # Still talking (no quiet), so no early decision; then the search ends on the
+    # filler path: an empty final, or a stub of the command.
+    for final in ("", "hey hearth", "hey hearth we need a"):
+        listener, rec = make()
+        decided, t = _hold(listener, rec, "hey hearth we need a minute", 0.0, 0.5)
+        assert decided == []
+        rec.final = Utterance(final, 0.5 if final else 0.0)
+        [heard] = listener.feed(QUIET, t + BLOCK)
+        assert heard.text == "we need a minute" and not heard.early, final
+
+
+def test_a_final_that_is_a_command_wins_over_the_partial() -> None:
+    listener, rec = make()
+    _, t = _hold(listener, rec, "hey hearth we need a minute", 0.0, 0.5)
+    rec.final = Utterance("hey hearth pause", 0.9)
+    assert [h.text for h in listener.feed(QUIET, t + BLOCK)] == ["pause"]
+
+
+def test_no_fallback_for_fleeting_unwoken_or_outgrown_partials() -> None:
+    listener, rec = make(early_stable_s=0.12)
+    _, t = _hold(listener, rec, "hey hearth we need a minute", 0.0, 0.06)  # a flash
+    rec.partial_text, rec.final = "", Utterance("", 0.0)
+    assert listener.feed(QUIET, t + BLOCK) == []
+    listener, rec = make()
+    _, t = _hold(listener, rec, "we need a minute", 0.0, 0.5)  # no wake phrase
+    rec.final = Utterance("", 0.0)
+    assert listener.feed(QUIET, t + BLOCK) == []
+    listener, rec = make()
+    # "hey hearth, we need a minute to talk about the kids": the talk went on.
+    _, t = _hold(listener, rec, "hey hearth we need a minute", 0.0, 0.5)
+    _, t = _hold(listener, rec, "hey hearth we need a minute to talk about", t, 0.5)
+    rec.final = Utterance("", 0.0)
+    assert listener.feed(QUIET, t + BLOCK) == []
+    listener, rec = make()
+    _, t = _hold(listener, rec, "hey hearth yes", 0.0, 0.5)  # a bare yes outside a question
+    rec.final = Utterance("", 0.0)
+    assert listener.feed(QUIET, t + BLOCK) == []
+
+
+def test_fallback_is_forgotten_with_the_utterance() -> None:
+    listener, rec = make()
+    _, t = _hold(listener, rec, "hey hearth we need a minute", 0.0, 0.5)
+    rec.final = Utterance("hey hearth pause", 0.9)
+    listener.feed(QUIET, t + BLOCK)
+    rec.final = Utterance("", 0.0)  # the next stretch of speech matched nothing
+    assert listener.feed(QUIET, t + 2 * BLOCK) == []

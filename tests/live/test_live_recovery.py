@@ -63,7 +63,7 @@ class VanishingMicrophone:
         pass
 
 
-def test_microphone_lost_mid_pause(tmp_path, espeak, fast_clock, wavs, sphinx) -> None:
+def test_microphone_lost_mid_pause(tmp_path, espeak, fast_clock, wavs, recognizer) -> None:
     import threading
 
     command = load_pcm16(espeak("hey hearth, we need a minute"))
@@ -77,7 +77,7 @@ def test_microphone_lost_mid_pause(tmp_path, espeak, fast_clock, wavs, sphinx) -
         RunOptions(output_wav=out, quiet=True),
         clock=fast_clock(6.0),  # the one-minute pause lasts ten seconds
         source=mic,
-        recognizer=sphinx,
+        recognizer=recognizer,
         stderr=errors.append,
     )
     runner = threading.Thread(target=loop.run, daemon=True)

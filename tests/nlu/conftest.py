@@ -25,3 +25,13 @@ def in_domain() -> list[Example]:
 @pytest.fixture(scope="session")
 def out_of_domain() -> list[Example]:
     return read_examples(DATA / "out_of_domain.txt")
+
+
+@pytest.fixture(scope="session")
+def heldout_in_domain() -> list[Example]:
+    return read_examples(DATA / "heldout_in_domain.jsonl")
+
+
+@pytest.fixture(scope="session")
+def heldout_out_of_domain() -> list[Example]:
+    return read_examples(DATA / "heldout_out_of_domain.txt")

@@ -48,7 +48,7 @@ def test_parse_stdin_with_clirunner_keeps_order() -> None:
     out = [json.loads(line) for line in result.output.splitlines()]
     assert [o["text"] for o in out] == lines
     assert [o["intent"] for o in out] == ["ritual", "none", "none", "schedule"]
-    assert out[3]["slots"] == {"time": "20:00", "cadence": None}
+    assert out[3]["slots"] == {"time": "20:00", "cadence": "daily"}
 
 
 def test_parse_needs_input() -> None:
