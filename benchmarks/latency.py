@@ -126,11 +126,14 @@ def main() -> None:
         phrases = load_parser().command_phrases()
         sample = phrases[:: max(1, len(phrases) // 300)]
         recognizer = SphinxRecognizer(build_grammar([*COMMANDS, *sample], settings.wake_phrase))
+    from assistant.nlu import load_parser
+
+    parse = load_parser().parse
     tts = Synthesizer.from_settings(settings)
     jobs = [(c, v) for v in VOICES for c in COMMANDS][: opts.count]
     replies: list[float] = []
     baseline: list[float] = []
-    early = missed = 0
+    early = missed = wrong = 0
     started = time.monotonic()
     for n, (command, (voice, wpm)) in enumerate(jobs, 1):
         clip = synthesize(f"hey hearth, {command}", voice, wpm, work)
@@ -176,6 +179,9 @@ def main() -> None:
         replies.append(latency)
         early += bool(loop.heard[0].early)
         tag = "early" if loop.heard[0].early else "final"
+        if parse(loop.heard[0].text).name != parse(command).name:
+            wrong += 1  # a reply all the same, but to another command: counted apart
+            tag += f", wrong intent: heard {loop.heard[0].text!r}"
         print(f"{n:3d} {command!r:40s} reply {latency * 1000:6.0f} ms ({tag})", file=sys.stderr)
     tts.close()
 
@@ -192,7 +198,8 @@ def main() -> None:
     if replies and baseline:
         print(f"  ratio reply/baseline: p50 {pct(replies, 50) / pct(baseline, 50):.2f}"
               f"   p95 {pct(replies, 95) / pct(baseline, 95):.2f}")  # fmt: skip
-    print(f"  early decisions: {early} of {len(replies)}; no reply: {missed}")
+    print(f"  early decisions: {early} of {len(replies)}; no reply: {missed}"
+          f"; wrong intent: {wrong}")  # fmt: skip
     print(f"  wall time {time.monotonic() - started:.0f} s")
 
 

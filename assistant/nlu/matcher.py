@@ -102,8 +102,8 @@ WILDCARD_MIN = 88
 SHORTLIST = 16
 MIN_SPLIT_WORDS, MAX_SPLIT_WORDS = 5, 14
 """Utterance lengths (in words) for which a request next to a remark is looked for."""
-MIN_AGREE_WORDS = 3
-"""Shortest utterance in which two parts saying the same request are looked for."""
+MIN_AGREE_WORDS, MAX_AGREE_WORDS = 3, 8
+"""Utterance lengths in which two parts saying the same request are looked for."""
 MIN_REQUEST_WORDS = 3
 SPLIT_ACCEPT = 0.9
 """A request found inside a longer utterance must be this close to a template."""
@@ -377,9 +377,10 @@ class IntentParser:
         """
         tokens = norm.tokens
         found: tuple[Candidate, Normalized] | None = None
-        agreed = self._agreeing_halves(norm)
-        if agreed is not None:
-            return agreed
+        if len(tokens) <= MAX_AGREE_WORDS:
+            agreed = self._agreeing_halves(norm)
+            if agreed is not None:
+                return agreed
         if len(tokens) < MIN_SPLIT_WORDS:
             return None
         for k in range(MIN_REQUEST_WORDS, len(tokens) - 1):
