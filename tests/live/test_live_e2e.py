@@ -1,6 +1,6 @@
 """End to end, for real: commands spoken into a PulseAudio null sink, heard through
-sounddevice by the live loop (PocketSphinx, the dialog engine, pyttsx3), and Hearth's
-replies played back into the same sink, so Hearth hears itself exactly like a
+sounddevice by the live loop (the production recognizer, the dialog engine, pyttsx3),
+and Hearth's replies played back into the same sink, so Hearth hears itself exactly like a
 speaker next to a microphone. The engine's clock runs six times faster so a
 one-minute pause takes ten seconds; the audio itself plays at its true speed.
 """

@@ -1,5 +1,6 @@
-"""The `--input-wav` / `--output-wav` loop in process: real PocketSphinx, the dialog
-engine, pyttsx3; replies checked in the output WAV where they would have been heard."""
+"""The `--input-wav` / `--output-wav` loop in process: the production recognizer (PocketSphinx
+with the grammar from the intent templates), the dialog engine, pyttsx3; replies checked
+in the output WAV where they would have been heard."""
 
 from __future__ import annotations
 
