@@ -249,3 +249,83 @@ def command_words(words: list, vocabulary: frozenset[str], max_unknown: float = 
     if len(words) - len(kept) > max_unknown * len(words):
         return []
     return kept
+
+
+def compile_arpa(
+    grammar: CommandGrammar,
+    known: Callable[[str], bool] = lambda w: True,
+    discount: float = 0.5,
+    filler_weight: float = 0.05,
+) -> tuple[str, frozenset[str]]:
+    """An ARPA trigram language model for `grammar`, and the command words in it.
+
+    Training sentences: the wake phrase alone and in front of every command
+    sentence. Smoothing: interpolated absolute discounting (`discount` taken
+    off every seen count and shared out through the back-off weight, so each
+    history's probabilities sum to one). Unigrams also hold every vocabulary
+    word (slot words the sample sentences miss) and the filler words, which
+    share `filler_weight` of the unigram mass so everyday talk has somewhere
+    to go other than command words. Words for which `known` is False are left
+    out, and so are the sentences that contain them.
+    """
+    import math
+
+    wake = grammar.wake_phrase if all(known(w) for w in grammar.wake_phrase.split()) else ""
+    phrases = [p for p in grammar.phrases if all(known(w) for w in p.split())]
+    if not phrases and not wake:
+        raise ValueError("empty command grammar: the engine knows none of the command words")
+    sentences = [f"{wake} {p}".strip() for p in phrases]
+    if wake:
+        sentences.append(wake)
+    words = frozenset(w for s in sentences for w in s.split())
+    extra = sorted(w for w in grammar.vocabulary if w not in words and known(w))
+    filler = sorted({w for w in grammar.filler if known(w)} - words - set(extra))
+
+    counts: list[dict[tuple[str, ...], int]] = [{}, {}, {}]
+    for sentence in sentences:
+        toks = ["<s>", *sentence.split(), "</s>"]
+        for n in range(1, 4):
+            for i in range(len(toks) - n + 1):
+                gram = tuple(toks[i : i + n])
+                if gram != ("<s>",):
+                    counts[n - 1][gram] = counts[n - 1].get(gram, 0) + 1
+
+    # Unigrams: discounted counts, the rest spread over every word evenly,
+    # then `filler_weight` set aside for the filler words.
+    uni = counts[0]
+    total = sum(uni.values())
+    vocab = [*sorted(g[0] for g in uni), *extra]
+    left = discount * len(uni) / total
+    p1 = {w: max(uni.get((w,), 0) - discount, 0) / total + left / len(vocab) for w in vocab}
+    keep = 1.0 - (filler_weight if filler else 0.0)
+    probs: list[dict[tuple[str, ...], float]] = [{(w,): p * keep for w, p in p1.items()}, {}, {}]
+    probs[0].update({(w,): filler_weight / len(filler) for w in filler})
+    backoff: list[dict[tuple[str, ...], float]] = [{}, {}, {}]
+    for n in (2, 3):
+        by_hist: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for gram in counts[n - 1]:
+            by_hist.setdefault(gram[:-1], []).append(gram)
+        for hist, grams in by_hist.items():
+            c_h = sum(counts[n - 1][g] for g in grams)
+            bow = discount * len(grams) / c_h
+            backoff[n - 2][hist] = bow
+            for g in grams:
+                lower = probs[n - 2][g[1:]]
+                probs[n - 1][g] = (counts[n - 1][g] - discount) / c_h + bow * lower
+
+    def lg(p: float) -> str:
+        return f"{math.log10(p):.5f}"
+
+    lines = ["\\data\\", "ngram 1=" + str(len(probs[0]) + 1)]
+    lines += [f"ngram {n}={len(probs[n - 1])}" for n in (2, 3)]
+    lines += ["", "\\1-grams:", f"-99.00000\t<s>\t{lg(backoff[0].get(('<s>',), 1.0))}"]
+    for n in (1, 2, 3):
+        if n > 1:
+            lines += ["", f"\\{n}-grams:"]
+        for gram, p in probs[n - 1].items():
+            line = f"{lg(p)}\t{' '.join(gram)}"
+            if n < 3:
+                line += f"\t{lg(backoff[n - 1].get(gram, 1.0))}"
+            lines.append(line)
+    lines += ["", "\\end\\", ""]
+    return "\n".join(lines), words | frozenset(extra)

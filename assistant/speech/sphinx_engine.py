@@ -14,7 +14,7 @@ import re
 from collections import deque
 
 from assistant.errors import ModelError
-from assistant.speech.grammar import CommandGrammar, command_words, compile_jsgf
+from assistant.speech.grammar import CommandGrammar, command_words, compile_arpa, compile_jsgf
 from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utterance
 
 _COMMAND_SEARCH = "hearth_command"
@@ -26,6 +26,13 @@ _WARMUP_PASSES = 2  # measured: one pass left a short first command ("hey hearth
 
 DECODER_OPTIONS: dict[str, object] = {}
 """PocketSphinx settings for command mode, chosen on the benchmark's tune split."""
+
+COMMAND_SEARCH = "lm"
+"""How command mode decodes: "lm" (a trigram model of the command sentences) or
+"jsgf" (a strict grammar of them)."""
+
+NOISE_FLOOR_DB: float | None = None
+"""Comfort noise (dBFS, white) added to the audio before decoding, or None."""
 
 
 class SphinxRecognizer:
@@ -42,6 +49,8 @@ class SphinxRecognizer:
             a running TV cannot grow one utterance forever.
         decoder_options: PocketSphinx config values (e.g. {"beam": 1e-40})
             over `DECODER_OPTIONS`.
+        command_search: "lm" or "jsgf" (see `COMMAND_SEARCH`).
+        noise_floor_db: comfort noise level (see `NOISE_FLOOR_DB`).
     """
 
     name = "sphinx"
@@ -55,7 +64,11 @@ class SphinxRecognizer:
         vad_ratio: float = 0.9,
         max_utterance_s: float = 20.0,
         decoder_options: dict[str, object] | None = None,
+        command_search: str = COMMAND_SEARCH,
+        noise_floor_db: float | None = NOISE_FLOOR_DB,
     ) -> None:
+        if command_search not in ("lm", "jsgf"):
+            raise ValueError(f"unknown command search {command_search!r}")
         import pocketsphinx
 
         self._ps = pocketsphinx
@@ -71,8 +84,17 @@ class SphinxRecognizer:
         self.grammar = grammar.restrict(
             lambda w: self._decoder.lookup_word(w) is not None, engine="sphinx"
         )
-        jsgf, self._words = compile_jsgf(self.grammar)
-        self._decoder.add_jsgf_string(_COMMAND_SEARCH, jsgf)
+        self.command_search = command_search
+        if command_search == "jsgf":
+            jsgf, self._words = compile_jsgf(self.grammar)
+            self._decoder.add_jsgf_string(_COMMAND_SEARCH, jsgf)
+        else:
+            self._add_lm()
+        self._noise = None
+        if noise_floor_db is not None:
+            import numpy as np
+
+            self._noise = (np.random.default_rng(1), 32767 * 10 ** (noise_floor_db / 20))
         self._vad = (vad_window, vad_ratio)
         self._max_frames = int(max_utterance_s * _FRAME_RATE)
         self._mode: Mode = "command"
@@ -167,11 +189,33 @@ class SphinxRecognizer:
         if len(self._history) > self._HISTORY_BYTES:
             del self._history[: len(self._history) - self._HISTORY_BYTES]
 
+    def _add_lm(self) -> None:
+        import tempfile
+
+        arpa, self._words = compile_arpa(self.grammar)
+        # NGramModel reads only from a file; it is not needed after loading.
+        with tempfile.TemporaryDirectory(prefix="hearth-lm-") as folder:
+            path = os.path.join(folder, "command.arpa")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(arpa)
+            lm = self._ps.NGramModel(self._decoder.config, self._decoder.logmath, path)
+        self._decoder.add_lm(_COMMAND_SEARCH, lm)
+
     def _process(self, speech: bytes) -> None:
+        if self._noise is not None:
+            speech = self._add_noise(speech)
         self._decoder.process_raw(speech)
         self._delivered += len(speech)
         if not self._cmn_warm:
             self._utt_audio += speech
+
+    def _add_noise(self, pcm: bytes) -> bytes:
+        import numpy as np
+
+        rng, level = self._noise
+        x = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
+        x += rng.normal(0.0, level, x.size)
+        return np.clip(np.round(x), -32768, 32767).astype("<i2").tobytes()
 
     def _start_utterance(self, at: float) -> None:
         self._decoder.start_utt()
