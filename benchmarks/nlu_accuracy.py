@@ -1,10 +1,10 @@
 """Intent accuracy, slot accuracy and out-of-domain acceptance, dev and held-out sets.
 
 Usage: python benchmarks/nlu_accuracy.py [-v] [IN_DOMAIN_FILE OOD_FILE]
-Without files it reports two sets separately: the development set
-(tests/nlu/data/in_domain.txt, out_of_domain.txt) and the held-out set written by
-another engineer (tests/nlu/data/heldout_in_domain.jsonl, heldout_out_of_domain.txt;
-free-text slots there are compared as said / not said). Prints Hearth's figures
+Without files it reports three sets separately: the development set
+(tests/nlu/data/in_domain.txt, out_of_domain.txt) and the two held-out sets written
+blind by other engineers (tests/nlu/data/heldout_*, heldout2_*; free-text slots there
+are compared as said / not said). Prints Hearth's figures
 beside the naive baseline (benchmarks/nlu_baseline.py) from the same run; -v lists
 Hearth's mistakes.
 """
@@ -27,6 +27,11 @@ SETS = {
     "held-out set": (
         DATA / "heldout_in_domain.jsonl",
         DATA / "heldout_out_of_domain.txt",
+        frozenset({"text"}),
+    ),
+    "second held-out set": (
+        DATA / "heldout2_in_domain.jsonl",
+        DATA / "heldout2_out_of_domain.txt",
         frozenset({"text"}),
     ),
 }

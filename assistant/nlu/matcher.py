@@ -20,7 +20,8 @@ How a decision is made
      "give me a #d break" is a request), or a duration under `MIN_SECONDS`
      ("just a second");
    - a pronoun swap ("you need therapy" is not "we need therapy") or a third
-     person the template does not mention ("my mom thinks we need counselling");
+     person or thing the template does not mention ("my mom thinks we need
+     counselling", "that app didn't help");
    - the utterance ends in a word the template cannot explain ("pause netflix",
      "I need a break from you"), or a list word is used otherwise ("walk the dog");
    - more unexplained content words than `MAX_EXTRA_CONTENT` (one more for
@@ -132,6 +133,11 @@ OTHER_PEOPLE |= _words(
     "movie film episode show game music song radio phone laptop oven car"
 )
 """...nor talk about the house, pets or a screen ("take the dog for a walk")."""
+OTHER_PEOPLE |= _words(
+    "app apps book books podcast podcasts video videos article website medication "
+    "medicine pills advice job school"
+)
+"""...nor about help from elsewhere: "that app didn't help" is not feedback on an idea."""
 _YOU = _words("you your youre yourself")
 _QUESTION_WORDS = _words("how what when why where who is are do does did")
 REQUEST_OPENERS = _words(
@@ -140,6 +146,11 @@ REQUEST_OPENERS = _words(
 )
 """Words a request said after a remark starts with ("...we're ready, can we continue")."""
 REMARK_OPENERS = _words("were im we i that this its")
+JOINERS = _words("and or but if so because unless")
+"""A request ending in one of these goes on into the next clause ("say that again and
+I'm leaving"): a condition or a threat, not a request next to a remark. Only "and" after
+a joint request ("let's pause and we can talk later") just adds a plan."""
+_JOINT = _words("lets can we i")
 """Words a remark said after a request starts with ("stop the pause, we're ready")."""
 TEXT_REJECT = _words("but however though although nothing")
 """A free-text slot holding a contrast ("I appreciate that, but...") is an argument."""
@@ -372,8 +383,10 @@ class IntentParser:
         must start (or end) the utterance at a request opener, have at least
         `MIN_REQUEST_WORDS` words and score `SPLIT_ACCEPT`; the remark must be
         short, free of negations, of "you" and of other people, and must not
-        itself be a different request. Conservative on purpose: a false
-        request in an argument costs more than a missed one.
+        itself be a different request; a request running on into it with "or",
+        "if" or a bare "... and" ("say that again and I'm leaving") is a threat.
+        Conservative on purpose: a false request in an argument costs more than
+        a missed one.
         """
         tokens = norm.tokens
         found: tuple[Candidate, Normalized] | None = None
@@ -396,6 +409,9 @@ class IntentParser:
                     continue
                 if tokens[remark[0]] in _QUESTION_WORDS:
                     continue  # "how long until we can talk again" asks, it does not request
+                joiner = tokens[request[1] - 1]
+                if joiner in JOINERS and (joiner != "and" or tokens[request[0]] not in _JOINT):
+                    continue
                 part = self._sub(norm, *request)
                 best, _ = self._match(part)
                 if best is None or best.score < SPLIT_ACCEPT:
@@ -631,11 +647,28 @@ class IntentParser:
                         else:
                             words.append(piece)
                     phrase = " ".join(" ".join(words).lower().split())
-                    if phrase:
-                        phrases[phrase] = None
-                        for variant in _synonym_variants(phrase, k):
-                            phrases[variant] = None
+                    for said in (phrase, *_synonym_variants(phrase, k)):
+                        if _speakable(said):
+                            phrases[said] = None
         return list(phrases)
+
+
+# Typed-only spellings: SYNONYMS maps them for typed input, but nobody says them, so
+# they must never reach a speech grammar or language model.
+_TYPED_ONLY = frozenset(
+    ("q", "qs", "u", "ur", "thx", "pls", "plz", "min", "mins", "hr", "hrs", "sec", "secs",
+     "lemme", "gimme", "gotta", "youve", "ive", "weve", "thankyou", "cooldown", "checkins")
+)  # fmt: skip
+
+
+def _speakable(phrase: str) -> bool:
+    """A sentence someone would say: no typed-only forms, digits or doubled words."""
+    words = phrase.split()
+    return (
+        bool(words)
+        and not any(w in _TYPED_ONLY or any(c.isdigit() for c in w) for w in words)
+        and all(a != b for a, b in pairwise(words))
+    )
 
 
 _REVERSE_SYNONYMS: dict[str, list[str]] = defaultdict(list)
@@ -645,7 +678,11 @@ for _source, _canonical in SYNONYMS.items():
         _canonical
         and " " not in _canonical
         and len(_source.split()) <= 2
-        and not (_source.startswith(("a ", "some ")) or _canonical in ("that", "the", "can"))
+        and not (
+            _source.startswith(("a ", "some ")) or _canonical in ("that", "the", "can", "back")
+        )
+        # plurals ("breaks") only fit where the template has a plural
+        and not (_source.endswith("s") and not _canonical.endswith("s"))
     ):
         _REVERSE_SYNONYMS[_canonical].append(_source)
 

@@ -12,7 +12,9 @@ Steps, each for a reason:
      #c  a cadence ("every other day")            -> "daily" | "every_other_day"
 4. drop fillers ("um", "please", "just") that change nothing about the request,
    unless the utterance is only fillers ("okay" stays "okay"), and a polite
-   opening ("could you", "would you mind", "can you tell us") before the request.
+   opening ("could you", "would you mind", "can you tell us") before the request
+   ("would you mind starting" -> "start"), and a term of address ending a request
+   of three or more words ("can we have a pause, dear").
 """
 
 from __future__ import annotations
@@ -45,6 +47,18 @@ FILLERS = frozenset(
 )  # fmt: skip
 """Words that never decide which request was meant; removed before matching."""
 
+
+ADDRESS_TAILS = frozenset(("dear", "darling", "sweetheart", "honey", "babe"))
+"""Terms of address dropped from the end of a request, never from a short answer
+("yes dear" said to the partner is not a yes to Hearth)."""
+ADDRESS_MIN_WORDS = 2
+GERUNDS = {
+    "starting": "start", "beginning": "begin", "doing": "do", "having": "have",
+    "taking": "take", "giving": "give", "reading": "read", "repeating": "repeat",
+    "saying": "say", "asking": "ask", "setting": "set", "skipping": "skip",
+    "telling": "tell", "adding": "add", "stopping": "stop", "pausing": "break",
+}  # fmt: skip
+"""After "would you mind" / "do you mind" the request comes as a gerund."""
 
 _ASKS = frozenset(["how", "what", "whats", "hows", "when", "which", "is", "if", "where"])
 WRAPPERS: tuple[tuple[str, ...], ...] = tuple(
@@ -300,7 +314,13 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
             out.spans = [out.spans[k] for k in kept]
         wrap = wrapper_end(out.tokens)
         if wrap:
+            if out.tokens[wrap - 1] == "mind" and out.tokens[wrap] in GERUNDS:
+                # "would you mind starting the check in" asks to start it
+                out.tokens[wrap] = GERUNDS[out.tokens[wrap]]
             out.tokens, out.spans = out.tokens[wrap:], out.spans[wrap:]
+        if len(out.tokens) > ADDRESS_MIN_WORDS and out.tokens[-1] in ADDRESS_TAILS:
+            # "can we have a pause, dear": a term of address closing a request.
+            out.tokens, out.spans = out.tokens[:-1], out.spans[:-1]
     out.text = " ".join(out.tokens)
     return out
 

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.errors import AudioDeviceError
-from assistant.speech.audio_out import describe_device_error
+from assistant.speech.audio_out import close_quietly, describe_device_error
 from assistant.speech.types import SAMPLE_RATE
 
 BLOCK_S = 0.02
@@ -158,12 +158,7 @@ class MicrophoneSource:
 
     def close(self) -> None:
         stream, self._stream = self._stream, None
-        if stream is not None:
-            try:
-                stream.abort(ignore_errors=True)
-                stream.close(ignore_errors=True)
-            except Exception:
-                pass
+        close_quietly(stream)
 
 
 class WavFileSource:

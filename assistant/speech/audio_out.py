@@ -146,12 +146,7 @@ class DeviceSink:
 
     def _close_stream(self) -> None:
         stream, self._stream = self._stream, None
-        if stream is not None:
-            try:
-                stream.abort(ignore_errors=True)
-                stream.close(ignore_errors=True)
-            except Exception:
-                pass
+        close_quietly(stream)
 
     def _callback(self, outdata: Any, frames: int, t: Any, status: Any) -> None:
         buf = outdata[:, 0]
@@ -284,6 +279,17 @@ class NowhereSink:
         pass
 
     def close(self) -> None:
+        pass
+
+
+def close_quietly(stream: Any) -> None:
+    """Abort and close a sounddevice stream; a device that already vanished is fine."""
+    if stream is None:
+        return
+    try:
+        stream.abort(ignore_errors=True)
+        stream.close(ignore_errors=True)
+    except Exception:
         pass
 
 

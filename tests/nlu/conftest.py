@@ -35,3 +35,13 @@ def heldout_in_domain() -> list[Example]:
 @pytest.fixture(scope="session")
 def heldout_out_of_domain() -> list[Example]:
     return read_examples(DATA / "heldout_out_of_domain.txt")
+
+
+@pytest.fixture(scope="session")
+def heldout2_in_domain() -> list[Example]:
+    return read_examples(DATA / "heldout2_in_domain.jsonl")
+
+
+@pytest.fixture(scope="session")
+def heldout2_out_of_domain() -> list[Example]:
+    return read_examples(DATA / "heldout2_out_of_domain.txt")

@@ -27,7 +27,8 @@ SILENCE = bytes(16000)  # 0.5 s
 
 @pytest.fixture(scope="module")
 def sphinx() -> SphinxRecognizer:
-    return SphinxRecognizer(build_grammar(COMMANDS, "hey hearth"))
+    # The strict grammar: the language-model path is tested in test_speech_lm.py.
+    return SphinxRecognizer(build_grammar(COMMANDS, "hey hearth"), command_search="jsgf")
 
 
 def test_is_a_recognizer(sphinx) -> None:

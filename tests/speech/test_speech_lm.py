@@ -1,0 +1,136 @@
+"""The trigram language model of command mode: a correct ARPA file, decoded by PocketSphinx."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from assistant.speech.grammar import build_grammar, compile_arpa
+from assistant.speech.sphinx_engine import SphinxRecognizer
+from assistant.speech.transcribe import transcribe_pcm
+
+COMMANDS = ["we need a minute", "we need a break", "time for our walk", "stop"]
+
+
+def parse_arpa(text: str) -> tuple[dict[int, int], dict[tuple[str, ...], tuple[float, float]]]:
+    """(declared counts, n-gram -> (log10 prob, log10 back-off)) of an ARPA text."""
+    declared: dict[int, int] = {}
+    grams: dict[tuple[str, ...], tuple[float, float]] = {}
+    order = 0
+    for line in text.splitlines():
+        if line.startswith("ngram "):
+            n, count = line[6:].split("=")
+            declared[int(n)] = int(count)
+        elif line.endswith("-grams:"):
+            order = int(line[1])
+        elif line and order and not line.startswith("\\"):
+            fields = line.split("\t")
+            gram = tuple(fields[1].split())
+            assert len(gram) == order
+            grams[gram] = (float(fields[0]), float(fields[2]) if len(fields) > 2 else 0.0)
+    return declared, grams
+
+
+def prob(grams, history: tuple[str, ...], word: str) -> float:
+    """P(word | history) by the ARPA back-off rule."""
+    if (*history, word) in grams:
+        return 10 ** grams[(*history, word)][0]
+    bow = 10 ** grams[history][1] if history in grams else 1.0
+    return bow * prob(grams, history[1:], word)
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return build_grammar(COMMANDS, "hey hearth", vocabulary=["five"])
+
+
+def test_arpa_counts_and_words(grammar) -> None:
+    arpa, words = compile_arpa(grammar)
+    declared, grams = parse_arpa(arpa)
+    for n in (1, 2, 3):
+        assert declared[n] == sum(len(g) == n for g in grams)
+    assert ("hey", "hearth", "we") in grams and ("hey", "hearth", "</s>") in grams
+    assert ("<s>", "we") in grams  # the wake phrase is optional, as in the grammar
+    assert ("five",) in grams and "five" in words  # a vocabulary word no sentence has
+    assert grammar.filler[0] in {g[0] for g in grams} and grammar.filler[0] not in words
+    # every n-gram's prefix and suffix are there, as ARPA requires
+    assert all(g[:-1] in grams and g[1:] in grams for g in grams if len(g) > 1)
+
+
+@pytest.mark.parametrize(
+    "history", [(), ("<s>",), ("hearth",), ("hey", "hearth"), ("need", "a"), ("<s>", "stop")]
+)
+def test_each_history_sums_to_one(grammar, history) -> None:
+    _, grams = parse_arpa(compile_arpa(grammar)[0])
+    vocab = [g[0] for g in grams if len(g) == 1 and g[0] != "<s>"]
+    assert math.isclose(sum(prob(grams, history, w) for w in vocab), 1.0, abs_tol=1e-3)
+
+
+def test_seen_continuations_beat_unseen(grammar) -> None:
+    _, grams = parse_arpa(compile_arpa(grammar)[0])
+    assert prob(grams, ("need", "a"), "minute") > 10 * prob(grams, ("need", "a"), "walk")
+    assert prob(grams, ("hey", "hearth"), "we") > prob(grams, ("hey", "hearth"), "five")
+
+
+def test_unknown_words_drop_their_sentences(grammar) -> None:
+    arpa, words = compile_arpa(grammar, known=lambda w: w != "walk")
+    assert "walk" not in words and "\twalk" not in arpa
+    assert "time for" not in arpa  # the sentence is gone; its other words stay unigrams
+    assert "our" in words and "\tour\t" in arpa
+
+
+def test_empty_model_is_an_error() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        compile_arpa(build_grammar(["we need a minute"], "hey hearth"), known=lambda w: False)
+
+
+@pytest.fixture(scope="module")
+def lm_sphinx() -> SphinxRecognizer:
+    grammar = build_grammar([*COMMANDS, "let's do our check in"], "hey hearth")
+    return SphinxRecognizer(grammar, command_search="lm")
+
+
+@pytest.mark.parametrize(
+    "text", ["hey hearth we need a minute", "hey hearth time for our walk", "hey hearth stop"]
+)
+def test_lm_decodes_commands(lm_sphinx, synth_pcm, text) -> None:
+    assert lm_sphinx.command_search == "lm"
+    heard = transcribe_pcm(lm_sphinx, bytes(16000) + synth_pcm(text) + bytes(32000))
+    assert heard.text == text and heard.engine == "sphinx"
+
+
+def test_lm_reaches_a_wording_not_in_the_sentences(lm_sphinx, synth_pcm) -> None:
+    # "let's do our walk" is in no sentence; the trigrams still allow it.
+    heard = transcribe_pcm(lm_sphinx, bytes(16000) + synth_pcm("let's do our walk") + bytes(32000))
+    assert heard.text == "let's do our walk"
+
+
+def test_both_searches_and_noise_floor_are_selectable(synth_pcm) -> None:
+    grammar = build_grammar(COMMANDS, "hey hearth")
+    jsgf = SphinxRecognizer(grammar, command_search="jsgf", noise_floor_db=None)
+    assert jsgf.command_search == "jsgf"
+    pcm = bytes(16000) + synth_pcm("hey hearth we need a minute") + bytes(32000)
+    assert transcribe_pcm(jsgf, pcm).text == "hey hearth we need a minute"
+    with pytest.raises(ValueError, match="command search"):
+        SphinxRecognizer(grammar, command_search="keyphrase")
+
+
+@pytest.fixture(scope="module")
+def product_lm_sphinx() -> SphinxRecognizer:
+    from assistant.nlu import load_parser
+    from assistant.speech.grammar import grammar_from_parser
+
+    return SphinxRecognizer(grammar_from_parser(load_parser(), "hey hearth"))
+
+
+@pytest.mark.parametrize(
+    "text", ["where is the remote", "did you call your mother", "the kids have school tomorrow"]
+)
+def test_lm_does_not_hear_the_wake_phrase_in_everyday_talk(product_lm_sphinx, synth_pcm, text):
+    """The model allows everything, so what keeps talk out is the wake phrase."""
+    from assistant.speech.wake import WakePhrase
+
+    assert product_lm_sphinx.command_search == "lm"  # the default
+    heard = transcribe_pcm(product_lm_sphinx, bytes(16000) + synth_pcm(text) + bytes(32000))
+    assert WakePhrase("hey hearth").split(heard.text)[0] is False
