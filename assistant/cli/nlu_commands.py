@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -78,11 +79,12 @@ def parse_command(text: str | None, wav: Path | None, intents_path: Path | None)
     if wav is None and text is None:
         raise HearthError('nothing to parse: give TEXT, "-" for stdin, or --wav FILE')
     parser = load_parser(intents_path)
-    stdout = click.get_binary_stream("stdout")
+    # Binary streams: odd bytes on stdin must not crash the decoder (see _stream).
+    stdout = sys.stdout.buffer
     if wav is not None:
         text = _transcribe(wav)
     if text == "-":
-        _stream(parser, click.get_binary_stream("stdin"), stdout)
+        _stream(parser, sys.stdin.buffer, stdout)
         return
     _emit(stdout, parser.parse(text).to_json_dict())
 
