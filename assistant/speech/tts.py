@@ -163,6 +163,7 @@ class Synthesizer:
             if not finished.wait(timeout=20):
                 continue
             time.sleep(0.005)  # the driver appends its last chunk just after notifying
+            _wait_until_complete(path)
             samples = _read_wav_samples(path) if path.exists() else np.zeros(0, np.int16)
             # Samples that arrived with the end event are appended after the file was
             # written; they are still in the driver's buffer.
@@ -174,6 +175,25 @@ class Synthesizer:
             if samples.size or not text.strip():
                 return samples
         raise HearthError("speech synthesis produced no audio")
+
+
+def _wait_until_complete(path: Path, timeout: float = 2.0) -> None:
+    """Wait until the driver has finished writing `path`.
+
+    The driver writes the WAV on its own thread; reading it mid-write gives a
+    truncated line. A WAV is complete once its header's frame count (patched in
+    when the writer closes the file) matches the bytes on disk.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with wave.open(str(path), "rb") as wav:
+                expected = 44 + wav.getnframes() * wav.getsampwidth() * wav.getnchannels()
+            if wav.getnframes() > 0 and path.stat().st_size == expected:
+                return
+        except (OSError, EOFError, wave.Error):
+            pass  # not there yet, or the header is still being written
+        time.sleep(0.01)
 
 
 def _read_wav_samples(path: Path) -> np.ndarray:
