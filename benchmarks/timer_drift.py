@@ -18,6 +18,7 @@ import statistics
 import threading
 import time
 from datetime import datetime
+from pathlib import Path
 
 from assistant.clock import RealClock
 from assistant.dialog.engine import Engine
@@ -27,18 +28,10 @@ from assistant.nlu import load_parser
 from assistant.scheduler import run_realtime
 from assistant.store import Store
 
-TEN_MINUTES = """
-@0 hey hearth can we have a minute
-@20 how long is left
-@70 let's start tonight's check in
-@100 another question please
-@130 give us two minutes
-@200 how much time is left
-@260 okay we're ready
-@300 time for our walk
-@400 I need some space back in five minutes
-@600
-"""
+# The same scenario the simulate tests run.
+TEN_MINUTES = (
+    Path(__file__).resolve().parent.parent / "tests" / "dialog" / "data" / "ten_minutes.script"
+).read_text()
 
 
 class SlowSpeaker:

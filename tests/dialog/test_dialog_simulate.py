@@ -80,18 +80,7 @@ def test_bad_start_and_bad_db_are_one_line_errors(tmp_path: Path) -> None:
     assert bad.read_text() == "not a database"
 
 
-TEN_MINUTES = """
-@0 hey hearth can we have a minute
-@20 how long is left
-@70 let's start tonight's check in
-@100 another question please
-@130 give us two minutes
-@200 how much time is left
-@260 okay we're ready
-@300 time for our walk
-@400 I need some space back in five minutes
-@600
-"""
+TEN_MINUTES = (Path(__file__).parent / "data" / "ten_minutes.script").read_text()
 
 
 def test_ten_minute_scenario_is_repeatable(tmp_path: Path) -> None:
