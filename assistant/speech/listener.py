@@ -10,7 +10,10 @@ It decides three things the recognizer cannot:
 - what was said when the engine's final disagrees with its own partials: a grammar
   search can end on the filler path (an empty or unknown final) although a stable
   partial read as a whole command. That partial is acted on, under the same rules as
-  an early decision (wake phrase, confidence, held for a moment).
+  an early decision (wake phrase, confidence, held for a moment);
+- which reading to believe when the engine's best one is not a command: the first
+  that is among its alternatives (n-best), its second reading, and (after the wake
+  phrase) its strict grammar's reading, under the same rules.
 
 Privacy: nothing heard is logged or kept here; texts that are not for Hearth are
 dropped on the spot.
@@ -18,7 +21,9 @@ dropped on the spot.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.nlu.intent import NONE, Intent
@@ -52,6 +57,8 @@ class ListenerConfig:
         early_stable_s: a partial must stay unchanged this long to be acted on early...
         early_quiet_s: ...and the input must have been quiet this long.
         early_min_confidence: ...and it must parse as a command at least this sure.
+        early_quiet_long_s: the quiet needed instead when the partial is the start of
+            a longer known command that means something else.
     """
 
     wake_phrase: str = "hey hearth"
@@ -62,6 +69,7 @@ class ListenerConfig:
     early_stable_s: float = 0.12
     early_quiet_s: float = 0.16
     early_min_confidence: float = 0.85
+    early_quiet_long_s: float = 0.28
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,10 @@ class Listener:
 
     Call `feed` for every input block, from one thread, with the engine's current
     `listen_mode` and whether Hearth is talking. `parse` (the NLU) is only used to
-    judge whether a partial result is already a complete command.
+    judge whether a partial result is already a complete command. `phrases` are the
+    command sentences the recognizer knows (its grammar's, by default): a partial
+    that is the start of one with another meaning ("can you help us" of "can you
+    help us find couples support") waits for a longer pause before it is acted on early.
     """
 
     def __init__(
@@ -94,6 +105,7 @@ class Listener:
         recognizer: Recognizer,
         config: ListenerConfig | None = None,
         parse: Callable[[str], Intent] | None = None,
+        phrases: Iterable[str] | None = None,
     ) -> None:
         self.recognizer = recognizer
         self.config = config or ListenerConfig()
@@ -113,6 +125,11 @@ class Listener:
         self._barged = False
         self._mode = "wake"
         self._acted_early = False  # the speech in progress was already acted on
+        if phrases is None:
+            phrases = getattr(getattr(recognizer, "grammar", None), "phrases", ())
+        self._phrases = sorted(set(phrases))
+        self._goes_on: dict[str, bool] = {}
+        self._phrase_intents: dict[str, str] = {}
 
     # -- the one entry point -----------------------------------------------------------
 
@@ -211,6 +228,8 @@ class Listener:
             # The search ended on the filler path, or short of a whole command ("hey
             # hearth", "we need a"), although a partial held as a confident command.
             text = self._stable_command
+        elif not early:
+            text = self._best_reading(text, utt.alternatives, t)
         self._forget_partial()
         if not text:
             return []
@@ -246,12 +265,43 @@ class Listener:
                 self._stable_command = ""
             return []
         self._stable_command = partial
-        if self.vad.quiet_for(t) < cfg.early_quiet_s:
+        # The start of a longer command with another meaning ("we need a minute" of
+        # "we need a minute apart") needs a longer pause to be taken as said.
+        longer = self._may_go_on(self.wake.split(partial)[1])
+        if self.vad.quiet_for(t) < (cfg.early_quiet_long_s if longer else cfg.early_quiet_s):
             return []
         # Safe to decide now. The engine's own final for this speech comes later and is
         # dropped; flushing it here instead would cost a full search (hundreds of ms).
         self._acted_early = True
         return self._final(Utterance(partial), t, early=True)
+
+    def _best_reading(self, text: str, alternatives: tuple[str, ...], t: float) -> str:
+        """`text`, or when it is not a command Hearth may act on, the first reading
+        that is: the engine's alternatives, its second reading (with the whole
+        utterance's voice estimate), and for speech that began with the wake phrase,
+        its strict grammar's reading ("ask us the question" for "hey hearth ask us a
+        look where us tonight"). A bare wake phrase stays one: no command is guessed."""
+        has_wake, rest = self.wake.split(text)
+        if not text or (has_wake and not rest) or self._actionable(text, self._mode, t):
+            return text
+        readings = iter(alternatives)
+        reread = getattr(self.recognizer, "reread", None)
+        for reading in itertools.chain(readings, self._rereading(reread, has_wake)):
+            if self._actionable(reading, self._mode, t):
+                return reading
+        return text
+
+    def _rereading(self, reread: Callable[..., Utterance | None] | None, has_wake: bool):
+        """The engine's second readings, asked for one at a time (each costs a pass)."""
+        if reread is None:
+            return
+        second = reread()
+        if second is not None:
+            yield second.text
+            yield from second.alternatives
+            has_wake = has_wake or self.wake.split(second.text)[0]
+        if has_wake and (strict := reread(strict=True)) is not None:
+            yield strict.text
 
     def _actionable(self, text: str, mode: str, t: float) -> bool:
         """`text` may be acted on without the engine's final: a confident command, with
@@ -263,6 +313,23 @@ class Listener:
             return False
         # "let's..." can read as "yes" halfway through a sentence.
         return mode == "answer" or self.parse(rest).name not in ANSWERS_ONLY  # type: ignore[misc]
+
+    def _may_go_on(self, rest: str) -> bool:
+        """`rest` is the start of a longer known command that means something else."""
+        if rest not in self._goes_on:
+            meaning = self.parse(rest).name  # type: ignore[misc]
+            start = rest + " "
+            i = bisect.bisect_left(self._phrases, start)
+            longer = itertools.takewhile(lambda p: p.startswith(start), self._phrases[i:])
+            self._goes_on[rest] = any(
+                self._intent_of(p) not in (meaning, NONE) for p in itertools.islice(longer, 30)
+            )
+        return self._goes_on[rest]
+
+    def _intent_of(self, phrase: str) -> str:
+        if phrase not in self._phrase_intents:
+            self._phrase_intents[phrase] = self.parse(phrase).name  # type: ignore[misc]
+        return self._phrase_intents[phrase]
 
     def _command(self, text: str) -> bool:
         """The engine's final reads as a command (any confidence), not filler or a stub."""

@@ -67,6 +67,8 @@ class Utterance:
         engine: which engine produced it: "vosk" or "sphinx".
         is_final: True when the engine decided the speech ended; False for a
             snapshot (not produced by `accept`, which only returns finals).
+        alternatives: other readings of the same speech, most likely first
+            (the engine's n-best after `text`); empty when it gives none.
     """
 
     text: str
@@ -74,6 +76,7 @@ class Utterance:
     words: tuple[Word, ...] = field(default_factory=tuple)
     engine: str = ""
     is_final: bool = True
+    alternatives: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:

@@ -289,3 +289,74 @@ def test_fallback_is_forgotten_with_the_utterance() -> None:
     listener.feed(QUIET, t + BLOCK)
     rec.final = Utterance("", 0.0)  # the next stretch of speech matched nothing
     assert listener.feed(QUIET, t + 2 * BLOCK) == []
+
+
+# -- which reading to believe ---------------------------------------------------------
+
+
+class RereadingRecognizer(ScriptedRecognizer):
+    """A scripted engine that also has a strict second reading (as PocketSphinx does)."""
+
+    def __init__(self, strict: str | None) -> None:
+        super().__init__()
+        self.strict = strict
+        self.rereads = 0
+
+    def reread(self, strict: bool = False) -> Utterance | None:
+        if not strict:  # the second model reading: as unhelpful as the first
+            return None
+        self.rereads += 1
+        return Utterance(self.strict, 0.5) if self.strict is not None else None
+
+
+def test_an_alternative_reading_that_is_a_command_is_taken() -> None:
+    listener, rec = make()
+    rec.final = Utterance(
+        "hey hearth we need a lot",
+        0.4,
+        alternatives=("we need a minute", "hey hearth we need a minute"),
+    )
+    # The first alternative lacks the wake phrase: not for Hearth; the second is.
+    [heard] = listener.feed(QUIET, 0.02)
+    assert heard.text == "we need a minute" and not heard.early
+
+
+def test_alternatives_do_not_replace_a_command_or_a_bare_wake_phrase() -> None:
+    listener, rec = make()
+    rec.final = Utterance("hey hearth pause", 0.9, alternatives=("hey hearth stop",))
+    assert [h.text for h in listener.feed(QUIET, 0.02)] == ["pause"]
+    rec.final = Utterance("hey hearth", 0.9, alternatives=("hey hearth stop",))
+    assert listener.feed(QUIET, 0.04) == []  # awake, nothing guessed
+    rec.final = Utterance("what a day", 0.9, alternatives=("stop",))
+    assert listener.feed(QUIET, 10.0) == []  # no wake phrase in any reading
+
+
+def test_strict_rereading_only_for_speech_that_began_with_the_wake_phrase() -> None:
+    rec = RereadingRecognizer(strict="hey hearth pause")
+    listener = Listener(rec, ListenerConfig(), parse=parse)  # type: ignore[arg-type]
+    rec.final = Utterance("hey hearth paws on the", 0.3)
+    assert [h.text for h in listener.feed(QUIET, 0.02)] == ["pause"]
+    rec.final = Utterance("paws on the floor", 0.3)  # everyday talk: never reread
+    assert listener.feed(QUIET, 10.0) == [] and rec.rereads == 1
+    rec.strict = "hey hearth"  # the grammar's filler path: the model's reading stands
+    rec.final = Utterance("hey hearth what a day", 0.3)
+    assert [h.text for h in listener.feed(QUIET, 20.0)] == ["what a day"]
+    assert rec.rereads == 2
+
+
+def test_the_start_of_a_longer_command_waits_for_a_longer_pause() -> None:
+    def parse_longer(text: str) -> Intent:
+        if text == "we need a minute apart":
+            return Intent("space", {}, 0.95, text)
+        return parse(text)
+
+    phrases = ["we need a minute", "we need a minute apart"]
+    for known, wait in ((phrases, 0.3), (phrases[:1], 0.1)):
+        rec = ScriptedRecognizer()
+        config = ListenerConfig(early_stable_s=0.1, early_quiet_s=0.1, early_quiet_long_s=0.3)
+        listener = Listener(rec, config, parse=parse_longer, phrases=known)  # type: ignore[arg-type]
+        run(listener, 0.0, 0.5, pcm=LOUD)
+        rec.partial_text = "hey hearth we need a minute"
+        decided, _ = run(listener, 0.5, 0.6)
+        assert [h.text for h in decided] == ["we need a minute"] and decided[0].early
+        assert wait <= decided[0].t - 0.5 < wait + 0.05

@@ -85,7 +85,7 @@ def test_no_output_device_prints_replies(tmp_path, recognizer, espeak, pulse) ->
         tmp_path, recognizer, clip, fast=False, output=False, output_device="no-such-device-xyz"
     )
     assert any("no speaker" in e and "printed instead" in e for e in errors), errors
-    assert printed and printed[0].startswith("Hearth: ")  # not lost
+    assert printed and printed[0].startswith("Hearth: "), result.heard  # not lost
     assert result.spoken and not result.spoken[0].device
 
 
