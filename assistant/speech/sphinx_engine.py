@@ -94,9 +94,9 @@ class SphinxRecognizer:
         self._ps = pocketsphinx
         try:
             # logfn: PocketSphinx logs recognised text at INFO level; keep speech off stderr.
-            # dither: digital silence (exact zeros, as in synthesized or gated audio)
-            # upsets the features; measured 20 -> 22 of 25 commands with it. A fixed
-            # seed keeps results repeatable.
+            # dither off: its random stream runs on across utterances, so the same speech
+            # read differently each time. The noise floor (reseeded per utterance) does
+            # its job: digital silence (exact zeros) upsets the features.
             options = {**DECODER_OPTIONS, **(decoder_options or {})}
             self._decoder = pocketsphinx.Decoder(logfn=os.devnull, dither=False, **options)
         except (RuntimeError, ValueError) as exc:  # pragma: no cover - broken install
