@@ -67,7 +67,7 @@ class ListenerConfig:
     awake_window_s: float = 6.0
     echo_tail_s: float = 0.4
     early_stable_s: float = 0.12
-    early_quiet_s: float = 0.16
+    early_quiet_s: float = 0.2
     early_min_confidence: float = 0.85
     early_quiet_long_s: float = 0.28
 

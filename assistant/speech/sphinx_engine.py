@@ -165,12 +165,16 @@ class SphinxRecognizer:
             self._remember(frame)
             was_speech = ep.in_speech
             speech = ep.process(frame)
-            if speech is not None:
-                if not self._in_utt:
-                    self._start_utterance(ep.speech_start)
-                self._process(speech)
-                if self._decoder.n_frames() >= self._max_frames:
-                    self._end_utterance()
+            if speech is not None and ep.in_speech and not self._in_utt:
+                # The endpointer hands out speech a window late; the decoder gets it all
+                # up to now at once and every frame as it comes from here on, so partial
+                # results (and early decisions) keep up with the talk.
+                self._start_utterance(ep.speech_start)
+                self._process(self._heard_since(ep.speech_start))
+            elif self._in_utt and ep.in_speech:
+                self._process(frame)
+            if self._in_utt and self._decoder.n_frames() >= self._max_frames:
+                self._end_utterance()
             if was_speech and not ep.in_speech and self._in_utt:
                 self._end_utterance()
         return self._pending.popleft() if self._pending else None
@@ -207,6 +211,11 @@ class SphinxRecognizer:
 
     _in_utt = False
     _HISTORY_BYTES = 2 * 2 * SAMPLE_RATE  # 2 s: far more than the endpointer's window
+
+    def _heard_since(self, start: float) -> bytes:
+        """The raw audio from stream time `start` (seconds) up to now."""
+        skip = 2 * round(start * SAMPLE_RATE) - (self._history_end - len(self._history))
+        return bytes(self._history[max(0, skip) :])
 
     def _remember(self, frame: bytes) -> None:
         self._history += frame

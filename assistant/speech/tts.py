@@ -105,7 +105,8 @@ class Synthesizer:
             count += 1
             path = self._tmpdir / f"line-{count}.wav"
             try:
-                done.set_result(self._render_one(engine, finished, text, path))
+                with _DRIVER_LOCK:
+                    done.set_result(self._render_one(engine, finished, text, path))
             except Exception as exc:  # handed to the caller, not lost
                 done.set_exception(exc)
             finally:
@@ -146,6 +147,7 @@ class Synthesizer:
         engine.setProperty("volume", float(self.volume))
         finished = threading.Event()
         engine.connect("finished-utterance", lambda name=None, completed=True: finished.set())
+        self._handed_over = _synthesis_done_event(engine)
         return engine, finished
 
     def _render_one(
@@ -156,13 +158,21 @@ class Synthesizer:
         for _attempt in range(3):
             path.unlink(missing_ok=True)
             finished.clear()
+            handed_over = getattr(self, "_handed_over", None)
+            if handed_over is not None:
+                handed_over.clear()
             engine.save_to_file(text, str(path))
             engine.runAndWait()
             # runAndWait can return before the driver wrote the file: the callback is
             # the reliable signal that the WAV is complete.
             if not finished.wait(timeout=20):
                 continue
-            time.sleep(0.005)  # the driver appends its last chunk just after notifying
+            # The driver notifies, then appends the last chunk of samples (up to a
+            # second of speech): wait for that, or the line ends early under load.
+            if handed_over is not None:
+                handed_over.wait(timeout=2.0)
+            else:
+                time.sleep(0.005)
             _wait_until_complete(path)
             samples = _read_wav_samples(path) if path.exists() else np.zeros(0, np.int16)
             # Samples that arrived with the end event are appended after the file was
@@ -175,6 +185,45 @@ class Synthesizer:
             if samples.size or not text.strip():
                 return samples
         raise HearthError("speech synthesis produced no audio")
+
+
+_DRIVER_LOCK = threading.Lock()
+"""pyttsx3 hands every Synthesizer in a process the same espeak driver (one audio
+buffer, one callback): two lines rendered at once would cut into each other."""
+
+
+def _synthesis_done_event(engine: Any) -> threading.Event | None:
+    """An event set once pyttsx3's espeak driver has handed over the last samples of an
+    utterance, or None when the driver is not the one this knows.
+
+    The driver's "finished-utterance" notification comes from inside its synthesis
+    callback *before* that callback appends its last chunk of samples (measured: a
+    31-word line came out 6.96 s instead of 8.56 s when read in between). So the
+    callback is wrapped (once per driver) to signal when it has returned.
+    """
+    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    if driver is None or not hasattr(driver, "_onSynth") or not hasattr(driver, "_speaking"):
+        return None
+    done = getattr(driver, "_hearth_handed_over", None)
+    if done is None:
+        try:
+            from pyttsx3.drivers import _espeak
+        except ImportError:  # pragma: no cover - another driver
+            return None
+        done = threading.Event()
+        original = driver._onSynth
+
+        def on_synth(wav: Any, numsamples: int, events: Any) -> int:
+            speaking = driver._speaking
+            try:
+                return original(wav, numsamples, events)
+            finally:
+                if speaking and not driver._speaking:  # this call ended the utterance
+                    done.set()
+
+        _espeak.SetSynthCallback(on_synth)
+        driver._hearth_handed_over = done
+    return done
 
 
 def _wait_until_complete(path: Path, timeout: float = 2.0) -> None:
