@@ -284,9 +284,10 @@ class Listener:
         has_wake, rest = self.wake.split(text)
         if not text or (has_wake and not rest) or self._actionable(text, self._mode, t):
             return text
-        readings = iter(alternatives)
         reread = getattr(self.recognizer, "reread", None)
-        for reading in itertools.chain(readings, self._rereading(reread, has_wake)):
+        if self._command(text):
+            reread = None  # a command all the same (if less sure): not worth another pass
+        for reading in itertools.chain(alternatives, self._rereading(reread, has_wake)):
             if self._actionable(reading, self._mode, t):
                 return reading
         return text

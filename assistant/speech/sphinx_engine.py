@@ -25,6 +25,7 @@ from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utte
 
 _COMMAND_SEARCH = "hearth_command"
 _STRICT_SEARCH = "hearth_strict"  # the JSGF grammar, for a second reading (see reread)
+_STRICT_MAX_BYTES = 2 * SAMPLE_RATE * 4  # 4 s
 _OPEN_SEARCH = "_default"  # the bundled language model, loaded by the default config
 _FRAME_RATE = 100  # PocketSphinx frames per second
 _ALT_PRON = re.compile(r"\(\d+\)$")
@@ -328,8 +329,10 @@ class SphinxRecognizer:
         """
         if self._last is None or self._in_utt or self._mode != "command":
             return None
-        if strict and self.command_search != "lm":
-            return None  # command mode is the strict grammar already
+        if strict and (self.command_search != "lm" or len(self._last[0]) > _STRICT_MAX_BYTES):
+            # Command mode is the strict grammar already; or the speech is longer than
+            # a command (the grammar search costs about half the audio's duration).
+            return None
         audio, mean, start = self._last
         if strict:
             self._last = None
