@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.nlu.normalize import WAKE_WORDS
+
 _WORD = re.compile(r"[a-z0-9']+")
 
-SOUND_ALIKES = {"hearth": ("hearth", "heart", "harth", "hearths")}
-"""Spellings a recognizer may give for a wake name (data, not logic, kept tiny)."""
+SOUND_ALIKES = {"hearth": WAKE_WORDS}
+"""Spellings a recognizer may give for a wake name: the NLU's list, so `hearth parse`
+and the listener agree on what counts as the name."""
 
 
 def words(text: str) -> list[str]:
