@@ -13,8 +13,8 @@ own, in two steps:
   it and the utterance is decoded again from its start (a few hundred
   milliseconds of audio), so the partial results that early decisions read
   come from a mean that fits this voice;
-- *final*: at the end of the utterance, the estimate from all of it, and one
-  more decoding pass.
+- *whole*: once the utterance has ended, the estimate from all of it, used when
+  the listener asks for a second reading (`SphinxRecognizer.reread`).
 Both blend the utterance's own mean with the prior (`blend`): the model was
 trained on means over speech *and* the silence around it, so the mean of the
 speech alone overshoots (measured on the tune split: blend 0.0 59%, 0.3 74%,
@@ -58,8 +58,8 @@ class CmnPolicy:
             (0: the prior only; 1: the utterance's mean only).
         anchor_s: seconds of speech after which the mean is re-estimated and
             the utterance decoded again from its start (0: never).
-        max_redecode_s: utterances longer than this are not decoded a second
-            time at their end (a TV running on: not a command, not worth it).
+        max_redecode_s: utterances longer than this are not kept for a second
+            reading (a TV running on: not a command, not worth it).
     """
 
     blend: float = 0.5

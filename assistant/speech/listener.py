@@ -318,7 +318,7 @@ class Listener:
     def _may_go_on(self, rest: str) -> bool:
         """`rest` is the start of a longer known command that means something else."""
         if rest not in self._goes_on:
-            meaning = self.parse(rest).name  # type: ignore[misc]
+            meaning = self._intent_of(rest)
             start = rest + " "
             i = bisect.bisect_left(self._phrases, start)
             longer = itertools.takewhile(lambda p: p.startswith(start), self._phrases[i:])

@@ -300,17 +300,19 @@ class SphinxRecognizer:
             # Kept (in memory only, until the next utterance) for `reread`.
             self._last = (bytes(self._utt_audio), self._own_target(), self._utt_start)
         self._utt_audio.clear()
-        self._pending.append(self._result(self._words))
+        self._pending.append(self._result(self._words, self._utt_start, self.nbest))
 
-    def _result(self, vocabulary: frozenset[str]) -> Utterance:
-        """The decoder's reading of the pass that just ended."""
+    def _result(self, vocabulary: frozenset[str], start: float, nbest: int) -> Utterance:
+        """The decoder's reading of the pass that just ended (speech began at `start`),
+        with up to `nbest` other readings."""
         hyp = self._decoder.hyp()
-        words = self._words_of(hyp, self._utt_start)
+        words = self._words_of(hyp, start)
         if self._mode == "command":
             words = command_words(words, vocabulary)
         utterance = make_utterance(words, self.name, hyp.prob if hyp is not None else None)
-        if hyp is not None and self.nbest > 0:
-            utterance = replace(utterance, alternatives=self._alternatives(utterance.text))
+        if hyp is not None and nbest > 0:
+            others = self._alternatives(utterance.text, vocabulary, nbest)
+            utterance = replace(utterance, alternatives=others)
         return utterance
 
     def reread(self, strict: bool = False) -> Utterance | None:
@@ -348,13 +350,12 @@ class SphinxRecognizer:
             decoder.start_utt()
             decoder.process_raw(audio)
             decoder.end_utt()
-            saved, self._utt_start = self._utt_start, start
-            result = self._result(self._strict_words if strict else self._words)
-            self._utt_start = saved
+            if strict:  # the grammar's reading only: its n-best are not looked at
+                return self._result(self._strict_words, start, nbest=0)
+            return self._result(self._words, start, self.nbest)
         finally:
             if strict:
                 decoder.activate_search(_COMMAND_SEARCH)
-        return replace(result, alternatives=()) if strict else result
 
     def _words_of(self, hyp, start: float) -> list[Word]:
         words: list[Word] = []
@@ -373,25 +374,25 @@ class SphinxRecognizer:
                 )
         return words
 
-    def _alternatives(self, best: str) -> tuple[str, ...]:
+    def _alternatives(self, best: str, vocabulary: frozenset[str], nbest: int) -> tuple[str, ...]:
         """The decoder's other readings of the utterance just ended, most likely first."""
         seen, found = {best}, []
         try:
-            hyps = itertools.islice(self._decoder.nbest(), self.nbest + 1)
+            hyps = itertools.islice(self._decoder.nbest(), nbest + 1)
             for hyp in hyps:
                 if hyp is None or not hyp.hypstr:  # PocketSphinx yields None for an empty path
                     continue
                 tokens = [_ALT_PRON.sub("", w) for w in hyp.hypstr.split()]
                 words = [Word(w, 0.0, 0.0) for w in tokens if not _is_filler(w)]
                 if self._mode == "command":
-                    words = command_words(words, self._words)
+                    words = command_words(words, vocabulary)
                 text = " ".join(w.word for w in words)
                 if text and text not in seen:
                     seen.add(text)
                     found.append(text)
         except RuntimeError:  # no lattice (e.g. nothing decoded): no alternatives
             return ()
-        return tuple(found[: self.nbest])
+        return tuple(found[:nbest])
 
 
 def _is_filler(word: str) -> bool:

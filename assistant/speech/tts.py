@@ -58,6 +58,7 @@ class Synthesizer:
         self.rate = rate
         self.volume = volume
         self._jobs: queue.Queue[tuple[str, Future[np.ndarray]] | None] = queue.Queue()
+        self._handed_over: threading.Event | None = None  # see _synthesis_done_event
         self._tmpdir = Path(tempfile.mkdtemp(prefix="hearth-tts-"))
         ready: Future[None] = Future()
         self._thread = threading.Thread(target=self._run, args=(ready,), daemon=True, name="tts")
@@ -158,7 +159,7 @@ class Synthesizer:
         for _attempt in range(3):
             path.unlink(missing_ok=True)
             finished.clear()
-            handed_over = getattr(self, "_handed_over", None)
+            handed_over = self._handed_over
             if handed_over is not None:
                 handed_over.clear()
             engine.save_to_file(text, str(path))
