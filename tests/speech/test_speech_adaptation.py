@@ -4,27 +4,11 @@ and the strict grammar's second reading (real PocketSphinx, espeak-ng speech).""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from assistant.speech.cmn import LIVE_WINDOW_FRAMES, CmnPolicy, own_mean
-from assistant.speech.grammar import grammar_from_parser
-from assistant.speech.listener import Listener, ListenerConfig
-from assistant.speech.sphinx_engine import SphinxRecognizer
 
 BLOCK = 640  # 20 ms
 OTHER_VOICE = ["-v", "en-us+m3", "-s", "170"]
-
-
-@pytest.fixture(scope="module")
-def parser():
-    from assistant.nlu import load_parser
-
-    return load_parser()
-
-
-@pytest.fixture(scope="module")
-def product_sphinx(parser) -> SphinxRecognizer:
-    return SphinxRecognizer(grammar_from_parser(parser, "hey hearth"))
 
 
 def decode(recognizer, pcm: bytes):
@@ -69,19 +53,11 @@ def test_finals_carry_other_readings(product_sphinx, synth_pcm) -> None:
 
 
 def test_strict_reading_recovers_a_command_the_model_misheard(
-    product_sphinx, parser, synth_pcm
+    product_sphinx, hear, synth_pcm
 ) -> None:
     """ "ask us the question" comes out of the model as "ask us a look where us
     tonight" in this voice; the grammar's reading of the same audio is the command."""
-    pcm = synth_pcm("hey hearth ask us the question")
-    product_sphinx.reset()
-    listener = Listener(product_sphinx, ListenerConfig(wake_phrase="hey hearth"), parser.parse)
-    audio = bytes(16000) + pcm + bytes(32000)
-    heard = []
-    for i in range(0, len(audio), BLOCK):
-        heard += listener.feed(audio[i : i + BLOCK], (i + BLOCK) / 32000, mode="wake")
-    heard += listener.flush(len(audio) / 32000)
-    assert [parser.parse(h.text).name for h in heard] == ["checkin"]
+    assert hear(product_sphinx, synth_pcm("hey hearth ask us the question")) == ["checkin"]
 
 
 def test_rereading_needs_a_fresh_utterance(product_sphinx, synth_pcm) -> None:

@@ -10,35 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.speech.grammar import grammar_from_parser
-from assistant.speech.listener import Listener, ListenerConfig
 from assistant.speech.sphinx_engine import SphinxRecognizer
-
-BLOCK = 640  # 20 ms
-
-
-@pytest.fixture(scope="module")
-def parser():
-    from assistant.nlu import load_parser
-
-    return load_parser()
-
-
-@pytest.fixture(scope="module")
-def product_sphinx(parser) -> SphinxRecognizer:
-    return SphinxRecognizer(grammar_from_parser(parser, "hey hearth"))
-
-
-def hear(recognizer, parser, pcm: bytes) -> list[str]:
-    """Intents the listener hands on for one utterance (wake phrase required)."""
-    recognizer.reset()
-    listener = Listener(recognizer, ListenerConfig(wake_phrase="hey hearth"), parser.parse)
-    audio = bytes(16000) + pcm + bytes(32000)
-    heard = []
-    for i in range(0, len(audio), BLOCK):
-        heard += listener.feed(audio[i : i + BLOCK], (i + BLOCK) / 32000, mode="wake")
-    heard += listener.flush(len(audio) / 32000)
-    return [parser.parse(h.text).name for h in heard]
 
 
 @pytest.mark.parametrize(
@@ -49,8 +21,8 @@ def hear(recognizer, parser, pcm: bytes) -> list[str]:
         ("hey hearth how long is left", "time_left"),
     ],
 )
-def test_command_after_the_wake_phrase_is_acted_on(product_sphinx, parser, synth_pcm, text, intent):
-    assert hear(product_sphinx, parser, synth_pcm(text)) == [intent]
+def test_command_after_the_wake_phrase_is_acted_on(product_sphinx, hear, synth_pcm, text, intent):
+    assert hear(product_sphinx, synth_pcm(text)) == [intent]
 
 
 # Command-shaped everyday talk: C's benchmark heard several of these as commands
@@ -64,13 +36,14 @@ EVERYDAY = [
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_sentence_is_not_a_command(product_sphinx, parser, synth_pcm, text):
-    assert hear(product_sphinx, parser, synth_pcm(text)) == []
+def test_everyday_sentence_is_not_a_command(product_sphinx, hear, synth_pcm, text):
+    assert hear(product_sphinx, synth_pcm(text)) == []
 
 
 def test_first_utterance_of_a_fresh_recognizer_is_heard(parser, synth_pcm) -> None:
-    # Live cepstral normalisation starts from the model's defaults: without the
-    # warm-up re-decode the very first command of a stream came out empty.
+    # The engine's own cepstral mean starts from the model's defaults; with it alone
+    # the very first command of a stream came out empty. Each utterance now gets a
+    # mean of its own, the first one included.
     from assistant.speech.grammar import build_grammar
     from assistant.speech.transcribe import transcribe_pcm
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.speech.grammar import grammar_from_parser
-from assistant.speech.sphinx_engine import SphinxRecognizer
-
 BLOCK = 640  # 20 ms
 
 
@@ -18,10 +15,9 @@ def voiced_end(pcm: bytes, level: float = 500.0) -> int:
     return int((np.nonzero(rms > level)[0][-1] + 1) * BLOCK)
 
 
-def test_the_last_word_is_in_the_partial_soon_after_it_was_said(synth_pcm) -> None:
-    from assistant.nlu import load_parser
-
-    recognizer = SphinxRecognizer(grammar_from_parser(load_parser(), "hey hearth"))
+def test_the_last_word_is_in_the_partial_soon_after_it_was_said(product_sphinx, synth_pcm) -> None:
+    recognizer = product_sphinx
+    recognizer.reset()
     speech = synth_pcm("hey hearth we need a minute")
     audio = bytes(16000) + speech[: voiced_end(speech)] + bytes(32000)
     end = 16000 + voiced_end(speech)
