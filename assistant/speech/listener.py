@@ -293,16 +293,22 @@ class Listener:
         return text
 
     def _rereading(self, reread: Callable[..., Utterance | None] | None, has_wake: bool):
-        """The engine's second readings, asked for one at a time (each costs a pass)."""
+        """The engine's second readings, asked for one at a time. The strict grammar's
+        comes first: it has followed the speech and costs almost nothing now, while a
+        second model pass costs a few hundred milliseconds (tune split: the same
+        129 of 150 commands either way round)."""
         if reread is None:
             return
+        if has_wake and (strict := reread(strict=True)) is not None:
+            yield strict.text
         second = reread()
         if second is not None:
             yield second.text
             yield from second.alternatives
-            has_wake = has_wake or self.wake.split(second.text)[0]
-        if has_wake and (strict := reread(strict=True)) is not None:
-            yield strict.text
+            if not has_wake and self.wake.split(second.text)[0]:
+                strict = reread(strict=True)
+                if strict is not None:
+                    yield strict.text
 
     def _actionable(self, text: str, mode: str, t: float) -> bool:
         """`text` may be acted on without the engine's final: a confident command, with

@@ -301,9 +301,11 @@ class RereadingRecognizer(ScriptedRecognizer):
         super().__init__()
         self.strict = strict
         self.rereads = 0
+        self.model_rereads = 0
 
     def reread(self, strict: bool = False) -> Utterance | None:
         if not strict:  # the second model reading: as unhelpful as the first
+            self.model_rereads += 1
             return None
         self.rereads += 1
         return Utterance(self.strict, 0.5) if self.strict is not None else None
@@ -336,8 +338,11 @@ def test_strict_rereading_only_for_speech_that_began_with_the_wake_phrase() -> N
     listener = Listener(rec, ListenerConfig(), parse=parse)  # type: ignore[arg-type]
     rec.final = Utterance("hey hearth paws on the", 0.3)
     assert [h.text for h in listener.feed(QUIET, 0.02)] == ["pause"]
+    # The grammar's reading came first (it costs almost nothing): no model pass.
+    assert rec.model_rereads == 0
     rec.final = Utterance("paws on the floor", 0.3)  # everyday talk: never reread
     assert listener.feed(QUIET, 10.0) == [] and rec.rereads == 1
+    assert rec.model_rereads == 1
     rec.strict = "hey hearth"  # the grammar's filler path: the model's reading stands
     rec.final = Utterance("hey hearth what a day", 0.3)
     assert [h.text for h in listener.feed(QUIET, 20.0)] == ["what a day"]

@@ -1,0 +1,93 @@
+"""The strict grammar's reading of an utterance, ready when the speech ends.
+
+The command model (a trigram model of the command sentences) lets a sentence it
+has not seen through, but it also lets a misheard word wander off ("ask us a look
+where us tonight" for "ask us the question"). A strict JSGF grammar of the command
+sentences forces the reading onto a known sentence or its filler path, and the
+listener asks for it when the model's readings were not a command
+(`SphinxRecognizer.reread(strict=True)`).
+
+That grammar's search costs about a fifth of the audio's duration, which is too
+slow to start only once the speech has ended (a 3 s command: about 0.7 s more
+before Hearth answers). So a second decoder, with the grammar alone, follows the
+utterance while it is being heard and catches up on what it missed a little
+faster than real time; at the end of speech its reading costs only the last few
+frames.
+"""
+
+from __future__ import annotations
+
+import os
+
+from assistant.speech.types import SAMPLE_RATE
+
+_SEARCH = "hearth_strict"
+CATCH_UP = 3
+"""Audio fed per call, as a multiple of the audio that came in: the follower starts
+behind (at the moment the utterance's mean is known) and must not stall the caller."""
+
+
+class StrictFollower:
+    """A PocketSphinx decoder with only the strict command grammar, fed alongside
+    the main one.
+
+    Args:
+        pocketsphinx: the imported module.
+        jsgf: the grammar (`grammar.compile_jsgf`).
+        options: PocketSphinx settings shared with the main decoder.
+    """
+
+    def __init__(self, pocketsphinx, jsgf: str, options: dict[str, object]) -> None:
+        # No language model (it would load the bundled one: 27 MB for nothing), no
+        # lattice best path (the grammar's Viterbi path reads as well, 5x cheaper).
+        self.decoder = pocketsphinx.Decoder(
+            logfn=os.devnull, dither=False, **{**options, "lm": None, "bestpath": False}
+        )
+        self.decoder.add_jsgf_string(_SEARCH, jsgf)
+        self.decoder.activate_search(_SEARCH)
+        self._backlog = bytearray()
+        self.active = False
+        self.start = 0.0  # stream time (seconds) of the audio's start
+
+    @property
+    def behind_s(self) -> float:
+        """Seconds of the utterance heard but not decoded yet."""
+        return len(self._backlog) / 2 / SAMPLE_RATE
+
+    def begin(self, mean: str, audio: bytes, start: float) -> None:
+        """Follow an utterance from its start, with cepstral mean `mean`;
+        `audio` is what has been heard of it so far."""
+        self.cancel()
+        self.decoder.set_cmn(mean)
+        self.decoder.start_utt()
+        self._backlog += audio
+        self.active = True
+        self.start = start
+
+    def feed(self, pcm: bytes) -> None:
+        """More of the utterance; decodes at most `CATCH_UP` times its length."""
+        if not self.active:
+            return
+        self._backlog += pcm
+        self._decode(CATCH_UP * len(pcm))
+
+    def finish(self) -> bool:
+        """Decode what is left and end the search; True if it was following."""
+        if not self.active:
+            return False
+        self._decode(len(self._backlog))
+        self.decoder.end_utt()
+        self.active = False
+        return True
+
+    def cancel(self) -> None:
+        if self.active:
+            self.decoder.end_utt()
+            self.active = False
+        self._backlog.clear()
+
+    def _decode(self, limit: int) -> None:
+        limit -= limit % 2  # whole samples
+        if self._backlog and limit > 0:
+            self.decoder.process_raw(bytes(self._backlog[:limit]))
+            del self._backlog[:limit]

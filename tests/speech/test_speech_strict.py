@@ -1,0 +1,70 @@
+"""The strict grammar follows each command while it is heard, so its reading is
+ready when speech ends (real PocketSphinx, espeak-ng speech)."""
+
+from __future__ import annotations
+
+BLOCK = 640  # 20 ms
+
+
+def stream_until_final(recognizer, pcm: bytes):
+    """Stream one utterance framed by silence; stop at the engine's final (and end
+    the stream there, as `hearth run` does at the end of a file)."""
+    recognizer.reset()
+    audio = bytes(16000) + pcm + bytes(32000)
+    for i in range(0, len(audio), BLOCK):
+        final = recognizer.accept(audio[i : i + BLOCK])
+        if final is not None:
+            assert recognizer.finish() is None
+            return final
+    return recognizer.finish()
+
+
+def test_the_grammar_has_caught_up_when_speech_ends(product_sphinx, synth_pcm, parser) -> None:
+    final = stream_until_final(product_sphinx, synth_pcm("hey hearth ask us the question"))
+    follower = product_sphinx.strict_follower
+    # It started behind (at the voice's mean, 0.8 s in) and caught up while listening.
+    assert final is not None and follower.active
+    assert follower.behind_s < 0.1
+    strict = product_sphinx.reread(strict=True)
+    assert strict is not None and strict.text.startswith("hey hearth ask us")
+    assert parser.parse(strict.text[len("hey hearth ") :]).name == "checkin"
+    assert not follower.active  # its search has ended
+    # Word times are on the stream's clock, like the model's (speech began at 0.5 s).
+    assert 0.4 < strict.words[0].start < 0.8
+    assert strict.words[-1].end < 0.5 + len(synth_pcm("hey hearth ask us the question")) / 32000
+
+
+def test_speech_never_followed_is_read_whole(synth_pcm) -> None:
+    """Speech that ends before the voice's mean is known is not followed; the grammar
+    reads all of it when asked (a recognizer that never re-anchors shows it)."""
+    from assistant.speech.cmn import CmnPolicy
+    from assistant.speech.grammar import build_grammar
+    from assistant.speech.sphinx_engine import SphinxRecognizer
+
+    grammar = build_grammar(["pause", "we need a minute", "ask us the question"], "hey hearth")
+    recognizer = SphinxRecognizer(grammar, cmn=CmnPolicy(anchor_s=0))
+    stream_until_final(recognizer, synth_pcm("hey hearth we need a minute"))
+    assert not recognizer.strict_follower.active
+    strict = recognizer.reread(strict=True)
+    assert strict is not None and strict.text == "hey hearth we need a minute"
+
+
+def test_speech_longer_than_a_command_is_not_followed(product_sphinx, synth_pcm) -> None:
+    talk = synth_pcm(
+        "we were thinking about driving to the coast on saturday morning and "
+        "having lunch with your sister before we come back home in the evening"
+    )
+    assert len(talk) / 32000 > 4.5
+    stream_until_final(product_sphinx, talk)
+    assert not product_sphinx.strict_follower.active
+    assert product_sphinx.reread(strict=True) is None
+    assert product_sphinx.reread() is not None  # the model's second reading still works
+
+
+def test_a_new_utterance_drops_the_last_strict_reading(product_sphinx, synth_pcm) -> None:
+    stream_until_final(product_sphinx, synth_pcm("hey hearth ask us the question"))
+    first = product_sphinx.reread(strict=True)
+    stream_until_final(product_sphinx, synth_pcm("hey hearth we need a minute"))
+    second = product_sphinx.reread(strict=True)
+    assert first is not None and second is not None
+    assert second.text == "hey hearth we need a minute"
