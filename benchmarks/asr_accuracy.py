@@ -5,7 +5,9 @@ noise at 20 dB SNR, and goes through what `hearth run` does with it: the
 built-in PocketSphinx engine in command mode streamed in 20 ms blocks into the
 live loop's `Listener` (wake phrase required), then the NLU. Commands are
 spoken with the wake phrase in front ("hey hearth we need a minute");
-everyday sentences are spoken as they are. A false trigger is an everyday
+everyday sentences are spoken as they are. Yes and no are answers: they are
+heard while Hearth waits for one (as in use; Hearth takes a bare "yes" only
+then), everything else while it waits for the wake phrase. A false trigger is an everyday
 sentence the listener hands on as an accepted intent (so: heard with a wake
 phrase). Secondary lines, so nothing is hidden: the same recognizer's text
 without the wake requirement (`--no-wake`), and the naive baseline in the same
@@ -245,7 +247,7 @@ def _intent_after_wake(text: str) -> tuple[str, str]:
 
 def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
     """Synthesize one sentence and take it through the listener as `hearth run` does."""
-    from assistant.speech.listener import Listener, ListenerConfig
+    from assistant.speech.listener import ANSWERS_ONLY, Listener, ListenerConfig
     from assistant.speech.transcribe import transcribe_pcm
 
     index, text, voice, noisy, expected = job
@@ -264,10 +266,11 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
         tap, ListenerConfig(wake_phrase=_state["wake"].phrase), parser.parse, rec.grammar.phrases
     )
     decided = []
+    mode = "answer" if expected in ANSWERS_ONLY else "wake"
     start = time.perf_counter()
     block = 640  # 20 ms, as the microphone delivers
     for i in range(0, len(pcm), block):
-        decided += listener.feed(pcm[i : i + block], (i + block) / 32000, mode="wake")
+        decided += listener.feed(pcm[i : i + block], (i + block) / 32000, mode=mode)
     decided += listener.flush(len(pcm) / 32000)
     out["command_time"] = time.perf_counter() - start
     intents = [parser.parse(h.text).name for h in decided]

@@ -7,7 +7,19 @@ partial result without waiting for the engine's longer silence timeout.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import numpy as np
+
+
+class VoiceActivity(Protocol):
+    """What the listener needs of a voice detector."""
+
+    def feed(self, pcm: bytes, t: float) -> bool: ...
+
+    def quiet_for(self, t: float) -> float: ...
+
+    def reset(self) -> None: ...
 
 
 class EnergyVad:

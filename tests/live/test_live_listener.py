@@ -16,6 +16,24 @@ QUIET = bytes(640)
 LOUD = b"\x00\x20" * 320  # int16 8192: clearly voice
 
 
+class LevelVad:
+    """Voice is any block that is not silent: the rules' timing on their own."""
+
+    def __init__(self) -> None:
+        self.last_voice: float | None = None
+
+    def feed(self, pcm: bytes, t: float) -> bool:
+        if any(pcm):
+            self.last_voice = t
+        return any(pcm)
+
+    def quiet_for(self, t: float) -> float:
+        return float("inf") if self.last_voice is None else max(0.0, t - self.last_voice)
+
+    def reset(self) -> None:
+        self.last_voice = None
+
+
 class ScriptedRecognizer:
     """Returns the partial/final results a test sets; counts the audio it is fed."""
 
@@ -69,7 +87,7 @@ def parse(text: str) -> Intent:
 
 def make(**config: object) -> tuple[Listener, ScriptedRecognizer]:
     rec = ScriptedRecognizer()
-    return Listener(rec, ListenerConfig(**config), parse=parse), rec  # type: ignore[arg-type]
+    return Listener(rec, ListenerConfig(**config), parse=parse, vad=LevelVad()), rec  # type: ignore[arg-type]
 
 
 def run(listener, t0, seconds, pcm=QUIET, **kw):
@@ -335,7 +353,7 @@ def test_alternatives_do_not_replace_a_command_or_a_bare_wake_phrase() -> None:
 
 def test_strict_rereading_only_for_speech_that_began_with_the_wake_phrase() -> None:
     rec = RereadingRecognizer(strict="hey hearth pause")
-    listener = Listener(rec, ListenerConfig(), parse=parse)  # type: ignore[arg-type]
+    listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
     rec.final = Utterance("hey hearth paws on the", 0.3)
     assert [h.text for h in listener.feed(QUIET, 0.02)] == ["pause"]
     # The grammar's reading came first (it costs almost nothing): no model pass.
@@ -349,6 +367,23 @@ def test_strict_rereading_only_for_speech_that_began_with_the_wake_phrase() -> N
     assert rec.rereads == 2
 
 
+def test_a_less_sure_command_gives_way_to_the_strict_reading_only() -> None:
+    def parse_unsure(text: str) -> Intent:
+        if text == "paws on":  # a command, but not a sure one
+            return Intent("pause", {}, 0.6, text)
+        return parse(text)
+
+    rec = RereadingRecognizer(strict="hey hearth we need a minute")
+    listener = Listener(rec, ListenerConfig(), parse=parse_unsure, vad=LevelVad())  # type: ignore[arg-type]
+    rec.final = Utterance("hey hearth paws on", 0.3)
+    assert [h.text for h in listener.feed(QUIET, 0.02)] == ["we need a minute"]
+    assert (rec.rereads, rec.model_rereads) == (1, 0)  # no second model pass for it
+    rec.strict = "hey hearth"  # the grammar heard no command: the unsure one stands
+    rec.final = Utterance("hey hearth paws on", 0.3)
+    assert [h.text for h in listener.feed(QUIET, 10.0)] == ["paws on"]
+    assert (rec.rereads, rec.model_rereads) == (2, 0)
+
+
 def test_the_start_of_a_longer_command_waits_for_a_longer_pause() -> None:
     def parse_longer(text: str) -> Intent:
         if text == "we need a minute apart":
@@ -359,7 +394,7 @@ def test_the_start_of_a_longer_command_waits_for_a_longer_pause() -> None:
     for known, wait in ((phrases, 0.3), (phrases[:1], 0.1)):
         rec = ScriptedRecognizer()
         config = ListenerConfig(early_stable_s=0.1, early_quiet_s=0.1, early_quiet_long_s=0.3)
-        listener = Listener(rec, config, parse=parse_longer, phrases=known)  # type: ignore[arg-type]
+        listener = Listener(rec, config, parse=parse_longer, phrases=known, vad=LevelVad())  # type: ignore[arg-type]
         run(listener, 0.0, 0.5, pcm=LOUD)
         rec.partial_text = "hey hearth we need a minute"
         decided, _ = run(listener, 0.5, 0.6)
