@@ -23,9 +23,11 @@ from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean
 from assistant.speech.grammar import CommandGrammar, command_words, compile_arpa, compile_jsgf
 from assistant.speech.sphinx_strict import StrictFollower
 from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utterance
+from assistant.speech.wake import WakePhrase
 
 _COMMAND_SEARCH = "hearth_command"
 _STRICT_MAX_BYTES = 2 * SAMPLE_RATE * 4  # 4 s: longer speech is not followed by the grammar
+_WAKE_BY_BYTES = 2 * SAMPLE_RATE * 2  # the wake phrase opens a command: heard by 2 s or not at all
 _OPEN_SEARCH = "_default"  # the bundled language model, loaded by the default config
 _FRAME_RATE = 100  # PocketSphinx frames per second
 _ALT_PRON = re.compile(r"\(\d+\)$")
@@ -132,6 +134,9 @@ class SphinxRecognizer:
             # wake-phrase utterance whose model readings were not a command (see reread).
             jsgf, self._strict_words = compile_jsgf(self.grammar)
             self.strict_follower = StrictFollower(pocketsphinx, jsgf, options)
+        # The listener asks for the strict reading only after the wake phrase: the
+        # grammar follows only speech whose partial result begins with it.
+        self._wake = WakePhrase(self.grammar.wake_phrase) if self.grammar.wake_phrase else None
         self._noise_level = None if noise_floor_db is None else 32767 * 10 ** (noise_floor_db / 20)
         self._noise_rng = None
         self._vad = (vad_window, vad_ratio)
@@ -233,6 +238,7 @@ class SphinxRecognizer:
     # -- internals ---------------------------------------------------------
 
     _in_utt = False
+    _follow_checked = False
     _HISTORY_BYTES = 2 * 2 * SAMPLE_RATE  # 2 s: far more than the endpointer's window
 
     def _heard_since(self, start: float) -> bytes:
@@ -263,19 +269,34 @@ class SphinxRecognizer:
         self._decoder.process_raw(speech)
         self._delivered += len(speech)
         self._utt_audio += speech
-        strict = self.strict_follower if self._mode == "command" else None
         if not self._anchored and len(self._utt_audio) >= 2 * SAMPLE_RATE * self.cmn.anchor_s > 0:
             # Enough of this voice to estimate its mean: decode again from the start
             # with it, so the partials (and early decisions) read the speech right.
             self._anchored = True
             self._redecode()
-            if strict is not None:  # the grammar follows from here, with the same mean
-                strict.begin(format_mean(self._cmn_base), bytes(self._utt_audio), self._utt_start)
-        elif strict is not None and strict.active:
+        strict = self.strict_follower if self._mode == "command" else None
+        if strict is None or not self._anchored:
+            return
+        if strict.active:
             if len(self._utt_audio) > _STRICT_MAX_BYTES:
                 strict.cancel()  # longer than a command: not worth the second search
             else:
                 strict.feed(speech)
+        elif not self._follow_checked and self._addressed():
+            # From here the grammar follows, with the voice's mean, catching up.
+            strict.begin(format_mean(self._cmn_base), bytes(self._utt_audio), self._utt_start)
+
+    def _addressed(self) -> bool:
+        """The partial result begins with the wake phrase (checked until 2 s in)."""
+        if self._wake is None:
+            return True
+        if len(self._utt_audio) > _WAKE_BY_BYTES:
+            self._follow_checked = True
+            return False
+        hyp = self._decoder.hyp()
+        if hyp is None:
+            return False
+        return self._wake.split(" ".join(_ALT_PRON.sub("", w) for w in hyp.hypstr.split()))[0]
 
     def _add_noise(self, pcm: bytes) -> bytes:
         if self._noise_level is None:
@@ -291,6 +312,7 @@ class SphinxRecognizer:
         self._decoder.set_cmn(format_mean(self._cmn_prior))
         self._cmn_base = self._cmn_prior
         self._anchored = False
+        self._follow_checked = False  # whether the strict grammar should follow is settled
         self._forget_last()
         self._decoder.start_utt()
         self._in_utt = True

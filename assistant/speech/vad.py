@@ -1,7 +1,7 @@
-"""A small energy detector: is there voice in this block, and for how long has it been quiet?
+"""Voice activity for the listener: for how long has it been quiet?
 
 The recognizers have their own end-of-speech detection; this one only has to say
-"the last half second was quiet" cheaply, so the listener can act on a stable
+"the last tenth of a second was quiet" at once, so the listener can act on a stable
 partial result without waiting for the engine's longer silence timeout.
 """
 
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-import numpy as np
+from assistant.speech.types import SAMPLE_RATE
+
+FRAME_S = 0.01
 
 
 class VoiceActivity(Protocol):
@@ -22,36 +24,46 @@ class VoiceActivity(Protocol):
     def reset(self) -> None: ...
 
 
-class EnergyVad:
-    """Tracks a noise floor and classifies 16 kHz int16 blocks as voice or quiet.
+class VoiceVad:
+    """PocketSphinx's WebRTC-style voice detector on 10 ms frames of 16 kHz int16 audio.
+
+    It replaced a block-energy detector, which heard the closure inside "breakfast
+    together" as 0.22 s of quiet: Hearth acted on "let's have a break" 0.7 s before
+    the sentence ended. This one hears 0.09 s there, and calls the end of speech
+    within 60 ms of the last word (latency benchmark clips).
+
+    Args:
+        mode: 0 (loose) to 3 (very aggressive: speech must be clearly speech).
 
     Attributes:
-        floor: running estimate of the background level (RMS).
-        last_voice: timeline time of the end of the last block with voice (None: never).
+        last_voice: timeline time of the end of the last frame with voice (None: never).
     """
 
-    def __init__(self, min_level: float = 300.0, ratio: float = 3.0) -> None:
-        self.min_level = min_level
-        self.ratio = ratio
-        self.floor = 0.0
+    def __init__(self, mode: int = 3) -> None:
+        import pocketsphinx
+
+        self._vad = pocketsphinx.Vad(mode=mode, sample_rate=SAMPLE_RATE, frame_length=FRAME_S)
+        self._frame_bytes = 2 * round(SAMPLE_RATE * FRAME_S)
+        self._buffer = b""
         self.last_voice: float | None = None
 
     def feed(self, pcm: bytes, t: float) -> bool:
         """Classify a block ending at timeline time `t`; True when it holds voice."""
-        x = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-        rms = float(np.sqrt(np.mean(x * x))) if x.size else 0.0
-        voiced = rms > max(self.min_level, self.ratio * self.floor)
-        # The floor follows quiet blocks quickly and loud ones very slowly, so speech
-        # does not raise it much.
-        rate = 0.002 if voiced else 0.05
-        self.floor += rate * (rms - self.floor)
-        if voiced:
-            self.last_voice = t
+        data = self._buffer + pcm
+        whole = len(data) - len(data) % self._frame_bytes
+        self._buffer = data[whole:]
+        voiced = False
+        for start in range(0, whole, self._frame_bytes):
+            if self._vad.is_speech(data[start : start + self._frame_bytes]):
+                voiced = True
+                # The frame's end on the timeline: `t` is the end of `data`.
+                self.last_voice = t - (len(data) - start - self._frame_bytes) / 2 / SAMPLE_RATE
         return voiced
 
     def quiet_for(self, t: float) -> float:
-        """Seconds since the last voiced block (infinite before any voice)."""
+        """Seconds since the last voiced frame (infinite before any voice)."""
         return float("inf") if self.last_voice is None else max(0.0, t - self.last_voice)
 
     def reset(self) -> None:
         self.last_voice = None
+        self._buffer = b""

@@ -68,3 +68,11 @@ def test_a_new_utterance_drops_the_last_strict_reading(product_sphinx, synth_pcm
     second = product_sphinx.reread(strict=True)
     assert first is not None and second is not None
     assert second.text == "hey hearth we need a minute"
+
+
+def test_talk_without_the_wake_phrase_is_not_followed(product_sphinx, synth_pcm) -> None:
+    """The listener asks for the strict reading only after the wake phrase: the
+    grammar's search (a quarter of the speech's duration) is spared for other talk."""
+    stream_until_final(product_sphinx, synth_pcm("we need a new car soon i think"))
+    assert not product_sphinx.strict_follower.active
+    assert product_sphinx.strict_follower.behind_s == 0.0
