@@ -11,9 +11,9 @@ It decides three things the recognizer cannot:
   search can end on the filler path (an empty or unknown final) although a stable
   partial read as a whole command. That partial is acted on, under the same rules as
   an early decision (wake phrase, confidence, held for a moment);
-- which reading to believe when the engine's best one is not a command: the first
-  that is among its alternatives (n-best), its second reading, and (after the wake
-  phrase) its strict grammar's reading, under the same rules.
+- which reading to believe when the engine's best one is not a sure command: the
+  first that is among its alternatives (n-best), (after the wake phrase) its strict
+  grammar's reading, and its second reading, under the same rules.
 
 Privacy: nothing heard is logged or kept here; texts that are not for Hearth are
 dropped on the spot.
@@ -282,10 +282,11 @@ class Listener:
 
     def _best_reading(self, text: str, alternatives: tuple[str, ...], t: float) -> str:
         """`text`, or when it is not a command Hearth may act on, the first reading
-        that is: the engine's alternatives, its second reading (with the whole
-        utterance's voice estimate), and for speech that began with the wake phrase,
-        its strict grammar's reading ("ask us the question" for "hey hearth ask us a
-        look where us tonight"). A bare wake phrase stays one: no command is guessed."""
+        that is: the engine's alternatives; for speech that began with the wake
+        phrase, its strict grammar's reading ("ask us the question" for "hey hearth
+        ask us a look where us tonight"); then its second reading (with the whole
+        utterance's voice estimate). A bare wake phrase stays one: no command is
+        guessed."""
         has_wake, rest = self.wake.split(text)
         if not text or (has_wake and not rest) or self._actionable(text, self._mode, t):
             return text
