@@ -270,6 +270,10 @@ class Listener:
                 self._stable_command = ""
             return []
         self._stable_command = partial
+        if self._strict_disagrees(partial):
+            # The strict grammar follows this speech and reads another command: not
+            # safe to act before the end ("we need a mediator" / "we need a minute").
+            return []
         # The start of a longer command with another meaning ("we need a minute" of
         # "we need a minute apart") needs a longer pause to be taken as said.
         longer = self._may_go_on(self.wake.split(partial)[1])
@@ -288,9 +292,11 @@ class Listener:
         utterance's voice estimate). A bare wake phrase stays one: no command is
         guessed."""
         has_wake, rest = self.wake.split(text)
-        if not text or (has_wake and not rest) or self._actionable(text, self._mode, t):
-            return text
         reread = getattr(self.recognizer, "reread", None)
+        if not text or (has_wake and not rest):
+            return text
+        if self._actionable(text, self._mode, t):
+            return self._settle(text, reread) if has_wake else text
         # A command all the same, if less sure: only the strict grammar's reading (it
         # costs almost nothing) may still replace it (tune split: 131 -> 132 of 150).
         strict_only = self._command(text)
@@ -298,6 +304,34 @@ class Listener:
         for reading in itertools.chain(alternatives, readings):
             if self._actionable(reading, self._mode, t):
                 return reading
+        return text
+
+    def _strict_disagrees(self, partial: str) -> bool:
+        """The strict grammar's reading so far is a sure command of another intent than
+        `partial` (a reading it has not finished, or none, does not count against it;
+        nor do slots: "a walk" and "a walk together" are the same request)."""
+        strict = getattr(self.recognizer, "strict_partial", None)
+        reading = strict() if strict is not None else ""
+        other = self._meaning(reading) if reading else None
+        mine = self._meaning(partial)
+        return other is not None and mine is not None and other[0] != mine[0]
+
+    def _settle(self, text: str, reread: Callable[..., Utterance | None] | None) -> str:
+        """A sure command after the wake phrase, unless the strict grammar reads another
+        one and the second model reading (the whole utterance's mean) sides with it:
+        two readings of three ("we need a mediator" in a voice whose first moments
+        gave a poor mean; the grammar and the second reading heard "we need a minute")."""
+        if reread is None:
+            return text
+        strict = reread(strict=True)
+        if strict is None or not self._confident(strict.text):
+            return text
+        other = self._meaning(strict.text)[0]  # type: ignore[index]
+        if other == self._meaning(text)[0]:  # type: ignore[index]
+            return text
+        second = reread()
+        if second is not None and (self._meaning(second.text) or ("",))[0] == other:
+            return strict.text
         return text
 
     def _rereading(

@@ -222,6 +222,15 @@ class SphinxRecognizer:
             words = command_words(words, self._words)
         return " ".join(w.word for w in words)
 
+    def strict_partial(self) -> str:
+        """The strict grammar's reading of the speech so far, when it follows this
+        utterance ("" otherwise). The listener acts early only when it agrees."""
+        follower = self.strict_follower
+        if not self._in_utt or follower is None or not follower.active:
+            return ""
+        words = [Word(_ALT_PRON.sub("", w), 0.0, 0.0) for w in follower.partial().split()]
+        return " ".join(w.word for w in command_words(words, self._strict_words))
+
     def finish(self) -> Utterance | None:
         if self._in_utt:
             # Everything after what the endpointer delivered is still speech.

@@ -72,6 +72,11 @@ class StrictFollower:
         self._backlog += pcm
         self._decode(CATCH_UP * len(pcm))
 
+    def partial(self) -> str:
+        """The grammar's reading so far ("" when not following)."""
+        hyp = self.decoder.hyp() if self.active else None
+        return hyp.hypstr if hyp is not None else ""
+
     def finish(self) -> bool:
         """Decode what is left and end the search; True if it was following."""
         if not self.active:

@@ -78,6 +78,7 @@ def parse(text: str) -> Intent:
         "pause": "pause",
         "pause please": "pause",
         "we need a minute": "pause",
+        "we need a mediator": "support",
         "yes": "yes",
         "stop": "stop",
     }
@@ -315,18 +316,23 @@ def test_fallback_is_forgotten_with_the_utterance() -> None:
 class RereadingRecognizer(ScriptedRecognizer):
     """A scripted engine that also has a strict second reading (as PocketSphinx does)."""
 
-    def __init__(self, strict: str | None) -> None:
+    def __init__(self, strict: str | None, second: str | None = None) -> None:
         super().__init__()
         self.strict = strict
+        self.second = second  # the second model reading (None: nothing new)
+        self.strict_so_far = ""  # the grammar's partial reading while it follows
         self.rereads = 0
         self.model_rereads = 0
 
     def reread(self, strict: bool = False) -> Utterance | None:
-        if not strict:  # the second model reading: as unhelpful as the first
+        if not strict:
             self.model_rereads += 1
-            return None
+            return Utterance(self.second, 0.5) if self.second is not None else None
         self.rereads += 1
         return Utterance(self.strict, 0.5) if self.strict is not None else None
+
+    def strict_partial(self) -> str:
+        return self.strict_so_far
 
 
 def test_an_alternative_reading_that_is_a_command_is_taken() -> None:
@@ -382,6 +388,36 @@ def test_a_less_sure_command_gives_way_to_the_strict_reading_only() -> None:
     rec.final = Utterance("hey hearth paws on", 0.3)
     assert [h.text for h in listener.feed(QUIET, 10.0)] == ["paws on"]
     assert (rec.rereads, rec.model_rereads) == (2, 0)
+
+
+def test_a_sure_command_gives_way_when_two_readings_of_three_hear_another() -> None:
+    rec = RereadingRecognizer(strict="hey hearth we need a minute")
+    listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    rec.final = Utterance("hey hearth we need a mediator", 0.9)
+    # The second model reading does not side with the grammar: the first reading stands.
+    assert [h.text for h in listener.feed(QUIET, 0.02)] == ["we need a mediator"]
+    rec.second = "hey hearth we need a minute"
+    rec.final = Utterance("hey hearth we need a mediator", 0.9)
+    assert [h.text for h in listener.feed(QUIET, 10.0)] == ["we need a minute"]
+    # When the grammar agrees with the first reading, no second model pass is made.
+    rec.model_rereads, rec.strict = 0, "hey hearth we need a mediator"
+    rec.final = Utterance("hey hearth we need a mediator", 0.9)
+    assert [h.text for h in listener.feed(QUIET, 20.0)] == ["we need a mediator"]
+    assert rec.model_rereads == 0
+
+
+def test_no_early_decision_while_the_strict_grammar_reads_otherwise() -> None:
+    rec = RereadingRecognizer(strict=None)
+    config = ListenerConfig(early_stable_s=0.1, early_quiet_s=0.1)
+    listener = Listener(rec, config, parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    run(listener, 0.0, 0.5, pcm=LOUD)
+    rec.partial_text = "hey hearth we need a mediator"
+    rec.strict_so_far = "hey hearth we need a minute"
+    decided, _ = run(listener, 0.5, 0.4)
+    assert decided == []  # left to the engine's final
+    rec.strict_so_far = "hey hearth we need a mediator"
+    decided, _ = run(listener, 0.9, 0.2)
+    assert [h.text for h in decided] == ["we need a mediator"] and decided[0].early
 
 
 def test_the_start_of_a_longer_command_waits_for_a_longer_pause() -> None:

@@ -76,3 +76,18 @@ def test_talk_without_the_wake_phrase_is_not_followed(product_sphinx, synth_pcm)
     stream_until_final(product_sphinx, synth_pcm("we need a new car soon i think"))
     assert not product_sphinx.strict_follower.active
     assert product_sphinx.strict_follower.behind_s == 0.0
+
+
+def test_the_grammar_reads_along_while_it_follows(product_sphinx, synth_pcm) -> None:
+    """Its partial reading is what the listener checks an early decision against."""
+    product_sphinx.reset()
+    audio = bytes(16000) + synth_pcm("hey hearth we need a minute") + bytes(32000)
+    readings = []
+    for i in range(0, len(audio), BLOCK):
+        if product_sphinx.accept(audio[i : i + BLOCK]) is not None:
+            break
+        readings.append(product_sphinx.strict_partial())
+    assert readings[0] == ""  # not following before the voice's mean is known
+    assert "hey hearth we need a minute" in readings
+    assert product_sphinx.strict_partial() == ""  # the utterance has ended
+    product_sphinx.finish()
