@@ -56,9 +56,9 @@ class ListenerConfig:
             (device buffers); it is treated like Hearth talking.
         early_stable_s: a partial must stay unchanged this long to be acted on early...
         early_quiet_s: ...and the input must have been quiet this long (by the voice
-            detector, which ends voice within 60 ms of the last word; 0.1 s kept
-            replies at p50 283 ms in real time, and no early decision inside a
-            sentence on the benchmarks).
+            detector, which ends voice within 60 ms of the last word; with 0.1 s
+            replies came at p50 284-291 ms in real time, and no early decision was
+            made inside a sentence on the benchmarks).
         early_min_confidence: ...and it must parse as a command at least this sure.
         early_quiet_long_s: the quiet needed instead when the partial is the start of
             a longer known command that means something else.
@@ -311,10 +311,9 @@ class Listener:
         `partial` (a reading it has not finished, or none, does not count against it;
         nor do slots: "a walk" and "a walk together" are the same request)."""
         strict = getattr(self.recognizer, "strict_partial", None)
-        reading = strict() if strict is not None else ""
-        other = self._meaning(reading) if reading else None
-        mine = self._meaning(partial)
-        return other is not None and mine is not None and other[0] != mine[0]
+        other = self._sure_intent(strict()) if strict is not None else None
+        mine = self._sure_intent(partial)
+        return other is not None and mine is not None and other != mine
 
     def _settle(self, text: str, reread: Callable[..., Utterance | None] | None) -> str:
         """A sure command after the wake phrase, unless the strict grammar reads another
@@ -324,13 +323,13 @@ class Listener:
         if reread is None:
             return text
         strict = reread(strict=True)
-        if strict is None or not self._confident(strict.text):
+        if strict is None:
             return text
-        other = self._meaning(strict.text)[0]  # type: ignore[index]
-        if other == self._meaning(text)[0]:  # type: ignore[index]
+        other = self._sure_intent(strict.text)
+        if other is None or other == self._sure_intent(text):
             return text
         second = reread()
-        if second is not None and (self._meaning(second.text) or ("",))[0] == other:
+        if second is not None and self._sure_intent(second.text) == other:
             return strict.text
         return text
 
@@ -397,6 +396,11 @@ class Listener:
             return None
         intent = self.parse(self.wake.split(text)[1])  # type: ignore[misc]
         return intent.name, repr(sorted(intent.slots.items()))
+
+    def _sure_intent(self, text: str) -> str | None:
+        """The intent `text` reads as when it is a confident command, else None."""
+        meaning = self._meaning(text) if text else None
+        return meaning[0] if meaning is not None else None
 
     def _confident(self, text: str) -> str:
         """`text` if it reads as a complete command with high confidence, else ""."""

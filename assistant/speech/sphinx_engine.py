@@ -217,7 +217,7 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp()
         if hyp is None:
             return ""
-        words = [Word(_ALT_PRON.sub("", w), 0.0, 0.0) for w in hyp.hypstr.split()]
+        words = _plain_words(hyp.hypstr)
         if self._mode == "command":
             words = command_words(words, self._words)
         return " ".join(w.word for w in words)
@@ -228,8 +228,8 @@ class SphinxRecognizer:
         follower = self.strict_follower
         if not self._in_utt or follower is None or not follower.active:
             return ""
-        words = [Word(_ALT_PRON.sub("", w), 0.0, 0.0) for w in follower.partial().split()]
-        return " ".join(w.word for w in command_words(words, self._strict_words))
+        words = command_words(_plain_words(follower.partial()), self._strict_words)
+        return " ".join(w.word for w in words)
 
     def finish(self) -> Utterance | None:
         if self._in_utt:
@@ -293,7 +293,7 @@ class SphinxRecognizer:
                 strict.feed(speech)
         elif not self._follow_checked and self._addressed():
             # From here the grammar follows, with the voice's mean, catching up.
-            strict.begin(format_mean(self._cmn_base), bytes(self._utt_audio), self._utt_start)
+            strict.begin(format_mean(self._cmn_base), bytes(self._utt_audio))
 
     def _addressed(self) -> bool:
         """The partial result begins with the wake phrase (checked until 2 s in)."""
@@ -305,7 +305,7 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp()
         if hyp is None:
             return False
-        return self._wake.split(" ".join(_ALT_PRON.sub("", w) for w in hyp.hypstr.split()))[0]
+        return self._wake.split(" ".join(w.word for w in _plain_words(hyp.hypstr)))[0]
 
     def _add_noise(self, pcm: bytes) -> bytes:
         if self._noise_level is None:
@@ -392,8 +392,8 @@ class SphinxRecognizer:
         only when the wake phrase was heard (tune split: 124 -> 132 of 150
         commands, 0 of 90 everyday sentences changed). The grammar has followed
         the speech since its mean was known (`sphinx_strict.py`), so this costs
-        only what it has not caught up on. None for speech over 4 s. The audio is
-        dropped after a strict reading.
+        only what it has not caught up on; asked again, it gives the same reading.
+        None for speech over 4 s.
         """
         if self._last is None or self._in_utt or self._mode != "command":
             return None
@@ -406,7 +406,7 @@ class SphinxRecognizer:
                 return None
             if self._strict_reading is None:
                 if not follower.active:  # too short to have been followed: read it all now
-                    follower.begin(format_mean(mean), audio, start)
+                    follower.begin(format_mean(mean), audio)
                 follower.finish()
                 # The grammar's reading only: it keeps no lattice for an n-best.
                 reading = self._result(follower.decoder, self._strict_words, start, nbest=0)
@@ -444,8 +444,7 @@ class SphinxRecognizer:
             for hyp in hyps:
                 if hyp is None or not hyp.hypstr:  # PocketSphinx yields None for an empty path
                     continue
-                tokens = [_ALT_PRON.sub("", w) for w in hyp.hypstr.split()]
-                words = [Word(w, 0.0, 0.0) for w in tokens if not _is_filler(w)]
+                words = [w for w in _plain_words(hyp.hypstr) if not _is_filler(w.word)]
                 if self._mode == "command":
                     words = command_words(words, vocabulary)
                 text = " ".join(w.word for w in words)
@@ -455,6 +454,11 @@ class SphinxRecognizer:
         except RuntimeError:  # no lattice (e.g. nothing decoded): no alternatives
             return ()
         return tuple(found[:nbest])
+
+
+def _plain_words(hypstr: str) -> list[Word]:
+    """A hypothesis string's words, without alternate-pronunciation marks ("hearth(2)")."""
+    return [Word(_ALT_PRON.sub("", w), 0.0, 0.0) for w in hypstr.split()]
 
 
 def _is_filler(word: str) -> bool:

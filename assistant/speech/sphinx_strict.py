@@ -48,14 +48,13 @@ class StrictFollower:
         self.decoder.activate_search(_SEARCH)
         self._backlog = bytearray()
         self.active = False
-        self.start = 0.0  # stream time (seconds) of the audio's start
 
     @property
     def behind_s(self) -> float:
         """Seconds of the utterance heard but not decoded yet."""
         return len(self._backlog) / 2 / SAMPLE_RATE
 
-    def begin(self, mean: str, audio: bytes, start: float) -> None:
+    def begin(self, mean: str, audio: bytes) -> None:
         """Follow an utterance from its start, with cepstral mean `mean`;
         `audio` is what has been heard of it so far."""
         self.cancel()
@@ -63,7 +62,6 @@ class StrictFollower:
         self.decoder.start_utt()
         self._backlog += audio
         self.active = True
-        self.start = start
 
     def feed(self, pcm: bytes) -> None:
         """More of the utterance; decodes at most `CATCH_UP` times its length."""
@@ -77,14 +75,13 @@ class StrictFollower:
         hyp = self.decoder.hyp() if self.active else None
         return hyp.hypstr if hyp is not None else ""
 
-    def finish(self) -> bool:
-        """Decode what is left and end the search; True if it was following."""
+    def finish(self) -> None:
+        """Decode what is left and end the search (its reading: `decoder.hyp()`)."""
         if not self.active:
-            return False
+            return
         self._decode(len(self._backlog))
         self.decoder.end_utt()
         self.active = False
-        return True
 
     def cancel(self) -> None:
         if self.active:
