@@ -206,7 +206,7 @@ def test_early_decision_on_a_stable_complete_command() -> None:
 
 
 def test_no_early_decision_while_still_talking_or_on_non_commands() -> None:
-    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=10.0)
     rec.partial_text = "hey hearth pause"
     decided, _ = run(listener, 0.0, 0.5, pcm=LOUD)  # stable but not quiet
     assert decided == []
@@ -216,6 +216,29 @@ def test_no_early_decision_while_still_talking_or_on_non_commands() -> None:
     rec.partial_text = "pause"  # a command, but no wake phrase
     decided, _ = run(listener, 1.0, 0.5)
     assert decided == []
+
+
+def test_speech_to_hearth_ends_after_a_short_quiet_and_is_read_whole() -> None:
+    """Not a command to act on early, but the wake phrase and more, then quiet: the
+    speech is ended there (before the engine's own end of speech) and its final is
+    decided on."""
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=0.2)
+    _hold(listener, rec, "hey hearth what a day", 0.0, 0.5)
+    decided, _ = run(listener, 0.5, 0.5)
+    assert [h.text for h in decided] == ["what a day"] and not decided[0].early
+    assert 0.2 <= decided[0].t - 0.5 < 0.25
+    assert rec.partial_text == ""  # the engine was asked to finish the speech
+    # A bare wake phrase may be a pause before the command; speech without the wake
+    # phrase is not for Hearth: neither is ended early.
+    for partial in ("hey hearth", "what a day"):
+        listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=0.2)
+        _hold(listener, rec, partial, 0.0, 0.5)
+        decided, _ = run(listener, 0.5, 0.5)
+        assert decided == [] and rec.partial_text == partial
+    # No voice heard at all (the detector missed it): nothing to end.
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=0.2)
+    rec.partial_text = "hey hearth what a day"
+    assert run(listener, 0.0, 0.5)[0] == []
 
 
 def test_early_decision_survives_a_flickering_partial() -> None:
@@ -245,7 +268,7 @@ def test_an_early_decision_is_not_repeated_by_the_engines_final() -> None:
 
 
 def test_yes_is_decided_early_only_as_an_answer() -> None:
-    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1)
+    listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=10.0)
     rec.partial_text = "hey hearth yes"
     decided, _ = run(listener, 0.0, 0.5)
     assert decided == []  # outside a question: wait for the engine's end of speech
@@ -373,6 +396,17 @@ def test_strict_rereading_only_for_speech_that_began_with_the_wake_phrase() -> N
     assert rec.rereads == 2
 
 
+def test_the_strict_reading_comes_before_the_alternatives() -> None:
+    rec = RereadingRecognizer(strict="hey hearth we need a mediator")
+    listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    rec.final = Utterance("hey hearth we do a lot", 0.3, alternatives=("hey hearth pause",))
+    assert [h.text for h in listener.feed(QUIET, 0.02)] == ["we need a mediator"]
+    rec.strict = "hey hearth"  # the grammar's filler path: the alternative is next
+    rec.final = Utterance("hey hearth we do a lot", 0.3, alternatives=("hey hearth pause",))
+    assert [h.text for h in listener.feed(QUIET, 10.0)] == ["pause"]
+    assert rec.model_rereads == 0  # the second model pass was not needed either time
+
+
 def test_a_less_sure_command_gives_way_to_the_strict_reading_only() -> None:
     def parse_unsure(text: str) -> Intent:
         if text == "paws on":  # a command, but not a sure one
@@ -406,17 +440,44 @@ def test_a_sure_command_gives_way_when_two_readings_of_three_hear_another() -> N
     assert rec.model_rereads == 0
 
 
-def test_no_early_decision_while_the_strict_grammar_reads_otherwise() -> None:
+def test_readings_of_the_whole_speech_come_before_a_stable_partial() -> None:
+    """A final that is no command falls back to the partial that held as one, but
+    only when no reading of the whole speech (alternatives, the grammar's, the
+    second one) is a command."""
+    rec = RereadingRecognizer(strict="hey hearth pause")
+    listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    decided, t = _hold(listener, rec, "hey hearth we need a minute", 0.0, 0.5)
+    assert decided == []
+    rec.final = Utterance("hey hearth we need a", 0.5)
+    assert [h.text for h in listener.feed(QUIET, t + BLOCK)] == ["pause"]
+    rec.strict = "hey hearth"  # no reading of the whole is a command: the partial is
+    decided, t = _hold(listener, rec, "hey hearth we need a minute", 10.0, 0.5)
+    rec.final = Utterance("hey hearth we need a", 0.5)
+    assert [h.text for h in listener.feed(QUIET, t + BLOCK)] == ["we need a minute"]
+    assert rec.model_rereads == 1  # the second reading was asked for before giving up
+
+
+def test_while_the_strict_grammar_reads_otherwise_the_speech_is_ended_and_read_whole() -> None:
     rec = RereadingRecognizer(strict=None)
     config = ListenerConfig(early_stable_s=0.1, early_quiet_s=0.1)
     listener = Listener(rec, config, parse=parse, vad=LevelVad())  # type: ignore[arg-type]
     run(listener, 0.0, 0.5, pcm=LOUD)
     rec.partial_text = "hey hearth we need a mediator"
     rec.strict_so_far = "hey hearth we need a minute"
-    decided, _ = run(listener, 0.5, 0.4)
-    assert decided == []  # left to the engine's final
+    decided, _ = run(listener, 0.5, 0.08, pcm=LOUD)
+    assert decided == []  # still talking: nothing is ended
+    # Quiet: the partial is not acted on, but the speech is ended now and its readings
+    # settle it (the grammar and the second reading agree on another command).
+    rec.strict, rec.second = "hey hearth we need a minute", "hey hearth we need a minute"
+    decided, _ = run(listener, 0.58, 0.3)
+    assert [h.text for h in decided] == ["we need a minute"] and not decided[0].early
+    assert 0.1 <= decided[0].t - 0.58 < 0.15  # at the early-decision moment, not later
+    assert rec.model_rereads == 1
+    # When the grammar reads the same command, the partial is acted on early.
+    run(listener, 1.0, 0.5, pcm=LOUD)
+    rec.partial_text = "hey hearth we need a mediator"
     rec.strict_so_far = "hey hearth we need a mediator"
-    decided, _ = run(listener, 0.9, 0.2)
+    decided, _ = run(listener, 1.5, 0.3)
     assert [h.text for h in decided] == ["we need a mediator"] and decided[0].early
 
 
@@ -429,7 +490,9 @@ def test_the_start_of_a_longer_command_waits_for_a_longer_pause() -> None:
     phrases = ["we need a minute", "we need a minute apart"]
     for known, wait in ((phrases, 0.3), (phrases[:1], 0.1)):
         rec = ScriptedRecognizer()
-        config = ListenerConfig(early_stable_s=0.1, early_quiet_s=0.1, early_quiet_long_s=0.3)
+        config = ListenerConfig(
+            early_stable_s=0.1, early_quiet_s=0.1, early_quiet_long_s=0.3, end_quiet_s=1.0
+        )
         listener = Listener(rec, config, parse=parse_longer, phrases=known, vad=LevelVad())  # type: ignore[arg-type]
         run(listener, 0.0, 0.5, pcm=LOUD)
         rec.partial_text = "hey hearth we need a minute"
