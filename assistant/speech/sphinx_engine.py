@@ -57,8 +57,9 @@ n=150); -65 dB was kept then because -55 dB heard the latency benchmark's "we
 need a minute" as "we need a mediator". Once the strict grammar and the second
 reading settle such a command (listener), on the tune split: -65 dB 92.0%,
 -55 dB 93.3%, -50 dB 94.7%, -45 dB 92.7%, -40 dB 88.7%; the four loopback
-captures misheard as "mediator" all read "we need a minute" at -50 dB. About
-the noise of a real microphone: the clean voice of a file or loopback gets it."""
+captures misheard as "mediator" all read "we need a minute" at -50 dB. That is
+about the noise of a real microphone in a quiet room: a clean voice from a file
+or the loopback is decoded as if it had come through one."""
 
 
 VAD_MODE = 3

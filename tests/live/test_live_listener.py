@@ -481,6 +481,22 @@ def test_while_the_strict_grammar_reads_otherwise_the_speech_is_ended_and_read_w
     assert [h.text for h in decided] == ["we need a mediator"] and decided[0].early
 
 
+def test_speech_ended_with_nothing_decoded_leaves_no_command_behind() -> None:
+    class NothingDecoded(RereadingRecognizer):
+        def finish(self) -> Utterance | None:
+            self.partial_text = ""
+            return None
+
+    rec = NothingDecoded(strict=None)
+    config = ListenerConfig(early_stable_s=0.1, early_quiet_s=0.1)
+    listener = Listener(rec, config, parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    _hold(listener, rec, "hey hearth we need a mediator", 0.0, 0.5)
+    rec.strict_so_far = "hey hearth we need a minute"  # ends the speech at the quiet
+    assert run(listener, 0.5, 0.3)[0] == []
+    rec.final = Utterance("", 0.0)  # a later stretch of speech matched nothing
+    assert listener.feed(QUIET, 1.0) == []  # the partial held before is not acted on
+
+
 def test_the_start_of_a_longer_command_waits_for_a_longer_pause() -> None:
     def parse_longer(text: str) -> Intent:
         if text == "we need a minute apart":
