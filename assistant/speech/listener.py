@@ -262,7 +262,7 @@ class Listener:
             return []
         partial = self.recognizer.partial().strip()
         quiet = self.vad.quiet_for(t)  # infinite when no voice was heard at all
-        if self._spoken_to(partial) and self.config.end_quiet_s <= quiet < float("inf"):
+        if self._may_end(partial) and self.config.end_quiet_s <= quiet < float("inf"):
             # Not a command to act on early, but the speech is over: the readings of
             # the whole decide now (the engine's end of speech would come ~0.2 s later).
             return self._end_now(t)
@@ -301,11 +301,18 @@ class Listener:
         self._acted_early = True
         return self._final(Utterance(partial), t, early=True)
 
-    def _spoken_to(self, partial: str) -> bool:
-        """`partial` is the wake phrase and more (a bare wake phrase may be a pause
-        before the command)."""
+    def _may_end(self, partial: str) -> bool:
+        """`partial` is the wake phrase and more, and does not read as a sentence
+        still going: a bare wake phrase, a last word like "a" or "to", or the start of
+        a known command that is no command yet ("let's") may be a pause for thought,
+        and gets the engine's own end of speech."""
         has_wake, rest = self.wake.split(partial)
-        return has_wake and bool(rest)
+        if not has_wake or not rest or words(rest)[-1] in OPEN_ENDINGS:
+            return False
+        if self.parse is not None and self.parse(rest).name != NONE:
+            return True
+        i = bisect.bisect_left(self._phrases, rest + " ")
+        return not (i < len(self._phrases) and self._phrases[i].startswith(rest + " "))
 
     def _end_now(self, t: float) -> list[Heard]:
         """End the speech in progress here and decide on the engine's final for it."""

@@ -228,13 +228,17 @@ def test_speech_to_hearth_ends_after_a_short_quiet_and_is_read_whole() -> None:
     assert [h.text for h in decided] == ["what a day"] and not decided[0].early
     assert 0.2 <= decided[0].t - 0.5 < 0.25
     assert rec.partial_text == ""  # the engine was asked to finish the speech
-    # A bare wake phrase may be a pause before the command; speech without the wake
-    # phrase is not for Hearth: neither is ended early.
-    for partial in ("hey hearth", "what a day"):
-        listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=0.2)
+    # A bare wake phrase, a sentence still going ("... a") or the start of a known
+    # command ("we need" of "we need a minute") may be a pause for thought; speech
+    # without the wake phrase is not for Hearth: none is ended early.
+    for partial in ("hey hearth", "hey hearth what a", "hey hearth we need", "what a day"):
+        rec = ScriptedRecognizer()
+        config = ListenerConfig(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=0.2)
+        phrases = ["pause", "we need a minute"]  # the commands it knows
+        listener = Listener(rec, config, parse=parse, phrases=phrases, vad=LevelVad())  # type: ignore[arg-type]
         _hold(listener, rec, partial, 0.0, 0.5)
         decided, _ = run(listener, 0.5, 0.5)
-        assert decided == [] and rec.partial_text == partial
+        assert decided == [] and rec.partial_text == partial, partial
     # No voice heard at all (the detector missed it): nothing to end.
     listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=0.2)
     rec.partial_text = "hey hearth what a day"
