@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from assistant.nlu.intent import NONE, Intent
@@ -262,7 +262,7 @@ class Listener:
             return []
         partial = self.recognizer.partial().strip()
         quiet = self.vad.quiet_for(t)  # infinite when no voice was heard at all
-        if self._may_end(partial) and self.config.end_quiet_s <= quiet < float("inf"):
+        if self.config.end_quiet_s <= quiet < float("inf") and self._may_end(partial):
             # Not a command to act on early, but the speech is over: the readings of
             # the whole decide now (the engine's end of speech would come ~0.2 s later).
             return self._end_now(t)
@@ -309,10 +309,7 @@ class Listener:
         has_wake, rest = self.wake.split(partial)
         if not has_wake or not rest or words(rest)[-1] in OPEN_ENDINGS:
             return False
-        if self.parse is not None and self.parse(rest).name != NONE:
-            return True
-        i = bisect.bisect_left(self._phrases, rest + " ")
-        return not (i < len(self._phrases) and self._phrases[i].startswith(rest + " "))
+        return self._command(partial) or next(self._longer_phrases(rest), None) is None
 
     def _end_now(self, t: float) -> list[Heard]:
         """End the speech in progress here and decide on the engine's final for it."""
@@ -413,13 +410,16 @@ class Listener:
         """`rest` is the start of a longer known command that means something else."""
         if rest not in self._goes_on:
             meaning = self._intent_of(rest)
-            start = rest + " "
-            i = bisect.bisect_left(self._phrases, start)
-            longer = itertools.takewhile(lambda p: p.startswith(start), self._phrases[i:])
-            self._goes_on[rest] = any(
-                self._intent_of(p) not in (meaning, NONE) for p in itertools.islice(longer, 30)
-            )
+            longer = itertools.islice(self._longer_phrases(rest), 30)
+            self._goes_on[rest] = any(self._intent_of(p) not in (meaning, NONE) for p in longer)
         return self._goes_on[rest]
+
+    def _longer_phrases(self, rest: str) -> Iterator[str]:
+        """The known command sentences that begin with `rest` and go on, in order."""
+        start = rest + " "
+        i = bisect.bisect_left(self._phrases, start)
+        following = itertools.islice(self._phrases, i, None)
+        return itertools.takewhile(lambda p: p.startswith(start), following)
 
     def _intent_of(self, phrase: str) -> str:
         if phrase not in self._phrase_intents:
