@@ -150,11 +150,12 @@ class Speaker:
             return line.text if line is not None else ""
         return self.spoken[-1].text if self.speaking() else ""
 
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """Block until every queued line was played (real time only)."""
+    def wait_idle(self, timeout: float = 30.0, stop: threading.Event | None = None) -> bool:
+        """Block until every queued line was played (real time only), or `stop` is set."""
         deadline = time.monotonic() + timeout
-        while self._busy.is_set() and time.monotonic() < deadline:
-            time.sleep(0.02)
+        stop = stop or threading.Event()
+        while self._busy.is_set() and time.monotonic() < deadline and not stop.is_set():
+            stop.wait(0.02)
         return not self._busy.is_set()
 
     def close(self) -> None:
@@ -321,6 +322,7 @@ class LiveLoop:
         """Timeline time at which an input file's t=0 was heard (real-time file input)."""
         self.listening = threading.Event()
         """Set once the first block of audio has been read."""
+        self._engine_worker: threading.Thread | None = None
 
     def timeline(self) -> float:
         return time.monotonic() - self._t0
@@ -404,6 +406,7 @@ class LiveLoop:
         )  # fmt: skip
         engine_thread.start()
         engine = engine_ready.result(timeout=30)
+        self._engine_worker = engine_thread
         try:
             self._listen_loop(source, engine, speaker, inbox, echo, stop_at_eof=realtime_file)
         finally:
@@ -448,6 +451,7 @@ class LiveLoop:
         is_open = False
         reported, next_report = 0, 0.0
         while not self.stop_event.is_set():
+            self._check_engine_alive()
             try:
                 if not is_open:
                     source.open()
@@ -489,10 +493,21 @@ class LiveLoop:
             for heard in self.listener.flush(self.timeline()):
                 self.heard.append(heard)
                 inbox.put(heard.text)
-            time.sleep(0.3)  # let the engine act on the last words before draining speech
-            while not inbox.empty():
-                time.sleep(0.02)
-            speaker.wait_idle()
+            # Let the engine act on the last words (and queue its reply) before draining
+            # speech; give up at once when asked to stop or when the engine is gone.
+            while inbox.unfinished_tasks and not self.stop_event.wait(0.02):
+                self._check_engine_alive()
+            speaker.wait_idle(stop=self.stop_event)
+
+    def _check_engine_alive(self) -> None:
+        """End the run with an error when the engine thread died.
+
+        The engine contains its own failures, so this is a last resort: a process that
+        listens with nobody to answer is worse than one that exits and is restarted.
+        """
+        thread = self._engine_worker
+        if thread is not None and not thread.is_alive():
+            raise HearthError("the dialog engine stopped unexpectedly; see the log above")
 
     def _listen(
         self, pcm: bytes, t: float, engine: Any, speaker: Speaker, clean: bool

@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import logging
 import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from assistant.clock import Clock, VirtualClock
 
 if TYPE_CHECKING:
     from assistant.dialog.engine import Engine
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -167,19 +171,33 @@ def run_realtime(
 
     Heard texts from other threads arrive through `inbox`; timers fire at their
     deadlines while waiting for input. `max_wait` bounds each wait so a change of the
-    wall clock (a dated job) or `stop` being set is noticed promptly.
+    wall clock (a dated job) or `stop` being set is noticed promptly. Each item taken
+    from `inbox` is marked done (`inbox.task_done()`) once the engine has acted on
+    it, so a feeder can wait until its last words were handled. The engine contains
+    its own failures; anything that still escapes is logged here and the loop goes
+    on, because a dead loop would leave the device deaf and mute.
     """
     scheduler = engine.scheduler
     clock = scheduler.clock
     while stop is None or not stop.is_set():
-        scheduler.run_due()
+        _survive(scheduler.run_due)
         deadline = scheduler.next_deadline()
         wait = max_wait if deadline is None else max(0.0, min(max_wait, deadline - clock.now()))
         try:
             text = inbox.get(timeout=wait)
         except queue.Empty:
             continue
-        if text is None:
-            return
-        scheduler.run_due()  # a timer due before the text was heard speaks first
-        engine.hear(text)
+        try:
+            if text is None:
+                return
+            _survive(scheduler.run_due)  # a timer due before the text was heard speaks first
+            _survive(partial(engine.hear, text))
+        finally:
+            inbox.task_done()
+
+
+def _survive(step: Callable[[], Any]) -> None:
+    try:
+        step()
+    except Exception as exc:  # the type only: a message could quote what was said
+        log.error("the dialog loop caught %s and carries on", type(exc).__name__)

@@ -15,8 +15,11 @@ Typical live use::
 
 from __future__ import annotations
 
+import logging
+import traceback
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from assistant.clock import Clock, RealClock
 from assistant.config import Settings
@@ -35,6 +38,9 @@ KEEPS_QUESTION = ("repeat", "time_left", "help")
 # Timer calls dropped, not postponed, while a pause runs: late countdown cues mean nothing.
 DROPPED_DURING_PAUSE = {("ritual", "cue")}
 DICTATION_WINDOW_S = 30.0
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Output(Protocol):
@@ -119,8 +125,13 @@ class Engine:
         """Handle one heard (or typed) utterance and return what it was understood as.
 
         While Hearth waits for dictated text, the text itself is the answer (returned
-        as intent "dictation") unless it is a clear stop.
+        as intent "dictation") unless it is a clear stop. A request that fails inside
+        Hearth is contained (see `_contained`): this never raises for a bug.
         """
+        failed = Intent(NONE, {}, 0.0, text)
+        return self._contained("a heard request", lambda: self._hear(text), failed)
+
+    def _hear(self, text: str) -> Intent:
         text = " ".join(text.split())
         if not text:
             return Intent(NONE, {}, 0.0, text)
@@ -247,6 +258,9 @@ class Engine:
             raise TypeError(f"unknown action {a!r}")
 
     def _fire(self, skill: str, name: str, data: dict[str, Any]) -> None:
+        self._contained(f"timer {skill}.{name}", lambda: self._fire_now(skill, name, data), None)
+
+    def _fire_now(self, skill: str, name: str, data: dict[str, Any]) -> None:
         if self._blocked(skill) and (skill, name) not in DROPPED_DURING_PAUSE:
             self.state.deferred.append((skill, name, data))
             return
@@ -270,7 +284,29 @@ class Engine:
 
     def _expire(self, pending: Pending) -> None:
         if self.state.awaiting is pending:
-            self._answer(pending, Answer(expired=True))
+            expired = Answer(expired=True)
+            self._contained("an unanswered question", lambda: self._answer(pending, expired), None)
+
+    def _contained(self, what: str, step: Callable[[], T], failed: T) -> T:
+        """Run one request or timer call; a bug in it must never take the device down.
+
+        The failure is logged (the exception type and where, never its message, which
+        could quote what was said), Hearth says a short sorry, and everything else goes
+        on: timers already armed stay armed, the next request is heard as usual.
+        """
+        try:
+            return step()
+        except Exception as exc:
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("%s failed with %s; Hearth carries on.\n%s", what, type(exc).__name__, frames)
+            self._spoken, self._followups = None, []
+            self._update_listen_mode()
+            try:
+                self.output.event("failed", what=what, error=type(exc).__name__)
+                self.output.say(self.responses.pick("system.sorry"), "system.sorry")
+            except Exception:  # the voice itself is broken: the log line above must do
+                log.error("could not say sorry after %s", what)
+            return failed
 
     def _clear_question(self) -> None:
         self.state.awaiting = None
