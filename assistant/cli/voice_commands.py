@@ -76,13 +76,14 @@ def run_command(
         voice=voice,
         rate=rate,
     )
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    level = logging.INFO if verbose else getattr(logging, settings.log_level.upper())
+    logging.basicConfig(level=level, format="%(message)s")
     options = RunOptions(
         input_wav=input_wav,
         fast=fast,
         output_wav=output_wav,
         no_wake=no_wake,
-        engine=engine,
+        engine=engine or settings.engine,
         verbose=verbose,
     )
     loop = LiveLoop(settings, options)
