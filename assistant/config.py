@@ -204,7 +204,7 @@ def _field_types() -> dict[str, Any]:
 
 
 def _path_hook(kind: type, value: Any) -> Any:
-    if kind is Path and isinstance(value, str) and value:
+    if kind is Path and isinstance(value, str | Path) and str(value):
         return Path(value).expanduser()
     raise TypeError(f"Expected a path in quotes, got `{type(value).__name__}`")
 

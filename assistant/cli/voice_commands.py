@@ -63,6 +63,8 @@ def run_command(
 
     from assistant.config import load_settings
     from assistant.live import LiveLoop, RunOptions
+    from assistant.paths import check_writable_file
+    from assistant.speech.devices import check_index
 
     if fast and input_wav is None:
         raise HearthError("--fast needs --input-wav (a microphone cannot go faster)")
@@ -77,6 +79,12 @@ def run_command(
         rate=rate,
     )
     level = logging.INFO if verbose else getattr(logging, settings.log_level.upper())
+    if output_wav is not None:
+        check_writable_file(output_wav, "--output-wav")
+    if input_wav is None:
+        check_index(settings.input_device, "input")
+    if output_wav is None:
+        check_index(settings.output_device, "output")
     logging.basicConfig(level=level, format="%(message)s")
     options = RunOptions(
         input_wav=input_wav,

@@ -83,6 +83,8 @@ def test_flags_are_checked_too() -> None:
         Settings().with_overrides(rate=3)
     with pytest.raises(ConfigError, match=r"^--db: db_path = 5"):
         Settings().with_overrides(db_path=5)
+    flagged = Settings().with_overrides(db_path=Path("~/h.db"), input_device=2)  # as click gives
+    assert flagged.db_path == Path.home() / "h.db" and flagged.input_device == 2
 
 
 def test_show_names_the_source_of_every_setting(hearth, tmp_path) -> None:
