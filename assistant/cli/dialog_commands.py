@@ -81,10 +81,12 @@ def chat(db: Path | None, verbose: bool) -> None:
     from assistant.clock import RealClock
     from assistant.dialog.engine import Engine
     from assistant.dialog.output import TerminalOutput
+    from assistant.lock import InstanceLock
     from assistant.scheduler import run_realtime
     from assistant.store import Store
 
     settings = _settings(db)
+    _lock = InstanceLock(settings.db_path).acquire()  # held until the process ends
     store = Store(settings.db_path)
     engine = Engine(store, TerminalOutput(sys.stdout, verbose), RealClock(), settings=settings)
     engine.parser  # noqa: B018 - load templates now, not on the first line typed

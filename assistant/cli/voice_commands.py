@@ -63,6 +63,7 @@ def run_command(
 
     from assistant.config import load_settings
     from assistant.live import LiveLoop, RunOptions
+    from assistant.lock import InstanceLock
     from assistant.paths import check_writable_file
     from assistant.speech.devices import check_index
 
@@ -85,6 +86,7 @@ def run_command(
         check_index(settings.input_device, "input")
     if output_wav is None:
         check_index(settings.output_device, "output")
+    _lock = InstanceLock(settings.db_path).acquire()  # held until the process ends
     logging.basicConfig(level=level, format="%(message)s")
     options = RunOptions(
         input_wav=input_wav,
