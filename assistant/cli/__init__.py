@@ -44,12 +44,20 @@ def _register() -> None:
     from assistant.cli import (
         config_commands,
         dialog_commands,
+        doctor_commands,
         nlu_commands,
         speech_commands,
         voice_commands,
     )
 
-    modules = (nlu_commands, dialog_commands, speech_commands, voice_commands, config_commands)
+    modules = (
+        nlu_commands,
+        dialog_commands,
+        speech_commands,
+        voice_commands,
+        config_commands,
+        doctor_commands,
+    )
     for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
