@@ -124,7 +124,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             conn.close()
             # "file is not a database", "database disk image is malformed", read-only...
-            raise StoreError(f"{self.path}: cannot use this database: {exc}") from None
+            damaged = "malformed" in str(exc) or "not a database" in str(exc)
+            hint = REPAIR_HINT if damaged else ""
+            raise StoreError(f"{self.path}: cannot use this database: {exc}{hint}") from None
 
     @staticmethod
     def _check_file(path: Path) -> None:
