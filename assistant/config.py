@@ -19,10 +19,8 @@ msgspec is imported only when there is something to check.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -30,8 +28,6 @@ from datetime import datetime
 from datetime import time as clock_time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
-
-import platformdirs
 
 from assistant.errors import HearthError
 
@@ -48,10 +44,14 @@ RITUALS = ("walk", "coffee", "breakfast", "mindfulness", "call")
 
 def user_data_dir() -> Path:
     """Per-user data folder (the log database, downloaded models)."""
+    import platformdirs  # here, not at import: `hearth parse` reads no settings
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def user_config_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
@@ -309,6 +309,9 @@ def _key_line(text: str, key: str, table: str | None = None) -> int:
 
 def read_file(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
     """Check a config file: (values, sources); ConfigError listing every problem."""
+    import difflib
+    import tomllib
+
     try:
         text = path.read_text(encoding="utf-8")
     except IsADirectoryError:

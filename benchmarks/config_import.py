@@ -1,7 +1,8 @@
 """What checking the configuration costs at start-up: import time of the validation
 libraries, and of Hearth loading a full configuration file.
 
-Each case runs in a fresh interpreter (`python -c`), repeated; the median is printed.
+Each case runs in a fresh interpreter (`python -c`), the cases taking turns, repeated;
+the median is printed.
 Baseline, measured in the same run: an interpreter that only imports tomllib and
 dataclasses (what a hand-written checker would need).
 
@@ -49,16 +50,27 @@ def cases(config: Path) -> dict[str, str]:
     }
 
 
-def measure(body: str, runs: int) -> float | None:
-    times = []
+def once(body: str) -> float | None:
+    done = subprocess.run(
+        [sys.executable, "-c", TIMED.format(body=body)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        return None  # the library is not installed
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def measure(bodies: dict[str, str], runs: int) -> dict[str, float | None]:
+    """Medians; the cases take turns within each round, so a busy machine slows all alike."""
+    times: dict[str, list[float]] = {name: [] for name in bodies}
+    missing: set[str] = set()
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", TIMED.format(body=body)], capture_output=True, text=True
-        )
-        if done.returncode != 0:
-            return None  # the library is not installed
-        times.append(float(done.stdout.strip().splitlines()[-1]))
-    return statistics.median(times)
+        for name, body in bodies.items():
+            ms = once(body) if name not in missing else None
+            if ms is None:
+                missing.add(name)
+            else:
+                times[name].append(ms)
+    return {n: None if n in missing else statistics.median(t) for n, t in times.items()}
 
 
 def main() -> None:
@@ -68,7 +80,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "config.toml"
         config.write_text(CONFIG, encoding="utf-8")
-        results = {name: measure(body, args.runs) for name, body in cases(config).items()}
+        results = measure(cases(config), args.runs)
     base = results["baseline: tomllib + dataclasses"] or 1.0
     print(f"{'case':45} {'median ms':>10} {'vs baseline':>12}")
     for name, ms in results.items():
