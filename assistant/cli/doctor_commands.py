@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from assistant.errors import HearthError
+
 
 def _repair(db: Path) -> None:
     from assistant.lock import InstanceLock
@@ -37,7 +39,12 @@ def doctor(repair: bool, db: Path | None, no_audio: bool) -> None:
     from assistant import doctor as checks
 
     if repair:
-        settings, _ = checks.check_config()
+        settings, found = checks.check_config()
+        if db is None and any(f.status == "FAIL" for f in found):
+            raise HearthError(
+                "the configuration has errors, so the database it names is unknown: "
+                "fix it first (hearth doctor lists them), or give --db PATH"
+            )
         _repair(db or settings.db_path)
     findings = checks.run_checks(audio=not no_audio, db=db)
     for finding in findings:

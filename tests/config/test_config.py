@@ -154,3 +154,14 @@ def test_hearth_parse_does_not_read_the_configuration(hearth, tmp_path: Path) ->
     config.write_text("rate = 'fast'\n", encoding="utf-8")
     done = hearth("--config", str(config), "parse", "we need a minute")
     assert done.returncode == 0 and '"intent": "pause"' in done.stdout
+
+
+def test_doctor_lists_config_problems_and_repairs_nothing_blind(hearth, tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('db_path = 5\nvoice = "en-us"\nrate = "fast"\n', encoding="utf-8")
+    done = hearth("--config", str(config), "doctor", "--no-audio")
+    assert done.returncode == 1
+    failed = [line for line in done.stdout.splitlines() if line.startswith("FAIL  configuration")]
+    assert [line.split(": ")[1] for line in failed] == [f"{config}:1", f"{config}:3"]
+    blind = hearth("--config", str(config), "doctor", "--repair", "--no-audio")
+    assert blind.returncode == 1 and "give --db PATH" in blind.stderr
