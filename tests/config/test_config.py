@@ -165,3 +165,19 @@ def test_doctor_lists_config_problems_and_repairs_nothing_blind(hearth, tmp_path
     assert [line.split(": ")[1] for line in failed] == [f"{config}:1", f"{config}:3"]
     blind = hearth("--config", str(config), "doctor", "--repair", "--no-audio")
     assert blind.returncode == 1 and "give --db PATH" in blind.stderr
+
+
+def test_hearth_run_stops_on_a_bad_rate_before_loading_anything(hearth, tmp_path: Path) -> None:
+    """The bug: `rate = "fast"` hung 37 s in speech synthesis, then a traceback."""
+    config = tmp_path / "c.toml"
+    config.write_text('rate = "fast"\n', encoding="utf-8")
+    clip = tmp_path / "in.wav"
+    clip.write_bytes(b"RIFF")  # never read: the configuration is checked first
+    out, db = str(tmp_path / "out.wav"), str(tmp_path / "h.db")
+    done = hearth(
+        "--config", str(config), "run", "--input-wav", str(clip), "--fast",
+        "--output-wav", out, "--db", db,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith(f'Error: {config}:1: rate = "fast": Expected `int`, got `str`')
+    assert "Traceback" not in done.stderr and not (tmp_path / "h.db").exists()
