@@ -24,6 +24,7 @@ from assistant.errors import StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+REPAIR_HINT = " (hearth doctor --repair recovers what it can into a fresh file)"
 
 MIGRATIONS: list[list[str]] = [
     # 1: the first schema.
@@ -123,7 +124,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             conn.close()
             # "file is not a database", "database disk image is malformed", read-only...
-            raise StoreError(f"{self.path}: cannot use this database: {exc}") from None
+            damaged = "malformed" in str(exc) or "not a database" in str(exc)
+            hint = REPAIR_HINT if damaged else ""
+            raise StoreError(f"{self.path}: cannot use this database: {exc}{hint}") from None
 
     @staticmethod
     def _check_file(path: Path) -> None:
@@ -136,7 +139,7 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"{path}: cannot read: {exc.strerror}") from None
             if head and head != SQLITE_MAGIC:
-                raise StoreError(f"{path}: not an SQLite database; left untouched")
+                raise StoreError(f"{path}: not an SQLite database; left untouched{REPAIR_HINT}")
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,7 +152,9 @@ class Store:
         problem = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if problem != "ok":
             detail = " ".join(problem.replace("*** in database main ***", "").split())[:120]
-            raise StoreError(f"{self.path}: the database is damaged ({detail}); left untouched")
+            raise StoreError(
+                f"{self.path}: the database is damaged ({detail}); left untouched{REPAIR_HINT}"
+            )
 
     def _looks_like_hearth(self) -> bool:
         return set(TABLES) <= set(self.db.table_names())

@@ -7,6 +7,8 @@ that need them, so `hearth parse` starts fast.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from assistant import __version__
@@ -25,14 +27,38 @@ class HearthGroup(click.Group):
 
 @click.group(cls=HearthGroup)
 @click.version_option(__version__, prog_name="hearth")
-def main() -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: $HEARTH_CONFIG, else the user config folder).",
+)
+def main(config_file: Path | None) -> None:
     """Hearth: an offline voice companion for small, steady repair habits."""
+    from assistant.config import use_config_file
+
+    use_config_file(config_file)
 
 
 def _register() -> None:
-    from assistant.cli import dialog_commands, nlu_commands, speech_commands, voice_commands
+    from assistant.cli import (
+        config_commands,
+        dialog_commands,
+        doctor_commands,
+        nlu_commands,
+        speech_commands,
+        voice_commands,
+    )
 
-    for module in (nlu_commands, dialog_commands, speech_commands, voice_commands):
+    modules = (
+        nlu_commands,
+        dialog_commands,
+        speech_commands,
+        voice_commands,
+        config_commands,
+        doctor_commands,
+    )
+    for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
 

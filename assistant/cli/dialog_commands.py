@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import click
@@ -55,6 +55,14 @@ def simulate(script: Path, start: str | None, db: Path | None) -> None:
 
     steps = read_script(script)
     begin = _parse_start(start)
+    if steps and begin is not None:
+        try:
+            begin + timedelta(seconds=steps[-1].t)
+        except OverflowError:
+            raise HearthError(
+                f"{script}:{steps[-1].line}: time {steps[-1].t:g} s after --start {start} "
+                "is past the year 9999"
+            ) from None
     store = Store(db) if db else Store(":memory:")
     try:
         run_script(steps, sys.stdout, start=begin, store=store, settings=_settings(None))
@@ -73,10 +81,12 @@ def chat(db: Path | None, verbose: bool) -> None:
     from assistant.clock import RealClock
     from assistant.dialog.engine import Engine
     from assistant.dialog.output import TerminalOutput
+    from assistant.lock import InstanceLock
     from assistant.scheduler import run_realtime
     from assistant.store import Store
 
     settings = _settings(db)
+    _lock = InstanceLock(settings.db_path).acquire()  # held until the process ends
     store = Store(settings.db_path)
     engine = Engine(store, TerminalOutput(sys.stdout, verbose), RealClock(), settings=settings)
     engine.parser  # noqa: B018 - load templates now, not on the first line typed

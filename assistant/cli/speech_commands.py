@@ -39,7 +39,12 @@ def models() -> None:
 def models_list() -> None:
     """Show installed and known downloadable models."""
     from assistant.config import load_settings
-    from assistant.speech.models import folder_size, installed_models, load_catalog
+    from assistant.speech.models import (
+        folder_size,
+        installed_models,
+        load_catalog,
+        understands_commands,
+    )
     from assistant.speech.recognizer import describe_engine
 
     settings = load_settings()
@@ -47,7 +52,8 @@ def models_list() -> None:
     click.echo("Installed:")
     for found in installed:
         size = folder_size(found.path) / 1e6
-        click.echo(f"  {found.path.name:36} {size:7.0f} MB  {found.path}")
+        unused = "" if understands_commands(found.path) else "  (not English: not used)"
+        click.echo(f"  {found.path.name:36} {size:7.0f} MB  {found.path}{unused}")
     if not installed:
         click.echo("  (none)")
     click.echo("Known (hearth models install NAME):")
@@ -64,7 +70,8 @@ def models_list() -> None:
 def models_install(name: str, url: str | None) -> None:
     """Download, check (sha256) and unpack a model from the catalog."""
     from assistant.config import load_settings
-    from assistant.speech.models import install
+    from assistant.speech.models import install, understands_commands
+    from assistant.speech.recognizer import RECOMMENDED_MODEL
 
     settings = load_settings()
     bar = None
@@ -85,6 +92,13 @@ def models_install(name: str, url: str | None) -> None:
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+    if not understands_commands(result.path):
+        click.echo(
+            f"Note: {name} does not know Hearth's English command words, so Hearth will not "
+            f"use it unless given with --model; for English: hearth models install "
+            f"{RECOMMENDED_MODEL}",
+            err=True,
+        )
     if result.already:
         click.echo(f"{name} is already installed in {result.path}")
         return

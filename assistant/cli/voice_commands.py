@@ -63,6 +63,9 @@ def run_command(
 
     from assistant.config import load_settings
     from assistant.live import LiveLoop, RunOptions
+    from assistant.lock import InstanceLock
+    from assistant.paths import check_writable_file
+    from assistant.speech.devices import check_index
 
     if fast and input_wav is None:
         raise HearthError("--fast needs --input-wav (a microphone cannot go faster)")
@@ -76,13 +79,21 @@ def run_command(
         voice=voice,
         rate=rate,
     )
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    level = logging.INFO if verbose else getattr(logging, settings.log_level.upper())
+    if output_wav is not None:
+        check_writable_file(output_wav, "--output-wav")
+    if input_wav is None:
+        check_index(settings.input_device, "input")
+    if output_wav is None:
+        check_index(settings.output_device, "output")
+    _lock = InstanceLock(settings.db_path).acquire()  # held until the process ends
+    logging.basicConfig(level=level, format="%(message)s")
     options = RunOptions(
         input_wav=input_wav,
         fast=fast,
         output_wav=output_wav,
         no_wake=no_wake,
-        engine=engine,
+        engine=engine or settings.engine,
         verbose=verbose,
     )
     loop = LiveLoop(settings, options)

@@ -25,6 +25,8 @@ from assistant.store import Store
 
 _LINE = re.compile(r"@\s*(\S*)(?:\s+(.*))?$")
 _SECONDS = re.compile(r"-?\d+(?:\.\d+)?")
+MAX_SECONDS = 10 * 365.25 * 86400
+"""Ten years: a script time beyond it is a typo (and would overflow the wall clock)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,11 @@ def parse_script(text: str, name: str = "SCRIPT") -> list[Step]:
         if t < 0:
             raise HearthError(
                 f"{name}:{number}: time {t:g} is negative; times count seconds from the start"
+            )
+        if t > MAX_SECONDS:
+            raise HearthError(
+                f"{name}:{number}: time {token[:24]} is too far ahead "
+                f"(at most {MAX_SECONDS:.0f} seconds, ten years)"
             )
         if t < last:
             raise HearthError(f"{name}:{number}: time {t:g} is before the previous line ({last:g})")

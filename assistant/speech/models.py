@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import shutil
+import struct
 import tempfile
 import tomllib
 import urllib.error
@@ -171,17 +173,80 @@ def installed_models(settings: Settings) -> list[FoundModel]:
     return found
 
 
+COMMAND_WORDS = ("minute", "check", "pause", "space", "appreciate")
+"""Words of Hearth's commands that an English model's vocabulary has (4 of 5 suffice)."""
+
+
+def _vocabulary_knows(folder: Path, words: tuple[str, ...]) -> int | None:
+    """How many of `words` the model's vocabulary has; None when it cannot be read.
+
+    The vocabulary is graph/words.txt, else the word symbol table OpenFst stores
+    inside graph/Gr.fst or graph/HCLG.fst (each symbol a little-endian int32 length
+    followed by its UTF-8 bytes): what Vosk itself reads when words.txt is absent.
+    """
+    words_txt = folder / "graph" / "words.txt"
+    if words_txt.is_file():
+        try:
+            with words_txt.open(encoding="utf-8", errors="replace") as lines:
+                vocabulary = {line.split(maxsplit=1)[0] for line in lines if line.strip()}
+        except OSError:
+            return None
+        return sum(word in vocabulary for word in words)
+    for name in ("Gr.fst", "HCLG.fst"):
+        graph = folder / "graph" / name
+        if not graph.is_file():
+            continue
+        try:
+            with (
+                graph.open("rb") as handle,
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+            ):
+                if data.find(struct.pack("<i", 5) + b"<eps>") < 0:
+                    return None  # no symbol table stored in this graph
+                encoded = [word.encode("utf-8") for word in words]
+                return sum(data.find(struct.pack("<i", len(w)) + w) >= 0 for w in encoded)
+        except (OSError, ValueError):
+            return None
+    return None
+
+
+def model_language(folder: Path) -> str | None:
+    """The catalog language of an installed model (by folder name), else None."""
+    try:
+        entries = load_catalog().models
+    except ModelError:
+        return None
+    return next((e.language for e in entries if e.name == folder.name), None)
+
+
+def understands_commands(folder: Path) -> bool:
+    """Whether Hearth can use this model: its vocabulary has the command words, or (when
+    the vocabulary cannot be read) the catalog says it is an English model."""
+    known = _vocabulary_knows(folder, COMMAND_WORDS)
+    if known is not None:
+        return known >= len(COMMAND_WORDS) - 1
+    language = model_language(folder)
+    return language is not None and language.startswith("en")
+
+
+def unusable_models(settings: Settings) -> list[FoundModel]:
+    """Installed models that are never picked automatically (not English)."""
+    return [f for f in installed_models(settings) if not understands_commands(f.path)]
+
+
 def find_model(settings: Settings, model: str | Path | None = None) -> FoundModel | None:
     """The Vosk model to use, by the lookup order; None when there is none.
 
     An explicit model (`model` argument or `settings.model_path`) must be
-    valid: a mistyped path is reported, not silently replaced.
+    valid: a mistyped path is reported, not silently replaced. Found by lookup,
+    only a model that knows Hearth's command words is picked (a German or
+    Chinese model would leave Hearth deaf to English commands).
     """
     explicit = model or settings.model_path
     if explicit:
         return FoundModel(verify_model(explicit), "--model/HEARTH_MODEL")
-    models = installed_models(settings)
-    return models[0] if models else None
+    usable = (f for f in installed_models(settings) if understands_commands(f.path))
+    return next(usable, None)
 
 
 # -- installation ---------------------------------------------------------------

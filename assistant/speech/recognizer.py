@@ -15,7 +15,7 @@ from typing import Any, Literal
 from assistant.config import Settings
 from assistant.errors import HearthError, ModelError
 from assistant.speech.grammar import CommandGrammar, grammar_from_parser
-from assistant.speech.models import FoundModel, find_model
+from assistant.speech.models import FoundModel, find_model, unusable_models
 from assistant.speech.types import Mode, Recognizer
 
 EngineName = Literal["auto", "vosk", "sphinx"]
@@ -52,19 +52,30 @@ def choose_engine(
         found = find_model(settings, model)
         if found is None and engine == "vosk":
             raise ModelError(
-                "no Vosk model found; install one with "
+                f"no English Vosk model found{_not_english(settings)}; install one with "
                 f"`hearth models install {RECOMMENDED_MODEL}` or pass --model PATH"
             )
     if found is not None:
         message = f"Speech: Vosk with the model {found.path.name} ({found.path})."
         return EngineChoice("vosk", found, message)
     message = "Speech: built-in PocketSphinx (US English, commands only)."
+    skipped = _not_english(settings) if engine == "auto" else ""
+    if skipped:
+        message += f" Not used{skipped}."
     if engine == "auto":
         message += (
             " For better recognition install a Vosk model: "
             f"hearth models install {RECOMMENDED_MODEL}"
         )
     return EngineChoice("sphinx", None, message)
+
+
+def _not_english(settings: Settings) -> str:
+    """' (NAME does not know English command words)' for installed models never picked."""
+    names = [f.path.name for f in unusable_models(settings)]
+    if not names:
+        return ""
+    return f" ({', '.join(names)}: {'does' if len(names) == 1 else 'do'} not know English commands)"
 
 
 def describe_engine(

@@ -40,6 +40,8 @@ def _one_error_line(result) -> str:
         (b"@10 pause\n@20\n@15 resume\n", 3, "before the previous line"),
         (b"pause please\n", 1, "@SECONDS"),
         (b"@0 pause\n@5 caf\xe9\n", 2, "not UTF-8"),
+        (b"@0 pause\n@99999999999999999999 okay\n", 2, "too far ahead"),
+        (b"@1e400\n", 1, "number of seconds"),
     ],
 )
 def test_a_bad_script_line_is_one_error_naming_script_and_line(
@@ -63,6 +65,13 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     script.write_bytes(b"\xef\xbb\xbf@0\n@5\n")
     result = _run(str(script))
     assert result.exit_code == 0, result.output
+
+
+def test_a_time_past_the_year_9999_from_start_names_the_line(tmp_path: Path) -> None:
+    script = tmp_path / "script.txt"
+    script.write_bytes(b"@0 pause\n# late\n@300000000\n")
+    error = _one_error_line(_run(str(script), "--start", "9995-01-01T00:00"))
+    assert f"{script}:3: " in error and "9999" in error
 
 
 @pytest.mark.parametrize("start", ["2026-13-01", "yesterday", "", "2026-01-05T25:00"])

@@ -20,9 +20,10 @@ from assistant.speech.transcribe import transcribe_file
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """An isolated user: empty models dir, no config, no checkout models."""
     monkeypatch.setattr(m, "checkout_models_dir", lambda: None)
+    (tmp_path / "empty.toml").write_text("", encoding="utf-8")  # a named file must exist
     values = {
         "HEARTH_MODELS_DIR": str(tmp_path / "models"),
-        "HEARTH_CONFIG": str(tmp_path / "none.toml"),
+        "HEARTH_CONFIG": str(tmp_path / "empty.toml"),
     }
     for key, value in values.items():
         monkeypatch.setenv(key, value)
@@ -72,6 +73,13 @@ def test_vosk_without_model_says_how_to_get_one(env, synth) -> None:
     assert "hearth models install vosk-model-small-en-us-0.15" in result.output
 
 
+def english_words(folder: Path) -> Path:
+    """Give a placeholder model the vocabulary an English model has."""
+    words = "<eps> 0\nminute 1\ncheck 2\npause 3\nspace 4\nappreciate 5\n"
+    (folder / "graph" / "words.txt").write_text(words, encoding="utf-8")
+    return folder
+
+
 def test_engine_choice_and_message(
     env, tmp_path, model_folder, korean_model_path, korean_model
 ) -> None:
@@ -82,7 +90,7 @@ def test_engine_choice_and_message(
     assert choose_engine(settings, "sphinx").engine == "sphinx"
     with pytest.raises(ModelError):
         choose_engine(settings, "vosk")
-    model_folder(tmp_path / "models" / "vosk-model-x")
+    english_words(model_folder(tmp_path / "models" / "vosk-model-x"))
     found = choose_engine(settings)
     assert found.engine == "vosk" and "vosk-model-x" in found.message
     assert "Vosk" in describe_engine(settings)

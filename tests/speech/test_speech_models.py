@@ -44,6 +44,13 @@ def test_real_korean_model_verifies(korean_model_path: Path) -> None:
     assert verify_model(korean_model_path) == korean_model_path  # lookahead graph: HCLr + Gr
 
 
+def english(folder: Path) -> Path:
+    """A placeholder model whose vocabulary has the English command words."""
+    words = "".join(f"{w} {i}\n" for i, w in enumerate(["<eps>", *m.COMMAND_WORDS]))
+    (folder / "graph" / "words.txt").write_text(words, encoding="utf-8")
+    return folder
+
+
 def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_folder) -> None:
     checkout = tmp_path / "checkout"
     user = tmp_path / "user"
@@ -51,11 +58,11 @@ def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_fol
     settings = Settings(models_dir=user)
     assert find_model(settings) is None
 
-    model_folder(user / "b-user-model")
+    english(model_folder(user / "b-user-model"))
     assert find_model(settings).path == user / "b-user-model"
     assert find_model(settings).source == "user"
 
-    model_folder(checkout / "z-checkout-model")
+    english(model_folder(checkout / "z-checkout-model"))
     (checkout / "not-a-model").mkdir()
     assert find_model(settings).path == checkout / "z-checkout-model"  # checkout before user
 

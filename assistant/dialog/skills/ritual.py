@@ -6,6 +6,8 @@ steer toward shared experiences and plans, not past conflicts.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.dialog import actions as act
 from assistant.dialog.responses import Ritual
 from assistant.dialog.skills import _common
@@ -16,7 +18,7 @@ from assistant.nlu.intent import Intent
 
 def handle(ctx: Context, intent: Intent) -> list[act.Action]:
     name = intent.slots.get("ritual")
-    ritual = ctx.responses.rituals.get(str(name))
+    ritual = _configured(ctx, ctx.responses.rituals.get(str(name)))
     if ritual is None:
         return [act.Say("ritual.which")]
     actions: list[act.Action] = []
@@ -61,6 +63,12 @@ def handle(ctx: Context, intent: Intent) -> list[act.Action]:
     return actions + _timers(ctx, ritual, ctx.now, ends)
 
 
+def _configured(ctx: Context, ritual: Ritual | None) -> Ritual | None:
+    """The ritual with its duration from the config file's `ritual_minutes`, if set there."""
+    minutes = ctx.settings.ritual_minutes.get(ritual.name) if ritual else None
+    return replace(ritual, seconds=round(minutes * 60)) if ritual and minutes else ritual
+
+
 def _timers(ctx: Context, ritual: Ritual, began: float, ends: float) -> list[act.Action]:
     """The guided cues still ahead and the end, on absolute deadlines."""
     actions: list[act.Action] = [
@@ -76,7 +84,7 @@ def restore(ctx: Context, timer: dict) -> list[act.Action]:
     """After a restart: a ritual still running keeps its end time and remaining cues; one
     that ended while Hearth was off (or whose name is unknown) is closed quietly."""
     left = (timer["due"] - ctx.wall).total_seconds()
-    ritual = ctx.responses.rituals.get(str(timer.get("label")))
+    ritual = _configured(ctx, ctx.responses.rituals.get(str(timer.get("label"))))
     if left <= 0 or ritual is None:
         return [
             act.Persist(
@@ -110,8 +118,11 @@ def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
     state = ctx.state.ritual
     if state is None or state.name != data.get("ritual"):
         return []
-    ritual = ctx.responses.rituals[state.name]
+    ritual = _configured(ctx, ctx.responses.rituals[state.name])
+    assert ritual is not None
     if name == "cue":
+        if ctx.settings.is_quiet(ctx.wall):
+            return []  # quiet hours: the guided cues are scheduled speech, so not spoken
         _, variants = ritual.cues[int(data["index"])]
         key = f"ritual.{state.name}.cue"
         return [act.Say(key, text=ctx.responses.choose(key, variants))]

@@ -3,7 +3,9 @@
 Occurrences are `first_at + k * period` (one day, or two for every other day). At each
 one Hearth says it is check-in time and starts a check-in; a pause or time alone makes
 it wait (the engine holds the timer). A check-in missed while the device was off fires
-on start only within `settings.checkin_grace_s`, otherwise the next one is armed.
+on start only within `settings.checkin_grace_s`, otherwise the next one is armed. The
+config file's `checkin_time` is the schedule until one is set by voice; in the file's
+`quiet_hours` a due check-in is skipped (logged), not moved.
 """
 
 from __future__ import annotations
@@ -53,8 +55,29 @@ def handle(ctx: Context, intent: Intent) -> list[act.Action]:
     ]
 
 
+def _from_file(ctx: Context) -> list[act.Action]:
+    """The config file's check-in time, stored as the schedule when it differs from the
+    stored one; never over a schedule set by voice (the last `schedule_set` event says)."""
+    time, cadence = ctx.settings.checkin_time, ctx.settings.checkin_cadence
+    sched = ctx.store.schedule()
+    if time is None or (sched and (sched["time"], sched["cadence"]) == (time, cadence)):
+        return []
+    last = ctx.store.events(kind="schedule_set", limit=1)
+    if sched is not None and (not last or last[0].get("source") != "config"):
+        return []  # set by voice: it wins over the file's default
+    first_at = first_after(ctx.wall, time)
+    return [
+        act.Persist("set_schedule", {"time": time, "cadence": cadence, "first_at": first_at}),
+        act.Log("schedule_set", {"time": time, "cadence": cadence, "source": "config"}),
+        act.StartDatedJob("schedule", "due", first_at.isoformat(), {"at": first_at.isoformat()}),
+    ]
+
+
 def restore(ctx: Context) -> list[act.Action]:
     """On start: arm the next check-in, or run a missed one still within the grace window."""
+    from_file = _from_file(ctx)
+    if from_file:
+        return from_file
     sched = ctx.store.schedule()
     if sched is None:
         return []
@@ -92,6 +115,9 @@ def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
     ]
     if data.get("skip"):  # it waited for time alone, and they are not back together yet
         return [*actions, act.Event("checkin_skipped", {"missed": occurrence.isoformat()})]
+    if ctx.settings.is_quiet(ctx.wall):  # no scheduled speech in quiet hours: skip this one
+        quiet = {"missed": occurrence.isoformat(), "reason": "quiet_hours"}
+        return [*actions, act.Event("checkin_skipped", quiet)]
     if ctx.state.checkin is not None:
         return actions  # already talking: nothing to announce
     return [*actions, act.Say("schedule.due"), *checkin.start(ctx, scheduled=True)]
