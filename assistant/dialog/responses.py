@@ -10,6 +10,8 @@ in a row for a key. Check-in questions (`intents/questions.yaml`) and rituals
 from __future__ import annotations
 
 import random
+import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,26 @@ def _variants(path: Path, key: str, value: Any, line: int = 0) -> list[str]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
         raise IntentFileError(path, line, f"{key}: expected a list of spoken lines")
     return [" ".join(v.split()) for v in value]
+
+
+_SENTENCE_END = re.compile(r"(^|[.!?]\s+)$")
+
+
+def fill(line: str, fields: dict[str, Any]) -> str:
+    """`line` with its {placeholders} filled; a value that opens a sentence ("Sure.
+    {duration} of quiet") gets a capital, the rest of the value is left as it is."""
+    out: list[str] = []
+    for literal, name, spec, conversion in string.Formatter().parse(line):
+        out.append(literal)
+        if name is None:
+            continue
+        value = format(fields[name], spec or "")
+        if conversion:
+            value = format({"r": repr, "s": str, "a": ascii}[conversion](fields[name]), spec)
+        if _SENTENCE_END.search("".join(out)):
+            value = value[:1].upper() + value[1:]
+        out.append(value)
+    return "".join(out)
 
 
 class Responses:
@@ -144,8 +166,7 @@ class Responses:
         options = [v for v in variants if v != self._last.get(key)] or variants
         line = self._rng.choice(options)
         self._last[key] = line
-        text = line.format(**fields)
-        return text[:1].upper() + text[1:]  # a line may open with a filled-in "{left}"
+        return fill(line, fields)
 
     def pick(self, key: str, **fields: Any) -> str:
         try:
