@@ -187,6 +187,40 @@ def export(db: Path | None, fmt: str, out: Path) -> None:
 
 @click.command()
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_DB_HELP)
+@click.option(
+    "--weeks", type=click.IntRange(1, 520), default=8, show_default=True, help="weeks to show"
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("hearth-report.html"),
+    show_default=True,
+    help="the HTML file to write",
+)
+@click.option("--open", "open_page", is_flag=True, help="open the page in the web browser")
+def report(db: Path | None, weeks: int, out: Path, open_page: bool) -> None:
+    """Write a one-page report (HTML, charts included, works offline) of the last weeks."""
+    from assistant.report import build_report
+
+    store = _open_store(db)
+    try:
+        html = build_report(store, datetime.now(), weeks)
+    finally:
+        store.close()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise HearthError(f"--out: cannot write {out}: {exc.strerror}") from None
+    click.echo(str(out))
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(out.resolve().as_uri())
+
+
+@click.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_DB_HELP)
 @click.option("--yes", is_flag=True, help="do not ask for confirmation (for scripts)")
 def forget(db: Path | None, yes: bool) -> None:
     """Erase every stored row (history, appreciations, ideas) and compact the file."""
@@ -208,4 +242,4 @@ def forget(db: Path | None, yes: bool) -> None:
         store.close()
 
 
-COMMANDS: list[click.Command] = [simulate, chat, summary, history, export, forget]
+COMMANDS: list[click.Command] = [simulate, chat, summary, history, report, export, forget]

@@ -1,0 +1,222 @@
+"""The report's charts, drawn by matplotlib as inline SVG (text kept as text, no scripts,
+nothing fetched), one function per chart. matplotlib is imported here only, so only
+`hearth report` pays for it; a missing install is one clear line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import HearthError
+from assistant.report.data import Idea, WeekCounts
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+# A warm, quiet palette that stays readable in greyscale print.
+SAGE, TERRACOTTA, SAND, GOLD, SLATE, PLUM, MIST = (
+    "#6f9a7a",
+    "#c8553d",
+    "#e9c48f",
+    "#e0a23b",
+    "#4f6272",
+    "#8e6c8a",
+    "#d9d4cc",
+)
+INK, MUTED = "#3d3530", "#8a8079"
+STYLE = {
+    "svg.fonttype": "none",  # text stays text: smaller, crisp, selectable
+    "svg.hashsalt": "hearth",  # stable ids, so the same data gives the same page
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial"],
+    "font.size": 10,
+    "axes.edgecolor": MIST,
+    "axes.labelcolor": MUTED,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.spines.left": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,
+    "grid.color": "#ece6dd",
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "ytick.left": False,
+    "legend.frameon": False,
+    "legend.fontsize": 8.5,
+    "text.color": INK,
+}
+
+
+def _matplotlib() -> Any:
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise HearthError(
+            "hearth report draws its charts with matplotlib, which is not installed: "
+            "pip install 'hearth[report]' (or: pip install matplotlib)"
+        ) from None
+    return matplotlib, Figure
+
+
+@contextmanager
+def _figure(width: float = 6.6, height: float = 2.5) -> Iterator[tuple[Figure, Axes]]:
+    matplotlib, figure_class = _matplotlib()
+    with matplotlib.rc_context(STYLE):
+        fig = figure_class(figsize=(width, height))
+        fig.patch.set_alpha(0)
+        ax = fig.add_subplot()
+        ax.patch.set_alpha(0)
+        yield fig, ax
+
+
+def to_svg(fig: Figure, name: str) -> str:
+    """The figure as an <svg> element for inlining: no XML prolog, ids made unique to
+    this chart (several SVGs share one page), scaled by CSS."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05)
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r'(id="|url\(#|href="#)', rf"\g<1>{name}-", svg)
+    svg = re.sub(r'\s(width|height)="[\d.]+pt"', "", svg, count=2)
+    label = f'role="img" aria-label="{name} chart" class="chart"'
+    return svg.replace("<svg ", f"<svg {label} ", 1)
+
+
+def _week_axis(ax: Axes, weeks: list[WeekCounts]) -> list[int]:
+    xs = list(range(len(weeks)))
+    step = max(1, -(-len(weeks) // 10))  # at most about ten labels
+    ax.set_xticks(xs[::step], [f"{w.start:%b} {w.start.day}" for w in weeks][::step])
+    ax.tick_params(axis="x", length=0, pad=4)
+    ax.set_xlim(-0.6, len(weeks) - 0.4)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    return xs
+
+
+def _nothing_yet(ax: Axes, total: float, words: str = "nothing logged yet") -> None:
+    """Say so on an empty chart; keep a little headroom on a nearly empty one."""
+    if total and ax.get_ylim()[1] < 2:
+        ax.set_ylim(0, 2)
+    if not total:
+        ax.set_ylim(0, 1)
+        ax.text(0.5, 0.5, words, transform=ax.transAxes, ha="center", va="center", color=MUTED)
+
+
+def _legend(ax: Axes, columns: int) -> None:
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=columns, handlelength=1)
+
+
+def checkins(weeks: list[WeekCounts]) -> str:
+    """Check-ins per week, with the agreed cadence as a dashed line."""
+    with _figure() as (fig, ax):
+        xs = _week_axis(ax, weeks)
+        ax.bar(xs, [w.checkins for w in weeks], color=SAGE, width=0.65, label="check-ins")
+        targets = [w.cadence_target for w in weeks]
+        if any(t is not None for t in targets):
+            ys = [t if t is not None else float("nan") for t in targets]
+            ax.step(xs, ys, where="mid", color=TERRACOTTA, linestyle="--", label="agreed cadence")
+        _legend(ax, 2)
+        _nothing_yet(ax, sum(w.checkins for w in weeks) + sum(t or 0 for t in targets))
+        return to_svg(fig, "checkins")
+
+
+def pauses(weeks: list[WeekCounts]) -> str:
+    """Pauses per week (ran their time / ended early) and the minutes spent in them."""
+    with _figure() as (fig, ax):
+        xs = _week_axis(ax, weeks)
+        full = [w.pauses_full for w in weeks]
+        early = [w.pauses_early for w in weeks]
+        ax.bar(xs, full, color=SLATE, width=0.65, label="ran their time")
+        ax.bar(xs, early, bottom=full, color=SAND, width=0.65, label="ended early, ready")
+        minutes = [round(w.pause_minutes) for w in weeks]
+        if len(weeks) <= 16:
+            for x, f, e, m in zip(xs, full, early, minutes, strict=True):
+                if m:
+                    ax.annotate(f"{m} min", (x, f + e), ha="center", va="bottom", fontsize=7.5,
+                                color=MUTED, xytext=(0, 2), textcoords="offset points")  # fmt: skip
+            ax.margins(y=0.18)
+        _legend(ax, 2)
+        _nothing_yet(ax, sum(full) + sum(early))
+        return to_svg(fig, "pauses")
+
+
+def space(weeks: list[WeekCounts]) -> str:
+    """Times alone per week: back when said, needed longer, no known return."""
+    with _figure() as (fig, ax):
+        xs = _week_axis(ax, weeks)
+        on_time = [w.space_on_time for w in weeks]
+        later = [w.space_later for w in weeks]
+        unknown = [w.space_open for w in weeks]
+        ax.bar(xs, on_time, color=SAGE, width=0.65, label="back when you said")
+        ax.bar(xs, later, bottom=on_time, color=GOLD, width=0.65, label="needed longer")
+        base = [a + b for a, b in zip(on_time, later, strict=True)]
+        ax.bar(xs, unknown, bottom=base, color=MIST, width=0.65, label="no answer")
+        _legend(ax, 3)
+        _nothing_yet(ax, sum(base) + sum(unknown))
+        return to_svg(fig, "space")
+
+
+def rituals(by_kind: dict[str, int]) -> str:
+    """Rituals done in the period, by kind."""
+    items = sorted(by_kind.items(), key=lambda kv: (kv[1], kv[0]))
+    with _figure(height=max(1.4, 0.42 * len(items) + 0.6)) as (fig, ax):
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        names = [n for n, _ in items]
+        ax.barh(names, [c for _, c in items], color=PLUM, height=0.6)
+        for y, (_, c) in enumerate(items):
+            ax.annotate(str(c), (c, y), va="center", xytext=(4, 0), textcoords="offset points",
+                        color=MUTED)  # fmt: skip
+        ax.tick_params(axis="y", length=0)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        if not items:
+            ax.set_yticks([])
+            ax.set_xticks([])
+        _nothing_yet(ax, len(items), "no rituals yet")
+        return to_svg(fig, "rituals")
+
+
+def wins(weeks: list[WeekCounts]) -> str:
+    """Wins celebrated per week."""
+    with _figure(height=2.1) as (fig, ax):
+        xs = _week_axis(ax, weeks)
+        values = [w.wins for w in weeks]
+        ax.vlines(xs, 0, values, color=GOLD, linewidth=2.5)
+        ax.plot([x for x, v in zip(xs, values, strict=True) if v], [v for v in values if v],
+                "o", color=GOLD, markersize=7)  # fmt: skip
+        ax.set_ylim(bottom=0)
+        _nothing_yet(ax, sum(values))
+        return to_svg(fig, "wins")
+
+
+def ideas(items: list[Idea]) -> str:
+    """The idea list at a glance: not tried yet, tried and helped, tried and did not."""
+    groups = {
+        "helped": sum(1 for i in items if i.tried and i.helped),
+        "tried, no word yet": sum(1 for i in items if i.tried and i.helped is None),
+        "not this time": sum(1 for i in items if i.tried and i.helped is False),
+        "not tried yet": sum(1 for i in items if not i.tried),
+    }
+    colours = [SAGE, SAND, MIST, "#f4efe8"]
+    with _figure(height=1.25) as (fig, ax):
+        ax.grid(visible=False)
+        left = 0
+        for (label, count), colour in zip(groups.items(), colours, strict=True):
+            ax.barh([0], [count], left=left, color=colour, height=0.6, label=f"{label}: {count}",
+                    edgecolor="#cfc6ba" if colour == "#f4efe8" else colour)  # fmt: skip
+            if count:
+                ax.text(left + count / 2, 0, str(count), ha="center", va="center", color=INK)
+            left += count
+        ax.set_yticks([])
+        ax.set_xticks([])
+        ax.spines["bottom"].set_visible(False)
+        ax.set_xlim(0, max(left, 1))
+        _legend(ax, 4)
+        _nothing_yet(ax, left, "no ideas on the list yet")
+        return to_svg(fig, "ideas")
