@@ -83,6 +83,7 @@ def to_svg(fig: Figure, name: str) -> str:
     fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05)
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)  # a date, a licence URL
     svg = re.sub(r'(id="|url\(#|href="#)', rf"\g<1>{name}-", svg)
     svg = re.sub(r'\s(width|height)="[\d.]+pt"', "", svg, count=2)
     label = f'role="img" aria-label="{name} chart" class="chart"'
@@ -99,10 +100,14 @@ def _week_axis(ax: Axes, weeks: list[WeekCounts]) -> list[int]:
     return xs
 
 
-def _nothing_yet(ax: Axes, total: float, words: str = "nothing logged yet") -> None:
-    """Say so on an empty chart; keep a little headroom on a nearly empty one."""
-    if total and ax.get_ylim()[1] < 2:
+def _headroom(ax: Axes) -> None:
+    """A count axis goes up to at least 2, so one event is not a full-height bar."""
+    if ax.get_ylim()[1] < 2:
         ax.set_ylim(0, 2)
+
+
+def _nothing_yet(ax: Axes, total: float, words: str = "nothing logged yet") -> None:
+    """Say so on an empty chart."""
     if not total:
         ax.set_ylim(0, 1)
         ax.text(0.5, 0.5, words, transform=ax.transAxes, ha="center", va="center", color=MUTED)
@@ -123,6 +128,7 @@ def checkins(weeks: list[WeekCounts]) -> str:
             ax.step(xs, ys, where="mid", color=TERRACOTTA, linestyle="--", label="agreed cadence")
         _legend(ax, 2)
         _nothing_yet(ax, sum(w.checkins for w in weeks) + sum(t or 0 for t in targets))
+        _headroom(ax)
         return to_svg(fig, "checkins")
 
 
@@ -143,6 +149,7 @@ def pauses(weeks: list[WeekCounts]) -> str:
             ax.margins(y=0.18)
         _legend(ax, 2)
         _nothing_yet(ax, sum(full) + sum(early))
+        _headroom(ax)
         return to_svg(fig, "pauses")
 
 
@@ -159,6 +166,7 @@ def space(weeks: list[WeekCounts]) -> str:
         ax.bar(xs, unknown, bottom=base, color=MIST, width=0.65, label="no answer")
         _legend(ax, 3)
         _nothing_yet(ax, sum(base) + sum(unknown))
+        _headroom(ax)
         return to_svg(fig, "space")
 
 
@@ -192,6 +200,7 @@ def wins(weeks: list[WeekCounts]) -> str:
                 "o", color=GOLD, markersize=7)  # fmt: skip
         ax.set_ylim(bottom=0)
         _nothing_yet(ax, sum(values))
+        _headroom(ax)
         return to_svg(fig, "wins")
 
 

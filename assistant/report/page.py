@@ -36,7 +36,7 @@ h2 { font: 600 17px/1.3 Georgia, "DejaVu Serif", serif; margin: 0 0 2px; }
 .summary { background: #fbeee4; border-left: 4px solid var(--accent); border-radius: 10px;
   padding: 14px 18px; margin-bottom: 18px; }
 .summary p { margin: 0 0 6px; } .summary p:last-child { margin: 0; }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; align-items: start; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px;
   padding: 14px 16px 10px; break-inside: avoid; }
 .card.wide { grid-column: 1 / -1; }
