@@ -66,10 +66,17 @@ def _matplotlib() -> Any:
 
 
 @contextmanager
-def _figure(width: float = 6.6, height: float = 2.5) -> Iterator[tuple[Figure, Axes]]:
+def _figure(
+    width: float = 5.0, height: float = 2.3, left: float = 0.35, top: float = 0.32
+) -> Iterator[tuple[Figure, Axes]]:
+    """A figure with fixed margins in inches (`left` for the tick labels, `top` for the
+    legend): a tight bounding box would cost one more full drawing per chart."""
     matplotlib, figure_class = _matplotlib()
     with matplotlib.rc_context(STYLE):
         fig = figure_class(figsize=(width, height))
+        fig.subplots_adjust(
+            left=left / width, right=1 - 0.1 / width, bottom=0.3 / height, top=1 - top / height
+        )
         fig.patch.set_alpha(0)
         ax = fig.add_subplot()
         ax.patch.set_alpha(0)
@@ -80,7 +87,7 @@ def to_svg(fig: Figure, name: str) -> str:
     """The figure as an <svg> element for inlining: no XML prolog, ids made unique to
     this chart (several SVGs share one page), scaled by CSS."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.05)
+    fig.savefig(buf, format="svg")
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)  # a date, a licence URL
@@ -98,6 +105,32 @@ def _week_axis(ax: Axes, weeks: list[WeekCounts]) -> list[int]:
     ax.set_xlim(-0.6, len(weeks) - 0.4)
     ax.yaxis.get_major_locator().set_params(integer=True)
     return xs
+
+
+def _bars(
+    ax: Axes,
+    xs: list[int],
+    heights: list[float],
+    color: str,
+    label: str,
+    bottom: list[float] | None = None,
+    width: float = 0.65,
+) -> None:
+    """Vertical bars as one PolyCollection: a hundred weeks draw as fast as eight (one
+    Rectangle artist per bar, as `Axes.bar` makes, costs about 10 ms each)."""
+    import numpy as np
+    from matplotlib.collections import PolyCollection
+
+    x = np.asarray(xs, dtype=float)
+    lo = np.zeros_like(x) if bottom is None else np.asarray(bottom, dtype=float)
+    hi = lo + np.asarray(heights, dtype=float)
+    left, right = x - width / 2, x + width / 2
+    verts = np.stack(
+        [np.column_stack(c) for c in ((left, lo), (left, hi), (right, hi), (right, lo))], axis=1
+    )
+    ax.add_collection(PolyCollection(verts, facecolors=color, edgecolors="none", label=label))
+    ax.update_datalim(np.column_stack([np.r_[left, right], np.r_[lo, hi]]))
+    ax.autoscale_view()
 
 
 def _headroom(ax: Axes) -> None:
@@ -121,7 +154,7 @@ def checkins(weeks: list[WeekCounts]) -> str:
     """Check-ins per week, with the agreed cadence as a dashed line."""
     with _figure() as (fig, ax):
         xs = _week_axis(ax, weeks)
-        ax.bar(xs, [w.checkins for w in weeks], color=SAGE, width=0.65, label="check-ins")
+        _bars(ax, xs, [w.checkins for w in weeks], SAGE, "check-ins")
         targets = [w.cadence_target for w in weeks]
         if any(t is not None for t in targets):
             ys = [t if t is not None else float("nan") for t in targets]
@@ -138,8 +171,8 @@ def pauses(weeks: list[WeekCounts]) -> str:
         xs = _week_axis(ax, weeks)
         full = [w.pauses_full for w in weeks]
         early = [w.pauses_early for w in weeks]
-        ax.bar(xs, full, color=SLATE, width=0.65, label="ran their time")
-        ax.bar(xs, early, bottom=full, color=SAND, width=0.65, label="ended early, ready")
+        _bars(ax, xs, full, SLATE, "ran their time")
+        _bars(ax, xs, early, SAND, "ended early, ready", bottom=full)
         minutes = [round(w.pause_minutes) for w in weeks]
         if len(weeks) <= 16:
             for x, f, e, m in zip(xs, full, early, minutes, strict=True):
@@ -160,10 +193,10 @@ def space(weeks: list[WeekCounts]) -> str:
         on_time = [w.space_on_time for w in weeks]
         later = [w.space_later for w in weeks]
         unknown = [w.space_open for w in weeks]
-        ax.bar(xs, on_time, color=SAGE, width=0.65, label="back when you said")
-        ax.bar(xs, later, bottom=on_time, color=GOLD, width=0.65, label="needed longer")
+        _bars(ax, xs, on_time, SAGE, "back when you said")
+        _bars(ax, xs, later, GOLD, "needed longer", bottom=on_time)
         base = [a + b for a, b in zip(on_time, later, strict=True)]
-        ax.bar(xs, unknown, bottom=base, color=MIST, width=0.65, label="no answer")
+        _bars(ax, xs, unknown, MIST, "no answer", bottom=base)
         _legend(ax, 3)
         _nothing_yet(ax, sum(base) + sum(unknown))
         _headroom(ax)
@@ -173,7 +206,7 @@ def space(weeks: list[WeekCounts]) -> str:
 def rituals(by_kind: dict[str, int]) -> str:
     """Rituals done in the period, by kind."""
     items = sorted(by_kind.items(), key=lambda kv: (kv[1], kv[0]))
-    with _figure(height=max(1.4, 0.42 * len(items) + 0.6)) as (fig, ax):
+    with _figure(height=max(1.3, 0.34 * len(items) + 0.45), left=0.95, top=0.1) as (fig, ax):
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         names = [n for n, _ in items]
@@ -192,7 +225,7 @@ def rituals(by_kind: dict[str, int]) -> str:
 
 def wins(weeks: list[WeekCounts]) -> str:
     """Wins celebrated per week."""
-    with _figure(height=2.1) as (fig, ax):
+    with _figure(height=1.9, top=0.1) as (fig, ax):
         xs = _week_axis(ax, weeks)
         values = [w.wins for w in weeks]
         ax.vlines(xs, 0, values, color=GOLD, linewidth=2.5)
@@ -213,7 +246,7 @@ def ideas(items: list[Idea]) -> str:
         "not tried yet": sum(1 for i in items if not i.tried),
     }
     colours = [SAGE, SAND, MIST, "#f4efe8"]
-    with _figure(height=1.25) as (fig, ax):
+    with _figure(height=1.25, left=0.1, top=0.55) as (fig, ax):
         ax.grid(visible=False)
         left = 0
         for (label, count), colour in zip(groups.items(), colours, strict=True):
@@ -226,6 +259,6 @@ def ideas(items: list[Idea]) -> str:
         ax.set_xticks([])
         ax.spines["bottom"].set_visible(False)
         ax.set_xlim(0, max(left, 1))
-        _legend(ax, 4)
+        _legend(ax, 2)
         _nothing_yet(ax, left, "no ideas on the list yet")
         return to_svg(fig, "ideas")
