@@ -61,6 +61,21 @@ MIGRATIONS: list[list[str]] = [
     ],
     # 3: a running timer is restored after a restart; a ritual needs its name for that.
     ["ALTER TABLE timers ADD COLUMN label TEXT"],
+    # 4: read-only views with plain names, for sqlite-utils, Datasette or the sqlite3 shell
+    # (the tables stay as they are; see README "Database").
+    [
+        """CREATE VIEW check_ins AS SELECT id, at AS started_at,
+            json_extract(data, '$.scheduled') AS scheduled FROM events
+            WHERE kind = 'checkin_started'""",
+        """CREATE VIEW pauses AS SELECT id, started_at, seconds, ended_at,
+            outcome AS how_it_ended FROM timers WHERE kind = 'pause'""",
+        """CREATE VIEW time_alone AS SELECT id, started_at, seconds,
+            due_at AS promised_back_at, ended_at, outcome AS how_it_ended FROM timers
+            WHERE kind = 'space'""",
+        """CREATE VIEW rituals AS SELECT id, started_at, label AS ritual, seconds, ended_at,
+            outcome AS how_it_ended FROM timers WHERE kind = 'ritual'""",
+        "CREATE VIEW wins AS SELECT id, at FROM events WHERE kind = 'win'",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLES = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -186,3 +187,18 @@ def test_hearth_report_writes_the_page(tmp_path: Path, run_hearth) -> None:
     assert seen.sections == ALL_SECTIONS and "over 4 weeks" in " ".join(seen.text)
     missing = run_hearth("report", "--db", str(tmp_path / "nope.db"))
     assert missing.returncode != 0 and "no Hearth database here" in missing.stderr
+
+
+def test_without_matplotlib_the_report_says_how_to_install_it(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    Store(db).close()
+    hide = (
+        "import sys; sys.modules['matplotlib'] = None; from assistant.cli import main; "
+        f"main(['report', '--db', {str(db)!r}, '--out', {str(tmp_path / 'r.html')!r}])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", hide], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 1
+    assert "pip install 'hearth[report]'" in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "r.html").exists()
