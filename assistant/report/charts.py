@@ -67,7 +67,11 @@ def _matplotlib() -> Any:
 
 @contextmanager
 def _figure(
-    width: float = 5.0, height: float = 2.3, left: float = 0.35, top: float = 0.32
+    width: float = 5.0,
+    height: float = 2.3,
+    left: float = 0.35,
+    top: float = 0.32,
+    right: float = 0.1,
 ) -> Iterator[tuple[Figure, Axes]]:
     """A figure with fixed margins in inches (`left` for the tick labels, `top` for the
     legend): a tight bounding box would cost one more full drawing per chart."""
@@ -75,7 +79,7 @@ def _figure(
     with matplotlib.rc_context(STYLE):
         fig = figure_class(figsize=(width, height))
         fig.subplots_adjust(
-            left=left / width, right=1 - 0.1 / width, bottom=0.3 / height, top=1 - top / height
+            left=left / width, right=1 - right / width, bottom=0.3 / height, top=1 - top / height
         )
         fig.patch.set_alpha(0)
         ax = fig.add_subplot()
@@ -99,8 +103,12 @@ def to_svg(fig: Figure, name: str) -> str:
 
 def _week_axis(ax: Axes, weeks: list[WeekCounts]) -> list[int]:
     xs = list(range(len(weeks)))
-    step = max(1, -(-len(weeks) // 10))  # at most about ten labels
-    ax.set_xticks(xs[::step], [f"{w.start:%b} {w.start.day}" for w in weeks][::step])
+    step = max(1, -(-len(weeks) // 8))  # at most eight labels
+    long = len(weeks) > 20  # months then, with the year: "Mar 2025"
+    labels = [f"{w.start:%b %Y}" if long else f"{w.start:%b} {w.start.day}" for w in weeks]
+    if long:
+        step = max(step, -(-len(weeks) // 6))
+    ax.set_xticks(xs[::step], labels[::step])
     ax.tick_params(axis="x", length=0, pad=4)
     ax.set_xlim(-0.6, len(weeks) - 0.4)
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -180,7 +188,16 @@ def pauses(weeks: list[WeekCounts]) -> str:
                     ax.annotate(f"{m} min", (x, f + e), ha="center", va="bottom", fontsize=7.5,
                                 color=MUTED, xytext=(0, 2), textcoords="offset points")  # fmt: skip
             ax.margins(y=0.18)
-        _legend(ax, 2)
+        elif any(minutes):  # too many weeks to label: the minutes as a line on their own axis
+            fig.subplots_adjust(right=1 - 0.4 / fig.get_figwidth())
+            minutes_ax = ax.twinx()
+            minutes_ax.plot(xs, minutes, color=TERRACOTTA, linewidth=1, label="minutes")
+            minutes_ax.set_ylim(bottom=0)
+            minutes_ax.grid(visible=False)
+            minutes_ax.tick_params(axis="y", length=0, colors=TERRACOTTA)
+            minutes_ax.spines[:].set_visible(False)
+            ax.plot([], [], color=TERRACOTTA, linewidth=1, label="minutes (right)")
+        _legend(ax, 3)
         _nothing_yet(ax, sum(full) + sum(early))
         _headroom(ax)
         return to_svg(fig, "pauses")
@@ -206,7 +223,8 @@ def space(weeks: list[WeekCounts]) -> str:
 def rituals(by_kind: dict[str, int]) -> str:
     """Rituals done in the period, by kind."""
     items = sorted(by_kind.items(), key=lambda kv: (kv[1], kv[0]))
-    with _figure(height=max(1.3, 0.34 * len(items) + 0.45), left=0.95, top=0.1) as (fig, ax):
+    height = max(1.3, 0.34 * len(items) + 0.45)
+    with _figure(height=height, left=0.95, top=0.1, right=0.2) as (fig, ax):
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         names = [n for n, _ in items]
@@ -216,6 +234,8 @@ def rituals(by_kind: dict[str, int]) -> str:
                         color=MUTED)  # fmt: skip
         ax.tick_params(axis="y", length=0)
         ax.xaxis.get_major_locator().set_params(integer=True)
+        if items:
+            ax.set_xlim(0, max(c for _, c in items) * 1.12)  # room for the counts
         if not items:
             ax.set_yticks([])
             ax.set_xticks([])

@@ -66,7 +66,9 @@ footer { color: var(--muted); font-size: 12px; margin-top: 22px; text-align: cen
   html, body, .card, .summary { background: #fff !important; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   .summary { border: 1px solid #ddd; border-left: 4px solid var(--accent); }
-  .grid { gap: 8px; }
+  .grid { grid-template-columns: 1fr 1fr; gap: 8px; }  /* A4 is narrower than 700px */
+  .summary p { margin: 0 0 3px; }
+  h1 { font-size: 20pt; }
   .card { border-color: #ddd; }
   .calendar td { background: #fff; border: 1px solid #e4ddd3; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -161,7 +161,14 @@ def test_one_evening_shows_what_was_done_and_nothing_else(evening, tmp_path: Pat
     seen = read_page(html)
     caption = " ".join(seen.text)
     assert "2 pauses" in caption and "1 ritual over 8 weeks" in caption
-    check_in_browser(_write(tmp_path, html, "evening.html"), tmp_path, summary, screenshot=False)
+    page = _write(tmp_path, html, "evening.html")
+    check_in_browser(page, tmp_path, summary, screenshot=False)
+    # It prints: A4 pages from the print stylesheet, a handful, not one per chart.
+    pdf = tmp_path / "evening.pdf"
+    printed = chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert printed.returncode == 0 and pdf.exists(), printed.stderr[-2000:]
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    assert 1 <= pages <= 4, pages
 
 
 def test_two_years_of_history_render_within_budget(tmp_path: Path) -> None:
