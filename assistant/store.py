@@ -25,6 +25,7 @@ from assistant.errors import StoreError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 REPAIR_HINT = " (hearth doctor --repair recovers what it can into a fresh file)"
+FORGET_WAIT_MS = 2_000  # how long `forget` waits for another reader before saying so
 
 MIGRATIONS: list[list[str]] = [
     # 1: the first schema.
@@ -61,6 +62,21 @@ MIGRATIONS: list[list[str]] = [
     ],
     # 3: a running timer is restored after a restart; a ritual needs its name for that.
     ["ALTER TABLE timers ADD COLUMN label TEXT"],
+    # 4: read-only views with plain names, for sqlite-utils, Datasette or the sqlite3 shell
+    # (the tables stay as they are; see README "Database").
+    [
+        """CREATE VIEW check_ins AS SELECT id, at AS started_at,
+            json_extract(data, '$.scheduled') AS scheduled FROM events
+            WHERE kind = 'checkin_started'""",
+        """CREATE VIEW pauses AS SELECT id, started_at, seconds, ended_at,
+            outcome AS how_it_ended FROM timers WHERE kind = 'pause'""",
+        """CREATE VIEW time_alone AS SELECT id, started_at, seconds,
+            due_at AS promised_back_at, ended_at, outcome AS how_it_ended FROM timers
+            WHERE kind = 'space'""",
+        """CREATE VIEW rituals AS SELECT id, started_at, label AS ritual, seconds, ended_at,
+            outcome AS how_it_ended FROM timers WHERE kind = 'ritual'""",
+        "CREATE VIEW wins AS SELECT id, at FROM events WHERE kind = 'win'",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLES = (
@@ -85,10 +101,17 @@ class Store:
     by a newer Hearth; the file is left untouched in every such case.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """`create=False` (read-only commands: forget, history, summary, report, export)
+        refuses a file that does not exist instead of making a new, empty database."""
         self.path = str(path)
         self.memory = self.path == ":memory:"
         if not self.memory:
+            if not create and not Path(self.path).exists():
+                raise StoreError(
+                    f"{self.path}: no Hearth database here (check --db or HEARTH_DB; "
+                    "Hearth creates it on its first run)"
+                )
             self._check_file(Path(self.path))
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -382,19 +405,106 @@ class Store:
         ).fetchall()
         return [(k, bool(h)) for k, h in rows]
 
+    # --- looking back (hearth history, report, export) --------------------------------
+
+    def timers_between(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """Pauses, spaces and rituals that started in [start, end), oldest first, as rows
+        with datetimes ("due_at", "ended_at" None while running)."""
+        rows = self._between(
+            "SELECT kind, started_at, seconds, due_at, ended_at, outcome, label FROM timers",
+            "started_at",
+            start,
+            end,
+        )
+        keys = ("kind", "started_at", "seconds", "due_at", "ended_at", "outcome", "label")
+        out = []
+        for row in rows:
+            item = dict(zip(keys, row, strict=True))
+            for k in ("started_at", "due_at", "ended_at"):
+                item[k] = datetime.fromisoformat(item[k]) if item[k] else None
+            out.append(item)
+        return out
+
+    def events_between(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """Events in [start, end), oldest first: {"id", "at" (datetime), "kind", **data}."""
+        rows = self._between("SELECT id, at, kind, data FROM events", "at", start, end)
+        return [
+            {"id": i, "at": datetime.fromisoformat(at), "kind": k, **json.loads(d)}
+            for i, at, k, d in rows
+        ]
+
+    def dated_rows(
+        self, table: str, start: datetime | None = None, end: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows of questions_asked, appreciations, ideas or feedback in [start, end) by
+        their `at`, oldest first, with `at` as a datetime."""
+        if table not in ("questions_asked", "appreciations", "ideas", "feedback"):
+            raise ValueError(table)
+        cur = self._between(f"SELECT * FROM {table}", "at", start, end, cursor=True)
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            item = dict(zip(names, row, strict=True))
+            item["at"] = datetime.fromisoformat(item["at"])
+            out.append(item)
+        return out
+
+    def _between(
+        self,
+        select: str,
+        column: str,
+        start: datetime | None,
+        end: datetime | None,
+        cursor: bool = False,
+    ) -> Any:
+        sql, params = f"{select} WHERE 1", []
+        if start is not None:
+            sql += f" AND {column} >= ?"
+            params.append(_iso(start))
+        if end is not None:
+            sql += f" AND {column} < ?"
+            params.append(_iso(end))
+        cur = self._run(f"{sql} ORDER BY {column}, rowid", tuple(params))
+        return cur if cursor else cur.fetchall()
+
+    def table_rows(self, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Every row of one of Hearth's tables as stored: (column names, rows)."""
+        if table not in TABLES:
+            raise ValueError(table)
+        cur = self._run(f"SELECT * FROM {table} ORDER BY rowid")
+        return [d[0] for d in cur.description], cur.fetchall()
+
     # --- forget -----------------------------------------------------------------------
 
-    def forget(self) -> None:
-        """Erase every row of every table and compact the file (WAL included)."""
+    def forget(self) -> bool:
+        """Erase every row of every table and compact the file, WAL included.
+
+        Returns True when no erased byte can remain in the .db or -wal file; False when
+        another connection holds the database open in a read (a snapshot that keeps the
+        old pages alive), so the rows are gone but old pages may still be on disk.
+        """
         with self._write():
             for table in TABLES:
                 self.conn.execute(f"DELETE FROM {table}")
+        if self.memory:
+            return True
         try:
-            self.conn.execute("VACUUM")
-            if not self.memory:
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: erased, but could not compact: {exc}") from None
+            # A reader pins old WAL frames; waiting the whole busy timeout would only delay
+            # the answer, so the checkpoint waits briefly.
+            self.conn.execute(f"PRAGMA busy_timeout = {FORGET_WAIT_MS}")
+            busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            self.conn.execute("VACUUM")  # rebuilds the file: no free page keeps old text
+            busy2, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        wal = Path(self.path + "-wal")
+        return not busy and not busy2 and (not wal.exists() or wal.stat().st_size == 0)
 
     def row_count(self) -> int:
         return sum(self.db[t].count for t in TABLES)

@@ -1,5 +1,6 @@
 """Dialog commands: `hearth simulate`, `hearth chat`, and queries over the log
-(`hearth summary`, `hearth history`, `hearth forget`). Thin: options in, library out."""
+(`hearth summary`, `hearth history`, `hearth export`, `hearth forget`). Thin: options in,
+library out."""
 
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ def _settings(db: Path | None):
 
 
 def _open_store(db: Path | None):
+    """The log for a command that only reads or erases it: never creates a database."""
     from assistant.store import Store
 
-    return Store(_settings(db).db_path)
+    return Store(_settings(db).db_path, create=False)
 
 
 def _parse_start(value: str | None) -> datetime | None:
@@ -129,23 +131,107 @@ def summary(db: Path | None) -> None:
 
 @click.command()
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_DB_HELP)
-@click.option("-n", "--limit", default=20, show_default=True, help="how many events")
-@click.option("--kind", help="only events of this kind (e.g. command, feedback)")
-def history(db: Path | None, limit: int, kind: str | None) -> None:
-    """Print the most recent logged events as JSON lines, newest first."""
+@click.option("--since", metavar="DATE", help="from this day (YYYY-MM-DD) or time on")
+@click.option("--until", metavar="DATE", help="up to and including this day (or until this time)")
+@click.option("--kind", help="only one kind: checkin, pause, space, ritual, win, feedback, ...")
+@click.option("-n", "--limit", type=int, help="only the latest N entries")
+@click.option("--json", "as_json", is_flag=True, help="stored events as JSON lines, newest first")
+def history(
+    db: Path | None,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Print what happened, oldest first: check-ins with their questions, pauses, time
+    alone with the promised and actual return, rituals, wins, feedback, appreciations."""
     import json
 
+    from assistant.history import parse_day, table, timeline
+
+    start = parse_day(since, "--since")
+    end = parse_day(until, "--until", end=True)
     store = _open_store(db)
     try:
-        for event in store.events(kind=kind, limit=max(1, limit)):
-            click.echo(json.dumps(event, ensure_ascii=False))
+        if as_json:
+            events = list(reversed(store.events_between(start, end)))
+            events = [e for e in events if kind is None or e["kind"] == kind]
+            # As before: the latest 20 unless a time range or a limit is given.
+            cap = limit or (None if since or until else 20)
+            for event in events[:cap]:
+                click.echo(json.dumps(event | {"at": event["at"].isoformat()}, ensure_ascii=False))
+            return
+        import shutil
+
+        entries = timeline(store, start, end, kind)
+        width = shutil.get_terminal_size((110, 24)).columns
+        click.echo(table(entries[-limit:] if limit else entries, width))
     finally:
         store.close()
 
 
 @click.command()
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_DB_HELP)
-@click.option("--yes", is_flag=True, help="do not ask for confirmation")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("hearth-export"),
+    show_default=True,
+    help="folder to write into (created if needed)",
+)
+def export(db: Path | None, fmt: str, out: Path) -> None:
+    """Write everything stored to files: one CSV per table, or one JSON file."""
+    from assistant.export import export as write_export
+
+    store = _open_store(db)
+    try:
+        for path in write_export(store, fmt, out):
+            click.echo(str(path))
+    finally:
+        store.close()
+
+
+@click.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_DB_HELP)
+@click.option(
+    "--weeks", type=click.IntRange(1, 520), default=8, show_default=True, help="weeks to show"
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("hearth-report.html"),
+    show_default=True,
+    help="the HTML file to write",
+)
+@click.option("--open", "open_page", is_flag=True, help="open the page in the web browser")
+def report(db: Path | None, weeks: int, out: Path, open_page: bool) -> None:
+    """Write a one-page report (HTML, charts included, works offline) of the last weeks."""
+    from assistant.report import build_report
+
+    store = _open_store(db)
+    try:
+        html = build_report(store, datetime.now(), weeks)
+    finally:
+        store.close()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise HearthError(f"--out: cannot write {out}: {exc.strerror}") from None
+    click.echo(str(out))
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(out.resolve().as_uri())
+
+
+@click.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=_DB_HELP)
+@click.option("--yes", is_flag=True, help="do not ask for confirmation (for scripts)")
 def forget(db: Path | None, yes: bool) -> None:
     """Erase every stored row (history, appreciations, ideas) and compact the file."""
     store = _open_store(db)
@@ -155,10 +241,15 @@ def forget(db: Path | None, yes: bool) -> None:
         ):
             click.echo("Nothing was erased.")
             return
-        store.forget()
+        if not store.forget():
+            raise HearthError(
+                f"{store.path}: every row is erased, but another program has the database "
+                "open (hearth run, a viewer?), so erased text may still be in the file; "
+                "close it and run hearth forget again"
+            )
         click.echo("Everything was erased.")
     finally:
         store.close()
 
 
-COMMANDS: list[click.Command] = [simulate, chat, summary, history, forget]
+COMMANDS: list[click.Command] = [simulate, chat, summary, history, report, export, forget]

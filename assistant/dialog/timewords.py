@@ -32,8 +32,13 @@ def duration_words(seconds: float) -> str:
         return "one second" if s == 1 else f"{number_words(s)} seconds"
     if s >= 3600 and s % 1800 == 0:
         hours, half = divmod(s, 3600)
+        if hours == 1:
+            return "an hour and a half" if half else "an hour"
+        return f"{number_words(hours)} and a half hours" if half else f"{number_words(hours)} hours"
+    if round(s / 60) >= 60:  # "two hours and ten minutes", never "130 minutes"
+        hours, minutes = divmod(round(s / 60), 60)
         base = "an hour" if hours == 1 else f"{number_words(hours)} hours"
-        return base + (" and a half" if half else "")
+        return base + (f" and {duration_words(minutes * 60)}" if minutes else "")
     minutes, rest = divmod(s, 60)
     if rest == 30 and minutes < 60:
         return (

@@ -48,7 +48,9 @@ def test_summary_prints_the_spoken_summary(tmp_path: Path) -> None:
 def test_history_reads_the_log_through_hearth_db(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     _filled(db).close()
-    result = _hearth("history", "-n", "5", "--kind", "command", env={"HEARTH_DB": str(db)})
+    result = _hearth(
+        "history", "--json", "-n", "5", "--kind", "command", env={"HEARTH_DB": str(db)}
+    )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["kind"], r["intent"]) for r in rows] == [("command", "checkin")]

@@ -13,7 +13,7 @@ def test_one_minute_pause_speaks_at_start_halfway_ten_seconds_and_end(session) -
     session.do("pause", t=5, seconds=60)
     said = session.out.said()
     assert said[0][:2] == (5, "pause.start")
-    assert "one minute" in said[0][2]
+    assert "one minute" in said[0][2].lower()
     assert "breath" in said[0][2].lower()
     assert session.out.events("timer_started")[0][1] == {"timer": "pause", "seconds": 60}
     session.at(100)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.dialog.responses import Responses
+from assistant.dialog.responses import Responses, fill
 
 
 def test_space_confirms_the_return_time_in_clock_words(session) -> None:
@@ -62,11 +62,12 @@ def test_a_scheduled_checkin_waits_until_time_alone_is_over(session) -> None:
 def test_walk_runs_fifteen_minutes_with_start_and_end_lines(session) -> None:
     walk = Responses().rituals["walk"]
     session.do("ritual", t=0, ritual="walk")
-    assert session.out.said()[0][2] in [v.format(duration="fifteen minutes") for v in walk.start]
+    fifteen = {"duration": "fifteen minutes"}
+    assert session.out.said()[0][2] in [fill(v, fifteen) for v in walk.start]
     session.at(15 * 60 - 1)
     assert len(session.out.said()) == 1
     session.at(15 * 60)
-    assert session.out.said()[-1][2] in [v.format(duration="fifteen minutes") for v in walk.end]
+    assert session.out.said()[-1][2] in [fill(v, fifteen) for v in walk.end]
     assert session.out.events("ritual_ended")[-1][1] == {"ritual": "walk"}
 
 

@@ -76,7 +76,9 @@ def test_dated_jobs_follow_the_wall_clock() -> None:
     ("seconds", "words"),
     [(30, "thirty seconds"), (60, "one minute"), (90, "a minute and a half"),
      (150, "two and a half minutes"), (720, "twelve minutes"), (1800, "thirty minutes"),
-     (3600, "an hour"), (5400, "an hour and a half")],
+     (3600, "an hour"), (5400, "an hour and a half"), (3599, "an hour"),
+     (3900, "an hour and five minutes"), (7260, "two hours and one minute"),
+     (9000, "two and a half hours")],
 )  # fmt: skip
 def test_duration_words(seconds: int, words: str) -> None:
     assert duration_words(seconds) == words

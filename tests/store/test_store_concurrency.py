@@ -37,7 +37,7 @@ def test_two_processes_write_and_read_at_once_without_lock_errors(tmp_path: Path
     assert other.stdout is not None
     assert other.stdout.readline().strip() == "ready"
     query = subprocess.Popen(  # the real CLI as a third process, meanwhile
-        [sys.executable, "-m", "assistant", "history", "--db", str(db), "-n", "5"],
+        [sys.executable, "-m", "assistant", "history", "--db", str(db), "--json", "-n", "5"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -19,6 +19,7 @@ WEEK = timedelta(days=7)
 HARD_PAUSES_PER_WEEK = 4  # a hard stretch: at least this many pauses in each of two weeks
 HARD_HELPED_SHARE = 0.25  # ... and fewer helpful marks than this share of those pauses
 METRICS = ("checkins", "pauses", "space", "rituals", "wins", "helped")
+SPACE_RETURNS = ("on_time", "late")  # the outcomes of a space that ended with a known return
 
 
 @dataclass
@@ -27,7 +28,9 @@ class Week:
 
     Attributes:
         checkins, pauses, rituals, wins: how many were started / marked.
-        space, space_on_time: times alone taken, and of those kept on time.
+        space: times alone that have ended with a known return (on time or late); one
+            still running, replaced by another, or never answered is not counted.
+        space_on_time: of those, the returns when the couple said they would be back.
         helped: things marked as helpful; not_helped: marked as not helpful.
         helped_by: target kind -> helpful marks.
     """
@@ -47,7 +50,7 @@ def week(store: Store, start: datetime, end: datetime) -> Week:
     w = Week(
         checkins=store.count_events("checkin_started", start, end),
         pauses=store.count_timers("pause", start, end),
-        space=store.count_timers("space", start, end),
+        space=sum(store.count_timers("space", start, end, outcome=o) for o in SPACE_RETURNS),
         space_on_time=store.count_timers("space", start, end, outcome="on_time"),
         rituals=store.count_timers("ritual", start, end),
         wins=store.count_events("win", start, end),
@@ -89,6 +92,26 @@ def _n(count: int) -> str:
     return "none" if count == 0 else number_words(count)
 
 
+def times_words(count: int) -> str:
+    """ "once", "twice", "three times"."""
+    return {1: "once", 2: "twice"}.get(count, f"{number_words(count)} times")
+
+
+def space_line(total: int, kept: int) -> act.Say:
+    """Returns from time alone, said the way a person would ("Both times you took space,
+    you came back when you said"); `total` > 0 ended spaces, `kept` of them on time."""
+    if total == 1:
+        return act.Say("summary.space_one_kept" if kept else "summary.space_one_late")
+    if kept == total:
+        key = "summary.space_both_kept" if total == 2 else "summary.space_all_kept"
+        return act.Say(key, {"total": number_words(total)})
+    if kept == 0:
+        return act.Say("summary.space_none_kept", {"times": times_words(total)})
+    return act.Say(
+        "summary.space_some_kept", {"kept": number_words(kept), "total": number_words(total)}
+    )
+
+
 def report_actions(report: Report) -> list[act.Action]:
     this, last = report.this, report.last
     if all(getattr(this, m) == 0 and getattr(last, m) == 0 for m in METRICS):
@@ -99,9 +122,7 @@ def report_actions(report: Report) -> list[act.Action]:
         if a or b:
             actions.append(act.Say(f"summary.{metric}", {"this": _n(a), "last": _n(b)}))
     if this.space:
-        actions.append(
-            act.Say("summary.space", {"kept": _n(this.space_on_time), "total": _n(this.space)})
-        )
+        actions.append(space_line(this.space, this.space_on_time))
     if report.helps_most:
         actions.append(act.Say(f"summary.helps_most_{report.helps_most}"))
     if report.hard_stretch:
