@@ -219,10 +219,10 @@ def print_report(now: dict, base: dict | None, base_rev: str, verbose: bool, wor
     drow("asked about (none / unclear)", "asked")
     drow("WRONG length (target 0)", "wrong_length")
     drow("wrong intent", "wrong_intent")
-    ok = dur["right"] + dur["asked"]
+    ok = dur["right"] + len(dur["asked"])
     line = f"{'right or asked (target 100%)':44}{cell(ok, dur['total'])}"
     if base_dur:
-        base_ok = base_dur["right"] + base_dur["asked"]
+        base_ok = base_dur["right"] + len(base_dur["asked"])
         line += f"{'':7}{cell(base_ok, base_dur['total'])}"
     print(line)
     shown = [("Wrong lengths", dur["wrong_length"]), ("Wrong intents", dur["wrong_intent"])]

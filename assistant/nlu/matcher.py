@@ -638,6 +638,8 @@ class IntentParser:
         slot_words = [*UNITS, *TENS, *(u for u in UNIT_SECONDS if len(u) > 3)]
         slot_words += _words("a an and half quarter past to o'clock am pm in the morning evening")
         slot_words += _words("at night tonight noon midnight couple few of hundred")
+        # lengths said unclearly are heard too, so Hearth can ask ("five or ten minutes")
+        slot_words += _words("several some or quarters till until")
         for phrases in CADENCES.values():
             slot_words += [w for p in phrases for w in p.split()]
         for source, canonical in SYNONYMS.items():
