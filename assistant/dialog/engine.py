@@ -35,6 +35,8 @@ from assistant.store import Store
 YES_NO = ("yes", "no")
 # Intents that leave Hearth's open question open (they answer about it, not instead of it).
 KEEPS_QUESTION = ("repeat", "time_left", "help")
+LENGTH_QUESTIONS = {"space_duration": "space", "pause_duration": "pause"}
+"""Questions answered with a bare length ("twenty minutes"): the intent it starts."""
 # Timer calls dropped, not postponed, while a pause runs: late countdown cues mean nothing.
 DROPPED_DURING_PAUSE = {("ritual", "cue")}
 DICTATION_WINDOW_S = 30.0
@@ -143,10 +145,10 @@ class Engine:
                 return intent
             self._answer(pending, Answer(text=text))
             return Intent("dictation", {}, 1.0, text)
-        if pending and pending.kind == "space_duration":
+        if pending and pending.kind in LENGTH_QUESTIONS:
             seconds = _duration(text)
             if seconds:
-                intent = Intent("space", {"seconds": seconds}, 1.0, text)
+                intent = Intent(LENGTH_QUESTIONS[pending.kind], {"seconds": seconds}, 1.0, text)
                 self.handle(intent)
                 return intent
         intent = self.parser.parse(text)

@@ -24,7 +24,15 @@ template group), or the name of a list. Every declared slot appears in every
 parse result, with its `default` (null unless given) when it was not said.
 `requires` (optional) lists words of which an utterance must contain at least
 one (after normalisation; "#d", "#t", "#c" stand for a said duration, time,
-cadence); quote "yes" and "no", which YAML would read as booleans.
+cadence); quote "yes" and "no", which YAML would read as booleans. A list of
+lists asks for one word of every group: `requires: [["#t", "#c"], [check in]]`
+is a time or a cadence AND the topic ("set timer for 4 pm" is not the check-in).
+`joint: true` marks a shared practice: a sentence that says "I" or "me" and no
+"we", "us", "our", "together" or "let's" is one person's wish ("i want a
+coffee"), not the practice.
+When a length was said that cannot be read exactly ("a few minutes", "five or
+ten minutes") the duration slot is null and the result also carries
+`"unclear": true` (not a declared slot: present only then); the dialog asks.
 
 The YAML is read as a node tree (PyYAML `compose`) so every problem can name
 the file and line.
@@ -97,8 +105,11 @@ class IntentSpec:
     templates: list[TemplateSpec]
     path: str
     line: int
-    requires: list[str] = field(default_factory=list)
-    """Words (or placeholders like #d) of which the utterance must contain one."""
+    requires: list[list[str]] = field(default_factory=list)
+    """Groups of words (or placeholders like #d): the utterance must contain one word
+    of every group."""
+    joint: bool = False
+    """A shared practice: one person's "I want ..." without "we"/"our" is not it."""
 
 
 @dataclass
@@ -268,12 +279,26 @@ class _Reader:
                     self.read_templates(file, spec, snode, {})
                 elif skey.value == "requires":
                     words = self.value(snode)
-                    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    groups = words if isinstance(words, list) and words else None
+                    if groups and all(isinstance(w, str) for w in groups):
+                        groups = [groups]
+                    if not groups or not all(
+                        isinstance(g, list) and g and all(isinstance(w, str) for w in g)
+                        for g in groups
+                    ):
                         self.error(
-                            file, _line(snode), "'requires' must be a list of words (quote yes/no)"
+                            file,
+                            _line(snode),
+                            "'requires' must be a list of words or of word lists (quote yes/no)",
                         )
                     else:
-                        spec.requires = words
+                        spec.requires = groups
+                elif skey.value == "joint":
+                    value = self.value(snode)
+                    if not isinstance(value, bool):
+                        self.error(file, _line(snode), "'joint' must be true or false")
+                    else:
+                        spec.joint = value
                 else:
                     self.error(file, _line(skey), f"intent '{name}': unknown key '{skey.value}'")
             if not spec.templates and len(self.errors) == errors_before:

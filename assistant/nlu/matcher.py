@@ -112,7 +112,7 @@ SPLIT_ACCEPT = 0.9
 
 NEGATIONS = _words(
     "not dont never didnt doesnt cant cannot wont isnt wasnt arent nothing without "
-    "shouldnt wouldnt couldnt havent hasnt aint nor"
+    "shouldnt wouldnt couldnt havent hasnt aint nor unsure"
 )
 FUNCTION_WORDS = _words(
     "a an the for to of in on at some it is are be do does this that with up now almost "
@@ -138,6 +138,25 @@ OTHER_PEOPLE |= _words(
     "medicine pills advice job school"
 )
 """...nor about help from elsewhere: "that app didn't help" is not feedback on an idea."""
+OTHER_PEOPLE |= _words(
+    "light lights lamp lamps weather forecast traffic news playlist album albums track "
+    "tracks stars rating alarm alarms reminder calendar meeting appointment email emails "
+    "tweet uber taxi recipe temperature thermostat date play playing"
+)
+"""...nor what other assistants are asked: lights, media, weather, alarms, the date
+("give me a traffic update" is not the weekly summary, "play one more time" not repeat)."""
+_SOLO = _words("i im id ill my myself")
+_JOINT_WORDS = _words("we us our lets together both were weve wed")
+"""A shared practice said with "I"/"me" and none of these is one person's wish."""
+_FOR_ME = _words("a an some")
+"""After "me" these make it a thing for me ("make me a coffee"), not a guide ("walk me
+through a meditation")."""
+_PREPOSITIONS = _words("at in on for from with during after before by")
+"""A remark opening with one of these modifies the request ("in seoul, what can i do")."""
+_LATER = ("in", "within", "after")
+"""A length after these is a time from now ("get me up in half an hour"), not a length."""
+_OWN_LIST = _words("our idea ideas shared")
+"""Words before "list" that name Hearth's list of ideas ("add it to our list")."""
 _YOU = _words("you your youre yourself")
 _QUESTION_WORDS = _words("how what when why where who is are do does did")
 REQUEST_OPENERS = _words(
@@ -161,6 +180,10 @@ VAGUE_TEXT = _words("something one thing idea appreciation new another about")
 list" asks to dictate it next."""
 
 WILDCARD = "*"
+UNCLEAR = "unclear"
+"""Added to the slots (true) only when a length was said that cannot be read exactly
+("a few minutes", "five or ten minutes"): the duration slot is then null, and the
+dialog asks how long. Never present otherwise, so `{"seconds": 60}` stays as it was."""
 _PLACEHOLDER_FOR_TYPE = {"duration": DURATION, "time": TIME, "cadence": CADENCE}
 
 
@@ -313,16 +336,20 @@ class IntentParser:
         for s in sentences:
             vocab[s.intent].update(_stem(t) for t in s.tokens if t not in FUNCTION_WORDS)
         self._vocab.update({name: frozenset(words) for name, words in vocab.items()})
-        self._requires: dict[str, frozenset[str]] = {}
+        self._requires: dict[str, tuple[frozenset[str], ...]] = {}
         for name, spec in intent_set.intents.items():
-            if spec.requires:
+            groups = []
+            for group in spec.requires:
                 words: set[str] = set()
-                for word in spec.requires:
+                for word in group:
                     if word.startswith("#"):
                         words.add(word)
                     else:
                         words.update(normalize(word, drop_fillers=False).tokens)
-                self._requires[name] = frozenset(words)
+                groups.append(frozenset(words))
+            if groups:
+                self._requires[name] = tuple(groups)
+        self._joint = frozenset(name for name, spec in intent_set.intents.items() if spec.joint)
         self._defaults = {
             name: {slot.name: slot.default for slot in spec.slots.values()}
             for name, spec in intent_set.intents.items()
@@ -409,6 +436,12 @@ class IntentParser:
                     continue
                 if tokens[remark[0]] in _QUESTION_WORDS:
                     continue  # "how long until we can talk again" asks, it does not request
+                if remark[0] == 0 and tokens[0] in _PREPOSITIONS:
+                    continue  # "in seoul, what things can i do": the remark modifies it
+                if remark[0] == k and tokens[request[0]] in _QUESTION_WORDS:
+                    continue  # "what was it i wanted to remember": one question
+                if request[0] == k and "that" in tokens[k:]:
+                    continue  # "i ran out of cherrios so add that to the list": it is the remark
                 joiner = tokens[request[1] - 1]
                 if joiner in JOINERS and (joiner != "and" or tokens[request[0]] not in _JOINT):
                     continue
@@ -416,6 +449,8 @@ class IntentParser:
                 best, _ = self._match(part)
                 if best is None or best.score < SPLIT_ACCEPT:
                     continue
+                if best.sentence.intent in _ANSWERS:
+                    continue  # an answer counts only on its own: "... can you do it for me"
                 if not _ends_in(part, best):
                     continue  # only near-spelt: "we're back where..." is not "we're back"
                 if (set(part.tokens) & _YOU) - best.sentence.tokens:
@@ -464,6 +499,8 @@ class IntentParser:
     def explain(self, text: str) -> list[tuple[str, str, float]]:
         """(intent, sentence, penalised score) of the top candidates, for debugging."""
         norm = self._entities.tag(normalize(text))
+        if not norm.tokens:
+            return []
         cands = sorted(self._candidates(norm), key=lambda c: -c.score)
         return [(c.sentence.intent, c.sentence.text, round(c.score, 3)) for c in cands]
 
@@ -502,6 +539,16 @@ class IntentParser:
             if sentence.intent == "add_idea" and norm.tokens[n] in _YOU:
                 continue  # "new idea: you stop complaining" is a demand, not an idea
             fixed_tokens = norm.tokens[:n] + norm.tokens[n_tokens - m :]
+            if not _object_said(fixed_tokens, sentence):
+                continue  # "i want to give this album 3 stars" names another object
+            if (
+                "list" in sentence.tokens
+                and "idea" not in fixed_tokens
+                and _list_kind(norm.words) == "the"
+            ):
+                said = [t for t in norm.tokens[n : n_tokens - m] if t not in FUNCTION_WORDS]
+                if len(said) == 1 and not said[0].endswith("ing"):
+                    continue  # "add butter to the list": shopping, not something to try
             adjusted = _verify(
                 fixed_tokens, sentence, found[1] / 100.0, self._vocab[sentence.intent]
             )
@@ -514,18 +561,19 @@ class IntentParser:
 
     def _allowed(self, sentence: Sentence, norm: Normalized) -> bool:
         """Intent-level rules: required words, and no idiomatic "a second" durations."""
-        required = self._requires.get(sentence.intent)
-        # a near spelling still counts ("brake" for "break")
-        if (
-            required
-            and required.isdisjoint(norm.tokens)
-            and not any(len(t) >= 4 and _near(t, required) for t in norm.tokens)
-        ):
-            return False
+        for required in self._requires.get(sentence.intent, ()):
+            # a near spelling still counts ("brek" for "break")
+            if required.isdisjoint(norm.tokens) and not any(
+                len(t) >= 4 and _near(t, required) for t in norm.tokens
+            ):
+                return False
+        if sentence.intent in self._joint and _solo(norm.words):
+            return False  # "i want a coffee" is not the coffee ritual
+        if "list" in sentence.tokens and _list_kind(norm.words) == "other":
+            return False  # "add laundry to my to do list" is not our list of ideas
         # "give me a second" / "hold on a sec" is an idiom, not a timer
-        return not (
-            DURATION in sentence.tokens and norm.durations and min(norm.durations) < MIN_SECONDS
-        )
+        said = [d for d in norm.durations if d is not None]
+        return not (DURATION in sentence.tokens and said and min(said) < MIN_SECONDS)
 
     def _slots(self, cand: Candidate, norm: Normalized) -> dict[str, Any]:
         sentence = cand.sentence
@@ -539,6 +587,8 @@ class IntentParser:
             if k < len(values.get(placeholder, ())):
                 slots[name] = values[placeholder][k]
                 used[placeholder] += 1
+                if slots[name] is None and placeholder == DURATION:
+                    slots[UNCLEAR] = True  # a length was said, not readable: ask
         if sentence.text_slot and cand.text_span:
             start, end = cand.text_span
             # From just after the fixed words to just before them: fillers and
@@ -588,6 +638,8 @@ class IntentParser:
         slot_words = [*UNITS, *TENS, *(u for u in UNIT_SECONDS if len(u) > 3)]
         slot_words += _words("a an and half quarter past to o'clock am pm in the morning evening")
         slot_words += _words("at night tonight noon midnight couple few of hundred")
+        # lengths said unclearly are heard too, so Hearth can ask ("five or ten minutes")
+        slot_words += _words("several some or quarters till until")
         for phrases in CADENCES.values():
             slot_words += [w for p in phrases for w in p.split()]
         for source, canonical in SYNONYMS.items():
@@ -774,6 +826,10 @@ def _verify(
         return 0.0  # "stop it", "stop that" are said to the partner
     if sentence.intent in ("yes", "no") and (utt & _YOU) - sent:
         return 0.0  # "no, you change it" answers the partner
+    if DURATION in utt:
+        for before, word in pairwise(tokens):
+            if word == DURATION and before in _LATER and f"{before} {word}" not in sentence.text:
+                return 0.0  # "get me up in half an hour" says when, not how long
     sent_stems = sentence.stems
     utt_stems = {_stem(w) for w in utt}
     u_total = u_hit = s_total = s_hit = 0.0
@@ -822,6 +878,48 @@ def _verify(
     return score
 
 
+_ANSWERS = frozenset(["yes", "no"])
+
+
+def _solo(words: list[str]) -> bool:
+    """Said by one person for themselves: "I"/"me" and no "we", "our", "together"."""
+    said = set(words)
+    for_me = any(a == "me" and b in _FOR_ME for a, b in pairwise(words)) or (
+        words[-1:] == ["me"] or any(a == "for" and b == "me" for a, b in pairwise(words))
+    )
+    return bool(said & _SOLO or for_me) and not said & _JOINT_WORDS
+
+
+def _list_kind(words: list[str]) -> str:
+    """Which list the utterance names: "ours" (our list, the idea list), "the" (the
+    list, said bare) or "other" (my to do list, a shopping list, "add eggs to list")."""
+    kind = "ours"
+    for i, word in enumerate(words):
+        if word not in ("list", "lists"):
+            continue
+        if i == 0:
+            continue  # "list the commands": a verb
+        before = words[i - 1]
+        if before in _OWN_LIST or words[i + 1 : i + 2] == ["of"]:
+            continue
+        if before != "the":
+            return "other"
+        kind = "the"
+    return kind
+
+
+def _object_said(fixed: list[str], sentence: Sentence) -> bool:
+    """Every content word of a free-text template's fixed part is in the utterance's:
+    the verb's object must be said ("give thanks", not "give this album")."""
+    said = {_stem(t) for t in fixed}
+    for word in (*sentence.prefix, *sentence.suffix):
+        if word in FUNCTION_WORDS or word in PRONOUNS or _stem(word) in said:
+            continue
+        if not (len(word) >= 4 and _near(word, frozenset(fixed))):
+            return False
+    return True
+
+
 def _list_word_misused(tokens: list[str], sentence: Sentence) -> bool:
     """A list word followed by an unexplained word is used otherwise: "walk the dog"."""
     for i, token in enumerate(tokens[:-1]):
@@ -840,19 +938,29 @@ def _weight(word: str) -> float:
     return 0.3 if word in FUNCTION_WORDS else 1.0
 
 
+_NOT_PLURAL = ("ss", "us", "is", "news")
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Crude suffix stripping so "talking"/"talk", "helped"/"help" meet."""
     # Not "-ed": "we've calmed down" must not meet "calm down".
+    if word.endswith(_NOT_PLURAL):
+        return word  # "news" is not "new", "status" not "statu"
     for suffix in ("ing", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
 
 
+NEAR = 85
+"""Fuzzy score (0-100) of a near spelling: "minuts" (92) and "summery" (86) are misspelt,
+"bread" and "break" (80), "complaint" and "compliment" (84) are other words."""
+
+
 def _near(word: str, vocabulary: frozenset[str]) -> bool:
     """A near spelling ("pausing" ~ "pause", "minuts" ~ "minutes") of a sentence word."""
-    found = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+    found = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR)
     return found is not None
 
 

@@ -25,10 +25,12 @@ from typing import Any
 from assistant.nlu.numbers import (
     CADENCES,
     TENS,
+    UNCLEAR_QUANTITIES,
     UNITS,
     clock_time_at,
     duration_at,
     tokenize_spans,
+    unclear_duration_at,
 )
 
 DURATION, TIME, CADENCE = "#d", "#t", "#c"
@@ -159,7 +161,7 @@ SYNONYMS: dict[str, str] = {
     "u": "you", "ur": "your", "lemme": "let me", "gimme": "give me", "gotta": "have to",
     "checking": "checkin", "youve": "you have", "how is": "hows", "where is": "wheres",
     "ideas list": "idea list", "list of ideas": "idea list",
-    "cooling down": "cool down", "cooled off": "cooled down",
+    "cooling down": "cool down", "cooled off": "cooled down", "brake": "break",
     # Hedges that never change the request: dropped.
     "hold on": "", "hang on": "", "from now on": "", "if you can": "", "for me": "",
     "i think": "", "i guess": "", "i mean": "", "for a while": "",
@@ -186,7 +188,7 @@ def spoken_forms(words: str) -> list[str]:
 
 # Words that can open a duration or a clock time (others skip those scanners).
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | {"a", "an", "half", "quarter"}
-_NUMBER_STARTS |= {"noon", "midnight", "midday"}
+_NUMBER_STARTS |= {"noon", "midnight", "midday", "couple"} | UNCLEAR_QUANTITIES
 
 # Words after which a bare number ("at eight") is read as a clock time.
 _TIME_CUES = frozenset(["at", "for", "around", "by", "until", "till", "til", "to", "from", "about"])
@@ -203,20 +205,25 @@ class Normalized:
     Attributes:
         tokens: words and placeholders, fillers removed.
         text: " ".join(tokens), what the fuzzy matcher compares.
-        durations, times, cadences: slot values, in the order of their placeholders.
+        durations, times, cadences: slot values, in the order of their placeholders;
+            a duration is None when a length was said that cannot be read exactly
+            ("a few minutes", "five or ten minutes"): Hearth asks, never guesses.
         spans: for each token, (start, end) character offsets in `source`.
         source: the text the spans index.
         entities: values of list slots ("#ritual" -> ["walk"]), see `tag_entities`.
+        words: the utterance's own tokens (wake phrase dropped), before synonyms and
+            fillers: "our list" and "for me" are still there.
     """
 
     tokens: list[str]
     text: str
-    durations: list[int] = field(default_factory=list)
+    durations: list[int | None] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
     cadences: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     source: str = ""
     entities: dict[str, list[Any]] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
 
     def original(self, start: int, end: int) -> str:
         """The source wording of tokens[start:end] (for free-text slots)."""
@@ -266,7 +273,7 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
     source = text
     spans = spans[skip:]
     tokens = [tok for tok, _, _ in spans]
-    out = Normalized(tokens=[], text="", source=source)
+    out = Normalized(tokens=[], text="", source=source, words=tokens)
     i = 0
     while i < len(tokens):
         start = spans[i][1]
@@ -277,9 +284,12 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
             out.cadences.append(cadence[0])
             token, i_next = CADENCE, cadence[1]
         elif found and found[0] < MIN_SECONDS:
-            # "just a sec", "hold on a second": an idiom, not a duration; drop it.
-            i = found[1]
+            # "just a sec", "hold on a second (or two)": an idiom, not a duration; drop it.
+            i = unclear_duration_at(tokens, i) or found[1]
             continue
+        elif numeric and (unclear := unclear_duration_at(tokens, i)):
+            out.durations.append(None)
+            token, i_next = DURATION, unclear
         elif found:
             out.durations.append(found[0])
             token, i_next = DURATION, found[1]

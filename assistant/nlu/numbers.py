@@ -24,8 +24,10 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-# "a couple of minutes" and "a few minutes" are common enough to deserve a value.
-VAGUE = {"couple": 2, "few": 3}
+# "a couple of minutes" is two minutes. "A few minutes" is not a length: see UNCLEAR.
+VAGUE = {"couple": 2}
+UNCLEAR_QUANTITIES = frozenset(["few", "several", "some"])
+"""Quantities that say no exact length ("a few minutes", "several hours"): never guessed."""
 
 UNIT_SECONDS = {
     "second": 1, "seconds": 1, "sec": 1, "secs": 1, "s": 1,
@@ -47,7 +49,7 @@ _EVENING = (
     "every night",
 )
 
-_TOKEN_RE = re.compile(r"\d+(?::\d+|\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN_RE = re.compile(r"\d+(?::\d+|\.\d+|/\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
@@ -91,7 +93,7 @@ def _int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
         return None
     tok = tokens[i]
     if tok[0].isdigit():
-        if ":" in tok:
+        if ":" in tok or "/" in tok:
             return None
         return float(tok), i + 1
     if tok in TENS:
@@ -112,27 +114,56 @@ def _int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
     return None
 
 
+def _fraction(tok: str) -> float | None:
+    """ "1/2" -> 0.5, "3/4" -> 0.75 (None for anything else)."""
+    top, slash, bottom = tok.partition("/")
+    if not slash or not top.isdigit() or not bottom.isdigit() or int(bottom) == 0:
+        return None
+    return int(top) / int(bottom)
+
+
+def _of_a(tokens: list[str], j: int) -> int:
+    """Index after an optional "of a" / "of an" / "a" / "an" ("a quarter of an hour")."""
+    if tokens[j : j + 1] == ["of"] and tokens[j + 1 : j + 2] in (["a"], ["an"]):
+        return j + 2
+    if tokens[j : j + 1] in (["a"], ["an"]):
+        return j + 1
+    return j
+
+
+def _and_part(tokens: list[str], j: int) -> tuple[float, int]:
+    """ "and a half" (0.5), "and a quarter" (0.25), "and a 1/2", "and 1/2" after a whole."""
+    if tokens[j : j + 1] != ["and"]:
+        return 0.0, j
+    k = j + 2 if tokens[j + 1 : j + 2] in (["a"], ["an"]) else j + 1
+    part = tokens[k] if k < len(tokens) else ""
+    value = {"half": 0.5, "quarter": 0.25}.get(part) or _fraction(part)
+    if value is None or value >= 1 or (part in ("half", "quarter") and k == j + 1):
+        return 0.0, j  # "and half" alone is not said; "and 2" is another number
+    return value, k + 1
+
+
 def _quantity_at(tokens: list[str], i: int) -> tuple[float, int] | None:
     """A quantity before a unit: "twelve", "a", "an", "one and a half", "half a",
-    "a couple of", "1.5", "a quarter of an"."""
+    "half" ("half hour"), "a couple of", "1.5", "1/2 an", "a quarter of an",
+    "three quarters of an", "2 and a 1/2"."""
     if i >= len(tokens):
         return None
     tok = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if tok == "half" and nxt in ("a", "an"):
-        return 0.5, i + 2
-    if tok in ("a", "an") and nxt == "quarter":
-        j = i + 2
-        if j + 1 < len(tokens) and tokens[j] == "of" and tokens[j + 1] in ("a", "an"):
-            j += 2
-        elif j < len(tokens) and tokens[j] in ("a", "an"):
-            j += 1
-        return 0.25, j
-    if tok in ("a", "an") and nxt in VAGUE:
-        j = i + 2
+    if tok == "half":
+        return 0.5, _of_a(tokens, i + 1)  # "half an hour", "half hour"
+    if tok in ("a", "an", "one") and nxt == "half":
+        return 0.5, _of_a(tokens, i + 2)  # "a half hour", "one half hour"
+    if tok == "quarter" or (tok in ("a", "an", "one") and nxt == "quarter"):
+        return 0.25, _of_a(tokens, i + 1 if tok == "quarter" else i + 2)
+    if tok[0].isdigit() and _fraction(tok) is not None:
+        return _fraction(tok), _of_a(tokens, i + 1)  # "1/2 an hour", "3/4 of an hour"
+    if tok == "couple" or (tok in ("a", "an") and nxt in VAGUE):
+        j = i + 1 if tok == "couple" else i + 2
         if j < len(tokens) and tokens[j] == "of":
             j += 1
-        return float(VAGUE[nxt]), j
+        return float(VAGUE["couple"]), j
     if tok in ("a", "an"):
         value, j = 1.0, i + 1
     else:
@@ -140,10 +171,11 @@ def _quantity_at(tokens: list[str], i: int) -> tuple[float, int] | None:
         if found is None:
             return None
         value, j = found
-    # "one and a half minutes"
-    if tokens[j : j + 3] == ["and", "a", "half"]:
-        value, j = value + 0.5, j + 3
-    return value, j
+        if j < len(tokens) and tokens[j] in ("quarter", "quarters"):  # "three quarters of an"
+            return value * 0.25, _of_a(tokens, j + 1)
+    # "one and a half minutes", "2 and a 1/2 minutes"
+    part, j = _and_part(tokens, j)
+    return value + part, j
 
 
 def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
@@ -165,8 +197,8 @@ def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
         if tokens[k] in ("s", "h") and not tokens[k - 1][0].isdigit():
             break
         k += 1
-        if tokens[k : k + 3] == ["and", "a", "half"]:
-            value, k = value + 0.5, k + 3
+        part, k = _and_part(tokens, k)  # "an hour and a half"
+        value += part
         total += value * unit
         found_any = True
         j = k
@@ -180,14 +212,48 @@ def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
     return round(total), j
 
 
+def unclear_duration_at(tokens: list[str], i: int) -> int | None:
+    """End index of a length said at tokens[i] that cannot be read exactly, or None.
+
+    "a few minutes", "several hours", "some minutes" (no number), "five or ten
+    minutes", "ten to fifteen minutes", "2-3 minutes" (a range), "a minute or two",
+    "twenty minutes or half an hour" (two lengths). Hearth asks how long instead of
+    guessing; an exact length (see `duration_at`) is never unclear.
+    """
+    found = duration_at(tokens, i)
+    if found:
+        k = found[1] + 1
+        if tokens[found[1] : k] != ["or"]:
+            return None
+        other = duration_at(tokens, k) or _int_at(tokens, k)
+        return other[1] if other else None  # "twenty minutes or half an hour", "a minute or two"
+    j = i + (tokens[i] in ("a", "an"))
+    if j < len(tokens) and tokens[j] in UNCLEAR_QUANTITIES:
+        k = j + 1
+        if k < len(tokens) and tokens[k] in ("more", "of"):
+            k += 1
+        if k < len(tokens) and tokens[k] in UNIT_SECONDS and len(tokens[k]) > 1:
+            return k + 1  # "a few minutes", "several hours"
+        return None
+    number = _int_at(tokens, i)
+    if number is None:
+        return None
+    k = number[1] + (tokens[number[1] : number[1] + 1] in (["or"], ["to"]))
+    found = duration_at(tokens, k)
+    return found[1] if found else None  # "five or ten minutes", "2-3 minutes"
+
+
 def parse_duration(text: str) -> int | None:
-    """Seconds of the first duration in `text`, or None when there is none.
+    """Seconds of the first duration in `text`, or None when there is none, or when a
+    length is said that cannot be read exactly ("a few minutes", "five or ten minutes").
 
     >>> parse_duration("twelve minutes"), parse_duration("one hour"), parse_duration("a minute")
     (720, 3600, 60)
     """
     tokens = tokenize(text)
     for i in range(len(tokens)):
+        if unclear_duration_at(tokens, i):
+            return None  # "five or ten minutes" is not ten minutes
         found = duration_at(tokens, i)
         if found:
             return found[0]

@@ -87,3 +87,14 @@ def test_pause_length_is_logged_in_the_timers_table(session) -> None:
     session.do("pause", t=0, seconds=120).at(200)
     rows = list(session.store.db.query("SELECT kind, seconds, outcome FROM timers"))
     assert rows == [{"kind": "pause", "seconds": 120.0, "outcome": "completed"}]
+
+
+def test_a_pause_of_a_few_minutes_asks_how_long_then_takes_the_answer(session) -> None:
+    intent = session.hear("give us a few minutes", t=0)
+    assert intent.slots["unclear"] is True
+    assert session.out.spoken_keys() == ["pause.how_long"]
+    assert not session.out.events("timer_started")  # never a guessed length
+    assert session.engine.listen_mode == "answer"
+    session.hear("ten minutes", t=3)
+    assert session.out.events("timer_started")[0][1] == {"timer": "pause", "seconds": 600}
+    assert session.out.spoken_keys()[-1] == "pause.start"

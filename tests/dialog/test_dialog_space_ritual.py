@@ -98,3 +98,9 @@ def test_mindfulness_cues_are_dropped_during_a_pause_and_the_end_waits(session) 
     assert (60, "ritual.mindfulness.cue") not in keys
     assert (100, "ritual.mindfulness.cue") not in keys
     assert (140, "ritual.mindfulness.cue") in keys
+
+
+def test_space_till_a_clock_time_keeps_that_return_time(session) -> None:
+    session.hear("i need some space till nine", t=0)  # START is 19:00
+    assert session.out.events("timer_started")[0][1] == {"timer": "space", "seconds": 7200}
+    assert "two hours" in session.out.said()[-1][2]

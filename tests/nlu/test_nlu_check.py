@@ -148,3 +148,25 @@ def test_value_slot_cannot_be_said(tmp_path: Path) -> None:
     assert code == 1
     assert lines == [f"{path}:7: slot {{helped}} is a 'value' slot: set it with a group's "
                      "'slots:', it cannot be said"]  # fmt: skip
+
+
+def test_requires_groups_and_joint_are_read_and_checked(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "  resume:\n",
+        '  walk:\n    joint: true\n    requires: [[walk], ["#t", together]]\n'
+        '    templates: ["(time for|i want) a walk [at {time}|together]"]\n'
+        "    slots: {time: time}\n  resume:\n",
+    )
+    _write(tmp_path, "a.yaml", text)
+    spec = load_intent_set(tmp_path).intents["walk"]
+    assert (spec.joint, spec.requires) == (True, [["walk"], ["#t", "together"]])
+    parser = load_parser(tmp_path)
+    assert parser.parse("time for a walk together").name == "walk"
+    assert parser.parse("time for a walk").name == "none"  # the second group is missing
+    assert parser.parse("i want a walk at eight").name == "none"  # one person's wish
+    _write(tmp_path, "a.yaml", text.replace("joint: true", "joint: maybe"))
+    with pytest.raises(IntentFileError, match="'joint' must be true or false"):
+        load_intent_set(tmp_path)
+    _write(tmp_path, "a.yaml", text.replace('[[walk], ["#t", together]]', "[[walk], []]"))
+    with pytest.raises(IntentFileError, match="'requires' must be a list"):
+        load_intent_set(tmp_path)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
 from assistant.nlu import IntentParser, strip_wake_phrase
-from assistant.nlu.evaluate import Example, evaluate
+from assistant.nlu.evaluate import Example, evaluate, read_examples
 
 INTENTS = {
     "pause", "resume", "time_left", "checkin", "next_question", "repeat", "space", "ritual",
@@ -126,7 +127,11 @@ def test_category_fixes_keep_rejecting(parser: IntentParser, text: str) -> None:
         ("please make pause of three minutes for us", "pause", {"seconds": 180}),
         ("could we have a short pause dear", "pause", {"seconds": 60}),
         ("would you mind starting the check in", "checkin", {}),
-        ("she needs time alone, she'll be back in an hour", "space", {"seconds": 3600}),
+        (
+            "she needs time alone, she'll be back in an hour",
+            "space",
+            {"seconds": 3600, "until": None},
+        ),
         ("could you say that again more slowly", "repeat", {}),
         ("i don't like this question, ask another", "next_question", {}),
         ("let's pause and we can talk later", "pause", {"seconds": 60}),
@@ -157,8 +162,8 @@ def test_vague_free_text_is_not_recorded(parser: IntentParser) -> None:
         ("okay we're ready", "resume", {}),
         ("how long is left on the pause", "time_left", {}),
         ("let's start tonight's check in", "checkin", {}),
-        ("I need some space, back in twenty minutes", "space", {"seconds": 1200}),
-        ("I need some space", "space", {"seconds": None}),
+        ("I need some space, back in twenty minutes", "space", {"seconds": 1200, "until": None}),
+        ("I need some space", "space", {"seconds": None, "until": None}),
         ("time for our walk", "ritual", {"ritual": "walk"}),
         ("time for our slow coffee", "ritual", {"ritual": "coffee"}),
         (
@@ -235,7 +240,7 @@ def test_confidence_means_closeness(parser: IntentParser) -> None:
     noisy = parser.parse("um so can we maybe take a break for a sec or")
     assert exact.name == "pause" and exact.confidence == 1.0
     assert noisy.name in ("pause", "none")
-    near = parser.parse("can we take a brake")
+    near = parser.parse("can we take a brek")
     assert near.name == "pause" and 0.8 <= near.confidence < 1.0
     # a none that resembles nothing is a confident none
     assert parser.parse("the dog ate my homework").confidence > 0.5
@@ -313,3 +318,78 @@ def test_free_text_takes_the_words_after_the_longest_request(
 )
 def test_free_text_that_is_a_reproach_is_not_recorded(parser: IntentParser, text: str) -> None:
     assert parser.parse(text).name == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "list" is our list of ideas only when the sentence says so
+        "add milk to the shopping list",
+        "put call the plumber on my to do list",
+        "add tomatoes to my list",
+        "add cheese to the list",
+        # a verb-led template checks its object
+        "i want to give this film five stars",
+        "i want to add this track to my running playlist",
+        "log a complaint about the delivery",
+        # topic words that must be there
+        "what's the date today",
+        "give me a weather update",
+        "set a timer for 6 pm",
+        # a yes counts only on its own
+        "i want the heating turned up can you do it for me",
+        "honestly i'm unsure",
+        # one person's coffee is not the ritual; an alarm is not a pause
+        "i want some coffee right now",
+        "make me a coffee please",
+        "wake me up in twenty minutes",
+    ],
+)
+def test_other_assistants_requests_are_not_hearths(parser: IntentParser, text: str) -> None:
+    assert parser.parse(text).name == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("put hiking on the list", "add_idea", {"text": "hiking"}),
+        ("add a picnic to our list", "add_idea", {"text": "a picnic"}),
+        ("i want a coffee together", "ritual", {"ritual": "coffee"}),
+        ("give us half hour", "pause", {"seconds": 1800}),
+        ("we need 2 and a half minutes", "pause", {"seconds": 150}),
+        ("can we take a break for a quarter of an hour", "pause", {"seconds": 900}),
+        ("i need space till nine", "space", {"seconds": None, "until": "21:00"}),
+        ("set our check in for half past eight", "schedule", {"time": "20:30", "cadence": "daily"}),
+    ],
+)
+def test_issue_10_wordings_keep_their_slots(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    got = parser.parse(text)
+    assert (got.name, {k: got.slots.get(k) for k in slots}) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("give us a few minutes", "pause"),
+        ("can we take five or ten minutes", "pause"),
+        ("we need a minute or two", "pause"),
+        ("i need a few hours alone", "space"),
+    ],
+)
+def test_a_length_said_unclearly_is_asked_about_never_guessed(
+    parser: IntentParser, text: str, intent: str
+) -> None:
+    got = parser.parse(text)
+    assert (got.name, got.slots["seconds"], got.slots.get("unclear")) == (intent, None, True)
+    # an exact length carries no marker: the parse contract is unchanged
+    assert "unclear" not in parser.parse("give us ten minutes").slots
+
+
+def test_short_answers_and_control_words(parser: IntentParser) -> None:
+    """Issue 10's short answers as people say them (tests/nlu/data/short_answers.txt)."""
+    examples = read_examples(Path(__file__).parent / "data" / "short_answers.txt")
+    report = evaluate(parser.parse, examples, [], parser.slot_defaults())
+    assert len(examples) >= 75
+    assert report.intent_accuracy >= 0.95, report.errors

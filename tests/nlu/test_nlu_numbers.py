@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.nlu.numbers import parse_cadence, parse_clock_time, parse_duration, tokenize
+from assistant.nlu.numbers import (
+    parse_cadence,
+    parse_clock_time,
+    parse_duration,
+    tokenize,
+    unclear_duration_at,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,6 +47,53 @@ from assistant.nlu.numbers import parse_cadence, parse_clock_time, parse_duratio
 )
 def test_durations(text: str, seconds: int) -> None:
     assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("half hour", 1800),  # no article
+        ("a half hour", 1800),
+        ("one and a half hours", 5400),
+        ("1 and a half hours", 5400),
+        ("1.5 hours", 5400),
+        ("2 and a half minutes", 150),
+        ("2 and a 1/2 minutes", 150),
+        ("1/2 an hour", 1800),
+        ("1/2 a minute", 30),
+        ("1 and a 1/2 hours", 5400),
+        ("90 secs", 90),
+        ("quarter of an hour", 900),
+        ("quarter hour", 900),
+        ("three quarters of an hour", 2700),
+        ("an hour and a quarter", 4500),
+        ("couple of minutes", 120),
+        ("a couple minutes", 120),
+        ("an hour and 5 minutes", 3900),
+    ],
+)
+def test_durations_in_every_form(text: str, seconds: int) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a few minutes",
+        "few minutes",
+        "several hours",
+        "some minutes",
+        "five or ten minutes",
+        "ten to fifteen minutes",
+        "2-3 minutes",
+        "a minute or two",
+        "twenty minutes or half an hour",
+    ],
+)
+def test_a_length_that_cannot_be_read_exactly_is_never_guessed(text: str) -> None:
+    tokens = tokenize(text)
+    assert unclear_duration_at(tokens, 0) == len(tokens)
+    assert parse_duration(text) is None
 
 
 @pytest.mark.parametrize("text", ["where's the remote", "at eight", "one", "minute", "twelve"])

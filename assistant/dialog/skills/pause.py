@@ -41,11 +41,19 @@ def countdown_marks(seconds: int) -> list[int]:
 
 
 def handle(ctx: Context, intent: Intent) -> list[act.Action]:
+    if intent.name == "pause" and intent.slots.get("unclear"):
+        return ask_length()
     if intent.name == "pause":
         return start(ctx, int(intent.slots.get("seconds") or DEFAULT_SECONDS))
     if intent.name == "resume":
         return resume(ctx)
     return time_left(ctx)
+
+
+def ask_length() -> list[act.Action]:
+    """A length was said but cannot be read exactly ("a few minutes", "five or ten
+    minutes"): ask how long rather than guess. The answer starts the pause (engine)."""
+    return [act.Say("pause.how_long"), act.Ask("pause", "pause_duration")]
 
 
 def start(ctx: Context, seconds: int) -> list[act.Action]:

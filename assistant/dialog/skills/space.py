@@ -8,6 +8,8 @@ waits for the return. The return time survives a restart (see `restore`).
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from assistant.dialog import actions as act
 from assistant.dialog.skills import _common, checkin
 from assistant.dialog.state import Answer, Context, Pending, SpaceState
@@ -18,10 +20,21 @@ RETURN_ANSWER_S = 120.0
 
 
 def handle(ctx: Context, intent: Intent) -> list[act.Action]:
-    seconds = intent.slots.get("seconds")
+    seconds = intent.slots.get("seconds") or _seconds_until(ctx, intent.slots.get("until"))
     if not seconds:
         return [act.Say("space.how_long"), act.Ask("space", "space_duration")]
     return start(ctx, int(seconds))
+
+
+def _seconds_until(ctx: Context, hhmm: str | None) -> int | None:
+    """Seconds from now to the next `hhmm` on the clock ("till nine"), or None."""
+    if not hhmm:
+        return None
+    hour, minute = map(int, hhmm.split(":"))
+    target = ctx.wall.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if target <= ctx.wall:
+        target += timedelta(days=1)
+    return round((target - ctx.wall).total_seconds())
 
 
 def _close(ctx: Context, outcome: str) -> list[act.Action]:
