@@ -50,6 +50,9 @@ class Settings:
         checkin_grace_s: a scheduled check-in, or a space return prompt, missed
             while the device was off still happens on start if it is at most
             this late; later ones are logged as missed and skipped.
+        crisis_line: who to call in a crisis, as spoken in the safety line
+            (numbers differ by country, e.g. "the police on 911 or the 988
+            crisis line").
     """
 
     db_path: Path = field(default_factory=lambda: user_data_dir() / "hearth.db")
@@ -63,6 +66,7 @@ class Settings:
     output_device: str | int | None = None
     answer_window_s: float = 8.0
     checkin_grace_s: float = 30 * 60
+    crisis_line: str = "your local emergency number or a crisis line"
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with every non-None override applied (CLI flags)."""

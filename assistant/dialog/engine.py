@@ -30,6 +30,10 @@ from assistant.scheduler import Scheduler
 from assistant.store import Store
 
 YES_NO = ("yes", "no")
+SAFETY = "safety"
+"""Words about self-harm or violence: answered before anything else, whatever runs."""
+# Questions whose answer is a length ("twenty minutes"): the intent the length completes.
+DURATION_ANSWERS = {"space_duration": "space", "extend_duration": "extend"}
 # Intents that leave Hearth's open question open (they answer about it, not instead of it).
 KEEPS_QUESTION = ("repeat", "time_left", "help")
 # Timer calls dropped, not postponed, while a pause runs: late countdown cues mean nothing.
@@ -114,6 +118,7 @@ class Engine:
         # Timers first: a restored pause or time alone holds a check-in due right now.
         self._turn(restore_timers)
         self._turn(lambda ctx: SKILLS["schedule"].restore(ctx))
+        self._turn(lambda ctx: SKILLS["volume"].restore(ctx))
 
     def hear(self, text: str) -> Intent:
         """Handle one heard (or typed) utterance and return what it was understood as.
@@ -125,20 +130,24 @@ class Engine:
         if not text:
             return Intent(NONE, {}, 0.0, text)
         pending = self.state.awaiting
+        intent = self.parser.parse(text)
+        if intent.name == SAFETY:  # even in dictation or as an answer: never taken as one
+            self.handle(intent)
+            return intent
         if pending and pending.dictation:
-            intent = self.parser.parse(text)
             if intent.name == "stop":
                 self.handle(intent)
                 return intent
             self._answer(pending, Answer(text=text))
             return Intent("dictation", {}, 1.0, text)
-        if pending and pending.kind == "space_duration":
+        if pending and pending.kind in DURATION_ANSWERS:
             seconds = _duration(text)
+            if not seconds and pending.kind == "extend_duration":
+                seconds = _bare_minutes(text)  # "how many more minutes?" "five"
             if seconds:
-                intent = Intent("space", {"seconds": seconds}, 1.0, text)
+                intent = Intent(DURATION_ANSWERS[pending.kind], {"seconds": seconds}, 1.0, text)
                 self.handle(intent)
                 return intent
-        intent = self.parser.parse(text)
         self.handle(intent)
         return intent
 
@@ -280,6 +289,16 @@ class Engine:
         pending = self.state.awaiting
         mode = "wake" if pending is None else ("dictation" if pending.dictation else "answer")
         self.listen_mode = mode  # one atomic attribute store: safe for reader threads
+
+
+def _bare_minutes(text: str) -> int | None:
+    """A bare number answering "how many more minutes?" ("five", "10"), in seconds."""
+    from assistant.nlu.numbers import NUMBER_WORDS, parse_duration
+
+    words = text.lower().strip(" .!?").split()
+    if not words or len(words) > 3 or not all(w in NUMBER_WORDS or w.isdigit() for w in words):
+        return None
+    return parse_duration(" ".join(words) + " minutes")
 
 
 def _duration(text: str) -> int | None:

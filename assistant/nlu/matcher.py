@@ -76,6 +76,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
+from assistant.nlu.safety import SAFETY, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
 
@@ -327,6 +328,10 @@ class IntentParser:
             name: {slot.name: slot.default for slot in spec.slots.values()}
             for name, spec in intent_set.intents.items()
         }
+        # Words about self-harm or violence win anywhere in an utterance (nlu/safety.py).
+        self._safety = SafetySpotter.from_sentences(
+            s.text.split() for s in sentences if s.intent == SAFETY
+        )
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -347,6 +352,8 @@ class IntentParser:
         if len(text) > 2000:  # far longer than any request: do not even tokenise it all
             return Intent(NONE, {}, 1.0, text)
         norm = self._entities.tag(normalize(text))
+        if self._safety.spotted(norm.tokens):
+            return Intent(SAFETY, self._defaults.get(SAFETY, {}), 1.0, text)
         if not norm.tokens or len(norm.tokens) > MAX_WORDS:
             return Intent(NONE, {}, 1.0, text)
         best, score = self._match(norm)

@@ -69,6 +69,12 @@ class Synthesizer:
     def from_settings(cls, settings: Any) -> Synthesizer:
         return cls(voice=settings.voice, rate=settings.rate, volume=settings.volume)
 
+    def set_volume(self, volume: float) -> None:
+        """Speak the next rendered lines at `volume` (0.0 to 1.0)."""
+        if not 0.0 <= float(volume) <= 1.0:
+            raise HearthError(f"volume {volume} is out of range (0.0-1.0)")
+        self.volume = float(volume)
+
     def render(self, text: str, key: str = "", timeout: float = 30.0) -> Speech:
         """Speech for `text` (blocks until rendered)."""
         if not self._thread.is_alive():
@@ -101,9 +107,13 @@ class Synthesizer:
             return
         ready.set_result(None)
         count = 0
+        applied = self.volume
         while (job := self._jobs.get()) is not None:
             text, done = job
             count += 1
+            if self.volume != applied:  # set_volume was called: the engine is ours here
+                applied = self.volume
+                engine.setProperty("volume", applied)
             path = self._tmpdir / f"line-{count}.wav"
             try:
                 with _DRIVER_LOCK:

@@ -54,6 +54,6 @@ def test_a_version_2_file_with_a_running_timer_is_migrated(tmp_path: Path) -> No
     conn.commit()
     conn.close()
     store = Store(db)
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION == 4
     [timer] = store.open_timers()
     assert (timer["kind"], timer["due"], timer["label"]) == ("space", AT.replace(minute=10), None)
