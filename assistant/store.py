@@ -272,7 +272,9 @@ class Store:
             for kind, started, seconds, due, label in rows
         ]
 
-    def timer_extended(self, kind: str, started_at: datetime, seconds: float, due: datetime) -> None:
+    def timer_extended(
+        self, kind: str, started_at: datetime, seconds: float, due: datetime
+    ) -> None:
         """A running `kind` timer got more time: its full length and deadline change."""
         self._run(
             "UPDATE timers SET seconds = ?, due_at = ? "

@@ -76,7 +76,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
-from assistant.nlu.safety import SAFETY, SafetySpotter
+from assistant.nlu.safety import FOUND, SAFETY, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
 
@@ -352,8 +352,10 @@ class IntentParser:
         if len(text) > 2000:  # far longer than any request: do not even tokenise it all
             return Intent(NONE, {}, 1.0, text)
         norm = self._entities.tag(normalize(text))
-        if self._safety.spotted(norm.tokens):
-            return Intent(SAFETY, self._defaults.get(SAFETY, {}), 1.0, text)
+        spotted = self._safety.spot(norm.tokens)
+        if spotted is not None:  # safety words win; used as an idiom they are talk
+            name = SAFETY if spotted == FOUND else NONE
+            return Intent(name, self._defaults.get(name, {}), 1.0, text)
         if not norm.tokens or len(norm.tokens) > MAX_WORDS:
             return Intent(NONE, {}, 1.0, text)
         best, score = self._match(norm)

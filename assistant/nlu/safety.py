@@ -24,8 +24,11 @@ SAFETY = "safety"
 NEGATION_WINDOW = 3
 """How many tokens before a found run may hold a negation that cancels it."""
 _NEGATIONS = frozenset(
-    "not dont never didnt doesnt wont isnt wasnt wouldnt couldnt shouldnt cant no".split()
-)
+    ("not", "dont", "never", "didnt", "doesnt", "wont", "isnt", "wasnt", "wouldnt", "couldnt",
+     "shouldnt", "cant")
+)  # fmt: skip
+FOUND, IDIOM = "found", "idiom"
+"""What `SafetySpotter.spot` finds."""
 IDIOM_TAILS = frozenset(["up", "at", "to", "laughing", "of"])
 """Words that turn a found run into an idiom when they follow it: "he hit me up",
 "she beat me at cards", "he beat me to it", "I want to die laughing"."""
@@ -52,17 +55,19 @@ class SafetySpotter:
             runs.setdefault(run[0], set()).add(run)
         return cls({k: sorted(v, key=len, reverse=True) for k, v in runs.items()})
 
-    def spotted(self, tokens: list[str]) -> bool:
-        """True when a safety sentence occurs in `tokens` (see the module docstring)."""
+    def spot(self, tokens: list[str]) -> str | None:
+        """FOUND when a safety sentence occurs in `tokens`; IDIOM when one occurs only
+        negated or as an idiom ("he beat me to it": no request at all); else None."""
+        verdict = None
         for i, token in enumerate(tokens):
             for run in self.runs.get(token, ()):
                 end = i + len(run)
                 if tuple(tokens[i:end]) != run:
                     continue
                 before = tokens[max(0, i - NEGATION_WINDOW) : i]
-                if _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run):
+                negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
+                if negated or (end < len(tokens) and tokens[end] in IDIOM_TAILS):
+                    verdict = IDIOM
                     continue
-                if end < len(tokens) and tokens[end] in IDIOM_TAILS:
-                    continue
-                return True
-        return False
+                return FOUND
+        return verdict

@@ -40,7 +40,8 @@ def _close(ctx: Context, kind: str, started) -> list[act.Action]:
     return [
         act.CancelTimers(kind),
         act.Persist(
-            "timer_ended", {"kind": kind, "started_at": started, "at": ctx.wall, "outcome": "safety"}
+            "timer_ended",
+            {"kind": kind, "started_at": started, "at": ctx.wall, "outcome": "safety"},
         ),
         act.Event("timer_cancelled", {"timer": kind, "reason": "safety"}),
     ]

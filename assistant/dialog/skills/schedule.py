@@ -64,9 +64,8 @@ def set_time(ctx: Context, intent: Intent) -> list[act.Action]:
     old = ctx.store.schedule()
     new_words = cadence_words(time, cadence)
     if old is not None and (old["time"], old["cadence"]) != (time, cadence):
-        said = act.Say(
-            "schedule.moved", {"before": cadence_words(old["time"], old["cadence"]), "when": new_words}
-        )
+        before = cadence_words(old["time"], old["cadence"])
+        said = act.Say("schedule.moved", {"before": before, "when": new_words})
     else:
         said = act.Say("schedule.confirm", {"when": new_words})
     return [
@@ -146,7 +145,9 @@ def cancel(ctx: Context) -> list[act.Action]:
         return [*running, act.Say("schedule.none_to_cancel")]
     return [
         *running,
-        act.Say("schedule.cancel_confirm", {"when": cadence_words(sched["time"], sched["cadence"])}),
+        act.Say(
+            "schedule.cancel_confirm", {"when": cadence_words(sched["time"], sched["cadence"])}
+        ),
         act.Ask("schedule", "cancel", seconds=CANCEL_WINDOW_S),
     ]
 
