@@ -32,6 +32,13 @@ FOUND, IDIOM = "found", "idiom"
 IDIOM_TAILS = frozenset(["up", "at", "to", "laughing", "of"])
 """Words that turn a found run into an idiom when they follow it: "he hit me up",
 "she beat me at cards", "he beat me to it", "I want to die laughing"."""
+TAILS_AFTER = {
+    "live": frozenset(["in", "with", "there", "here", "near"]),
+    "die": frozenset(["my", "your", "her", "his"]),
+    "dying": frozenset(["my", "your", "her", "his"]),
+}
+"""Idiom words after a run ending in a given word: "I don't want to live in this city",
+"I want to die my hair" (typed for "dye")."""
 
 
 @dataclass
@@ -66,7 +73,9 @@ class SafetySpotter:
                     continue
                 before = tokens[max(0, i - NEGATION_WINDOW) : i]
                 negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
-                if negated or (end < len(tokens) and tokens[end] in IDIOM_TAILS):
+                tail = tokens[end] if end < len(tokens) else ""
+                idiom = tail in IDIOM_TAILS or tail in TAILS_AFTER.get(run[-1], ())
+                if negated or idiom:
                     verdict = IDIOM
                     continue
                 return FOUND
