@@ -76,7 +76,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
-from assistant.nlu.safety import FOUND, SAFETY, SafetySpotter
+from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
 
@@ -363,6 +363,8 @@ class IntentParser:
             split = self._split_match(norm)
             if split is not None:
                 best, norm = split
+        if best is not None and best.sentence.intent == SAFETY and best.score < SAFETY_NEAR:
+            best = None  # it stops everything: a near miss of those words is not enough
         if best is None:
             return Intent(NONE, {}, _clamp(1.0 - score), text)
         return Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)

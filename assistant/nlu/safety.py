@@ -20,6 +20,10 @@ from dataclasses import dataclass, field
 
 SAFETY = "safety"
 """The public intent name."""
+SAFETY_NEAR = 0.9
+"""Lowest whole-utterance match score accepted for safety when no sentence was found
+whole ("I'm going to hurt my self" scores 0.97; "I'm ready to go home", one word from
+"I'm scared to go home", 0.84)."""
 
 NEGATION_WINDOW = 3
 """How many tokens before a found run may hold a negation that cancels it."""
