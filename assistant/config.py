@@ -89,7 +89,9 @@ class Settings:
             cues are not spoken; anything asked for by voice still works.
         ritual_minutes: ritual name -> minutes, overriding intents/rituals.yaml.
         log_level: debug, info, warning or error (`-v` on `hearth run` is info).
-        crisis_line: a phone line Hearth names when someone may be in danger.
+        crisis_line: who to call in a crisis, as spoken in the safety line
+            (numbers differ by country, e.g. "the police on 911 or the 988
+            crisis line").
     """
 
     db_path: Path = field(
@@ -147,7 +149,8 @@ class Settings:
         default="warning", metadata=_hint('"debug", "info", "warning" or "error"')
     )
     crisis_line: str = field(
-        default="", metadata=_hint('a phone number or service name in quotes, e.g. "988"')
+        default="your local emergency number or a crisis line",
+        metadata=_hint('a phone number or service name in quotes, e.g. "988"')
     )
 
     def with_overrides(self, **overrides: Any) -> Settings:

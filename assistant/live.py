@@ -121,6 +121,8 @@ class Speaker:
             self._play(line)
 
     def event(self, kind: str, **fields: Any) -> None:
+        if kind == "volume_set":  # "speak louder": the lines from now on, and after a restart
+            self.tts.set_volume(float(fields["level"]))
         if self.on_event is not None:
             self.on_event(kind, fields)
 

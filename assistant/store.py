@@ -77,6 +77,8 @@ MIGRATIONS: list[list[str]] = [
             outcome AS how_it_ended FROM timers WHERE kind = 'ritual'""",
         "CREATE VIEW wins AS SELECT id, at FROM events WHERE kind = 'win'",
     ],
+    # 5: settings changed by voice (the speaking volume), kept across restarts.
+    ["CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL)"],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLES = (
@@ -298,6 +300,16 @@ class Store:
             for kind, started, seconds, due, label in rows
         ]
 
+    def timer_extended(
+        self, kind: str, started_at: datetime, seconds: float, due: datetime
+    ) -> None:
+        """A running `kind` timer got more time: its full length and deadline change."""
+        self._run(
+            "UPDATE timers SET seconds = ?, due_at = ? "
+            "WHERE kind = ? AND started_at = ? AND ended_at IS NULL",
+            (seconds, _iso(due), kind, _iso(started_at)),
+        )
+
     def timer_ended(self, kind: str, started_at: datetime, at: datetime, outcome: str) -> None:
         """Close the open `kind` timer that started at `started_at`."""
         self._run(
@@ -338,6 +350,23 @@ class Store:
 
     def schedule_fired(self, occurrence: datetime) -> None:
         self._run("UPDATE schedule SET last_fired = ? WHERE id = 1", (_iso(occurrence),))
+
+    def clear_schedule(self) -> None:
+        """No scheduled check-in any more (until one is set again)."""
+        self._run("DELETE FROM schedule")
+
+    # --- preferences (settings changed by voice; not part of the log, kept by forget) ----
+
+    def set_preference(self, key: str, value: Any) -> None:
+        self._run(
+            "INSERT OR REPLACE INTO preferences (key, value) VALUES (?, ?)",
+            (key, json.dumps(value)),
+        )
+
+    def preference(self, key: str) -> Any:
+        """The stored value, or None when it was never set."""
+        row = self._run("SELECT value FROM preferences WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     # --- questions --------------------------------------------------------------------
 

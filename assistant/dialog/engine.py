@@ -33,9 +33,15 @@ from assistant.scheduler import Scheduler
 from assistant.store import Store
 
 YES_NO = ("yes", "no")
+SAFETY = "safety"
+"""Words about self-harm or violence: answered before anything else, whatever runs."""
 # Intents that leave Hearth's open question open (they answer about it, not instead of it).
 KEEPS_QUESTION = ("repeat", "time_left", "help")
-LENGTH_QUESTIONS = {"space_duration": "space", "pause_duration": "pause"}
+LENGTH_QUESTIONS = {
+    "space_duration": "space",
+    "pause_duration": "pause",
+    "extend_duration": "extend",
+}
 """Questions answered with a bare length ("twenty minutes"): the intent it starts."""
 # Timer calls dropped, not postponed, while a pause runs: late countdown cues mean nothing.
 DROPPED_DURING_PAUSE = {("ritual", "cue")}
@@ -122,6 +128,7 @@ class Engine:
         # Timers first: a restored pause or time alone holds a check-in due right now.
         self._turn(restore_timers)
         self._turn(lambda ctx: SKILLS["schedule"].restore(ctx))
+        self._turn(lambda ctx: SKILLS["volume"].restore(ctx))
 
     def hear(self, text: str) -> Intent:
         """Handle one heard (or typed) utterance and return what it was understood as.
@@ -138,8 +145,11 @@ class Engine:
         if not text:
             return Intent(NONE, {}, 0.0, text)
         pending = self.state.awaiting
+        intent = self.parser.parse(text)
+        if intent.name == SAFETY:  # even in dictation or as an answer: never taken as one
+            self.handle(intent)
+            return intent
         if pending and pending.dictation:
-            intent = self.parser.parse(text)
             if intent.name == "stop":
                 self.handle(intent)
                 return intent
@@ -147,11 +157,12 @@ class Engine:
             return Intent("dictation", {}, 1.0, text)
         if pending and pending.kind in LENGTH_QUESTIONS:
             seconds = _duration(text)
+            if not seconds and pending.kind == "extend_duration":
+                seconds = _bare_minutes(text)  # "how many more minutes?" "five"
             if seconds:
                 intent = Intent(LENGTH_QUESTIONS[pending.kind], {"seconds": seconds}, 1.0, text)
                 self.handle(intent)
                 return intent
-        intent = self.parser.parse(text)
         self.handle(intent)
         return intent
 
@@ -318,6 +329,16 @@ class Engine:
         pending = self.state.awaiting
         mode = "wake" if pending is None else ("dictation" if pending.dictation else "answer")
         self.listen_mode = mode  # one atomic attribute store: safe for reader threads
+
+
+def _bare_minutes(text: str) -> int | None:
+    """A bare number answering "how many more minutes?" ("five", "10"), in seconds."""
+    from assistant.nlu.numbers import NUMBER_WORDS, parse_duration
+
+    words = text.lower().strip(" .!?").split()
+    if not words or len(words) > 3 or not all(w in NUMBER_WORDS or w.isdigit() for w in words):
+        return None
+    return parse_duration(" ".join(words) + " minutes")
 
 
 def _duration(text: str) -> int | None:

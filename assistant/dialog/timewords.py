@@ -95,3 +95,35 @@ def cadence_words(time: str, cadence: str) -> str:
     hour, minute = map(int, time.split(":"))
     every = "every other" if cadence == "every_other_day" else "every"
     return f"{every} {part_of_day(hour)} at {_short_time(hour, minute)}"
+
+
+def spoken_clock(hour: int, minute: int) -> str:
+    """A clock time in words, 12-hour: "eight", "nine thirty", "seven oh five"."""
+    h12 = number_words(hour % 12 or 12)
+    if minute == 0:
+        return h12
+    return f"{h12} {'oh ' if minute < 10 else ''}{number_words(minute)}"
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def when_words(at: datetime, wall: datetime) -> str:
+    """A coming moment as said aloud, from `wall`: "tonight at nine thirty", "tomorrow at
+    eight", "tomorrow morning at seven", "on Wednesday at eight"."""
+    days = (at.date() - wall.date()).days
+    part = part_of_day(at.hour)
+    clock = spoken_clock(at.hour, at.minute)
+    if days == 0:
+        day = "tonight" if part in ("evening", "night") else f"this {part}"
+    elif days == 1:
+        day = "tomorrow" if part in ("evening", "night") else f"tomorrow {part}"
+    else:
+        day = f"on {_WEEKDAYS[at.weekday()]}"
+    return f"{day} at {clock}"
+
+
+def cadence_phrase(time: str, cadence: str) -> str:
+    """How often, without the time: "every evening", "every other morning"."""
+    every = "every other" if cadence == "every_other_day" else "every"
+    return f"{every} {part_of_day(int(time.split(':')[0]))}"

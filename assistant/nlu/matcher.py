@@ -76,6 +76,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
+from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
 
@@ -354,6 +355,10 @@ class IntentParser:
             name: {slot.name: slot.default for slot in spec.slots.values()}
             for name, spec in intent_set.intents.items()
         }
+        # Words about self-harm or violence win anywhere in an utterance (nlu/safety.py).
+        self._safety = SafetySpotter.from_sentences(
+            s.text.split() for s in sentences if s.intent == SAFETY
+        )
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -374,6 +379,10 @@ class IntentParser:
         if len(text) > 2000:  # far longer than any request: do not even tokenise it all
             return Intent(NONE, {}, 1.0, text)
         norm = self._entities.tag(normalize(text))
+        spotted = self._safety.spot(norm.tokens)
+        if spotted is not None:  # safety words win; used as an idiom they are talk
+            name = SAFETY if spotted == FOUND else NONE
+            return Intent(name, self._defaults.get(name, {}), 1.0, text)
         if not norm.tokens or len(norm.tokens) > MAX_WORDS:
             return Intent(NONE, {}, 1.0, text)
         best, score = self._match(norm)
@@ -381,6 +390,8 @@ class IntentParser:
             split = self._split_match(norm)
             if split is not None:
                 best, norm = split
+        if best is not None and best.sentence.intent == SAFETY and best.score < SAFETY_NEAR:
+            best = None  # it stops everything: a near miss of those words is not enough
         if best is None:
             return Intent(NONE, {}, _clamp(1.0 - score), text)
         return Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)

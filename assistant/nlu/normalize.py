@@ -26,7 +26,9 @@ from assistant.nlu.numbers import (
     CADENCES,
     TENS,
     UNCLEAR_QUANTITIES,
+    UNIT_SECONDS,
     UNITS,
+    VAGUE,
     clock_time_at,
     duration_at,
     tokenize_spans,
@@ -266,12 +268,31 @@ def _synonym_at(tokens: list[str], i: int) -> tuple[tuple[str, ...], int] | None
     return None
 
 
+_MORE = frozenset(["more", "extra"])
+_AMOUNTS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | {"half"}
+
+
+def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "five more minutes" -> "five minutes more": the duration is then read whole
+    (a request for more time, see intents/templates/extend.yaml)."""
+    out = list(spans)
+    for i in range(1, len(out) - 1):
+        amount = out[i - 1][0]
+        if (
+            out[i][0] in _MORE
+            and out[i + 1][0] in UNIT_SECONDS
+            and (amount in _AMOUNTS or amount[0].isdigit())
+        ):
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
+
+
 def normalize(text: str, drop_fillers: bool = True) -> Normalized:
     """Canonical form of `text` (see the module docstring)."""
     spans = tokenize_spans(text)
     skip = _wake_end([tok for tok, _, _ in spans])
     source = text
-    spans = spans[skip:]
+    spans = _more_after_unit(spans[skip:])
     tokens = [tok for tok, _, _ in spans]
     out = Normalized(tokens=[], text="", source=source, words=tokens)
     i = 0

@@ -57,6 +57,7 @@ class Synthesizer:
         self.voice = voice
         self.rate = rate
         self.volume = volume
+        self._engine_volume = float(volume)  # what espeak renders at; see set_volume
         self._jobs: queue.Queue[tuple[str, Future[np.ndarray]] | None] = queue.Queue()
         self._handed_over: threading.Event | None = None  # see _synthesis_done_event
         self._tmpdir = Path(tempfile.mkdtemp(prefix="hearth-tts-"))
@@ -69,13 +70,28 @@ class Synthesizer:
     def from_settings(cls, settings: Any) -> Synthesizer:
         return cls(voice=settings.voice, rate=settings.rate, volume=settings.volume)
 
+    def set_volume(self, volume: float) -> None:
+        """Speak the next rendered lines at `volume` (0.0 to 1.0).
+
+        The samples are scaled: espeak takes a volume change made after its first
+        line only at some later line, and a reply must be heard at the level asked for.
+        """
+        if not 0.0 <= float(volume) <= 1.0:
+            raise HearthError(f"volume {volume} is out of range (0.0-1.0)")
+        self.volume = float(volume)
+
     def render(self, text: str, key: str = "", timeout: float = 30.0) -> Speech:
         """Speech for `text` (blocks until rendered)."""
         if not self._thread.is_alive():
             raise HearthError("the speech synthesizer has stopped")
         done: Future[np.ndarray] = Future()
         self._jobs.put((text, done))
-        return Speech(text=text, samples=done.result(timeout=timeout), key=key)
+        samples = done.result(timeout=timeout)
+        if self.volume != self._engine_volume and self._engine_volume > 0:
+            gain = self.volume / self._engine_volume
+            scaled = np.clip(samples.astype(np.float64) * gain, -32768, 32767)
+            samples = scaled.astype(np.int16)
+        return Speech(text=text, samples=samples, key=key)
 
     def close(self) -> None:
         if self._thread.is_alive():

@@ -89,7 +89,8 @@ def test_forget_yes_erases_every_row(session) -> None:
     session.do("appreciation", t=0, text="the soup").do("yes", t=1)
     session.do("schedule", t=2, time="20:00", cadence="daily").do("checkin", t=3)
     session.do("forget", t=10).do("yes", t=12)
-    assert session.out.spoken_keys()[-1] == "system.forgotten"
+    # the schedule was erased too, and the line says so
+    assert session.out.spoken_keys()[-1] == "system.forgotten_schedule"
     assert session.store.row_count() == 0
 
 

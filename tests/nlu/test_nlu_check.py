@@ -41,7 +41,7 @@ def _check(folder: Path) -> tuple[int, list[str]]:
 def test_shipped_templates_are_clean() -> None:
     result = CliRunner().invoke(main, ["intents", "check"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("ok: 22 intents")
+    assert result.output.startswith("ok: 28 intents")
 
 
 def test_good_folder_passes_and_parses(tmp_path: Path) -> None:

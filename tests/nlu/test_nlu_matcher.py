@@ -15,7 +15,10 @@ INTENTS = {
     "pause", "resume", "time_left", "checkin", "next_question", "repeat", "space", "ritual",
     "appreciation", "read_appreciations", "add_idea", "next_idea", "feedback", "win",
     "summary", "schedule", "help", "stop", "forget", "support", "yes", "no",
+    "checkin_when", "checkin_skip", "checkin_cancel", "extend", "volume", "safety",
 }  # fmt: skip
+# Intents whose development sentences live in requests_in_domain.txt (test_nlu_requests.py).
+REQUEST_INTENTS = {"checkin_when", "checkin_skip", "checkin_cancel", "extend", "volume", "safety"}
 
 
 def test_the_parser_knows_exactly_the_public_intents(parser: IntentParser) -> None:
@@ -26,7 +29,7 @@ def test_dev_set_size_and_coverage(in_domain: list[Example], out_of_domain: list
     assert len(in_domain) >= 300
     assert len(out_of_domain) >= 150
     per_intent = Counter(ex.intent for ex in in_domain)
-    assert set(per_intent) == INTENTS
+    assert set(per_intent) == INTENTS - REQUEST_INTENTS
     assert min(per_intent.values()) >= 8
 
 
@@ -254,7 +257,7 @@ def test_every_intent_reachable_and_confident(
         got = parser.parse(ex.text)
         if got.name == ex.intent:
             seen[ex.intent] = max(seen.get(ex.intent, 0.0), got.confidence)
-    assert set(seen) == INTENTS
+    assert set(seen) == INTENTS - REQUEST_INTENTS
     assert all(c >= 0.95 for c in seen.values())
 
 

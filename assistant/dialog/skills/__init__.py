@@ -12,14 +12,17 @@ from types import ModuleType
 
 from assistant.dialog.skills import (
     checkin,
+    extend,
     journal,
     pause,
     ritual,
+    safety,
     schedule,
     space,
     summary,
     support,
     system,
+    volume,
 )
 
 SKILLS: dict[str, ModuleType] = {
@@ -32,6 +35,9 @@ SKILLS: dict[str, ModuleType] = {
     "summary": summary,
     "support": support,
     "system": system,
+    "extend": extend,
+    "volume": volume,
+    "safety": safety,
 }
 
 ROUTES: dict[str, str] = {
@@ -41,6 +47,12 @@ ROUTES: dict[str, str] = {
     "checkin": "checkin",
     "next_question": "checkin",
     "schedule": "schedule",
+    "checkin_when": "schedule",
+    "checkin_skip": "schedule",
+    "checkin_cancel": "schedule",
+    "extend": "extend",
+    "volume": "volume",
+    "safety": "safety",
     "space": "space",
     "ritual": "ritual",
     "appreciation": "journal",

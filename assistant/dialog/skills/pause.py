@@ -79,10 +79,10 @@ def start(ctx: Context, seconds: int) -> list[act.Action]:
         ),
         act.Event("timer_started", {"timer": "pause", "seconds": seconds}),
     ]
-    return actions + _timers(ctx, seconds, ends)
+    return actions + timers(ctx, seconds, ends)
 
 
-def _timers(ctx: Context, seconds: int, ends: float) -> list[act.Action]:
+def timers(ctx: Context, seconds: int, ends: float) -> list[act.Action]:
     """The countdown lines still ahead and the end, on absolute deadlines."""
     actions: list[act.Action] = [
         act.StartTimer("pause", "mark", ends - left, {"left": left})
@@ -114,7 +114,7 @@ def restore(ctx: Context, timer: dict) -> list[act.Action]:
     ctx.state.pause = PauseState(seconds, ends, timer["started_at"])
     return [
         act.Event("timer_restored", {"timer": "pause", "left": round(left)}),
-        *_timers(ctx, seconds, ends),
+        *timers(ctx, seconds, ends),
     ]
 
 

@@ -6,6 +6,10 @@ it wait (the engine holds the timer). A check-in missed while the device was off
 on start only within `settings.checkin_grace_s`, otherwise the next one is armed. The
 config file's `checkin_time` is the schedule until one is set by voice; in the file's
 `quiet_hours` a due check-in is skipped (logged), not moved.
+
+The couple can ask when the next one is (`checkin_when`), skip the next one only
+(`checkin_skip`: it is marked as fired, so the skip survives a restart and the
+schedule stays), move it (`schedule` again) or stop it (`checkin_cancel`, confirmed).
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ from datetime import datetime, timedelta
 from assistant.dialog import actions as act
 from assistant.dialog.skills import checkin
 from assistant.dialog.state import Answer, Context, Pending
-from assistant.dialog.timewords import cadence_words
+from assistant.dialog.timewords import cadence_phrase, cadence_words, when_words
 from assistant.nlu.intent import Intent
 
 CADENCES = {"daily": 1, "every_other_day": 2}
+CANCEL_WINDOW_S = 20.0
 
 
 def _period(cadence: str) -> timedelta:
@@ -39,6 +44,17 @@ def latest_at_or_before(first_at: datetime, period: timedelta, wall: datetime) -
 
 
 def handle(ctx: Context, intent: Intent) -> list[act.Action]:
+    if intent.name == "checkin_when":
+        return when(ctx)
+    if intent.name == "checkin_skip":
+        return skip(ctx)
+    if intent.name == "checkin_cancel":
+        return cancel(ctx)
+    return set_time(ctx, intent)
+
+
+def set_time(ctx: Context, intent: Intent) -> list[act.Action]:
+    """Set the check-in time, or move it (the reply says from when to when)."""
     time = intent.slots.get("time")
     cadence = intent.slots.get("cadence") or "daily"
     if not time:
@@ -46,12 +62,20 @@ def handle(ctx: Context, intent: Intent) -> list[act.Action]:
     if cadence not in CADENCES:
         cadence = "daily"
     first_at = first_after(ctx.wall, time)
+    _drop_held(ctx)
+    old = ctx.store.schedule()
+    new_words = cadence_words(time, cadence)
+    if old is not None and (old["time"], old["cadence"]) != (time, cadence):
+        before = cadence_words(old["time"], old["cadence"])
+        said = act.Say("schedule.moved", {"before": before, "when": new_words})
+    else:
+        said = act.Say("schedule.confirm", {"when": new_words})
     return [
         act.Persist("set_schedule", {"time": time, "cadence": cadence, "first_at": first_at}),
         act.CancelTimers("schedule"),
         act.StartDatedJob("schedule", "due", first_at.isoformat(), {"at": first_at.isoformat()}),
         act.Log("schedule_set", {"time": time, "cadence": cadence}),
-        act.Say("schedule.confirm", {"when": cadence_words(time, cadence)}),
+        said,
     ]
 
 
@@ -71,6 +95,87 @@ def _from_file(ctx: Context) -> list[act.Action]:
         act.Log("schedule_set", {"time": time, "cadence": cadence, "source": "config"}),
         act.StartDatedJob("schedule", "due", first_at.isoformat(), {"at": first_at.isoformat()}),
     ]
+
+
+def _drop_held(ctx: Context) -> None:
+    """Forget a check-in call a pause or time alone is holding back (it was replaced)."""
+    for held in [d for d in ctx.state.deferred if d[0] == "schedule"]:
+        ctx.state.deferred.remove(held)
+
+
+def next_occurrence(ctx: Context, sched: dict) -> tuple[datetime, bool]:
+    """(the next check-in that will happen, whether an earlier one was skipped)."""
+    period = _period(sched["cadence"])
+    held = [d for d in ctx.state.deferred if d[0] == "schedule"]
+    if held:  # due now, waiting for a pause or time alone to end
+        return datetime.fromisoformat(held[0][2]["at"]), False
+    latest = latest_at_or_before(sched["first_at"], period, ctx.wall)
+    upcoming = sched["first_at"] if latest is None else latest + period
+    skipped = False
+    while sched["last_fired"] is not None and upcoming <= sched["last_fired"]:
+        upcoming += period
+        skipped = True
+    return upcoming, skipped
+
+
+def when(ctx: Context) -> list[act.Action]:
+    sched = ctx.store.schedule()
+    if sched is None:
+        return [act.Say("schedule.none_set")]
+    upcoming, skipped = next_occurrence(ctx, sched)
+    fields = {
+        "when": when_words(upcoming, ctx.wall),
+        "cadence": cadence_phrase(sched["time"], sched["cadence"]),
+    }
+    return [act.Say("schedule.next_after_skip" if skipped else "schedule.next", fields)]
+
+
+def skip(ctx: Context) -> list[act.Action]:
+    """Skip the next check-in only; a check-in running now simply ends."""
+    sched = ctx.store.schedule()
+    if sched is None:
+        if ctx.state.checkin is not None:
+            return [*checkin.stop(ctx), act.Say("schedule.skipped_now_unscheduled")]
+        return [act.Say("schedule.none_set")]
+    if ctx.state.checkin is not None:
+        upcoming, _ = next_occurrence(ctx, sched)
+        return [
+            *checkin.stop(ctx),
+            act.Log("checkin_skipped", {"skipped": "current"}),
+            act.Say("schedule.skipped_now", {"next": when_words(upcoming, ctx.wall)}),
+        ]
+    # A held-back call stays: when it runs it sees the skip and arms the one after.
+    upcoming, _ = next_occurrence(ctx, sched)
+    after = upcoming + _period(sched["cadence"])
+    return [
+        act.Persist("schedule_fired", {"occurrence": upcoming}),
+        act.Log("checkin_skipped", {"skipped": upcoming.isoformat()}),
+        act.Say(
+            "schedule.skipped",
+            {"skipped": when_words(upcoming, ctx.wall), "next": when_words(after, ctx.wall)},
+        ),
+    ]
+
+
+def cancel(ctx: Context) -> list[act.Action]:
+    """Ask before stopping the schedule; a check-in running now ends quietly."""
+    running = checkin.stop(ctx)
+    sched = ctx.store.schedule()
+    if sched is None:
+        return [*running, act.Say("schedule.none_to_cancel")]
+    return [
+        *running,
+        act.Say(
+            "schedule.cancel_confirm", {"when": cadence_words(sched["time"], sched["cadence"])}
+        ),
+        act.Ask("schedule", "cancel", seconds=CANCEL_WINDOW_S),
+    ]
+
+
+def cleared(ctx: Context) -> list[act.Action]:
+    """The schedule is gone: no timer and nothing held back for it."""
+    _drop_held(ctx)
+    return [act.CancelTimers("schedule"), act.Persist("clear_schedule")]
 
 
 def restore(ctx: Context) -> list[act.Action]:
@@ -106,6 +211,17 @@ def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
     if sched is None:
         return []
     occurrence = datetime.fromisoformat(data["at"])
+    if sched["last_fired"] is not None and occurrence <= sched["last_fired"]:
+        # skipped ahead of time ("no check-in tonight"): only arm the next one
+        upcoming = occurrence + _period(sched["cadence"])
+        while upcoming <= ctx.wall:
+            upcoming += _period(sched["cadence"])
+        return [
+            act.StartDatedJob(
+                "schedule", "due", upcoming.isoformat(), {"at": upcoming.isoformat()}
+            ),
+            act.Event("checkin_skipped", {"skipped": occurrence.isoformat()}),
+        ]
     upcoming = occurrence + _period(sched["cadence"])
     while upcoming <= ctx.wall:  # held back for a long time: never fire twice for one day
         upcoming += _period(sched["cadence"])
@@ -124,4 +240,8 @@ def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
 
 
 def on_answer(ctx: Context, pending: Pending, answer: Answer) -> list[act.Action]:
-    return []
+    if pending.kind != "cancel" or answer.yes is None:
+        return []
+    if not answer.yes:
+        return [act.Say("schedule.cancel_kept")]
+    return [*cleared(ctx), act.Log("schedule_cleared", {}), act.Say("schedule.cancelled")]

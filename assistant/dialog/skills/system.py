@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.dialog import actions as act
-from assistant.dialog.skills import checkin
+from assistant.dialog.skills import checkin, schedule
 from assistant.dialog.state import Answer, Context, Pending
 from assistant.nlu.intent import Intent
 
@@ -20,8 +20,10 @@ def handle(ctx: Context, intent: Intent) -> list[act.Action]:
     if name == "repeat":
         return repeat(ctx)
     if name == "forget":
+        # The check-in schedule is stored too: say so, it stops with everything else.
+        scheduled = ctx.store.schedule() is not None
         return [
-            act.Say("system.forget_confirm"),
+            act.Say("system.forget_confirm_schedule" if scheduled else "system.forget_confirm"),
             act.Ask("system", "forget", seconds=FORGET_WINDOW_S),
         ]
     return [act.Say("system.yes_neutral" if name == "yes" else "system.no_neutral")]
@@ -51,4 +53,10 @@ def on_answer(ctx: Context, pending: Pending, answer: Answer) -> list[act.Action
     if not answer.yes:
         return [act.Say("system.forget_kept")]
     ctx.state.last_tried = None
+    if ctx.store.schedule() is not None:
+        return [
+            *schedule.cleared(ctx),
+            act.Persist("forget"),
+            act.Say("system.forgotten_schedule"),
+        ]
     return [act.Persist("forget"), act.Say("system.forgotten")]

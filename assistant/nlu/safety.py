@@ -1,0 +1,86 @@
+"""Find words about self-harm, suicide or violence anywhere in an utterance.
+
+The `safety` intent (intents/templates/safety.yaml) must win over everything: a
+sentence like "I don't want to be alive" said in the middle of a longer one, or
+dictated as an appreciation, still gets the safety line. So besides the ordinary
+whole-utterance match, every canonical sentence of that intent is looked for as a
+run of consecutive tokens inside the normalised utterance.
+
+Two guards keep everyday talk out, both checked here rather than left to fuzzy
+scores: a negation just before the run ("I would never hurt myself") and an
+idiom going on right after it ("he hit me up", "she beat me at chess").
+Single-word sentences are only matched whole ("suicide" in a film title is not
+a cry for help).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+SAFETY = "safety"
+"""The public intent name."""
+SAFETY_NEAR = 0.9
+"""Lowest whole-utterance match score accepted for safety when no sentence was found
+whole ("I'm going to hurt my self" scores 0.97; "I'm ready to go home", one word from
+"I'm scared to go home", 0.84)."""
+
+NEGATION_WINDOW = 3
+"""How many tokens before a found run may hold a negation that cancels it."""
+_NEGATIONS = frozenset(
+    ("not", "dont", "never", "didnt", "doesnt", "wont", "isnt", "wasnt", "wouldnt", "couldnt",
+     "shouldnt", "cant")
+)  # fmt: skip
+FOUND, IDIOM = "found", "idiom"
+"""What `SafetySpotter.spot` finds."""
+IDIOM_TAILS = frozenset(["up", "at", "to", "laughing", "of"])
+"""Words that turn a found run into an idiom when they follow it: "he hit me up",
+"she beat me at cards", "he beat me to it", "I want to die laughing"."""
+TAILS_AFTER = {
+    "live": frozenset(["in", "with", "there", "here", "near"]),
+    "die": frozenset(["my", "your", "her", "his"]),
+    "dying": frozenset(["my", "your", "her", "his"]),
+}
+"""Idiom words after a run ending in a given word: "I don't want to live in this city",
+"I want to die my hair" (typed for "dye")."""
+
+
+@dataclass
+class SafetySpotter:
+    """The token runs of the safety sentences, indexed by their first token.
+
+    Attributes:
+        runs: first token -> runs (tuples of canonical tokens) starting with it.
+    """
+
+    runs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_sentences(cls, token_lists: Iterable[Iterable[str]]) -> SafetySpotter:
+        """Build from canonical sentences (placeholders and single words are skipped)."""
+        runs: dict[str, set[tuple[str, ...]]] = {}
+        for tokens in token_lists:
+            run = tuple(tokens)
+            if len(run) < 2 or any(t.startswith("#") or t == "*" for t in run):
+                continue
+            runs.setdefault(run[0], set()).add(run)
+        return cls({k: sorted(v, key=len, reverse=True) for k, v in runs.items()})
+
+    def spot(self, tokens: list[str]) -> str | None:
+        """FOUND when a safety sentence occurs in `tokens`; IDIOM when one occurs only
+        negated or as an idiom ("he beat me to it": no request at all); else None."""
+        verdict = None
+        for i, token in enumerate(tokens):
+            for run in self.runs.get(token, ()):
+                end = i + len(run)
+                if tuple(tokens[i:end]) != run:
+                    continue
+                before = tokens[max(0, i - NEGATION_WINDOW) : i]
+                negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
+                tail = tokens[end] if end < len(tokens) else ""
+                idiom = tail in IDIOM_TAILS or tail in TAILS_AFTER.get(run[-1], ())
+                if negated or idiom:
+                    verdict = IDIOM
+                    continue
+                return FOUND
+        return verdict
