@@ -150,7 +150,7 @@ class Settings:
     )
     crisis_line: str = field(
         default="your local emergency number or a crisis line",
-        metadata=_hint('a phone number or service name in quotes, e.g. "988"')
+        metadata=_hint('a phone number or service name in quotes, e.g. "988"'),
     )
 
     def with_overrides(self, **overrides: Any) -> Settings:
