@@ -310,7 +310,13 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
             continue
         elif numeric and (unclear := unclear_duration_at(tokens, i)):
             out.durations.append(None)
-            token, i_next = DURATION, unclear
+            if "more" in tokens[i:unclear]:
+                # "a few more minutes": unclear, and still a request for more time.
+                out.tokens.append(DURATION)
+                out.spans.append((start, spans[unclear - 1][2]))
+                token, i_next = "more", unclear
+            else:
+                token, i_next = DURATION, unclear
         elif found:
             out.durations.append(found[0])
             token, i_next = DURATION, found[1]

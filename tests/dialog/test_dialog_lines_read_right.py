@@ -17,6 +17,7 @@ from functools import cache
 import pytest
 import yaml
 
+from assistant.config import Settings
 from assistant.dialog import actions as act
 from assistant.dialog.responses import Responses, fill
 from assistant.dialog.skills.summary import (
@@ -28,7 +29,14 @@ from assistant.dialog.skills.summary import (
     times_words,
     weekly_report,
 )
-from assistant.dialog.timewords import about, cadence_words, clock_words, duration_words
+from assistant.dialog.timewords import (
+    about,
+    cadence_phrase,
+    cadence_words,
+    clock_words,
+    duration_words,
+    when_words,
+)
 from assistant.resources import intents_dir
 from assistant.store import Store
 
@@ -55,7 +63,25 @@ def field_values() -> dict[str, list[str]]:
         "kept": [_n(n) for n in range(1, 120)],
         "total": [_n(n) for n in range(2, 121)],
         "times": [times_words(n) for n in range(2, 121)],
+        # The check-in schedule (asked about, moved, skipped) and more time (extend).
+        "added": durations,
+        "before": sorted({cadence_words(c, k) for c in clock for k in CADENCES}),
+        "cadence": sorted({cadence_phrase(c, k) for c in clock for k in CADENCES}),
+        "next": _coming(),
+        "skipped": _coming(),
+        "crisis_line": [Settings().crisis_line, "911, or the 988 crisis line"],
     }
+
+
+CADENCES = ("daily", "every_other_day")
+
+
+def _coming() -> list[str]:
+    """Every coming check-in as `when_words` says it: each clock time, from today to a week on."""
+    wall = datetime(2026, 1, 5, 19, 0)  # a Monday evening
+    days = [wall.replace(hour=0, minute=0) + timedelta(days=d) for d in range(8)]
+    moments = [d + timedelta(minutes=m) for d in days for m in range(0, 24 * 60, 15)]
+    return sorted({when_words(at, wall) for at in moments if at > wall})
 
 
 def all_lines() -> list[tuple[str, str]]:
@@ -103,7 +129,9 @@ CHECKS = {
     "no capital after a full stop": re.compile(r"[.!?]\s+[a-z]"),
     "a singular after a number above one": re.compile(rf"\b{_MANY} (?:{_UNITS})\b(?!s|-)"),
     "a plural after one": re.compile(rf"(?<!ty )\b(?:one|an?|1) (?:{_UNITS})s\b"),
-    "'none of' or 'of one'": re.compile(r"\bnone of\b|\bof (?:the )?one\b", re.IGNORECASE),
+    "'none of' or 'of one'": re.compile(
+        r"\bnone of\b|\bof (?:the )?one\b(?! (?:minute|second|hour)\b)", re.IGNORECASE
+    ),
     "an unfilled placeholder": re.compile(r"[{}]"),
     "doubled punctuation or spacing": re.compile(r"\s[.,!?]|[.,!?]{2}|\s{2}"),
     "a lowercase start": re.compile(r"^[a-z]"),

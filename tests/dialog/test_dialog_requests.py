@@ -205,7 +205,7 @@ def test_volume_steps_stop_at_the_limits_and_persist(make_session) -> None:
 def test_safety_during_a_pause_ends_it_quietly_and_points_to_help(make_session) -> None:
     s = make_session(crisis_line="the 988 crisis line")
     s.hear("set our check in for seven oh one pm every evening", t=0)
-    s.hear("we need a few minutes", t=10)
+    s.hear("we need five minutes", t=10)
     s.at(70)  # the check-in due at 19:01 waits for the pause
     assert "schedule.due" not in s.out.spoken_keys()
     assert s.hear("I'm going to hurt myself", t=70).name == "safety"
