@@ -39,7 +39,12 @@ from assistant.speech.types import Recognizer
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0, 8.0)
-"""Back-off between attempts to reopen a lost microphone (the last one repeats)."""
+"""Back-off between attempts to reopen a lost microphone or speaker (the last repeats)."""
+
+
+def _backoff(failures: int) -> float:
+    """The wait before the next attempt after `failures` failed ones (1 or more)."""
+    return RETRY_DELAYS_S[min(failures - 1, len(RETRY_DELAYS_S) - 1)]
 
 
 @dataclass
@@ -103,6 +108,10 @@ class Speaker:
         self._busy = threading.Event()
         self._current: Spoken | None = None
         self._generation = 0  # bumped by stop_speaking: queued lines of older ones are dropped
+        self._device = sink if isinstance(sink, DeviceSink) else None
+        """The speaker device, kept to reopen it after it went away."""
+        self._device_failures = 0
+        self._device_retry_at = 0.0
         self._worker: threading.Thread | None = None
         if realtime:
             self._worker = threading.Thread(target=self._run, daemon=True, name="speaker")
@@ -118,7 +127,7 @@ class Speaker:
             self._busy.set()
             self._lines.put((self._generation, line))
         else:
-            self._play(line)
+            self._play(line, self.tts.render(line.text, key=line.key), self._generation)
 
     def event(self, kind: str, **fields: Any) -> None:
         if self.on_event is not None:
@@ -166,33 +175,82 @@ class Speaker:
     # -- internals -------------------------------------------------------------------
 
     def _run(self) -> None:
-        while (item := self._lines.get()) is not None:
+        while True:
+            try:
+                item = self._lines.get(timeout=self._device_retry_wait())
+            except queue.Empty:
+                self._retry_device()
+                continue
+            if item is None:
+                break
             generation, line = item
             if generation == self._generation:
                 self._busy.set()
                 self._current = line
                 try:
-                    self._play(line)
-                except AudioDeviceError as exc:
-                    log.warning("%s", exc)
-                    # The speaker went away: the line is printed, not lost.
-                    self.sink = NowhereSink(echo=self._nowhere_echo)
-                    self._play(line)
+                    self._say_now(generation, line)
                 except HearthError as exc:  # the synthesizer failed: say so, keep going
                     log.warning("could not speak a line: %s", exc)
                 self._current = None
             if self._lines.empty():
                 self._busy.clear()
 
+    def _say_now(self, generation: int, line: Spoken) -> None:
+        speech = self.tts.render(line.text, key=line.key)
+        if generation != self._generation:
+            return  # cut off (a barge-in, a stop) while it was being rendered
+        self._retry_device()
+        try:
+            self._play(line, speech, generation)
+        except AudioDeviceError as exc:
+            self._device_lost(exc)
+            # The line is printed, not lost.
+            self._play(line, speech, generation)
+
+    # -- a speaker that goes away: print the lines, reopen it with back-off -----------
+
+    def _device_lost(self, exc: AudioDeviceError) -> None:
+        if self._device_failures == 0:
+            log.warning("%s; Hearth prints its replies and keeps trying the speaker.", exc)
+        self._device_failures += 1
+        self.sink = NowhereSink(echo=self._nowhere_echo)
+        self._device_retry_at = time.monotonic() + _backoff(self._device_failures)
+
+    def _device_retry_wait(self) -> float | None:
+        """How long the worker may wait for a line before trying a lost speaker again."""
+        if self._device is None or self.sink is self._device:
+            return None
+        return max(0.05, self._device_retry_at - time.monotonic())
+
+    def _retry_device(self) -> None:
+        device = self._device
+        if device is None or self.sink is device or time.monotonic() < self._device_retry_at:
+            return
+        try:
+            device.open()
+        except AudioDeviceError:
+            self._device_failures += 1
+            self._device_retry_at = time.monotonic() + _backoff(self._device_failures)
+            return
+        self.sink = device
+        self._device_failures = 0
+        log.warning("The speaker is back.")
+
     def _nowhere_echo(self, text: str) -> None:
         if self.echo is None:
             print(f"Hearth (no speaker): {text}", flush=True)
 
-    def _play(self, line: Spoken) -> None:
-        speech = self.tts.render(line.text, key=line.key)
+    def _play(self, line: Spoken, speech: Any, generation: int) -> None:
         if not any(said is line for said in self.spoken):  # a retry on another sink
             self.spoken.append(line)
-        played = self.sink.play(speech, on_start=lambda at: setattr(line, "start", at - self._off))
+        sink = self.sink
+
+        def started(at: float) -> None:
+            line.start = at - self._off
+            if generation != self._generation:
+                sink.abort()  # stopped just before the line began: cut it at once
+
+        played = sink.play(speech, on_start=started)
         line.start = played.start - self._off
         if line.end is None or played.end - self._off < line.end:
             line.end = played.end - self._off
@@ -354,22 +412,27 @@ class LiveLoop:
         engine = self.engine_factory(speaker, clock)
         engine.start()
         try:
-            while True:
+            while not self.stop_event.is_set():
                 try:
                     block = source.read()
                 except EOFError:
                     break
                 if block is None:
                     continue
+                self._now_listening()
                 run_virtual_until(engine.scheduler, clock, block.t)
                 for heard in self._listen(block.pcm, block.t, engine, speaker, clean=True):
                     engine.hear(heard.text)
-            for heard in self.listener.flush(clock.now()):
+            stopped = self.stop_event.is_set()
+            for heard in [] if stopped else self.listener.flush(clock.now()):
                 self.heard.append(heard)
                 engine.hear(heard.text)
             end = clock.now()
             # Let running timers (a pause's countdown) play out on the virtual clock.
-            while (due := engine.scheduler.next_deadline()) is not None:
+            while (
+                not self.stop_event.is_set()
+                and (due := engine.scheduler.next_deadline()) is not None
+            ):
                 if due > end + self.options.linger_s:
                     break
                 run_virtual_until(engine.scheduler, clock, max(due, clock.now()))
@@ -476,7 +539,7 @@ class LiveLoop:
                 continue
             if block is None:
                 continue
-            self.listening.set()
+            self._now_listening()
             overflows = getattr(source, "overflows", 0)
             if overflows > reported and time.monotonic() >= next_report:
                 self.stderr(f"Listening fell behind: {overflows} audio blocks dropped so far.")
@@ -493,6 +556,12 @@ class LiveLoop:
             while not inbox.empty():
                 time.sleep(0.02)
             speaker.wait_idle()
+
+    def _now_listening(self) -> None:
+        """Mark (once) the moment the first audio arrived: the log says Hearth hears."""
+        if not self.listening.is_set():
+            self.listening.set()
+            self.stderr("Listening.")
 
     def _listen(
         self, pcm: bytes, t: float, engine: Any, speaker: Speaker, clean: bool

@@ -60,6 +60,7 @@ def run_command(
     """Listen and talk: say "hey hearth" and a request. Ctrl-C to quit."""
     import logging
     import signal
+    import sys
 
     from assistant.config import load_settings
     from assistant.live import LiveLoop, RunOptions
@@ -85,13 +86,18 @@ def run_command(
         engine=engine,
         verbose=verbose,
     )
-    loop = LiveLoop(settings, options)
-    signal.signal(signal.SIGTERM, lambda *_: loop.stop())
+    # Stopped while loading models: nothing runs yet, so leave at once (status 0).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        result = loop.run()
+        loop = LiveLoop(settings, options)
     except KeyboardInterrupt:
-        loop.stop()
         return
+    # A service manager stops with SIGTERM, a person with Ctrl-C: both end the run the
+    # same way (the line being said is cut, the log flushed, exit status 0).
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: loop.stop())
+    result = loop.run()
+    logging.shutdown()
     if result.overflows:
         click.echo(f"Note: {result.overflows} audio blocks were dropped (busy CPU).", err=True)
 
