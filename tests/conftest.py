@@ -52,16 +52,23 @@ class HearthProcess:
             self._new.put(item)
         self._new.put(None)
 
-    def wait_for(self, match: Callable[[str], bool] | str, timeout: float = 120.0) -> str:
+    def mark(self) -> int:
+        """A position in the output: `wait_for(..., after=mark)` looks only at later lines."""
+        return len(self.lines)
+
+    def wait_for(
+        self, match: Callable[[str], bool] | str, timeout: float = 120.0, after: int = 0
+    ) -> str:
         """The first line (seen so far or arriving) that matches; fails after `timeout`."""
         check = match if callable(match) else (lambda line: match in line)
-        seen = 0
+        seen = after
         deadline = time.monotonic() + timeout
         while True:
-            for _, line in self.lines[seen:]:
+            fresh = self.lines[seen:]
+            seen += len(fresh)
+            for _, line in fresh:
                 if check(line):
                     return line
-            seen = len(self.lines)
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"no line matching {match!r}; got:\n{self.text()}")
