@@ -112,6 +112,8 @@ class Speaker:
         """The speaker device, kept to reopen it after it went away."""
         self._device_failures = 0
         self._device_retry_at = 0.0
+        self.on_device_back: Callable[[], None] | None = None
+        """Called (on the speaker thread) when a lost speaker was reopened."""
         self._worker: threading.Thread | None = None
         if realtime:
             self._worker = threading.Thread(target=self._run, daemon=True, name="speaker")
@@ -235,6 +237,8 @@ class Speaker:
         self.sink = device
         self._device_failures = 0
         log.warning("The speaker is back.")
+        if self.on_device_back is not None:
+            self.on_device_back()
 
     def _nowhere_echo(self, text: str) -> None:
         if self.echo is None:
@@ -256,6 +260,7 @@ class Speaker:
             line.end = played.end - self._off
         line.completed = line.completed and played.completed
         line.device = played.device
+        self.event("spoken", key=line.key, device=played.device, completed=played.completed)
         if not played.device:
             # Not lost: it was printed; the log says where it went (the key, not words).
             log.info("spoken to nowhere (no speaker): %s", line.key)
@@ -459,6 +464,10 @@ class LiveLoop:
             echo = EchoCanceller(rate=sink.rate)
             sink.on_block = echo.played
         speaker = self.speaker = self._speaker(sink, self.timeline, realtime=True)
+        if echo is not None:
+            canceller = echo
+            # A reopened speaker has a new delay to the microphone: find it again.
+            speaker.on_device_back = lambda: setattr(canceller, "offset", None)
         inbox: queue.Queue[str | None] = queue.Queue()
         engine_ready: Future[Any] = Future()
         engine_thread = threading.Thread(
