@@ -348,6 +348,7 @@ class LiveLoop:
         stderr: Callable[[str], None] | None = None,
         clock: Any = None,
         source: AudioSource | None = None,
+        recognizer_factory: Callable[[], Recognizer] | None = None,
     ) -> None:
         self.settings = settings
         self.source = source
@@ -355,10 +356,16 @@ class LiveLoop:
         self.clock = clock
         """The engine's clock in real time (default: the real clock; tests may speed it up)."""
         self.options = options
-        self.recognizer = recognizer or make_recognizer(settings, options.engine)
+        given = recognizer
+        if recognizer is None:
+            from assistant.speech.watchdog import GuardedRecognizer
+
+            factory = recognizer_factory or (lambda: make_recognizer(settings, options.engine))
+            recognizer = GuardedRecognizer(factory)  # a hung or crashed engine is restarted
+        self.recognizer = recognizer
         self.engine_line = (
             describe_engine(settings, options.engine)
-            if recognizer is None
+            if given is None and recognizer_factory is None
             else f"Speech: {self.recognizer.name}."
         )
         self._own_tts = tts is None
