@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import tempfile
 from collections import deque
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ import numpy as np
 from assistant.errors import ModelError
 from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean
 from assistant.speech.grammar import CommandGrammar, command_words, compile_arpa, compile_jsgf
-from assistant.speech.sphinx_strict import StrictFollower
+from assistant.speech.sphinx_strict import StrictFollower, grammar_dictionary
 from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utterance
 from assistant.speech.wake import WakePhrase
 
@@ -138,7 +139,9 @@ class SphinxRecognizer:
             # The strict grammar follows each command as well: a second reading of a
             # wake-phrase utterance whose model readings were not a command (see reread).
             jsgf, self._strict_words = compile_jsgf(self.grammar)
-            self.strict_follower = StrictFollower(pocketsphinx, jsgf, options)
+            with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
+                small = grammar_dictionary(self._decoder.config["dict"], jsgf, folder)
+                self.strict_follower = StrictFollower(pocketsphinx, jsgf, options, small)
         # The listener asks for the strict reading only after the wake phrase: the
         # grammar follows only speech whose partial result begins with it.
         self._wake = WakePhrase(self.grammar.wake_phrase) if self.grammar.wake_phrase else None
@@ -269,14 +272,36 @@ class SphinxRecognizer:
     def _add_lm(self) -> None:
         import tempfile
 
-        arpa, self._words = compile_arpa(self.grammar)
-        # NGramModel reads only from a file; it is not needed after loading.
+        from assistant.cache import cached, code_files, content_key
+
+        g = self.grammar
+        key = content_key(
+            code_files("speech"), g.phrases, g.wake_phrase, sorted(g.vocabulary), g.filler
+        )
+        words, binary = cached("sphinx-lm", key, self._compile_lm)
+        self._words = words
+        # NGramModel reads only from a file; it is not needed after loading. The binary
+        # form loads in a fraction of the time the ARPA text takes.
         with tempfile.TemporaryDirectory(prefix="hearth-lm-") as folder:
-            path = os.path.join(folder, "command.arpa")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(arpa)
+            path = os.path.join(folder, "command.lm.bin")
+            with open(path, "wb") as f:
+                f.write(binary)
             lm = self._ps.NGramModel(self._decoder.config, self._decoder.logmath, path)
         self._decoder.add_lm(_COMMAND_SEARCH, lm)
+
+    def _compile_lm(self) -> tuple[frozenset[str], bytes]:
+        """The command words and the command language model in PocketSphinx's binary form."""
+        import tempfile
+
+        arpa, words = compile_arpa(self.grammar)
+        with tempfile.TemporaryDirectory(prefix="hearth-lm-") as folder:
+            text, binary = os.path.join(folder, "c.arpa"), os.path.join(folder, "c.lm.bin")
+            with open(text, "w", encoding="utf-8") as f:
+                f.write(arpa)
+            lm = self._ps.NGramModel(self._decoder.config, self._decoder.logmath, text)
+            lm.write(binary, self._ps.NGramModel.str_to_type("bin"))
+            with open(binary, "rb") as f:
+                return words, f.read()
 
     def _process(self, speech: bytes) -> None:
         speech = self._add_noise(speech)
