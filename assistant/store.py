@@ -129,8 +129,7 @@ class Store:
                 self._check_integrity()
             if self.read_only:
                 log.warning(
-                    "%s: the log is read-only; Hearth keeps going and keeps new entries "
-                    "in memory.",
+                    "%s: the log is read-only; Hearth keeps going and keeps new entries in memory.",
                     self.path,
                 )
             elif not self.memory:
