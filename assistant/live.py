@@ -551,6 +551,7 @@ class LiveLoop:
                     speaker.say(_line("voice.mic_lost"), "voice.mic_lost")
                 delay = RETRY_DELAYS_S[min(failures, len(RETRY_DELAYS_S) - 1)]
                 failures += 1
+                log.info("microphone: attempt %d failed; next in %.1f s", failures, delay)
                 self.stop_event.wait(delay)
                 continue
             if block is None:

@@ -69,6 +69,10 @@ def run_command(
         raise HearthError("--fast needs --input-wav (a microphone cannot go faster)")
     if input_wav is not None and not input_wav.is_file():
         raise HearthError(f"{input_wav}: no such file")
+    if input_wav is not None:
+        from assistant.speech.wav import wav_info
+
+        wav_info(input_wav)  # not audio: say so now, before loading models for seconds
     settings = load_settings().with_overrides(
         input_device=_device(input_device),
         output_device=_device(output_device),
