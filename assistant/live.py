@@ -357,11 +357,24 @@ class LiveLoop:
         """The engine's clock in real time (default: the real clock; tests may speed it up)."""
         self.options = options
         given = recognizer
-        if recognizer is None:
-            from assistant.speech.watchdog import GuardedRecognizer
+        # The voice starts (a helper process) while the recognizer is built: both take
+        # a while, and a start-up is time the couple goes unheard.
+        voice: Future[Synthesizer] = Future()
+        if tts is None:
+            threading.Thread(
+                target=_resolve, args=(voice, lambda: Synthesizer.from_settings(settings)),
+                daemon=True, name="tts-start",
+            ).start()  # fmt: skip
+        try:
+            if recognizer is None:
+                from assistant.speech.watchdog import GuardedRecognizer
 
-            factory = recognizer_factory or (lambda: make_recognizer(settings, options.engine))
-            recognizer = GuardedRecognizer(factory)  # a hung or crashed engine is restarted
+                factory = recognizer_factory or (lambda: make_recognizer(settings, options.engine))
+                recognizer = GuardedRecognizer(factory)  # a hung or crashed engine restarts
+        except BaseException:
+            if tts is None and voice.exception() is None:
+                voice.result().close()
+            raise
         self.recognizer = recognizer
         self.engine_line = (
             describe_engine(settings, options.engine)
@@ -369,7 +382,7 @@ class LiveLoop:
             else f"Speech: {self.recognizer.name}."
         )
         self._own_tts = tts is None
-        self.tts = tts or Synthesizer.from_settings(settings)
+        self.tts = tts or voice.result()  # a bad voice raises its one-line error here
         self.engine_factory = engine_factory or default_engine_factory(settings)
         self.stdout = stdout or (lambda line: print(line, flush=True))
         self.stderr = stderr or (lambda line: print(line, file=sys.stderr, flush=True))
@@ -619,6 +632,14 @@ class LiveLoop:
             self.tts, sink, timeline, realtime=realtime, sink_offset=self._t0, echo=echo,
             on_event=on_event,
         )  # fmt: skip
+
+
+def _resolve(future: Future, make: Callable[[], Any]) -> None:
+    """Set `future` to what `make()` returns, or to the exception it raised."""
+    try:
+        future.set_result(make())
+    except BaseException as exc:
+        future.set_exception(exc)
 
 
 def _parser() -> Callable[[str], Any] | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import queue
 import subprocess
 import sys
@@ -74,8 +75,12 @@ class _Helper:
     """One running helper process and the thread reading its answers."""
 
     def __init__(self, voice: str, rate: int, volume: float) -> None:
+        # The helper must import this very package (not another install of it).
+        root = str(Path(__file__).resolve().parents[2])
+        path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant.speech.tts_worker", voice, str(rate), str(volume)],
+            env={**os.environ, "PYTHONPATH": path},
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
