@@ -270,38 +270,22 @@ class SphinxRecognizer:
             del self._history[: len(self._history) - self._HISTORY_BYTES]
 
     def _add_lm(self) -> None:
-        import tempfile
-
         from assistant.cache import cached, code_files, content_key
 
         g = self.grammar
         key = content_key(
             code_files("speech"), g.phrases, g.wake_phrase, sorted(g.vocabulary), g.filler
         )
-        words, binary = cached("sphinx-lm", key, self._compile_lm)
-        self._words = words
-        # NGramModel reads only from a file; it is not needed after loading. The binary
-        # form loads in a fraction of the time the ARPA text takes.
+        # The ARPA text is cached, not PocketSphinx's binary form: the binary quantizes
+        # the probabilities, and it read the live loopback's commands differently.
+        arpa, self._words = cached("sphinx-lm", key, lambda: compile_arpa(self.grammar))
+        # NGramModel reads only from a file; it is not needed after loading.
         with tempfile.TemporaryDirectory(prefix="hearth-lm-") as folder:
-            path = os.path.join(folder, "command.lm.bin")
-            with open(path, "wb") as f:
-                f.write(binary)
+            path = os.path.join(folder, "command.arpa")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(arpa)
             lm = self._ps.NGramModel(self._decoder.config, self._decoder.logmath, path)
         self._decoder.add_lm(_COMMAND_SEARCH, lm)
-
-    def _compile_lm(self) -> tuple[frozenset[str], bytes]:
-        """The command words and the command language model in PocketSphinx's binary form."""
-        import tempfile
-
-        arpa, words = compile_arpa(self.grammar)
-        with tempfile.TemporaryDirectory(prefix="hearth-lm-") as folder:
-            text, binary = os.path.join(folder, "c.arpa"), os.path.join(folder, "c.lm.bin")
-            with open(text, "w", encoding="utf-8") as f:
-                f.write(arpa)
-            lm = self._ps.NGramModel(self._decoder.config, self._decoder.logmath, text)
-            lm.write(binary, self._ps.NGramModel.str_to_type("bin"))
-            with open(binary, "rb") as f:
-                return words, f.read()
 
     def _process(self, speech: bytes) -> None:
         speech = self._add_noise(speech)
