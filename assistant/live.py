@@ -39,7 +39,12 @@ from assistant.speech.types import Recognizer
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0, 8.0)
-"""Back-off between attempts to reopen a lost microphone (the last one repeats)."""
+"""Back-off between attempts to reopen a lost microphone or speaker (the last repeats)."""
+
+
+def _backoff(failures: int) -> float:
+    """The wait before the next attempt after `failures` failed ones (1 or more)."""
+    return RETRY_DELAYS_S[min(failures - 1, len(RETRY_DELAYS_S) - 1)]
 
 
 @dataclass
@@ -103,6 +108,12 @@ class Speaker:
         self._busy = threading.Event()
         self._current: Spoken | None = None
         self._generation = 0  # bumped by stop_speaking: queued lines of older ones are dropped
+        self._device = sink if isinstance(sink, DeviceSink) else None
+        """The speaker device, kept to reopen it after it went away."""
+        self._device_failures = 0
+        self._device_retry_at = 0.0
+        self.on_device_back: Callable[[], None] | None = None
+        """Called (on the speaker thread) when a lost speaker was reopened."""
         self._worker: threading.Thread | None = None
         if realtime:
             self._worker = threading.Thread(target=self._run, daemon=True, name="speaker")
@@ -118,7 +129,7 @@ class Speaker:
             self._busy.set()
             self._lines.put((self._generation, line))
         else:
-            self._play(line)
+            self._play(line, self.tts.render(line.text, key=line.key), self._generation)
 
     def event(self, kind: str, **fields: Any) -> None:
         if kind == "volume_set":  # "speak louder": the lines from now on, and after a restart
@@ -169,38 +180,90 @@ class Speaker:
     # -- internals -------------------------------------------------------------------
 
     def _run(self) -> None:
-        while (item := self._lines.get()) is not None:
+        while True:
+            try:
+                item = self._lines.get(timeout=self._device_retry_wait())
+            except queue.Empty:
+                self._retry_device()
+                continue
+            if item is None:
+                break
             generation, line = item
             if generation == self._generation:
                 self._busy.set()
                 self._current = line
                 try:
-                    self._play(line)
-                except AudioDeviceError as exc:
-                    log.warning("%s", exc)
-                    # The speaker went away: the line is printed, not lost.
-                    self.sink = NowhereSink(echo=self._nowhere_echo)
-                    self._play(line)
+                    self._say_now(generation, line)
                 except HearthError as exc:  # the synthesizer failed: say so, keep going
                     log.warning("could not speak a line: %s", exc)
                 self._current = None
             if self._lines.empty():
                 self._busy.clear()
 
+    def _say_now(self, generation: int, line: Spoken) -> None:
+        speech = self.tts.render(line.text, key=line.key)
+        if generation != self._generation:
+            return  # cut off (a barge-in, a stop) while it was being rendered
+        self._retry_device()
+        try:
+            self._play(line, speech, generation)
+        except AudioDeviceError as exc:
+            self._device_lost(exc)
+            # The line is printed, not lost.
+            self._play(line, speech, generation)
+
+    # -- a speaker that goes away: print the lines, reopen it with back-off -----------
+
+    def _device_lost(self, exc: AudioDeviceError) -> None:
+        if self._device_failures == 0:
+            log.warning("%s; Hearth prints its replies and keeps trying the speaker.", exc)
+        self._device_failures += 1
+        self.sink = NowhereSink(echo=self._nowhere_echo)
+        self._device_retry_at = time.monotonic() + _backoff(self._device_failures)
+
+    def _device_retry_wait(self) -> float | None:
+        """How long the worker may wait for a line before trying a lost speaker again."""
+        if self._device is None or self.sink is self._device:
+            return None
+        return max(0.05, self._device_retry_at - time.monotonic())
+
+    def _retry_device(self) -> None:
+        device = self._device
+        if device is None or self.sink is device or time.monotonic() < self._device_retry_at:
+            return
+        try:
+            device.open()
+        except AudioDeviceError:
+            self._device_failures += 1
+            self._device_retry_at = time.monotonic() + _backoff(self._device_failures)
+            return
+        self.sink = device
+        self._device_failures = 0
+        log.warning("The speaker is back.")
+        if self.on_device_back is not None:
+            self.on_device_back()
+
     def _nowhere_echo(self, text: str) -> None:
         if self.echo is None:
             print(f"Hearth (no speaker): {text}", flush=True)
 
-    def _play(self, line: Spoken) -> None:
-        speech = self.tts.render(line.text, key=line.key)
+    def _play(self, line: Spoken, speech: Any, generation: int) -> None:
         if not any(said is line for said in self.spoken):  # a retry on another sink
             self.spoken.append(line)
-        played = self.sink.play(speech, on_start=lambda at: setattr(line, "start", at - self._off))
+        sink = self.sink
+
+        def started(at: float) -> None:
+            line.start = at - self._off
+            if generation != self._generation:
+                sink.abort()  # stopped just before the line began: cut it at once
+
+        played = sink.play(speech, on_start=started)
         line.start = played.start - self._off
         if line.end is None or played.end - self._off < line.end:
             line.end = played.end - self._off
         line.completed = line.completed and played.completed
         line.device = played.device
+        self.event("spoken", key=line.key, device=played.device, completed=played.completed)
         if not played.device:
             # Not lost: it was printed; the log says where it went (the key, not words).
             log.info("spoken to nowhere (no speaker): %s", line.key)
@@ -288,6 +351,7 @@ class LiveLoop:
         stderr: Callable[[str], None] | None = None,
         clock: Any = None,
         source: AudioSource | None = None,
+        recognizer_factory: Callable[[], Recognizer] | None = None,
     ) -> None:
         self.settings = settings
         self.source = source
@@ -295,14 +359,33 @@ class LiveLoop:
         self.clock = clock
         """The engine's clock in real time (default: the real clock; tests may speed it up)."""
         self.options = options
-        self.recognizer = recognizer or make_recognizer(settings, options.engine)
+        given = recognizer
+        # The voice starts (a helper process) while the recognizer is built: both take
+        # a while, and a start-up is time the couple goes unheard.
+        voice: Future[Synthesizer] = Future()
+        if tts is None:
+            threading.Thread(
+                target=_resolve, args=(voice, lambda: Synthesizer.from_settings(settings)),
+                daemon=True, name="tts-start",
+            ).start()  # fmt: skip
+        try:
+            if recognizer is None:
+                from assistant.speech.watchdog import GuardedRecognizer
+
+                factory = recognizer_factory or (lambda: make_recognizer(settings, options.engine))
+                recognizer = GuardedRecognizer(factory)  # a hung or crashed engine restarts
+        except BaseException:
+            if tts is None and voice.exception() is None:
+                voice.result().close()
+            raise
+        self.recognizer = recognizer
         self.engine_line = (
             describe_engine(settings, options.engine)
-            if recognizer is None
+            if given is None and recognizer_factory is None
             else f"Speech: {self.recognizer.name}."
         )
         self._own_tts = tts is None
-        self.tts = tts or Synthesizer.from_settings(settings)
+        self.tts = tts or voice.result()  # a bad voice raises its one-line error here
         self.engine_factory = engine_factory or default_engine_factory(settings)
         self.stdout = stdout or (lambda line: print(line, flush=True))
         self.stderr = stderr or (lambda line: print(line, file=sys.stderr, flush=True))
@@ -358,22 +441,27 @@ class LiveLoop:
         engine = self.engine_factory(speaker, clock)
         engine.start()
         try:
-            while True:
+            while not self.stop_event.is_set():
                 try:
                     block = source.read()
                 except EOFError:
                     break
                 if block is None:
                     continue
+                self._now_listening()
                 run_virtual_until(engine.scheduler, clock, block.t)
                 for heard in self._listen(block.pcm, block.t, engine, speaker, clean=True):
                     engine.hear(heard.text)
-            for heard in self.listener.flush(clock.now()):
+            stopped = self.stop_event.is_set()
+            for heard in [] if stopped else self.listener.flush(clock.now()):
                 self.heard.append(heard)
                 engine.hear(heard.text)
             end = clock.now()
             # Let running timers (a pause's countdown) play out on the virtual clock.
-            while (due := engine.scheduler.next_deadline()) is not None:
+            while (
+                not self.stop_event.is_set()
+                and (due := engine.scheduler.next_deadline()) is not None
+            ):
                 if due > end + self.options.linger_s:
                     break
                 run_virtual_until(engine.scheduler, clock, max(due, clock.now()))
@@ -400,6 +488,10 @@ class LiveLoop:
             echo = EchoCanceller(rate=sink.rate)
             sink.on_block = echo.played
         speaker = self.speaker = self._speaker(sink, self.timeline, realtime=True)
+        if echo is not None:
+            canceller = echo
+            # A reopened speaker has a new delay to the microphone: find it again.
+            speaker.on_device_back = lambda: setattr(canceller, "offset", None)
         inbox: queue.Queue[str | None] = queue.Queue()
         engine_ready: Future[Any] = Future()
         engine_thread = threading.Thread(
@@ -478,11 +570,12 @@ class LiveLoop:
                     speaker.say(_line("voice.mic_lost"), "voice.mic_lost")
                 delay = RETRY_DELAYS_S[min(failures, len(RETRY_DELAYS_S) - 1)]
                 failures += 1
+                log.info("microphone: attempt %d failed; next in %.1f s", failures, delay)
                 self.stop_event.wait(delay)
                 continue
             if block is None:
                 continue
-            self.listening.set()
+            self._now_listening()
             overflows = getattr(source, "overflows", 0)
             if overflows > reported and time.monotonic() >= next_report:
                 self.stderr(f"Listening fell behind: {overflows} audio blocks dropped so far.")
@@ -510,6 +603,12 @@ class LiveLoop:
         thread = self._engine_worker
         if thread is not None and not thread.is_alive():
             raise HearthError("the dialog engine stopped unexpectedly; see the log above")
+
+    def _now_listening(self) -> None:
+        """Mark (once) the moment the first audio arrived: the log says Hearth hears."""
+        if not self.listening.is_set():
+            self.listening.set()
+            self.stderr("Listening.")
 
     def _listen(
         self, pcm: bytes, t: float, engine: Any, speaker: Speaker, clean: bool
@@ -550,6 +649,14 @@ class LiveLoop:
             self.tts, sink, timeline, realtime=realtime, sink_offset=self._t0, echo=echo,
             on_event=on_event,
         )  # fmt: skip
+
+
+def _resolve(future: Future, make: Callable[[], Any]) -> None:
+    """Set `future` to what `make()` returns, or to the exception it raised."""
+    try:
+        future.set_result(make())
+    except BaseException as exc:
+        future.set_exception(exc)
 
 
 def _parser() -> Callable[[str], Any] | None:

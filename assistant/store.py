@@ -12,6 +12,8 @@ dictated on purpose are written. Heard text is never passed to this module.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -22,7 +24,11 @@ import sqlite_utils
 
 from assistant.errors import StoreError
 
+log = logging.getLogger(__name__)
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
+MAX_HELD = 10_000
+"""Log entries kept in memory while the disk refuses writes (about a year of commands)."""
 BUSY_TIMEOUT_MS = 10_000
 REPAIR_HINT = " (hearth doctor --repair recovers what it can into a fresh file)"
 FORGET_WAIT_MS = 2_000  # how long `forget` waits for another reader before saying so
@@ -108,6 +114,10 @@ class Store:
         refuses a file that does not exist instead of making a new, empty database."""
         self.path = str(path)
         self.memory = self.path == ":memory:"
+        self._held: list[tuple[str, tuple[Any, ...]]] = []
+        """Writes the disk refused (full, read-only), in order, written when it can."""
+        self.dropped = 0
+        """Held writes given up because more than MAX_HELD piled up."""
         if not self.memory:
             if not create and not Path(self.path).exists():
                 raise StoreError(
@@ -115,8 +125,14 @@ class Store:
                     "Hearth creates it on its first run)"
                 )
             self._check_file(Path(self.path))
+        self.read_only = not self.memory and _read_only(Path(self.path))
+        """The file or its file system refuses writes: the log is read, and new
+        entries are held in memory (see `_hold`)."""
+        target = f"file:{Path(self.path).resolve()}?immutable=1" if self.read_only else self.path
         try:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn = sqlite3.connect(
+                target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=self.read_only
+            )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from None
         self.conn = conn
@@ -137,12 +153,18 @@ class Store:
                 raise StoreError(f"{self.path}: an SQLite file, but not a Hearth database")
             if version and not self.memory:
                 self._check_integrity()
-            if not self.memory:
+            if self.read_only:
+                log.warning(
+                    "%s: the log is read-only; Hearth keeps going and keeps new entries in memory.",
+                    self.path,
+                )
+            elif not self.memory:
                 self.db.enable_wal()
                 # WAL + NORMAL never corrupts; a power cut may lose the last event only.
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA secure_delete = ON")  # erased rows are zeroed on disk
-            self._migrate()
+            if not self.read_only or version != SCHEMA_VERSION:
+                self._migrate()
         except StoreError:
             conn.close()
             raise
@@ -222,13 +244,62 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
+        if self._held:
+            self._write_held()
+        if self._held:
+            log.warning("%s: %d log entries could not be written.", self.path, len(self._held))
         self.conn.close()
 
     def _run(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        writes = self._is_write(sql)
+        if writes and self._held and not self.conn.in_transaction:
+            self._write_held()  # keep the order: older held entries first
+        if writes and self._held and not self.conn.in_transaction:
+            self._hold(sql, params)
+            return self._nothing()
         try:
             return self.conn.execute(sql, params)
         except sqlite3.DatabaseError as exc:
+            if writes and _cannot_write(exc) and not self.conn.in_transaction:
+                self._hold(sql, params, exc)
+                return self._nothing()
             raise StoreError(f"{self.path}: {exc}") from None
+
+    # --- a disk that is full or read-only: hold the log in memory, write it later ------
+
+    @staticmethod
+    def _is_write(sql: str) -> bool:
+        return sql.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE")
+
+    def _nothing(self) -> sqlite3.Cursor:
+        """An empty cursor standing in for a held write (no row id, no rows)."""
+        return self.conn.execute("SELECT NULL WHERE 0")
+
+    def _hold(self, sql: str, params: tuple[Any, ...], exc: BaseException | None = None) -> None:
+        if not self._held:
+            # Once per outage, in the log only: the couple hears nothing of it.
+            log.warning(
+                "%s: the log cannot be written now (%s); Hearth keeps going and keeps "
+                "new entries in memory until it can write them.",
+                self.path,
+                exc or "still unwritable",
+            )
+        if len(self._held) >= MAX_HELD:
+            self._held.pop(0)
+            self.dropped += 1
+        self._held.append((sql, params))
+
+    def _write_held(self) -> None:
+        """Write the held entries in order; stop at the first that still fails."""
+        count = len(self._held)
+        while self._held:
+            sql, params = self._held[0]
+            try:
+                self.conn.execute(sql, params)
+            except sqlite3.DatabaseError:
+                return
+            self._held.pop(0)
+        log.warning("%s: the log is writable again; %d held entries written.", self.path, count)
 
     # --- events -----------------------------------------------------------------------
 
@@ -541,3 +612,21 @@ class Store:
     def iter_tables(self) -> Iterator[tuple[str, int]]:
         for table in TABLES:
             yield table, self.db[table].count
+
+
+def _cannot_write(exc: sqlite3.DatabaseError) -> bool:
+    """The disk refused a write (full, read-only, I/O error): not a broken query."""
+    text = str(exc).lower()
+    return any(sign in text for sign in ("readonly", "read-only", "full", "disk i/o"))
+
+
+def _read_only(path: Path) -> bool:
+    """An existing database file that cannot be written (its mode or its file system)."""
+    if not path.exists():
+        return False
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK)

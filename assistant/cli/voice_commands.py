@@ -60,6 +60,7 @@ def run_command(
     """Listen and talk: say "hey hearth" and a request. Ctrl-C to quit."""
     import logging
     import signal
+    import sys
 
     from assistant.config import load_settings
     from assistant.live import LiveLoop, RunOptions
@@ -71,6 +72,10 @@ def run_command(
         raise HearthError("--fast needs --input-wav (a microphone cannot go faster)")
     if input_wav is not None and not input_wav.is_file():
         raise HearthError(f"{input_wav}: no such file")
+    if input_wav is not None:
+        from assistant.speech.wav import wav_info
+
+        wav_info(input_wav)  # not audio: say so now, before loading models for seconds
     settings = load_settings().with_overrides(
         input_device=_device(input_device),
         output_device=_device(output_device),
@@ -96,13 +101,18 @@ def run_command(
         engine=engine or settings.engine,
         verbose=verbose,
     )
-    loop = LiveLoop(settings, options)
-    signal.signal(signal.SIGTERM, lambda *_: loop.stop())
+    # Stopped while loading models: nothing runs yet, so leave at once (status 0).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        result = loop.run()
+        loop = LiveLoop(settings, options)
     except KeyboardInterrupt:
-        loop.stop()
         return
+    # A service manager stops with SIGTERM, a person with Ctrl-C: both end the run the
+    # same way (the line being said is cut, the log flushed, exit status 0).
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: loop.stop())
+    result = loop.run()
+    logging.shutdown()
     if result.overflows:
         click.echo(f"Note: {result.overflows} audio blocks were dropped (busy CPU).", err=True)
 

@@ -37,9 +37,21 @@ def load_parser(intents_dir: Path | str | None = None) -> IntentParser:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> IntentParser:
-    parser = IntentParser.from_path(path)
+    parser = _compiled(path)
     # The parser's many small objects live as long as the process: keep the
     # garbage collector from re-scanning them (steadier per-utterance latency).
     gc.collect()
     gc.freeze()
     return parser
+
+
+def _compiled(path: str) -> IntentParser:
+    """The parser from the disk cache (see `assistant.cache`), compiled on a miss:
+    compiling the templates takes seconds, loading them a fraction of that."""
+    from assistant.cache import cached, code_files, content_key
+    from assistant.nlu.loader import template_files
+
+    files = template_files(path)  # a missing folder is a clear IntentFileError here
+    key = content_key([*files, *code_files("nlu")])
+    name = f"intents-{content_key([], path)[:8]}"  # one entry per template folder
+    return cached(name, key, lambda: IntentParser.from_path(path))

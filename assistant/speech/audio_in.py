@@ -164,24 +164,34 @@ class MicrophoneSource:
 class WavFileSource:
     """A WAV file as if it were a microphone: in real time, or as fast as possible.
 
-    Any WAV format is converted to 16 kHz mono. `tail_s` of silence is added at the
+    Any WAV format is converted to 16 kHz mono, block by block as it is read (an hour
+    of 48 kHz stereo is never held in memory). `tail_s` of silence is added at the
     end so the last command's end of speech is detected.
 
     Attributes:
         position: seconds of audio handed out so far (the timeline).
+        duration: seconds in all, with the added silence.
     """
 
     def __init__(
         self, path: str | Path, realtime: bool = True, tail_s: float = 2.0, lead_s: float = 0.0
     ) -> None:
-        from assistant.speech.wav import load_pcm16
+        from assistant.speech.wav import pcm16_blocks, wav_info
 
-        pcm = load_pcm16(path)
-        silence = lambda s: bytes(2 * int(s * SAMPLE_RATE))  # noqa: E731
-        self._pcm = silence(lead_s) + pcm + silence(tail_s)
+        info = wav_info(path)  # a file that is not audio fails here, before any run
+        self._blocks = pcm16_blocks(path)
+        self._pending = bytearray(2 * int(lead_s * SAMPLE_RATE))
+        self._tail = bytes(2 * int(tail_s * SAMPLE_RATE))
+        self._ended = False
         self.realtime = realtime
         self.position = 0.0
-        self.duration = len(self._pcm) / 2 / SAMPLE_RATE
+        resampled = (
+            info.frames
+            if info.rate == SAMPLE_RATE
+            else round(info.frames * SAMPLE_RATE / info.rate)
+        )
+        samples = len(self._pending) // 2 + resampled + len(self._tail) // 2
+        self.duration = samples / SAMPLE_RATE
         self.overflows = 0
         self._offset = 0
         self._t0: float | None = None
@@ -195,13 +205,23 @@ class WavFileSource:
         """`time.monotonic()` at which the file's t=0 was (or would have been) heard."""
         return self._t0
 
+    def _fill(self) -> None:
+        while len(self._pending) < self._block and not self._ended:
+            more = next(self._blocks, None)
+            if more is None:
+                self._ended = True
+                self._pending += self._tail
+            else:
+                self._pending += more
+
     def read(self, timeout: float = 0.5) -> Block | None:
-        if self._offset >= len(self._pcm):
+        self._fill()
+        if not self._pending:
             raise EOFError
         if self._t0 is None:
             self.open()
-        chunk = self._pcm[self._offset : self._offset + self._block]
-        end = (self._offset + len(chunk)) / 2 / SAMPLE_RATE
+        size = min(self._block, len(self._pending))
+        end = (self._offset + size) / 2 / SAMPLE_RATE
         if self.realtime:
             wait = self._t0 + end - time.monotonic()  # type: ignore[operator]
             if wait > timeout:
@@ -209,7 +229,9 @@ class WavFileSource:
                 return None
             if wait > 0:
                 time.sleep(wait)
-        self._offset += len(chunk)
+        chunk = bytes(self._pending[:size])
+        del self._pending[:size]
+        self._offset += size
         self.position = end
         return Block(chunk, end)
 

@@ -216,12 +216,12 @@ class WavFileSink:
         start = max(self.clock(), busy_until)
         first = round(start * self.rate)
         self._place(first, samples)
-        if on_start is not None:
-            on_start(start)
         played = Played(speech.text, start, start + len(samples) / self.rate)
         self.lines.append(played)
+        self._abort.clear()  # before on_start, which may abort this very line
+        if on_start is not None:
+            on_start(start)
         if self.realtime:
-            self._abort.clear()
             deadline = time.monotonic() + len(samples) / self.rate
             while time.monotonic() < deadline:
                 if self._abort.wait(timeout=min(0.01, max(0.0, deadline - time.monotonic()))):

@@ -117,7 +117,9 @@ def create_recognizer(
         grammar: a ready command grammar (overrides `parser`).
     """
     choice = choose_engine(settings, engine, model)
-    if grammar is None:
+    if grammar is None and parser is None:
+        grammar = default_grammar(settings.wake_phrase)
+    elif grammar is None:
         grammar = grammar_from_parser(parser, settings.wake_phrase)
     if choice.engine == "vosk":
         from assistant.speech.vosk_engine import VoskRecognizer
@@ -127,3 +129,15 @@ def create_recognizer(
     from assistant.speech.sphinx_engine import SphinxRecognizer
 
     return SphinxRecognizer(grammar, mode=mode)
+
+
+def default_grammar(wake_phrase: str) -> CommandGrammar:
+    """The command grammar of Hearth's own templates, from the disk cache when it is
+    there (see `assistant.cache`): building it takes about two seconds."""
+    from assistant.cache import cached, code_files, content_key
+    from assistant.nlu.loader import template_files
+    from assistant.resources import intents_dir
+
+    files = [*template_files(intents_dir()), *code_files("nlu"), *code_files("speech")]
+    key = content_key(files, wake_phrase)
+    return cached("grammar", key, lambda: grammar_from_parser(None, wake_phrase))

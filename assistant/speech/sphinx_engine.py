@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import tempfile
 from collections import deque
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ import numpy as np
 from assistant.errors import ModelError
 from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean
 from assistant.speech.grammar import CommandGrammar, command_words, compile_arpa, compile_jsgf
-from assistant.speech.sphinx_strict import StrictFollower
+from assistant.speech.sphinx_strict import StrictFollower, grammar_dictionary
 from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utterance
 from assistant.speech.wake import WakePhrase
 
@@ -138,7 +139,9 @@ class SphinxRecognizer:
             # The strict grammar follows each command as well: a second reading of a
             # wake-phrase utterance whose model readings were not a command (see reread).
             jsgf, self._strict_words = compile_jsgf(self.grammar)
-            self.strict_follower = StrictFollower(pocketsphinx, jsgf, options)
+            with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
+                small = grammar_dictionary(self._decoder.config["dict"], jsgf, folder)
+                self.strict_follower = StrictFollower(pocketsphinx, jsgf, options, small)
         # The listener asks for the strict reading only after the wake phrase: the
         # grammar follows only speech whose partial result begins with it.
         self._wake = WakePhrase(self.grammar.wake_phrase) if self.grammar.wake_phrase else None
@@ -267,9 +270,15 @@ class SphinxRecognizer:
             del self._history[: len(self._history) - self._HISTORY_BYTES]
 
     def _add_lm(self) -> None:
-        import tempfile
+        from assistant.cache import cached, code_files, content_key
 
-        arpa, self._words = compile_arpa(self.grammar)
+        g = self.grammar
+        key = content_key(
+            code_files("speech"), g.phrases, g.wake_phrase, sorted(g.vocabulary), g.filler
+        )
+        # The ARPA text is cached, not PocketSphinx's binary form: the binary quantizes
+        # the probabilities, and it read the live loopback's commands differently.
+        arpa, self._words = cached("sphinx-lm", key, lambda: compile_arpa(self.grammar))
         # NGramModel reads only from a file; it is not needed after loading.
         with tempfile.TemporaryDirectory(prefix="hearth-lm-") as folder:
             path = os.path.join(folder, "command.arpa")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings, load_settings
 from assistant.speech.recognizer import EngineName, create_recognizer
 from assistant.speech.types import SAMPLE_RATE, Mode, Recognizer, Utterance, Word, make_utterance
-from assistant.speech.wav import load_pcm16
+from assistant.speech.wav import pcm16_blocks, wav_info
 
 _CHUNK = SAMPLE_RATE // 10 * 2  # 100 ms of int16 mono, as a microphone would deliver
 _PAD = bytes(SAMPLE_RATE // 2 * 2)  # 0.5 s of silence: engines need some before speech
@@ -21,13 +22,27 @@ def transcribe_pcm(recognizer: Recognizer, pcm: bytes) -> Utterance:
     of a file is detected like speech from a microphone. Word times are
     relative to the start of `pcm`.
     """
+    return transcribe_blocks(recognizer, [pcm])
+
+
+def transcribe_blocks(recognizer: Recognizer, blocks: Iterable[bytes]) -> Utterance:
+    """`transcribe_pcm` over PCM arriving in blocks (a file read as it is decoded)."""
     recognizer.reset()
     results: list[Utterance] = []
-    audio = _PAD + pcm + _PAD
-    for start in range(0, len(audio), _CHUNK):
-        heard = recognizer.accept(audio[start : start + _CHUNK])
-        if heard is not None:
-            results.append(heard)
+    pending = bytearray(_PAD)
+
+    def feed(final: bool) -> None:
+        while len(pending) >= _CHUNK or (final and pending):
+            heard = recognizer.accept(bytes(pending[:_CHUNK]))
+            del pending[:_CHUNK]
+            if heard is not None:
+                results.append(heard)
+
+    for block in blocks:
+        pending.extend(block)
+        feed(final=False)
+    pending.extend(_PAD)
+    feed(final=True)
     last = recognizer.finish()
     if last is not None:
         results.append(last)
@@ -56,11 +71,12 @@ def transcribe_file(
     "confidence"}], "engine", "mode"}. Raises HearthError for a file that is
     not audio or a model that cannot be found.
     """
-    pcm = load_pcm16(path)
+    blocks = pcm16_blocks(path)  # streamed: a long file is never held whole
+    wav_info(path)  # a file that is not audio fails here, before a model loads
     if recognizer is None:
         recognizer = create_recognizer(settings or load_settings(), engine, model=model, mode=mode)
     else:
         recognizer.set_mode(mode)
-    result = transcribe_pcm(recognizer, pcm).to_json_dict()
+    result = transcribe_blocks(recognizer, blocks).to_json_dict()
     result["mode"] = mode
     return result

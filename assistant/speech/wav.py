@@ -11,9 +11,11 @@ linear interpolation aliases enough to cost recognition accuracy.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from math import gcd
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -46,6 +48,104 @@ class Audio:
     @property
     def duration(self) -> float:
         return self.samples.shape[0] / self.rate if self.rate else 0.0
+
+
+@dataclass(frozen=True)
+class WavInfo:
+    """Where a WAV file's samples are and how they are stored.
+
+    Attributes:
+        kind: PCM (1) or float (3).
+        channels, rate, width: channel count, sample rate (Hz), bytes per sample.
+        offset: byte offset of the samples in the file.
+        size: bytes of samples present (a truncated file keeps what exists).
+    """
+
+    kind: int
+    channels: int
+    rate: int
+    width: int
+    offset: int
+    size: int
+
+    @property
+    def frames(self) -> int:
+        return self.size // (self.width * self.channels)
+
+    @property
+    def duration(self) -> float:
+        return self.frames / self.rate
+
+
+def wav_info(path: str | Path) -> WavInfo:
+    """Read only the chunk headers of a WAV file (its samples stay on disk)."""
+    name = str(path)
+    with _open(path) as handle:
+        head = handle.read(12)
+        if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
+            raise HearthError(f"{name}: not a WAV file (no RIFF/WAVE header)")
+        if head[:4] == b"RIFX":
+            raise HearthError(f"{name}: big-endian (RIFX) WAV files are not supported")
+        total = handle.seek(0, 2)
+        fmt: tuple[int, int, int, int] | None = None
+        data: tuple[int, int] | None = None
+        pos = 12
+        while pos + 8 <= total:
+            handle.seek(pos)
+            chunk_id, size = struct.unpack("<4sI", handle.read(8))
+            if chunk_id == b"fmt ":
+                fmt = _parse_fmt(handle.read(min(size, 64)), name)
+            elif chunk_id == b"data":
+                data = (pos + 8, min(size, total - pos - 8))
+                if fmt is not None:
+                    break
+            pos += 8 + size + (size & 1)  # chunks are word aligned
+    if fmt is None:
+        raise HearthError(f"{name}: broken WAV file (no 'fmt ' chunk)")
+    if data is None:
+        raise HearthError(f"{name}: broken WAV file (no 'data' chunk)")
+    kind, channels, rate, width = fmt
+    return WavInfo(kind, channels, rate, width, *data)
+
+
+def pcm16_blocks(
+    path: str | Path, rate: int = SAMPLE_RATE, block_s: float = 1.0
+) -> Iterator[bytes]:
+    """A WAV file as mono int16 PCM at `rate`, in blocks of about `block_s` seconds of
+    the file, read and resampled block by block: memory stays small however long the
+    file is (the samples equal `load_pcm16`'s)."""
+    info = wav_info(path)
+    frame = info.width * info.channels
+    per_block = max(1, int(info.rate * block_s)) * frame
+    resampler = SincResampler(info.rate, rate)
+    with _open(path) as handle:
+        handle.seek(info.offset)
+        left = info.size - info.size % frame
+        while left > 0:
+            payload = handle.read(min(per_block, left))
+            if not payload:
+                break
+            left -= len(payload)
+            payload = payload[: len(payload) - len(payload) % frame]
+            mono = to_mono(_decode_samples(payload, info.kind, info.width, info.channels, ""))
+            out = resampler.feed(mono)
+            if out.size:
+                yield float_to_pcm16(out)
+    tail = resampler.feed(np.zeros(0, dtype=np.float32), final=True)
+    if tail.size:
+        yield float_to_pcm16(tail)
+
+
+def _open(path: str | Path) -> BinaryIO:
+    path = Path(path)
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise HearthError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise HearthError(f"{path}: is a directory, not a WAV file") from None
+    except OSError as exc:
+        raise HearthError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def read_wav(path: str | Path) -> Audio:
@@ -166,6 +266,71 @@ def resample(samples: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:
     return out.astype(np.float32)
 
 
+class SincResampler:
+    """`resample` block by block: the same filter and the same output samples, with
+    only the filter's reach of input (about 20 samples each side) kept between blocks."""
+
+    def __init__(self, src_rate: int, dst_rate: int) -> None:
+        self.same = src_rate == dst_rate
+        ratio = dst_rate / src_rate
+        self.ratio = ratio
+        self.cutoff = min(1.0, ratio) * 0.95
+        self.half = half = int(np.ceil(16 / self.cutoff))
+        self.offsets = np.arange(-half + 1, half + 1)
+        g = gcd(src_rate, dst_rate)
+        self.up, self.down = dst_rate // g, src_rate // g
+        self.table = (
+            _kernel(
+                -self.offsets[None, :] + np.arange(self.up)[:, None] / self.up, self.cutoff, half
+            )
+            if self.up <= 4096
+            else None
+        )
+        self._buf = np.zeros(half, dtype=np.float64)  # the zeros before the signal
+        self._start = -half  # input index of _buf[0]
+        self._seen = 0  # input samples so far
+        self._next = 0  # next output index
+
+    def feed(self, x: np.ndarray, final: bool = False) -> np.ndarray:
+        """Output for the input so far (`final`: the input ended, flush the rest)."""
+        x = np.asarray(x, dtype=np.float64).ravel()
+        if self.same:
+            return x.astype(np.float32)
+        self._buf = np.concatenate([self._buf, x])
+        self._seen += x.size
+        if final:
+            self._buf = np.concatenate([self._buf, np.zeros(self.half + 1)])
+            stop = round(self._seen * self.ratio)
+        else:
+            # Output n reads input up to n * down // up + half: wait for it.
+            stop = max(self._next, ((self._seen - self.half) * self.up) // self.down)
+            while (
+                stop > self._next and ((stop - 1) * self.down) // self.up + self.half >= self._seen
+            ):
+                stop -= 1
+        out = self._outputs(self._next, stop)
+        self._next = stop
+        keep_from = (stop * self.down) // self.up - self.half + 1  # first input still needed
+        drop = max(0, keep_from - self._start)
+        self._buf, self._start = self._buf[drop:], self._start + drop
+        return out
+
+    def _outputs(self, first: int, stop: int) -> np.ndarray:
+        out = np.empty(max(0, stop - first), dtype=np.float64)
+        step = max(1, 400_000 // (2 * self.half))
+        for begin in range(first, stop, step):
+            n = np.arange(begin, min(stop, begin + step), dtype=np.int64)
+            base = (n * self.down) // self.up
+            idx = base[:, None] + self.offsets[None, :] - self._start
+            if self.table is not None:
+                kernel = self.table[(n * self.down) % self.up]
+            else:
+                dist = (n * self.down / self.up - base)[:, None] - self.offsets[None, :]
+                kernel = _kernel(dist, self.cutoff, self.half)
+            out[begin - first : begin - first + n.size] = (self._buf[idx] * kernel).sum(axis=1)
+        return out.astype(np.float32)
+
+
 def _kernel(dist: np.ndarray, cutoff: float, half: int) -> np.ndarray:
     """Low-pass sinc at `cutoff`, Kaiser-windowed over +-half input samples."""
     beta = 8.0
@@ -190,8 +355,9 @@ def audio_to_pcm16(audio: Audio, rate: int = SAMPLE_RATE) -> bytes:
 
 
 def load_pcm16(path: str | Path, rate: int = SAMPLE_RATE) -> bytes:
-    """Read any WAV file as mono int16 PCM at `rate` (16 kHz by default)."""
-    return audio_to_pcm16(read_wav(path), rate)
+    """Read any WAV file as mono int16 PCM at `rate` (16 kHz by default), streamed:
+    only the result is held whole."""
+    return b"".join(pcm16_blocks(path, rate))
 
 
 def write_wav(path: str | Path, pcm: bytes, rate: int = SAMPLE_RATE) -> None:

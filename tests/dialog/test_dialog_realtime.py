@@ -60,7 +60,9 @@ def test_driver_fires_timers_while_waiting_and_quits_on_none(tmp_path: Path) -> 
 
     def listener() -> None:  # like the live microphone loop: push texts, read listen_mode
         inbox.put("hey hearth can we have a minute")
-        time.sleep(1.5)  # 75 virtual seconds: the whole pause runs with no input
+        # The whole pause runs with no input (75 virtual seconds: 1.5 s when not loaded).
+        while "pause.end" not in [k for _, k in out.lines]:
+            time.sleep(0.02)
         inbox.put("add an idea")
         time.sleep(0.02)
         modes.append(engine.listen_mode)

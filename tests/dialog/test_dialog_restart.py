@@ -35,6 +35,9 @@ def test_space_return_time_still_ahead_is_kept_after_a_restart(make_session) -> 
     s.at(600)
     s = _restart(s, make_session, off_for=600)  # off 19:10 to 19:20
     assert s.out.events("timer_restored")[0][1] == {"timer": "space", "left": 600}
+    # Said at once on start: the time apart is still on, until 19:30.
+    assert s.out.said()[0][1] == "space.still_running"
+    assert "ten minutes" in s.out.said()[0][2] and "7:30" in s.out.said()[0][2]
     s.at(599)
     assert "space.return" not in s.out.spoken_keys()
     s.at(600)  # 19:30, the agreed time
@@ -101,7 +104,13 @@ def test_a_pause_still_running_keeps_its_deadline_and_the_rest_of_its_countdown(
     s = _restart(s, make_session, off_for=5)  # back at 19:00:25, 35 seconds left
     s.at(100)
     said = [(t, key) for t, key, _ in s.out.said()]
-    assert said == [(5, "pause.countdown"), (25, "pause.last_seconds"), (35, "pause.end")]
+    assert said == [
+        (0, "pause.still_running"),  # said at once: where the pause stands
+        (5, "pause.countdown"),
+        (25, "pause.last_seconds"),
+        (35, "pause.end"),
+    ]
+    assert "thirty five seconds" in s.out.said()[0][2]
     assert _timers(s, "pause") == [("2026-01-05T19:01:00", "completed")]
 
 
@@ -110,7 +119,7 @@ def test_resume_after_a_restart_ends_the_restored_pause(make_session) -> None:
     s.do("pause", t=0, seconds=120).at(10)
     s = _restart(s, make_session, off_for=10)
     s.do("resume", t=5).at(200)
-    assert s.out.spoken_keys() == ["pause.resume"]
+    assert s.out.spoken_keys() == ["pause.still_running", "pause.resume"]
     assert [outcome for _, outcome in _timers(s, "pause")] == ["resumed"]
 
 
@@ -150,10 +159,10 @@ def test_a_checkin_due_during_a_restored_space_waits_for_the_return(make_session
     s.at(600)  # 20:05: the check-in is due but one partner is away
     assert "schedule.due" not in s.out.spoken_keys()
     s.at(900)
-    assert s.out.spoken_keys() == ["space.return"]
+    assert s.out.spoken_keys() == ["space.still_running", "space.return"]
     s.do("yes", t=905)
     keys = s.out.spoken_keys()
-    assert keys[1:4] == ["space.welcome_back", "schedule.due", "checkin.intro"]
+    assert keys[2:5] == ["space.welcome_back", "schedule.due", "checkin.intro"]
 
 
 def test_simulate_with_db_restores_a_running_space_across_two_runs(tmp_path: Path) -> None:
@@ -186,4 +195,5 @@ def test_simulate_with_db_restores_a_running_space_across_two_runs(tmp_path: Pat
     assert any("8:30" in line.get("say", "") for line in first)
     second = run("@0\n@900\n", "2026-03-01T20:15:00")  # restarted at 20:15
     said = [(line["t"], line["key"]) for line in second if "say" in line]
-    assert said == [(900, "space.return")]
+    assert said == [(0, "space.still_running"), (900, "space.return")]
+    assert "8:30" in next(line["say"] for line in second if "say" in line)

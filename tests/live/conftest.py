@@ -35,9 +35,13 @@ def _wait_for(check: Callable[[], bool], timeout: float) -> bool:
     return False
 
 
-@pytest.fixture(scope="session")
-def pulse() -> Iterator[dict[str, str]]:
-    """Start a PulseAudio daemon with a 16 kHz mono null sink; yield its environment."""
+def _start_pulse(always_sink: bool = True) -> tuple[dict[str, str], int, Path]:
+    """Start a private PulseAudio daemon with a 16 kHz mono null sink `loop`.
+
+    Returns its environment, its PID and its runtime folder. With `always_sink` a
+    dummy sink takes over when `loop` is unloaded (streams keep running); without it,
+    unloading `loop` takes the device away from every stream, like an unplugged card.
+    """
     binary = shutil.which("pulseaudio")
     if binary is None or shutil.which("pactl") is None:
         pytest.fail(
@@ -54,8 +58,8 @@ def pulse() -> Iterator[dict[str, str]]:
             binary, "-n", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit",
             f"--log-target=file:{runtime / 'pulse.log'}",
             f"--load=module-native-protocol-unix socket={socket}",
-            "--load=module-null-sink sink_name=loop rate=16000 channels=1",
-            "--load=module-always-sink",
+            f"--load=module-null-sink {NULL_SINK}",
+            *(["--load=module-always-sink"] if always_sink else []),
         ],
         env=full_env, capture_output=True, text=True, check=False, timeout=30,
     )  # fmt: skip
@@ -72,8 +76,28 @@ def pulse() -> Iterator[dict[str, str]]:
     if not ready:
         pytest.fail("pulseaudio started but does not answer on its socket", pytrace=False)
     pid = int(pid_file.read_text().split()[0])
+    _set_defaults(full_env)
+    return env, pid, runtime
+
+
+NULL_SINK = "sink_name=loop rate=16000 channels=1"
+
+
+def _set_defaults(env: dict[str, str]) -> None:
     for args in (["set-default-sink", "loop"], ["set-default-source", "loop.monitor"]):
-        subprocess.run(["pactl", *args], env=full_env, check=True, capture_output=True)
+        subprocess.run(["pactl", *args], env=env, check=True, capture_output=True)
+
+
+def _stop_pulse(pid: int, runtime: Path) -> None:
+    os.kill(pid, signal.SIGTERM)
+    _wait_for(lambda: not Path(f"/proc/{pid}").exists(), timeout=5)
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pulse() -> Iterator[dict[str, str]]:
+    """Start a PulseAudio daemon with a 16 kHz mono null sink; yield its environment."""
+    env, pid, runtime = _start_pulse()
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     _rescan_portaudio()
@@ -85,9 +109,47 @@ def pulse() -> Iterator[dict[str, str]]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        os.kill(pid, signal.SIGTERM)
-        _wait_for(lambda: not Path(f"/proc/{pid}").exists(), timeout=5)
-        shutil.rmtree(runtime, ignore_errors=True)
+        _stop_pulse(pid, runtime)
+
+
+class UnpluggableAudio:
+    """A private PulseAudio whose only device (sink `loop` and its monitor) can be
+    unplugged and plugged back (`pactl unload-module` / `load-module`).
+
+    Attributes:
+        env: the environment that reaches this daemon (for subprocesses).
+    """
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self._full = {**os.environ, **env}
+
+    def unplug(self) -> None:
+        modules = self.pactl("list", "short", "modules")
+        for line in modules.splitlines():
+            if "module-null-sink" in line and "sink_name=loop" in line:
+                self.pactl("unload-module", line.split()[0])
+
+    def plug(self) -> None:
+        self.pactl("load-module", "module-null-sink", *NULL_SINK.split())
+        _set_defaults(self._full)
+
+    def pactl(self, *args: str) -> str:
+        done = subprocess.run(
+            ["pactl", *args], env=self._full, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+
+@pytest.fixture
+def unpluggable_audio() -> Iterator[UnpluggableAudio]:
+    """A PulseAudio of this test alone, without a fallback sink: unplugging `loop`
+    really takes the microphone and the speaker away from Hearth."""
+    env, pid, runtime = _start_pulse(always_sink=False)
+    try:
+        yield UnpluggableAudio(env)
+    finally:
+        _stop_pulse(pid, runtime)
 
 
 def _rescan_portaudio() -> None:

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 TTS_RATE = 22050
 
@@ -57,49 +56,37 @@ def test_input_wav_that_is_not_audio_is_one_clear_line(tmp_path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_no_microphone_one_line_and_timers_keep_speaking(tmp_path, wavs) -> None:
+def test_no_microphone_one_line_and_timers_keep_speaking(tmp_path, wavs, hearth_process) -> None:
     """No audio server at all: one clear line, retries, and Hearth still speaks (to the
     output file here) that it cannot hear, instead of crashing."""
     out = tmp_path / "out.wav"
     env = {"PULSE_SERVER": f"unix:{tmp_path}/no-server-here"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "run", "--output-wav", str(out),
-         "--db", str(tmp_path / "h.db")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, **env},
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 40
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out.exists() and wavs.voiced(wavs.read(out)[0], TTS_RATE) > 1.0:
-                break
-            time.sleep(0.2)
-        time.sleep(3.0)  # several retries happen meanwhile
-        assert proc.poll() is None, "hearth run exited instead of retrying"
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        stdout, stderr = proc.communicate(timeout=20)
-    problems = [line for line in stderr.splitlines() if "microphone" in line]
-    assert len(problems) == 1, stderr
-    assert "Traceback" not in stderr
-    assert "can't hear the microphone" in stdout or "microphone" in stdout.lower()
+    run = hearth_process(
+        "run", "--output-wav", str(out), "--db", str(tmp_path / "h.db"), "-v", env=env
+    )
+    run.wait_for(lambda line: "[spoken]" in line and "voice.mic_lost" in line)
+    run.wait_for("microphone: attempt 3 failed")  # it keeps retrying, with back-off
+    assert run.proc.poll() is None, "hearth run exited instead of retrying"
+    code, _ = run.signal_and_time(signal.SIGTERM)
+    assert code == 0
+    problems = [line for line in run.err().splitlines() if "no microphone" in line]
+    assert len(problems) == 1, run.err()
+    assert "Traceback" not in run.err()
+    assert "microphone" in run.out().lower()
     assert wavs.voiced(wavs.read(out)[0], TTS_RATE) > 1.0
 
 
-def test_unknown_input_device_is_one_line_and_retried(tmp_path, pulse) -> None:
+def test_unknown_input_device_is_one_line_and_retried(tmp_path, pulse, hearth_process) -> None:
     args = ["run", "--input-device", "no-such-device-xyz", "--db", str(tmp_path / "h.db")]
-    args += ["--output-wav", str(tmp_path / "out.wav")]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **pulse},
-    )  # fmt: skip
-    time.sleep(8.0)
-    assert proc.poll() is None, "hearth run gave up instead of retrying"
-    proc.send_signal(signal.SIGTERM)
-    _, stderr = proc.communicate(timeout=20)
-    problems = [line for line in stderr.splitlines() if "no-such-device-xyz" in line]
-    assert len(problems) == 1 and "no microphone" in problems[0], stderr
-    assert "Traceback" not in stderr
+    args += ["--output-wav", str(tmp_path / "out.wav"), "-v"]
+    run = hearth_process(*args, env=pulse)
+    run.wait_for("microphone: attempt 2 failed")  # retried, not given up
+    assert run.proc.poll() is None, "hearth run gave up instead of retrying"
+    code, _ = run.signal_and_time(signal.SIGTERM)
+    assert code == 0
+    problems = [line for line in run.err().splitlines() if "no-such-device-xyz" in line]
+    assert len(problems) == 1 and "no microphone" in problems[0], run.err()
+    assert "Traceback" not in run.err()
 
 
 def test_help_lists_the_options() -> None:

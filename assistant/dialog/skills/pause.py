@@ -95,7 +95,8 @@ def timers(ctx: Context, seconds: int, ends: float) -> list[act.Action]:
 
 def restore(ctx: Context, timer: dict) -> list[act.Action]:
     """After a restart: a pause still running keeps its deadline and the rest of its
-    countdown; one that ended while Hearth was off is closed without a word."""
+    countdown, and Hearth says it is still on; one that ended while Hearth was off is
+    closed without a word."""
     left = (timer["due"] - ctx.wall).total_seconds()
     if left <= 0:
         return [
@@ -114,6 +115,8 @@ def restore(ctx: Context, timer: dict) -> list[act.Action]:
     ctx.state.pause = PauseState(seconds, ends, timer["started_at"])
     return [
         act.Event("timer_restored", {"timer": "pause", "left": round(left)}),
+        # Back after a restart: say briefly where the pause stands, so nobody wonders.
+        act.Say("pause.still_running", {"left": about(left)}),
         *timers(ctx, seconds, ends),
     ]
 

@@ -73,9 +73,9 @@ def start(ctx: Context, seconds: int) -> list[act.Action]:
 
 
 def restore(ctx: Context, timer: dict) -> list[act.Action]:
-    """After a restart: a return time still ahead is kept; one that passed while Hearth
-    was off gets the reconnection prompt now if within the grace window, else it is
-    logged as missed."""
+    """After a restart: a return time still ahead is kept (and Hearth says so); one
+    that passed while Hearth was off gets the reconnection prompt now if within the
+    grace window, else it is logged as missed."""
     left = (timer["due"] - ctx.wall).total_seconds()
     if -left > ctx.settings.checkin_grace_s:
         return [
@@ -92,10 +92,14 @@ def restore(ctx: Context, timer: dict) -> list[act.Action]:
         ]
     ends = ctx.now + left
     ctx.state.space = SpaceState(int(timer["seconds"]), ends, timer["started_at"])
-    return [
-        act.Event("timer_restored", {"timer": "space", "left": max(0, round(left))}),
-        act.StartTimer("space", "return", max(ends, ctx.now)),
+    actions: list[act.Action] = [
+        act.Event("timer_restored", {"timer": "space", "left": max(0, round(left))})
     ]
+    if left >= 1:  # still ahead: say so briefly (one already due is prompted at once)
+        back = timer["due"]
+        fields = {"left": about(left), "at": clock_words(back)}
+        actions.append(act.Say("space.still_running", fields))
+    return [*actions, act.StartTimer("space", "return", max(ends, ctx.now))]
 
 
 def _after_space(ctx: Context, back: bool) -> list[act.Action]:

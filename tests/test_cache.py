@@ -1,0 +1,102 @@
+"""The start-up cache: built once, reused while nothing changed, rebuilt when the data
+or code changes, and never fatal (a damaged entry or an unwritable folder only costs
+the time to build)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant import cache
+from assistant.resources import intents_dir
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("HEARTH_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_built_once_then_loaded(cache_dir, tmp_path) -> None:
+    data = tmp_path / "data.txt"
+    data.write_text("one")
+    builds = []
+
+    def build() -> dict:
+        builds.append(1)
+        return {"value": data.read_text()}
+
+    key = cache.content_key([data])
+    assert cache.cached("thing", key, build) == {"value": "one"}
+    assert cache.cached("thing", key, build) == {"value": "one"}
+    assert len(builds) == 1
+    entries = list(cache_dir.iterdir())
+    assert [p.name for p in entries] == [f"thing-{key}.pickle"]  # no temporary left over
+
+    data.write_text("two")  # the data changed: a new key, a rebuild, the old entry gone
+    key2 = cache.content_key([data])
+    assert key2 != key
+    assert cache.cached("thing", key2, build) == {"value": "two"}
+    assert len(builds) == 2
+    assert [p.name for p in cache_dir.iterdir()] == [f"thing-{key2}.pickle"]
+
+
+def test_a_damaged_entry_is_rebuilt(cache_dir) -> None:
+    key = cache.content_key([], "x")
+    cache.cached("thing", key, lambda: [1, 2, 3])
+    entry = cache_dir / f"thing-{key}.pickle"
+    for damage in (b"", b"not a pickle at all", entry.read_bytes()[:10]):
+        entry.write_bytes(damage)
+        assert cache.cached("thing", key, lambda: [1, 2, 3]) == [1, 2, 3]
+        assert cache.cached("thing", key, lambda: pytest.fail("rebuilt twice")) == [1, 2, 3]
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("HEARTH_CACHE_DIR", str(blocker / "cache"))
+    assert cache.cached("thing", "k", lambda: "built") == "built"
+
+
+def _parse(text: str, env: dict[str, str], *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "parse", *extra, text],
+        capture_output=True, text=True, env={**os.environ, **env}, check=False, timeout=120,
+    )  # fmt: skip
+
+
+def test_hearth_parse_fills_uses_and_repairs_the_cache(cache_dir) -> None:
+    env = {"HEARTH_CACHE_DIR": str(cache_dir)}
+    cold = _parse("we need a minute", env)
+    assert cold.returncode == 0 and '"intent": "pause"' in cold.stdout
+    (entry,) = cache_dir.glob("intents-*.pickle")
+    stamp = entry.stat().st_mtime_ns
+    warm = _parse("we need a minute", env)
+    assert warm.stdout == cold.stdout
+    assert entry.stat().st_mtime_ns == stamp  # loaded, not rebuilt
+    entry.write_bytes(b"\x80\x05garbage")
+    repaired = _parse("we need a minute", env)
+    assert repaired.returncode == 0 and repaired.stdout == cold.stdout
+    assert "Traceback" not in repaired.stderr
+    assert entry.stat().st_size > 1000  # written again, whole
+
+
+def test_changed_templates_are_never_read_from_a_stale_entry(cache_dir, tmp_path) -> None:
+    from assistant.nlu import _compiled
+
+    mine = tmp_path / "intents"
+    shutil.copytree(intents_dir(), mine)
+    before = _compiled(str(mine)).parse("zebra tango crossing")
+    assert before.name != "time_left"
+    pause = mine / "templates" / "pause.yaml"
+    text = pause.read_text()
+    marker = "  time_left:\n    templates:\n"
+    at = text.index(marker) + len(marker)
+    pause.write_text(text[:at] + '      - "zebra tango crossing"\n' + text[at:])
+    assert _compiled(str(mine)).parse("zebra tango crossing").name == "time_left"
