@@ -1,18 +1,24 @@
 """Matching speed: per-utterance p50/p99, and `hearth parse -` over 10,000 lines.
 
-Usage: python benchmarks/nlu_speed.py [--lines N]
+Usage: python benchmarks/nlu_speed.py [--lines N] [--baseline-rev REV] [--no-naive]
 Prints Hearth's figures beside the naive baseline (benchmarks/nlu_baseline.py)
 measured in the same run. Targets: p99 < 2 ms; 10,000 lines < 10 s with start-up.
 The stream figure runs the real `hearth` console script in a subprocess.
+`--baseline-rev REV` also measures the code of a git commit (from a temporary git
+worktree, in subprocesses) on the same utterances in the same run: on a loaded
+machine, where absolute times say little, that tells whether a change is slower.
+`--no-naive` skips the naive matcher (about 15 minutes on a loaded 2-core machine).
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -75,8 +81,59 @@ def _stream(command: list[str], lines: bytes, expected: int) -> float:
     return elapsed
 
 
+BASELINE_MATCH = """
+import json, sys
+sys.path.insert(0, {bench!r})
+from nlu_speed import _percentiles, _utterances
+from assistant.nlu import load_parser
+print(json.dumps(_percentiles(load_parser().parse, _utterances(), rounds=5)))
+"""
+
+
+def _baseline(rev: str, lines: bytes, n_lines: int) -> tuple[tuple[float, ...], float] | None:
+    """(p50, p99, best-of-rounds p99) and the stream time of the code at `rev`."""
+    with tempfile.TemporaryDirectory(prefix="hearth-speed-") as tmp:
+        tree = Path(tmp) / "tree"
+        add = subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
+            capture_output=True,
+            text=True,
+        )
+        if add.returncode:
+            print(f"baseline {rev}: cannot check it out ({add.stderr.strip()})")
+            return None
+        try:
+            env = dict(os.environ, PYTHONPATH=str(tree))
+            code = BASELINE_MATCH.format(bench=str(Path(__file__).parent))
+            run = subprocess.run(
+                [sys.executable, "-c", code], env=env, cwd=tree, capture_output=True, text=True
+            )
+            if run.returncode:
+                print(f"baseline {rev} failed:\n{run.stderr[-2000:]}")
+                return None
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "assistant", "parse", "-"],
+                input=lines,
+                env=env,
+                cwd=tree,
+                capture_output=True,
+                check=True,
+            )
+            return tuple(json.loads(run.stdout)), time.perf_counter() - start
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                capture_output=True,
+            )
+
+
 def main() -> None:
     n_lines = int(sys.argv[sys.argv.index("--lines") + 1]) if "--lines" in sys.argv else 10_000
+    rev = sys.argv[sys.argv.index("--baseline-rev") + 1] if "--baseline-rev" in sys.argv else None
+    if "--no-naive" in sys.argv:
+        _ours_and_previous(n_lines, rev)
+        return
     from nlu_baseline import NaiveMatcher
 
     from assistant.nlu import load_parser
@@ -122,6 +179,31 @@ def main() -> None:
     label = f"hearth parse - x{n_lines} (s)"
     print(f"{label:34}{wall_ours:>10.2f}{wall_naive:>10.2f}{wall_naive / wall_ours:>8.1f}x   "
           "< 10 s incl. start-up")  # fmt: skip
+
+
+def _ours_and_previous(n_lines: int, rev: str | None) -> None:
+    """Hearth now and (with `rev`) the code of that commit, without the naive matcher."""
+    from assistant.nlu import load_parser
+
+    texts = _utterances()
+    parser = load_parser()
+    ours = _percentiles(parser.parse, texts, rounds=5)
+    lines = "\n".join(texts[i % len(texts)] for i in range(n_lines)).encode() + b"\n"
+    hearth = shutil.which("hearth")
+    ours_cmd = (
+        [hearth, "parse", "-"] if hearth else [sys.executable, "-m", "assistant", "parse", "-"]
+    )
+    wall_ours = _stream(ours_cmd, lines, n_lines)
+    base = _baseline(rev, lines, n_lines) if rev else None
+    print(f"{len(texts)} dev-set utterances; {len(parser.sentences)} canonical sentences")
+    head = f"{'':34}{'hearth':>10}" + (f"{rev:>12}" if base else "")
+    print(head + "   target")
+    names = ("match p50 (ms)", "match p99 (ms)", "match p99, best of rounds (ms)")
+    for k, name in enumerate(names):
+        target = "   < 2 ms" if k else ""
+        print(f"{name:34}{ours[k]:>10.3f}" + (f"{base[0][k]:>12.3f}" if base else "") + target)
+    label = f"hearth parse - x{n_lines} (s)"
+    print(f"{label:34}{wall_ours:>10.2f}" + (f"{base[1]:>12.2f}" if base else "") + "   < 10 s")
 
 
 if __name__ == "__main__":
