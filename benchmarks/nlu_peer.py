@@ -36,6 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PEER = ROOT.parent / "shared" / "peer"
 DEFAULT_BASELINE = "87deabb"
 OOD_TARGET, CATEGORY_TARGET = 0.001, 0.01
+OWN_VOLUME = frozenset(
+    {"audio_volume_up", "audio_volume_down", "audio_volume_mute", "change_volume", "whisper_mode"}
+)
+"""Source intents that ask the assistant itself to speak louder or softer: after "hey
+hearth" that is Hearth's own `volume` request, so `volume` is right there (counted apart)."""
 
 
 @dataclass
@@ -46,6 +51,8 @@ class Ood:
     accepted: list[tuple[str, str, str]] = field(default_factory=list)
     """(category, sentence, intent) of every sentence not answered "none"."""
     sizes: dict[str, int] = field(default_factory=dict)
+    own_volume: int = 0
+    """Requests for the assistant's own volume answered as `volume` (right, not a leak)."""
 
 
 @dataclass
@@ -94,7 +101,9 @@ def score(peer: Path) -> dict:
     for category, text in read_ood(peer / "peer_ood.txt"):
         sizes[category] += 1
         got = parser.parse(text)
-        if not got.is_none:
+        if got.name == "volume" and category[category.rfind("[") + 1 : -1] in OWN_VOLUME:
+            ood.own_volume += 1
+        elif not got.is_none:
             ood.accepted.append((category, text, got.name))
     ood.total = sum(sizes.values())
     ood.sizes = dict(sizes)
@@ -176,6 +185,7 @@ def print_report(now: dict, base: dict | None, base_rev: str, verbose: bool, wor
     print(head)
     line = f"{'accepted overall (target <= 0.1%)':44}{cell(*rate(ood))}"
     print(line + (f"{'':7}{cell(*rate(base_ood))}" if base else ""))
+    print(f"{'  (own volume asked, answered as volume: right)':44}{ood.get('own_volume', 0):>5}")
     for name in sorted({corpus(c) for c in ood["sizes"]}):
         line = f"  {name:42}{cell(*rate(ood, corpus, name))}"
         print(line + (f"{'':7}{cell(*rate(base_ood, corpus, name))}" if base else ""))

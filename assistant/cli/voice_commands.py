@@ -72,10 +72,6 @@ def run_command(
         raise HearthError("--fast needs --input-wav (a microphone cannot go faster)")
     if input_wav is not None and not input_wav.is_file():
         raise HearthError(f"{input_wav}: no such file")
-    if input_wav is not None:
-        from assistant.speech.wav import wav_info
-
-        wav_info(input_wav)  # not audio: say so now, before loading models for seconds
     settings = load_settings().with_overrides(
         input_device=_device(input_device),
         output_device=_device(output_device),
@@ -92,6 +88,10 @@ def run_command(
     if output_wav is None:
         check_index(settings.output_device, "output")
     _lock = InstanceLock(settings.db_path).acquire()  # held until the process ends
+    if input_wav is not None:
+        from assistant.speech.wav import wav_info
+
+        wav_info(input_wav)  # not audio: say so now, before loading models for seconds
     logging.basicConfig(level=level, format="%(message)s")
     options = RunOptions(
         input_wav=input_wav,
