@@ -455,7 +455,8 @@ class LiveLoop:
             stopped = self.stop_event.is_set()
             for heard in [] if stopped else self.listener.flush(clock.now()):
                 self.heard.append(heard)
-                engine.hear(heard.text)
+                if self._for_engine(heard, speaker):
+                    engine.hear(heard.text)
             end = clock.now()
             # Let running timers (a pause's countdown) play out on the virtual clock.
             while (
@@ -587,7 +588,8 @@ class LiveLoop:
         if stop_at_eof and not self.stop_event.is_set():
             for heard in self.listener.flush(self.timeline()):
                 self.heard.append(heard)
-                inbox.put(heard.text)
+                if self._for_engine(heard, speaker):
+                    inbox.put(heard.text)
             # Let the engine act on the last words (and queue its reply) before draining
             # speech; give up at once when asked to stop or when the engine is gone.
             while inbox.unfinished_tasks and not self.stop_event.wait(0.02):
@@ -619,7 +621,15 @@ class LiveLoop:
             if heard.barge_in:
                 speaker.stop_speaking()  # now, not after the engine's turn: within 200 ms
             self.heard.append(heard)
-        return [h for h in decided if h.text]
+        return [h for h in decided if self._for_engine(h, speaker)]
+
+    def _for_engine(self, heard: Heard, speaker: Speaker) -> bool:
+        """Whether `heard` goes to the dialog engine. Speech after the wake phrase that
+        the listener declined (no request in it) gets a brief line and nothing else."""
+        if heard.declined:
+            speaker.say(_line("voice.not_caught"), "voice.not_caught")
+            return False
+        return bool(heard.text)
 
     # -- sinks -------------------------------------------------------------------------
 

@@ -18,6 +18,11 @@ It decides three things the recognizer cannot:
   command after the wake phrase and the strict grammar's reading disagree, the one
   the second reading sides with.
 
+- whether a command reading after the wake phrase is really a request: the engine's
+  own word posteriors and its open-vocabulary reading must back its words, else the
+  speech is declined (`Heard.declined`: nothing acted on, no words handed on); and
+  whether a command's length was misheard (`UNSURE_DURATION`).
+
 Privacy: nothing heard is logged or kept here; texts that are not for Hearth are
 dropped on the spot.
 """
@@ -27,7 +32,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.nlu.intent import NONE, Intent
 from assistant.speech.types import Recognizer, Utterance
@@ -43,6 +48,17 @@ STOP_WORDS = frozenset({"stop", "quiet", "enough"})
 OPEN_ENDINGS = frozenset({"a", "an", "the", "to", "and", "or", "but", "of", "for", "with", "so"})
 """A partial ending in one of these is a sentence still going ("we need a minute to..."),
 whatever the NLU makes of its start: never acted on without the engine's final."""
+
+
+_DURATION_TEXT = """one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+    ninety hundred half quarter couple few second seconds minute minutes hour hours"""
+DURATION_WORDS = frozenset(_DURATION_TEXT.split())
+"""Words of a length ("three minutes", "half an hour")."""
+
+UNSURE_DURATION = "<duration?>"
+"""Appended to a command's text when its length was misheard (see `Listener._length_lost`):
+the dialog must ask how long instead of using a default length."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,15 @@ class ListenerConfig:
             this much quiet by the voice detector, without waiting for the engine's
             own end of speech (about 0.39 s after the last word), and is decided on
             the readings of the whole.
+        min_support: a command reading after the wake phrase is acted on only when the
+            engine's own best reading supports it this well (the mean, over the
+            command's words, of the posterior the engine gave that word; 0 for a word
+            it did not hear; scaled by the share of the heard words that are command
+            words); otherwise the speech is declined (see `Heard.declined`).
+            None: the engine's own bar (`min_support` of the recognizer).
+        min_agree: ...and, when the engine gives an open-vocabulary reading of the same
+            speech, at least this share of the command's words is in it (None: the
+            engine's `min_agree`).
     """
 
     wake_phrase: str = "hey hearth"
@@ -81,6 +106,8 @@ class ListenerConfig:
     early_min_confidence: float = 0.85
     early_quiet_long_s: float = 0.18
     end_quiet_s: float = 0.2
+    min_support: float | None = None
+    min_agree: float | None = None
 
 
 @dataclass(frozen=True)
@@ -92,12 +119,19 @@ class Heard:
         t: timeline time of the decision.
         early: decided from a stable partial, before the engine's end of speech.
         barge_in: heard while Hearth was talking: cut it off now.
+        declined: speech after the wake phrase that holds no request Hearth may act on
+            (no command reading, or one the engine's own reading does not support):
+            `text` is "", nothing is acted on or kept; Hearth may say it did not catch it.
+        evidence: how the command reading was supported (see `Listener._evidence`);
+            numbers only, never words.
     """
 
     text: str
     t: float
     early: bool = False
     barge_in: bool = False
+    declined: bool = False
+    evidence: dict[str, float] | None = field(default=None, compare=False)
 
 
 class Listener:
@@ -255,7 +289,87 @@ class Listener:
             self._awake_until = t + self.config.awake_window_s
             return []
         self._awake_until = float("-inf")
-        return [Heard(rest if has_wake else text, t, early=early)]
+        addressed = has_wake or not self.config.require_wake
+        if early or not addressed or self._mode == "dictation":
+            return [Heard(rest if has_wake else text, t, early=early)]
+        said = rest if has_wake else text
+        evidence = self._evidence(said, utt)
+        if (self.parse is not None and self.parse(said).name == NONE) or not self._supported(
+            evidence
+        ):
+            # Talk to Hearth that holds no request. After the wake phrase Hearth may
+            # say it did not catch it; with --no-wake, talk is simply let go.
+            return [Heard("", t, declined=True, evidence=evidence)] if has_wake else []
+        if self._length_lost(said, utt):
+            said = f"{said} {UNSURE_DURATION}"
+        return [Heard(said, t, evidence=evidence)]
+
+    def _supported(self, evidence: dict[str, float]) -> bool:
+        """The command reading is backed by the engine's own reading (word posteriors,
+        words heard as no command word) and, when there is one, by the open reading.
+        The bars are the engine's own (its figures are on its own scale) unless the
+        config sets them."""
+        cfg = self.config
+        support = cfg.min_support
+        if support is None:
+            support = getattr(self.recognizer, "min_support", 0.0)
+        agree = cfg.min_agree
+        if agree is None:
+            agree = getattr(self.recognizer, "min_agree", 0.0)
+        if evidence["support"] < support:
+            return False
+        return not evidence["open"] or evidence["agree"] >= agree
+
+    def _open_words(self, utt: Utterance) -> set[str]:
+        """The words of the open-vocabulary reading of the last speech heard after the
+        wake phrase of `utt` (empty when the engine has no such reading)."""
+        reading = getattr(self.recognizer, "open_reading", None)
+        opened = reading() if reading is not None else None
+        if opened is None:
+            return set()
+        has_wake, after = self.wake.split(utt.text)
+        n_wake = len(utt.words) - len(words(after)) if has_wake else 0
+        wake_end = utt.words[n_wake - 1].end if 0 < n_wake <= len(utt.words) else 0.0
+        # Tolerance: the two readings place word edges a few frames apart.
+        return {w.word for w in opened.words if w.start >= wake_end - 0.05}
+
+    def _length_lost(self, rest: str, utt: Utterance) -> bool:
+        """The engine's own reading holds a number or time word ("three", "minutes") that
+        the chosen command reading lacks, and that command takes a length: the length
+        was misheard, and the default must not stand in for it."""
+        _, heard = self.wake.split(utt.text)
+        heard_words = set(words(heard)) | self._open_words(utt)
+        lost = DURATION_WORDS.intersection(heard_words) - set(words(rest))
+        return bool(lost) and "seconds" in self.parse(rest).slots  # type: ignore[misc]
+
+    def _evidence(self, rest: str, utt: Utterance) -> dict[str, float]:
+        """How well the engine's own best reading (with its word posteriors) supports
+        the command reading `rest` that was chosen."""
+        heard = list(utt.words)
+        has_wake, after = self.wake.split(utt.text)
+        if has_wake:
+            heard = heard[len(heard) - len(after.split()) :]
+        conf = {}
+        for w in heard:
+            conf[w.word] = max(conf.get(w.word, 0.0), w.confidence)
+        chosen = rest.split()  # the engine's own words (any script), as `conf` has them
+        support = [conf.get(w, 0.0) for w in chosen]
+        lm = [w.confidence for w in heard]
+        opened = self._open_words(utt)
+        share = len(heard) / (len(heard) + utt.unknown) if heard else 0.0
+        return {
+            "support": share * sum(support) / len(support) if support else 0.0,
+            "agree": sum(w in opened for w in chosen) / len(chosen) if chosen else 0.0,
+            "open": float(bool(opened)),
+            "support_raw": sum(support) / len(support) if support else 0.0,
+            "support_min": min(support) if support else 0.0,
+            "lm_mean": sum(lm) / len(lm) if lm else 0.0,
+            "lm_min": min(lm) if lm else 0.0,
+            "same": float(" ".join(w.word for w in heard) == " ".join(chosen)),
+            "unknown": float(utt.unknown),
+            "heard": float(len(heard)),
+            "n": float(len(chosen)),
+        }
 
     def _early(self, t: float, mode: str) -> list[Heard]:
         if mode == "dictation" or self.parse is None or self._acted_early:
@@ -290,7 +404,7 @@ class Listener:
         longer = self._may_go_on(self.wake.split(partial)[1])
         if quiet < (cfg.early_quiet_long_s if longer else cfg.early_quiet_s):
             return []
-        if self._strict_disagrees(partial):
+        if self._strict_disagrees(partial) or not self._strict_agrees(partial):
             # The strict grammar follows this speech and reads another command ("we need
             # a minute" / "we need a mediator"): the partial is not safe to act on. The
             # speech is over all the same, so it ends here and is decided on the
@@ -348,6 +462,17 @@ class Listener:
         other = self._sure_intent(strict()) if strict is not None else None
         mine = self._sure_intent(partial)
         return other is not None and mine is not None and other != mine
+
+    def _strict_agrees(self, partial: str) -> bool:
+        """Speech after the wake phrase is acted on early only when the strict grammar,
+        which has followed it, reads the same request: two readings agree. Otherwise it
+        is decided on the readings of the whole, where the evidence is weighed."""
+        has_wake, _ = self.wake.split(partial)
+        strict = getattr(self.recognizer, "strict_partial", None)
+        if not has_wake or strict is None:
+            return True
+        mine = self._sure_intent(partial)
+        return mine is not None and self._sure_intent(strict()) == mine
 
     def _settle(self, text: str, reread: Callable[..., Utterance | None] | None) -> str:
         """A sure command after the wake phrase, unless the strict grammar reads another

@@ -29,31 +29,43 @@ behind (at the moment the utterance's mean is known) and must not stall the call
 
 
 class StrictFollower:
-    """A PocketSphinx decoder with only the strict command grammar, fed alongside
-    the main one.
+    """A PocketSphinx decoder with only the strict command grammar (or the open
+    language model), fed alongside the main one.
 
     Args:
         pocketsphinx: the imported module.
-        jsgf: the grammar (`grammar.compile_jsgf`).
+        jsgf: the grammar (`grammar.compile_jsgf`); None for the bundled open model.
         options: PocketSphinx settings shared with the main decoder.
         dictionary: a pronunciation dictionary file (default: the bundled full one).
     """
 
     def __init__(
-        self, pocketsphinx, jsgf: str, options: dict[str, object], dictionary: str | None = None
+        self,
+        pocketsphinx,
+        jsgf: str | None,
+        options: dict[str, object],
+        dictionary: str | None = None,
     ) -> None:
-        # No language model (it would load the bundled one: 27 MB for nothing), no
-        # lattice best path (it cost up to 0.3 s at the end and read no better: 37
-        # against 36 of 50 tune-split commands). `dictionary`: a pronunciation file
-        # holding only the grammar's words (loading the full one took most of the start).
-        extra = {"dict": dictionary} if dictionary else {}
-        self.decoder = pocketsphinx.Decoder(
-            logfn=os.devnull,
-            dither=False,
-            **{**options, "lm": None, "bestpath": False, **extra},
-        )
-        self.decoder.add_jsgf_string(_SEARCH, jsgf)
-        self.decoder.activate_search(_SEARCH)
+        if jsgf is None:
+            # The open reading: the bundled language model of everyday English, no
+            # lattice (see `SphinxRecognizer.reread(open_vocabulary=True)`).
+            self.decoder = pocketsphinx.Decoder(
+                logfn=os.devnull, dither=False, **{**options, "bestpath": False}
+            )
+        else:
+            # No language model (it would load the bundled one: 27 MB for nothing), no
+            # lattice best path (it cost up to 0.3 s at the end and read no better: 37
+            # against 36 of 50 tune-split commands). `dictionary`: a pronunciation file
+            # holding only the grammar's words (loading the full one took most of the
+            # start).
+            extra = {"dict": dictionary} if dictionary else {}
+            self.decoder = pocketsphinx.Decoder(
+                logfn=os.devnull,
+                dither=False,
+                **{**options, "lm": None, "bestpath": False, **extra},
+            )
+            self.decoder.add_jsgf_string(_SEARCH, jsgf)
+            self.decoder.activate_search(_SEARCH)
         self._backlog = bytearray()
         self.active = False
 

@@ -69,6 +69,9 @@ class Utterance:
             snapshot (not produced by `accept`, which only returns finals).
         alternatives: other readings of the same speech, most likely first
             (the engine's n-best after `text`); empty when it gives none.
+        unknown: words the engine heard in command mode that are no command words
+            (filler, "[unk]") and were left out of `text`: evidence that the speech
+            was not a command (see `Listener._evidence`).
     """
 
     text: str
@@ -77,6 +80,7 @@ class Utterance:
     engine: str = ""
     is_final: bool = True
     alternatives: tuple[str, ...] = ()
+    unknown: int = 0
 
     @property
     def is_empty(self) -> bool:

@@ -225,7 +225,8 @@ def test_speech_to_hearth_ends_after_a_short_quiet_and_is_read_whole() -> None:
     listener, rec = make(early_stable_s=0.1, early_quiet_s=0.1, end_quiet_s=0.2)
     _hold(listener, rec, "hey hearth what a day", 0.0, 0.5)
     decided, _ = run(listener, 0.5, 0.5)
-    assert [h.text for h in decided] == ["what a day"] and not decided[0].early
+    # "what a day" is no request: declined (no words handed on), not acted on.
+    assert [(h.text, h.declined) for h in decided] == [("", True)] and not decided[0].early
     assert 0.2 <= decided[0].t - 0.5 < 0.25
     assert rec.partial_text == ""  # the engine was asked to finish the speech
     # A bare wake phrase, a sentence still going ("... a") or the start of a known
@@ -396,7 +397,8 @@ def test_strict_rereading_only_for_speech_that_began_with_the_wake_phrase() -> N
     assert rec.model_rereads == 1
     rec.strict = "hey hearth"  # the grammar's filler path: the model's reading stands
     rec.final = Utterance("hey hearth what a day", 0.3)
-    assert [h.text for h in listener.feed(QUIET, 20.0)] == ["what a day"]
+    # ...and it is no request: declined after the wake phrase, with no words handed on.
+    assert [(h.text, h.declined) for h in listener.feed(QUIET, 20.0)] == [("", True)]
     assert rec.rereads == 2
 
 

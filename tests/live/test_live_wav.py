@@ -110,3 +110,25 @@ def test_everyday_talk_through_the_production_recognizer_is_never_a_command(
     result, out, printed, _ = run_wav(tmp_path, recognizer, clip)
     assert result.heard == [] and result.spoken == [] and printed == []
     assert wavs.voiced(*wavs.read(out)) == 0
+
+
+def test_talk_after_the_wake_phrase_that_is_no_request_is_not_acted_on(
+    tmp_path, recognizer, wavs
+) -> None:
+    # Flite's voice (not espeak-ng): the command model reads this as "i would like to
+    # save a new hearth" (an idea). The listener declines it: nothing acted on or
+    # logged, one brief line.
+    import subprocess
+
+    from assistant.store import Store
+
+    said = tmp_path / "said.wav"
+    text = "hey hearth i wonder who came up with the name hearth"
+    subprocess.run(["flite", "-voice", "kal16", "-t", text, "-o", str(said)], check=True)
+    clip = tmp_path / "in.wav"
+    wavs.concat([(None, 0.5), (said, 1.0)], clip)
+    result, _, printed, errors = run_wav(tmp_path, recognizer, clip)
+    assert [s.key for s in result.spoken] == ["voice.not_caught"]
+    assert [(h.text, h.declined) for h in result.heard] == [("", True)]
+    assert Store(tmp_path / "h.db").events(kind="command") == []
+    assert not any("wonder" in line or "idea" in line for line in printed + errors)

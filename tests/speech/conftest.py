@@ -38,6 +38,23 @@ def synth(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
+def flite_pcm(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., bytes]:
+    """Speech from Flite (apt `flite`), another synthesizer than espeak-ng, as 16 kHz
+    mono int16 PCM: `flite_pcm(text, voice="kal16")`."""
+    folder = tmp_path_factory.mktemp("flite")
+    cache: dict[tuple[str, str], bytes] = {}
+
+    def make(text: str, voice: str = "kal16") -> bytes:
+        if (text, voice) not in cache:
+            out = folder / f"utt{len(cache)}.wav"
+            subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(out)], check=True)
+            cache[(text, voice)] = load_pcm16(out)
+        return cache[(text, voice)]
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def synth_pcm(synth: Callable[..., Path]) -> Callable[..., bytes]:
     """Synthesized speech as 16 kHz mono int16 PCM."""
     return lambda text, voice=EN_VOICE: load_pcm16(synth(text, voice))

@@ -93,3 +93,42 @@ def test_open_mode_decodes_freely_and_switches_back(vosk_ko, synth_pcm) -> None:
     finally:
         vosk_ko.set_mode("command")
     assert transcribe_pcm(vosk_ko, pcm).text == ""
+
+
+def _ko_intent(text: str) -> str:
+    """A small fuzzy Korean "NLU": a key word is enough, as with Hearth's own NLU."""
+    keys = {"틀어": "music", "켜": "light", "감사합니다": "thanks", "안녕하세요": "hi"}
+    return next((name for key, name in keys.items() if key in text.split()), "none")
+
+
+def _listen_ko(rec, pcm: bytes) -> list:
+    """The real Listener (no wake phrase: this model knows no English) with a small
+    Korean parser for the command list."""
+    from assistant.nlu.intent import Intent
+    from assistant.speech.listener import Listener, ListenerConfig
+
+    def parse(text: str) -> Intent:
+        return Intent(_ko_intent(text), {}, 1.0, text)
+
+    rec.reset()
+    listener = Listener(rec, ListenerConfig(wake_phrase="", require_wake=False), parse)
+    audio = bytes(16000) + pcm + bytes(32000)
+    heard = []
+    for i in range(0, len(audio), 640):
+        heard += listener.feed(audio[i : i + 640], (i + 640) / 32000)
+    return heard + listener.flush(len(audio) / 32000)
+
+
+def test_a_forced_reading_with_low_word_confidence_is_not_acted_on(korean_model, synth_pcm):
+    # Without filler words every sound is forced onto a command: "안경 어디 있어요"
+    # (where are my glasses) reads as a command, with doubtful words. Vosk's own word
+    # confidences decline it; commands said right are acted on.
+    forced = VoskRecognizer(korean_model, build_grammar(KO_COMMANDS, wake_phrase=""), filler=[])
+    for command in ("음악 틀어 줘", "감사합니다"):
+        said = _listen_ko(forced, synth_pcm(command, KO_VOICE))
+        assert [h.text for h in said] == [command]
+        assert said[0].evidence["support"] >= VoskRecognizer.min_support
+    glasses = synth_pcm("안경 어디 있어요", KO_VOICE)
+    forced_reading = transcribe_pcm(forced, glasses)
+    assert _ko_intent(forced_reading.text) != "none"  # the engine alone forces a command
+    assert _listen_ko(forced, glasses) == []

@@ -1,0 +1,486 @@
+"""Hearing in rooms: unfamiliar voices, noise, reverb, quiet speech, and talk that is
+not a command, through the real listening path, beside the code at a baseline revision.
+
+Speech comes from several synthesizers (espeak-ng, Flite, Festival). The voices are
+split: *tune* voices speak the tune half of the sentences and were used to choose
+thresholds; *held-out* voices speak the other half and were never looked at while
+tuning (their figures are the honest ones). Sentences: `data/blind_spoken_commands.jsonl`
+and `data/blind_spoken_everyday.txt`, written blind by another engineer; even line
+numbers counted from 0 (the 1st, 3rd, ... lines) are the tune half, the others the
+held-out half.
+
+Conditions: clean; pink noise, babble (other sentences mixed) and television-like
+noise (a voice plus synthesized music) at 20 and 10 dB SNR; reverb (sox `reverb`);
+quiet speech (-20 dB). In every condition: commands after "hey hearth", everyday
+talk after "hey hearth" and everyday talk alone. Each utterance is decoded in-process
+as `hearth run --input-wav FILE --fast` does (built-in PocketSphinx streamed in 20 ms
+blocks through the live loop's Listener, then the NLU).
+
+The baseline is the whole code (listener, recognizer, NLU) at `--baseline-rev`,
+checked out in a temporary `git worktree` and run on the same audio in a subprocess.
+
+    python benchmarks/asr_rooms.py            # 864 utterances x 2 code versions: about
+                                              # 20 min on 2 idle cores (real-time factor
+                                              # ~0.3); hours on a heavily loaded machine
+    python benchmarks/asr_rooms.py --quick    # 8 + 8 + 4 per condition
+    python benchmarks/asr_rooms.py --split heldout --commands 3 --wake-talk 4 --talk 1
+    python benchmarks/asr_rooms.py --split tune --no-baseline --dump out.jsonl  # tuning
+
+Needs the apt packages espeak-ng, flite, festival, festvox-kallpc16k,
+festvox-us-slt-hts and sox.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DATA = HERE / "data"
+RATE = 16000
+BASELINE_REV = "87deabb"
+
+# name: (synthesizer, voice, words per minute or None)
+TUNE_VOICES = {
+    "espeak-us-f2": ("espeak", "en-us+f2", 140),
+    "flite-kal16": ("flite", "kal16", None),
+    "flite-rms": ("flite", "rms", None),
+    "festival-kal": ("festival", "voice_kal_diphone", None),
+}
+HELDOUT_VOICES = {
+    "flite-slt": ("flite", "slt", None),
+    "flite-awb": ("flite", "awb", None),
+    "festival-slt-hts": ("festival", "voice_cmu_us_slt_arctic_hts", None),
+    "espeak-gb-rp-m3": ("espeak", "en-gb-x-rp+m3", 150),
+}
+CONDITIONS = [
+    "clean",
+    "pink20",
+    "pink10",
+    "babble20",
+    "babble10",
+    "tv20",
+    "tv10",
+    "reverb",
+    "quiet",
+]
+WAKE = "hey hearth"
+ANSWERS = ("yes", "no")
+_PAD, _TAIL = 0.5, 1.0  # seconds of room before and after the speech
+# Noise beds are made of sentences that are in no test list.
+_BED_SENTENCES = [
+    "and then she told me the whole story about the wedding",
+    "the weather will be cloudy with some sunny spells in the afternoon",
+    "scientists say the new bridge will open next spring",
+    "i could not believe how crowded the market was this morning",
+    "the team scored twice in the last ten minutes of the match",
+    "add two cups of flour and stir until the batter is smooth",
+]
+
+
+# -- sentences ---------------------------------------------------------------------
+
+
+def sentences(split: str) -> tuple[list[dict], list[str]]:
+    """(commands, everyday talk) of one half: line index even = tune, odd = held-out."""
+    keep = 0 if split == "tune" else 1
+    lines = (DATA / "blind_spoken_commands.jsonl").read_text(encoding="utf-8").splitlines()
+    commands = [json.loads(x) for i, x in enumerate(lines) if x.strip() and i % 2 == keep]
+    talk = (DATA / "blind_spoken_everyday.txt").read_text(encoding="utf-8").splitlines()
+    everyday = [x.strip() for i, x in enumerate(talk) if x.strip() and i % 2 == keep]
+    return commands, everyday
+
+
+def jobs_for(split: str, n_cmd: int, n_wake_talk: int, n_talk: int, conditions) -> list[dict]:
+    """Each condition gets its own slice of the sentences, each sentence a voice in turn."""
+    voices = list((TUNE_VOICES if split == "tune" else HELDOUT_VOICES).keys())
+    commands, everyday = sentences(split)
+    jobs = []
+    for c, cond in enumerate(conditions):
+        for kind, pool, n in (
+            ("command", commands, n_cmd),
+            ("wake_talk", everyday, n_wake_talk),
+            ("talk", everyday, n_talk),
+        ):
+            start = (c * n + (7 if kind == "talk" else 0)) % len(pool)
+            for k in range(min(n, len(pool))):
+                i = (start + k) % len(pool)
+                item = pool[i]
+                text = item["text"] if kind == "command" else item
+                jobs.append(
+                    {
+                        "id": len(jobs),
+                        "split": split,
+                        "kind": kind,
+                        "condition": cond,
+                        "voice": voices[(i + c) % len(voices)],
+                        "sentence": text,
+                        "spoken": f"{WAKE} {text}" if kind != "talk" else text,
+                        "intent": item["intent"] if kind == "command" else None,
+                        "slots": item.get("slots", {}) if kind == "command" else {},
+                    }
+                )
+    return jobs
+
+
+# -- audio -------------------------------------------------------------------------
+
+
+def _run(cmd: list[str], **kw) -> None:
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+
+
+def synthesize(text: str, voice: tuple, cache: Path) -> np.ndarray:
+    """16 kHz mono float speech of `text` in `voice`, cached on disk by both."""
+    key = hashlib.sha1(repr((text, voice)).encode()).hexdigest()[:16]
+    out = cache / f"tts-{key}.wav"
+    if not out.exists():
+        raw = cache / f"raw-{key}-{os.getpid()}.wav"
+        engine, name, wpm = voice
+        if engine == "espeak":
+            _run(["espeak-ng", "-v", name, "-s", str(wpm), "-w", str(raw), text])
+        elif engine == "flite":
+            _run(["flite", "-voice", name, "-t", text, "-o", str(raw)])
+        else:
+            _run(["text2wave", "-eval", f"({name})", "-o", str(raw)], input=text.encode())
+        tmp = cache / f"tmp-{key}-{os.getpid()}.wav"
+        _run(["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(tmp)])
+        raw.unlink()
+        tmp.replace(out)
+    return _read(out)
+
+
+def _read(path: Path) -> np.ndarray:
+    from assistant.speech.wav import load_pcm16
+
+    return np.frombuffer(load_pcm16(path), dtype="<i2").astype(np.float64) / 32768
+
+
+def _power(x: np.ndarray) -> float:
+    loud = x[np.abs(x) > 0.01]
+    return float(np.mean(loud**2)) if loud.size else 1e-6
+
+
+def pink(n: int, rng: np.random.Generator) -> np.ndarray:
+    spectrum = np.fft.rfft(rng.normal(size=n))
+    f = np.arange(spectrum.size)
+    spectrum[1:] /= np.sqrt(f[1:])
+    spectrum[0] = 0
+    x = np.fft.irfft(spectrum, n)
+    return x / np.sqrt(np.mean(x**2))
+
+
+def music(seconds: float, rng: np.random.Generator) -> np.ndarray:
+    """Chords of sines with a soft attack, a new chord every half second."""
+    t = np.arange(int(0.5 * RATE)) / RATE
+    env = np.minimum(1, t / 0.02) * np.exp(-t * 3)
+    parts = []
+    for _ in range(int(seconds / 0.5) + 1):
+        root = 220 * 2 ** (rng.integers(0, 12) / 12)
+        chord = sum(np.sin(2 * np.pi * root * r * t) for r in (1, 1.26, 1.5, 2))
+        parts.append(chord * env)
+    x = np.concatenate(parts)
+    return x / np.sqrt(np.mean(x**2))
+
+
+def beds(cache: Path) -> dict[str, np.ndarray]:
+    """Noise beds of about 40 s: pink, babble (three voices talking at once), television."""
+    rng = np.random.default_rng(11)
+    bed_voices = [("espeak", "en-us+m1", 160), ("espeak", "en+f3", 150), ("flite", "kal", None)]
+    tracks = []
+    for v, voice in enumerate(bed_voices):
+        clips = [synthesize(s, voice, cache) for s in _BED_SENTENCES[v:] + _BED_SENTENCES[:v]]
+        track = np.concatenate([np.concatenate([c, np.zeros(int(0.2 * RATE))]) for c in clips])
+        tracks.append(np.tile(track, 3)[: 40 * RATE])
+    n = min(len(t) for t in tracks)
+    babble = sum(t[:n] / np.sqrt(_power(t[:n])) for t in tracks)
+    tv_voice = tracks[0][:n] / np.sqrt(_power(tracks[0][:n]))
+    tv = tv_voice + 0.7 * music(n / RATE, rng)[:n]
+    return {"pink": pink(n, rng), "babble": babble / np.sqrt(np.mean(babble**2)), "tv": tv}
+
+
+def reverb(x: np.ndarray, cache: Path, key: str) -> np.ndarray:
+    src, dst = cache / f"rv-in-{key}.wav", cache / f"rv-out-{key}.wav"
+    from assistant.speech.wav import write_wav
+
+    write_wav(src, np.clip(x * 32768, -32768, 32767).astype("<i2").tobytes())
+    # A living room: reverberance 60%, room scale 80%, with the dry sound.
+    _run(["sox", str(src), str(dst), "reverb", "60", "50", "80"])
+    y = _read(dst)[: len(x)]
+    src.unlink()
+    dst.unlink()
+    return y
+
+
+def render(job: dict, cache: Path, bed: dict[str, np.ndarray]) -> np.ndarray:
+    voices = {**TUNE_VOICES, **HELDOUT_VOICES}
+    speech = synthesize(job["spoken"], voices[job["voice"]], cache)
+    x = np.concatenate([np.zeros(int(_PAD * RATE)), speech, np.zeros(int(_TAIL * RATE))])
+    cond = job["condition"]
+    rng = np.random.default_rng(job["id"] + 1000 * len(job["split"]))
+    if cond == "reverb":
+        x = reverb(x, cache, f"{job['split']}-{job['id']}")
+    elif cond == "quiet":
+        x = x * 0.1
+    elif cond != "clean":
+        kind, snr = cond[:-2], float(cond[-2:])
+        noise = bed[kind]
+        start = int(rng.integers(0, len(noise) - len(x)))
+        n = noise[start : start + len(x)]
+        n = n * np.sqrt(_power(speech) / 10 ** (snr / 10) / np.mean(n**2))
+        x = x + n
+    return x
+
+
+def _render_job(args) -> str:
+    job, cache, out = args
+    bed = _render_job.bed  # type: ignore[attr-defined]
+    x = render(job, Path(cache), bed)
+    path = Path(out) / f"{job['split']}-{job['id']}.pcm"
+    path.write_bytes(np.clip(np.round(x * 32768), -32768, 32767).astype("<i2").tobytes())
+    return str(path)
+
+
+def _init_render(cache: str) -> None:
+    _render_job.bed = beds(Path(cache))  # type: ignore[attr-defined]
+
+
+# -- decoding (also run by the baseline's subprocess) --------------------------------
+
+_state: dict = {}
+
+
+def _init_decode() -> None:
+    from assistant.config import Settings
+    from assistant.nlu import load_parser
+    from assistant.speech.recognizer import create_recognizer
+    from assistant.speech.wake import WakePhrase
+
+    parser = load_parser()
+    settings = Settings()
+    _state.update(
+        parser=parser,
+        rec=create_recognizer(settings, "sphinx"),
+        wake=WakePhrase(settings.wake_phrase),
+    )
+
+
+def decode(job: dict) -> dict:
+    """Take one utterance through the listener as `hearth run --input-wav --fast` does."""
+    from assistant.speech.listener import Listener, ListenerConfig
+
+    rec, parser = _state["rec"], _state["parser"]
+    pcm = Path(job["pcm"]).read_bytes()
+    rec.set_mode("command")
+    rec.reset()
+    config = ListenerConfig()
+    if job.get("sweep"):  # every command reading kept, with its evidence: thresholds offline
+        config = ListenerConfig(min_support=0.0)
+    listener = Listener(rec, config, parser.parse, rec.grammar.phrases)
+    mode = "answer" if job["intent"] in ANSWERS else "wake"
+    decided = []
+    block = 640  # 20 ms
+    start = time.perf_counter()
+    for i in range(0, len(pcm), block):
+        decided += listener.feed(pcm[i : i + block], (i + block) / 32000, mode=mode)
+    decided += listener.flush(len(pcm) / 32000)
+    seconds = time.perf_counter() - start
+    acted, text, slots = "none", "", {}
+    for h in decided:
+        if getattr(h, "declined", False):
+            continue
+        intent = parser.parse(h.text)
+        if intent.name != "none":
+            acted, text, slots = intent.name, h.text, dict(intent.slots)
+            break
+    return {
+        "id": job["id"],
+        "split": job["split"],
+        "acted": acted,
+        "slots": slots,
+        "text": text or " | ".join(h.text for h in decided),
+        "declined": any(getattr(h, "declined", False) for h in decided),
+        "evidence": [getattr(h, "evidence", None) for h in decided],
+        "seconds": seconds,
+        "audio_s": len(pcm) / 32000,
+    }
+
+
+def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:
+    with Pool(n_proc, initializer=_init_decode) as pool:
+        return pool.map(decode, jobs, chunksize=2)
+
+
+def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | None:
+    """The same decoding by the code at `rev`, in a temporary worktree and a subprocess."""
+    folder = Path(tempfile.mkdtemp(prefix="hearth-base-"))
+    tree = folder / "tree"
+    try:
+        _run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), rev])
+    except subprocess.CalledProcessError:
+        print(f"baseline: could not check out {rev}; skipped")
+        return None
+    try:
+        jobs_file, out_file = folder / "jobs.json", folder / "out.json"
+        jobs_file.write_text(json.dumps(jobs))
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        cmd = [sys.executable, __file__, "--worker", str(jobs_file), str(out_file)]
+        subprocess.run([*cmd, "--jobs", str(n_proc)], check=True, env=env, cwd=str(tree))
+        return json.loads(out_file.read_text())
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)])
+
+
+# -- report ------------------------------------------------------------------------
+
+
+def slots_right(expected: dict, got: dict) -> bool:
+    return all(got.get(k) == v for k, v in expected.items())
+
+
+def right(job: dict, res: dict) -> bool:
+    return res["acted"] == job["intent"] and slots_right(job["slots"], res["slots"])
+
+
+def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, split: str) -> None:
+    names = list(results)
+    head = f"{'condition':10}" + "".join(
+        f" | {n + ': right':>16} {'talk+wake':>10} {'talk':>6}" for n in names
+    )
+    print(head)
+    rows = [*[(c, [c]) for c in conditions], ("all", list(conditions))]
+    for label, conds in rows:
+        line = f"{label:10}"
+        for n in names:
+            res = results[n]
+            cmd = [j for j in jobs if j["condition"] in conds and j["kind"] == "command"]
+            wt = [j for j in jobs if j["condition"] in conds and j["kind"] == "wake_talk"]
+            tk = [j for j in jobs if j["condition"] in conds and j["kind"] == "talk"]
+            ok = sum(right(j, res[j["id"]]) for j in cmd)
+            fw = sum(res[j["id"]]["acted"] != "none" for j in wt)
+            ft = sum(res[j["id"]]["acted"] != "none" for j in tk)
+            pct = f"{ok / len(cmd):.0%}" if cmd else "-"
+            cells = f"{pct} ({ok}/{len(cmd)})", f"{fw}/{len(wt)}", f"{ft}/{len(tk)}"
+            line += f" | {cells[0]:>16} {cells[1]:>10} {cells[2]:>6}"
+        print(line)
+    voices = sorted({j["voice"] for j in jobs})
+    for n in names:
+        res = results[n]
+        per = []
+        for v in voices:
+            cmd = [j for j in jobs if j["voice"] == v and j["kind"] == "command"]
+            per.append(f"{v} {sum(right(j, res[j['id']]) for j in cmd) / max(1, len(cmd)):.0%}")
+        print(f"  {n} by voice ({split}): " + ", ".join(per))
+
+
+def sweep(jobs: list[dict], res: dict, thresholds=(0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) -> None:
+    """Commands kept right and everyday talk acted on, per evidence threshold."""
+    print()
+    print("threshold on support | commands right | talk after wake acted on")
+    for thr in thresholds:
+
+        def kept(r: dict, thr: float = thr) -> bool:
+            ev = [e for e in r["evidence"] if e]
+            return r["acted"] != "none" and (not ev or ev[0]["support"] >= thr)
+
+        cmd = [j for j in jobs if j["kind"] == "command"]
+        wt = [j for j in jobs if j["kind"] == "wake_talk"]
+        ok = sum(
+            right(j, res[(j["split"], j["id_"])]) and kept(res[(j["split"], j["id_"])]) for j in cmd
+        )
+        fw = sum(kept(res[(j["split"], j["id_"])]) for j in wt)
+        print(f"{thr:20.2f} | {ok:6d} of {len(cmd):3d} | {fw:4d} of {len(wt)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["both", "tune", "heldout"], default="both")
+    ap.add_argument("--commands", type=int, default=20, help="commands per condition")
+    ap.add_argument("--wake-talk", type=int, default=20, help="talk after the wake phrase")
+    ap.add_argument("--talk", type=int, default=8, help="talk without the wake phrase")
+    ap.add_argument("--conditions", default=",".join(CONDITIONS))
+    ap.add_argument("--quick", action="store_true", help="8 + 8 + 4 per condition")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--baseline-rev", default=BASELINE_REV)
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument(
+        "--variants",
+        default="now",
+        help=argparse.SUPPRESS,
+    )
+    ap.add_argument("--sweep", action="store_true", help="no rejection: thresholds offline")
+    ap.add_argument("--dump", help="write every job and result here (JSON lines)")
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "hearth-rooms-tts"))
+    ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        jobs = json.loads(Path(args.worker[0]).read_text())
+        Path(args.worker[1]).write_text(json.dumps(decode_all(jobs, args.jobs)))
+        return
+    if args.quick:
+        args.commands, args.wake_talk, args.talk = 8, 8, 4
+    conditions = args.conditions.split(",")
+    splits = ["tune", "heldout"] if args.split == "both" else [args.split]
+    started = time.perf_counter()
+    cache = Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for split in splits:
+        jobs += jobs_for(split, args.commands, args.wake_talk, args.talk, conditions)
+    with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
+        with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
+            paths = pool.map(_render_job, [(j, str(cache), out) for j in jobs], chunksize=4)
+        for j, p in zip(jobs, paths, strict=True):
+            j["pcm"] = p
+        print(f"{len(jobs)} utterances rendered in {time.perf_counter() - started:.0f} s")
+        key = lambda r: (r["split"], r["id"])  # noqa: E731
+        results = {}
+        t0 = time.perf_counter()
+        for variant in args.variants.split(","):
+            flags = {"sweep": args.sweep}
+            done = decode_all([{**j, **flags} for j in jobs], args.jobs)
+            results[variant] = {key(r): r for r in done}
+            if variant == args.variants.split(",")[0]:
+                now, now_s = done, time.perf_counter() - t0
+        if not args.no_baseline:
+            base = baseline_results(jobs, args.baseline_rev, args.jobs)
+            if base is not None:
+                results[args.baseline_rev] = {key(r): r for r in base}
+    for j in jobs:
+        j["id_"] = j["id"]
+    audio = sum(r["audio_s"] for r in now)
+    print(
+        f"decoded {len(jobs)} utterances ({audio:.0f} s of audio) in {now_s:.0f} s; "
+        f"real-time factor {sum(r['seconds'] for r in now) / audio:.3f} (listener included)"
+    )
+    for split in splits:
+        sj = [dict(j, id=(split, j["id_"])) for j in jobs if j["split"] == split]
+        voices = TUNE_VOICES if split == "tune" else HELDOUT_VOICES
+        print()
+        print(f"== {split} voices ({', '.join(voices)}), {split} half of the sentences")
+        print("right: intent and slots right / commands; talk+wake / talk: everyday talk acted on")
+        table(sj, results, conditions, split)
+    if args.sweep:
+        sweep(jobs, results[args.variants.split(",")[0]])
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            for j in jobs:
+                rec = {n: results[n][(j["split"], j["id_"])] for n in results}
+                f.write(json.dumps({"job": {k: v for k, v in j.items() if k != "pcm"}, **rec}))
+                f.write("\n")
+    print(f"took {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
