@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 HANG_S = 5.0
 """A call that takes longer than this hung (a 20 ms block is decoded in about 1 ms)."""
 
-_OPTIONAL = ("reread", "strict_partial")
+_OPTIONAL = ("reread", "strict_partial", "open_reading")
 """Methods some engines offer; the listener looks them up with getattr."""
 
 
@@ -79,6 +79,15 @@ class GuardedRecognizer:
     @property
     def grammar(self) -> Any:
         return getattr(self.inner, "grammar", None)
+
+    @property
+    def min_support(self) -> float:
+        """The engine's own bar for a command reading (see `Listener._supported`)."""
+        return getattr(self.inner, "min_support", 0.0)
+
+    @property
+    def min_agree(self) -> float:
+        return getattr(self.inner, "min_agree", 0.0)
 
     @property
     def mode(self) -> Mode:

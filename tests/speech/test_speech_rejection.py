@@ -77,3 +77,19 @@ def test_a_misheard_length_is_marked_not_replaced_by_the_default(product_sphinx,
     # A command whose length was heard carries no marker.
     heard = listen(product_sphinx, flite_pcm("hey hearth give us five minutes"), parser.parse)
     assert [(h.text, h.declined) for h in heard] == [("give us five minutes", False)]
+
+
+def test_the_live_loops_guarded_recognizer_declines_the_same_talk(
+    product_sphinx, parser, flite_pcm
+):
+    """`hearth run` wraps the engine in a watchdog; its bars and open reading must reach
+    the listener through it (a wrapper that hid them would act on all such talk)."""
+    from assistant.speech.watchdog import GuardedRecognizer
+
+    guarded = GuardedRecognizer(lambda: product_sphinx)
+    assert (guarded.min_support, guarded.min_agree) == (
+        product_sphinx.min_support,
+        product_sphinx.min_agree,
+    )
+    heard = listen(guarded, flite_pcm(EVERYDAY_AFTER_WAKE[0]), parser.parse)
+    assert [h.declined for h in heard] == [True]
