@@ -287,8 +287,30 @@ def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return out
 
 
+UNSURE_LENGTH = "<duration?>"
+"""Appended by the listener when the recognizer lost a spoken length (see
+`assistant.speech.listener.UNSURE_DURATION`): every length in the text is then unclear,
+so Hearth asks how long instead of using a misheard or default one."""
+
+
 def normalize(text: str, drop_fillers: bool = True) -> Normalized:
     """Canonical form of `text` (see the module docstring)."""
+    unsure = UNSURE_LENGTH in text
+    if unsure:
+        text = text.replace(UNSURE_LENGTH, " ")
+    out = _normalize(text, drop_fillers)
+    if unsure:
+        out.durations = [None] * len(out.durations)
+        if DURATION not in out.tokens:
+            end = len(out.source.rstrip())
+            out.tokens.append(DURATION)
+            out.spans.append((end, end))
+            out.durations.append(None)
+            out.text = " ".join(out.tokens)
+    return out
+
+
+def _normalize(text: str, drop_fillers: bool) -> Normalized:
     spans = tokenize_spans(text)
     skip = _wake_end([tok for tok, _, _ in spans])
     source = text

@@ -124,7 +124,7 @@ class SphinxRecognizer:
         noise_floor_db: float | None = NOISE_FLOOR_DB,
         cmn: CmnPolicy | None = None,
         nbest: int = NBEST,
-        open_check: bool = True,
+        open_check: bool = False,
     ) -> None:
         self.nbest = nbest
         if command_search not in ("lm", "jsgf"):

@@ -73,3 +73,22 @@ def test_read_examples_format(tmp_path: Path) -> None:
         ("none", {}),
     ]
     assert examples[0].text == "add an idea: x y" and examples[0].line == 3
+
+
+def test_a_length_the_recognizer_lost_is_asked_about_never_guessed() -> None:
+    """The listener marks a command whose spoken length it lost; the parse then carries
+    no length at all (the dialog asks), never the misheard or the default one."""
+    from assistant.nlu import load_parser
+    from assistant.nlu.normalize import UNSURE_LENGTH
+    from assistant.speech.listener import UNSURE_DURATION
+
+    assert UNSURE_LENGTH == UNSURE_DURATION  # one marker on both sides
+    parser = load_parser()
+    for text, intent in [
+        ("we need a break", "pause"),  # the length was lost entirely
+        ("let's take a break for set a minute", "pause"),  # misheard as another length
+        ("i need some space for two minutes", "space"),
+    ]:
+        got = parser.parse(f"{text} {UNSURE_DURATION}")
+        assert (got.name, got.slots["seconds"], got.slots.get("unclear")) == (intent, None, True)
+    assert parser.parse("we need a break for five minutes").slots["seconds"] == 300

@@ -79,6 +79,16 @@ def product_sphinx(parser):
 
 
 @pytest.fixture(scope="session")
+def open_sphinx(parser):
+    """The same recognizer with its open-vocabulary reading on (`open_check=True`): the
+    stricter check against talk after the wake phrase, off by default for its latency."""
+    from assistant.speech.grammar import grammar_from_parser
+    from assistant.speech.sphinx_engine import SphinxRecognizer
+
+    return SphinxRecognizer(grammar_from_parser(parser, "hey hearth"), open_check=True)
+
+
+@pytest.fixture(scope="session")
 def hear(parser) -> Callable[..., list[str]]:
     """`hear(recognizer, pcm)` -> the intents the listener hands on for one utterance
     (framed by silence, streamed in 20 ms blocks, wake phrase required)."""
