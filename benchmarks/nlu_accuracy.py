@@ -35,6 +35,11 @@ SETS = {
         DATA / "heldout2_out_of_domain.txt",
         frozenset({"text"}),
     ),
+    "third held-out set (scored once before tuning, see tests/nlu/data/README.md)": (
+        DATA / "heldout3_in_domain.jsonl",
+        DATA / "heldout3_out_of_domain.txt",
+        frozenset({"text"}),
+    ),
     "short answers and control words": (DATA / "short_answers.txt", None, frozenset()),
 }
 
