@@ -167,59 +167,6 @@ def _wait_until_complete(path: Path, timeout: float = 2.0) -> None:
         time.sleep(0.01)
 
 
-def _synthesis_done_event(engine: Any) -> threading.Event | None:
-    """An event set once pyttsx3's espeak driver has handed over the last samples of an
-    utterance, or None when the driver is not the one this knows.
-
-    The driver's "finished-utterance" notification comes from inside its synthesis
-    callback *before* that callback appends its last chunk of samples (measured: a
-    31-word line came out 6.96 s instead of 8.56 s when read in between). So the
-    callback is wrapped (once per driver) to signal when it has returned.
-    """
-    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
-    if driver is None or not hasattr(driver, "_onSynth") or not hasattr(driver, "_speaking"):
-        return None
-    done = getattr(driver, "_hearth_handed_over", None)
-    if done is None:
-        try:
-            from pyttsx3.drivers import _espeak
-        except ImportError:  # pragma: no cover - another driver
-            return None
-        done = threading.Event()
-        original = driver._onSynth
-
-        def on_synth(wav: Any, numsamples: int, events: Any) -> int:
-            speaking = driver._speaking
-            try:
-                return original(wav, numsamples, events)
-            finally:
-                if speaking and not driver._speaking:  # this call ended the utterance
-                    done.set()
-
-        _espeak.SetSynthCallback(on_synth)
-        driver._hearth_handed_over = done
-    return done
-
-
-def _wait_until_complete(path: Path, timeout: float = 2.0) -> None:
-    """Wait until the driver has finished writing `path`.
-
-    The driver writes the WAV on its own thread; reading it mid-write gives a
-    truncated line. A WAV is complete once its header's frame count (patched in
-    when the writer closes the file) matches the bytes on disk.
-    """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with wave.open(str(path), "rb") as wav:
-                expected = 44 + wav.getnframes() * wav.getsampwidth() * wav.getnchannels()
-            if wav.getnframes() > 0 and path.stat().st_size == expected:
-                return
-        except (OSError, EOFError, wave.Error):
-            pass  # not there yet, or the header is still being written
-        time.sleep(0.01)
-
-
 def _read_frames(path: Path) -> bytes:
     """The mono 16-bit frames of a WAV the driver wrote (first channel if more)."""
     with wave.open(str(path), "rb") as wav:
