@@ -31,6 +31,7 @@ from assistant.config import Settings
 from assistant.errors import AudioDeviceError, HearthError
 from assistant.speech.audio_in import AudioSource, MicrophoneSource, WavFileSource
 from assistant.speech.audio_out import AudioSink, DeviceSink, NowhereSink, WavFileSink
+from assistant.speech.dead_input import DeadInputWatch
 from assistant.speech.echo import EchoCanceller
 from assistant.speech.listener import Heard, Listener, ListenerConfig
 from assistant.speech.tts import Synthesizer
@@ -545,6 +546,9 @@ class LiveLoop:
         failures = 0
         is_open = False
         reported, next_report = 0, 0.0
+        # Only a microphone can go dead without an error (a file's silence is real).
+        dead_watch = DeadInputWatch() if isinstance(source, MicrophoneSource) else None
+        dead_reported = False
         while not self.stop_event.is_set():
             self._check_engine_alive()
             try:
@@ -556,10 +560,6 @@ class LiveLoop:
                     self.listener.reset()
                     if echo is not None:
                         echo.offset = None  # a reopened stream has a new delay
-                    if failures:
-                        self.stderr("The microphone is back.")
-                        speaker.say(_line("voice.mic_back"), "voice.mic_back")
-                    failures = 0
                 block = source.read(timeout=0.25)
             except EOFError:
                 break
@@ -576,11 +576,29 @@ class LiveLoop:
                 continue
             if block is None:
                 continue
+            if failures:
+                # Back only once sound arrives: an opened stream can still be deaf.
+                self.stderr("The microphone is back.")
+                speaker.say(_line("voice.mic_back"), "voice.mic_back")
+                failures = 0
             self._now_listening()
             overflows = getattr(source, "overflows", 0)
             if overflows > reported and time.monotonic() >= next_report:
                 self.stderr(f"Listening fell behind: {overflows} audio blocks dropped so far.")
                 reported, next_report = overflows, time.monotonic() + 30.0
+            if dead_watch is not None:
+                now = self.timeline()
+                dead_watch.feed(block.pcm, now)
+                if dead_watch.dead(speaker.spoken[-4:], now):
+                    # Reopened quietly: nothing was lost, and it may well work again.
+                    (log.info if dead_reported else log.warning)(
+                        "the microphone sent only digital silence while Hearth spoke; reopening it"
+                    )
+                    dead_reported = True
+                    dead_watch.reset()
+                    source.close()
+                    is_open = False
+                    continue
             # A microphone hears Hearth itself; a WAV file (or a silent speaker) does not.
             pcm, clean = (block.pcm, True) if echo is None else echo.process(block.pcm)
             for heard in self._listen(pcm, self.timeline(), engine, speaker, clean):

@@ -24,6 +24,14 @@ from assistant.speech.types import SAMPLE_RATE
 BLOCK_S = 0.02
 """Block length handed to the recognizer (20 ms)."""
 
+FIRST_BLOCK_TIMEOUT_S = 8.0
+"""How long a freshly opened microphone may stay silent before it counts as lost.
+
+PulseAudio can take up to 2 s to send its first block (more on a loaded machine); a
+stream that sends nothing for longer is open but deaf (a suspended or half-set-up
+device), and only reopening it brings sound back.
+"""
+
 
 @dataclass
 class Block:
@@ -85,8 +93,14 @@ class MicrophoneSource:
             an input overflow; the live loop reports them.
     """
 
-    def __init__(self, device: str | int | None = None, max_queue_s: float = 4.0) -> None:
+    def __init__(
+        self,
+        device: str | int | None = None,
+        max_queue_s: float = 4.0,
+        first_block_timeout_s: float = FIRST_BLOCK_TIMEOUT_S,
+    ) -> None:
         self.device = device
+        self.first_block_timeout_s = first_block_timeout_s
         self.overflows = 0
         self.rate = SAMPLE_RATE
         self._queue: queue.Queue[bytes] = queue.Queue(maxsize=max(1, int(max_queue_s / BLOCK_S)))
@@ -94,6 +108,7 @@ class MicrophoneSource:
         self._resample: StreamResampler | None = None
         self._samples = 0
         self._last_data = 0.0
+        self._opened_at = 0.0
         self.first_block = threading.Event()
         """Set at the first callback (PulseAudio can stay silent for up to 2 s at start)."""
 
@@ -102,7 +117,7 @@ class MicrophoneSource:
 
         self.close()
         self.first_block.clear()
-        self._last_data = time.monotonic()
+        self._last_data = self._opened_at = time.monotonic()
         try:
             try:
                 stream = self._make_stream(sd, SAMPLE_RATE)
@@ -144,10 +159,15 @@ class MicrophoneSource:
             pcm = self._queue.get(timeout=timeout)
         except queue.Empty:
             stream = self._stream
-            # The first callback can take seconds; after that, silence from the device
-            # for this long means it went away.
-            stalled = self.first_block.is_set() and time.monotonic() - self._last_data > 2.0
-            if stream is None or not stream.active or stalled:
+            now = time.monotonic()
+            if not self.first_block.is_set():
+                if now - self._opened_at > self.first_block_timeout_s:
+                    raise AudioDeviceError("the microphone opened but sends no audio") from None
+            # After the first callback, silence from the device for this long means it
+            # went away (a working microphone sends blocks of quiet, never nothing).
+            elif now - self._last_data > 2.0:
+                raise AudioDeviceError("the microphone stopped delivering audio") from None
+            if stream is None or not stream.active:
                 raise AudioDeviceError("the microphone stopped delivering audio") from None
             return None
         self._last_data = time.monotonic()
@@ -155,6 +175,11 @@ class MicrophoneSource:
             pcm = self._resample(pcm)
         self._samples += len(pcm) // 2
         return Block(pcm, self._samples / SAMPLE_RATE)
+
+    @property
+    def position(self) -> float:
+        """Seconds of audio handed out so far (the timeline)."""
+        return self._samples / SAMPLE_RATE
 
     def close(self) -> None:
         stream, self._stream = self._stream, None

@@ -134,6 +134,11 @@ class UnpluggableAudio:
         self.pactl("load-module", "module-null-sink", *NULL_SINK.split())
         _set_defaults(self._full)
 
+    def suspend(self, suspended: bool = True) -> None:
+        """Suspend `loop` (or wake it): the device stays listed and opens, but its
+        streams get no audio at all, like a half-set-up or stuck sound card."""
+        self.pactl("suspend-sink", "loop", "1" if suspended else "0")
+
     def pactl(self, *args: str) -> str:
         done = subprocess.run(
             ["pactl", *args], env=self._full, capture_output=True, text=True, check=True

@@ -19,6 +19,56 @@ def _voiced_after(path, skip_s: float, wavs) -> float:
     return wavs.voiced(samples[int(skip_s * 16000) :], 16000)
 
 
+def _say_until_answered(run, audio, clip, intent: str) -> None:
+    """Play `clip` into the room until Hearth acts on `intent` (at most three tries).
+
+    As a person would, say it again when Hearth did not catch it (or heard another
+    request): these tests are about the devices, not about recognition.
+    """
+    for _attempt in range(3):
+        said_at = run.mark()
+        subprocess.run(["paplay", "--device=loop", str(clip)], env={**audio.env}, check=True)
+        try:
+            reply = run.wait_for(
+                lambda line: (
+                    "[command]" in line or ("[spoken]" in line and "voice.not_caught" in line)
+                ),
+                after=said_at,
+                timeout=60,
+            )
+        except AssertionError as exc:
+            raise AssertionError(
+                f"{exc}\nPulseAudio:\n{_pulse_state(audio)}\n"
+                f"loopback peak while playing the clip again: {_loopback_peak(audio, clip)}"
+            ) from None
+        if f"'{intent}'" in reply:
+            return
+    raise AssertionError(f"{intent} was not heard in three tries:\n{run.text()}")
+
+
+def _loopback_peak(audio, clip) -> int:
+    """Peak amplitude a fresh recorder hears while `clip` plays (0: the loop is dead)."""
+    recorder = subprocess.Popen(
+        ["parec", "--device=loop.monitor", "--format=s16le", "--rate=16000", "--channels=1"],
+        stdout=subprocess.PIPE, env={**audio.env},
+    )  # fmt: skip
+    subprocess.run(["paplay", "--device=loop", str(clip)], env={**audio.env}, check=False)
+    recorder.terminate()
+    data = recorder.communicate(timeout=10)[0]
+    samples = np.frombuffer(data[: len(data) // 2 * 2], dtype="<i2")
+    return int(np.abs(samples.astype(np.int32)).max(initial=0))
+
+
+def _pulse_state(audio) -> str:
+    """What the daemon has: for a failure message (which source Hearth listens to)."""
+    from pathlib import Path
+
+    log = Path(audio.env["PULSE_RUNTIME_PATH"]) / "pulse.log"
+    tail = log.read_text(errors="replace").splitlines()[-20:] if log.exists() else []
+    lists = [audio.pactl("list", "short", what) for what in ("sinks", "sources", "source-outputs")]
+    return "\n".join([*lists, *tail])
+
+
 def test_devices_unplugged_and_back(tmp_path, espeak, wavs, unpluggable_audio, hearth_process):
     audio = unpluggable_audio
     run = hearth_process("run", "--db", str(tmp_path / "h.db"), "-v", env=audio.env)
@@ -46,21 +96,7 @@ def test_devices_unplugged_and_back(tmp_path, espeak, wavs, unpluggable_audio, h
         )  # fmt: skip
         try:
             command = espeak("hey hearth, we need a minute")
-            # As a person would, say it again when Hearth did not catch it (or heard
-            # another request): this test is about the devices, not about recognition.
-            for _attempt in range(3):
-                said_at = run.mark()
-                subprocess.run(
-                    ["paplay", "--device=loop", str(command)], env={**audio.env}, check=True
-                )
-                reply = run.wait_for(
-                    lambda line: (
-                        "[command]" in line or ("[spoken]" in line and "voice.not_caught" in line)
-                    ),
-                    after=said_at,
-                )
-                if "'pause'" in reply:
-                    break
+            _say_until_answered(run, audio, command, "pause")
             run.wait_for(lambda line: "[command]" in line and "'pause'" in line, after=back)
             started = run.wait_for(lambda line: "[spoken]" in line and "pause." in line, after=back)
             assert "'device': True" in started
@@ -77,3 +113,47 @@ def test_devices_unplugged_and_back(tmp_path, espeak, wavs, unpluggable_audio, h
     assert sum("microphone" in line and "retry" in line for line in run.err().splitlines()) == 1
     assert sum("keeps trying the speaker" in line for line in run.err().splitlines()) == 1
     assert lost_mic != lost_speaker
+
+
+def test_a_microphone_that_opens_but_sends_nothing_is_reopened(
+    tmp_path, espeak, unpluggable_audio, hearth_process
+):
+    audio = unpluggable_audio
+    audio.suspend()  # the device is listed and opens, but no audio ever comes
+    run = hearth_process("run", "--db", str(tmp_path / "h.db"), "-v", env=audio.env)
+    run.wait_for(lambda line: "sends no audio" in line and "retry" in line)
+    assert "Listening." not in run.err()  # it never claimed to hear
+    back = run.mark()
+    audio.suspend(False)
+    run.wait_for("The microphone is back.", after=back)
+    run.wait_for("Listening.", after=back)
+    # (Not a command said here: PulseAudio's null sink sends only zeros to its monitor
+    # after a suspend, so this test cannot speak to Hearth; the unplug test does.)
+    run.wait_for(lambda line: "[spoken]" in line and "voice.mic_back" in line, after=back)
+    assert "Traceback" not in run.err()
+    assert sum("sends no audio" in line for line in run.err().splitlines()) == 1
+
+
+def test_a_microphone_stream_moved_to_a_silent_source_is_reopened(
+    tmp_path, espeak, unpluggable_audio, hearth_process
+):
+    audio = unpluggable_audio
+    audio.pactl("load-module", "module-null-sink", "sink_name=elsewhere", "rate=16000")
+    audio.pactl("set-default-sink", "loop")
+    audio.pactl("set-default-source", "loop.monitor")
+    run = hearth_process("run", "--db", str(tmp_path / "h.db"), "-v", env=audio.env)
+    run.wait_for("Listening.")
+    _say_until_answered(run, audio, espeak("hey hearth, we need a minute"), "pause")
+    run.wait_for(lambda line: "[spoken]" in line and "pause.start" in line)
+
+    # What PulseAudio does with the streams of an unplugged USB microphone: they move to
+    # another source and get digital silence, with no error at all.
+    moved = run.mark()
+    for line in audio.pactl("list", "short", "source-outputs").splitlines():
+        audio.pactl("move-source-output", line.split()[0], "elsewhere.monitor")
+    # The pause's next line plays while the stream hears nothing: Hearth reopens it ...
+    run.wait_for(lambda line: "digital silence" in line and "reopening" in line, after=moved)
+    # ... on the default source, and hears the couple again, without a word about it.
+    _say_until_answered(run, audio, espeak("hey hearth, how much time is left"), "time_left")
+    assert "Traceback" not in run.err()
+    assert "voice.mic_lost" not in run.err()

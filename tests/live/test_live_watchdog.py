@@ -15,8 +15,6 @@ import signal
 import threading
 import time
 
-import pytest
-
 from assistant.config import Settings
 from assistant.live import LiveLoop, RunOptions
 from assistant.speech.audio_in import BLOCK_S, Block
@@ -29,12 +27,24 @@ from assistant.speech.wav import load_pcm16
 RATE = 16000
 
 
-def _wait_until(check, timeout: float = 180.0) -> None:
-    """Poll `check` until it holds (a generous bound: a loaded machine is slow)."""
+def _wait_until(check, timeout: float = 180.0, what: object = "") -> None:
+    """Poll `check` until it holds (a generous bound: a loaded machine is slow).
+
+    `what` (a value or a callable giving one) goes into the failure message."""
     deadline = time.monotonic() + timeout
     while not check():
-        assert time.monotonic() < deadline, "timed out"
+        assert time.monotonic() < deadline, f"timed out: {what() if callable(what) else what}"
         time.sleep(0.05)
+
+
+def _within(check, seconds: float) -> bool:
+    """Whether `check` holds within `seconds` (no failure when it does not)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def _warnings(caplog, text: str) -> list[logging.LogRecord]:
@@ -164,10 +174,6 @@ class Room:
         pass
 
 
-@pytest.mark.skip(
-    reason="passes alone (29 s) but times out when the whole suite runs, in two fresh-clone "
-    "runs; not counted as coverage until fixed (see the session note on issue 11)"
-)
 def test_a_hung_recognizer_is_restarted_while_timers_run(
     tmp_path, espeak, fast_clock, caplog
 ) -> None:
@@ -195,21 +201,28 @@ def test_a_hung_recognizer_is_restarted_while_timers_run(
     def keys() -> list[str]:
         return [s.key for s in loop.speaker.spoken] if loop.speaker else []
 
+    def state() -> str:
+        return f"said {keys()}, heard {[h.text for h in loop.heard]}"
+
     try:
-        _wait_until(loop.listening.is_set)
-        room.say(load_pcm16(espeak("hey hearth, we need five minutes")))
-        _wait_until(lambda: "pause.start" in keys())
+        _wait_until(loop.listening.is_set, what="listening")
+        command = load_pcm16(espeak("hey hearth, we need five minutes"))
+        for _attempt in range(3):  # said again, as a person would, if not caught
+            room.say(command)
+            if _within(lambda: "pause.start" in keys(), 30.0):
+                break
+        _wait_until(lambda: "pause.start" in keys(), what=state)
         faulty.hang.set()
         hung_at, said_when_hung = time.time(), len(keys())
-        _wait_until(lambda: loop.recognizer.restarts == 1)
+        _wait_until(lambda: loop.recognizer.restarts == 1, what="a restart")
         noticed = _warnings(caplog, "Speech recognition hung")
         assert noticed and noticed[0].created - hung_at <= 5.0 + 3.0
         # Listening again with the new recognizer: a question about the pause is answered
         # (asked right after a countdown line, in the quiet before the next one).
         said_before = len(keys())
-        _wait_until(lambda: len(keys()) > said_before and not loop.speaker.speaking())
+        _wait_until(lambda: len(keys()) > said_before and not loop.speaker.speaking(), what=state)
         room.say(load_pcm16(espeak("hey hearth, how much time is left")))
-        _wait_until(lambda: "pause.time_left" in keys() or "pause.end" in keys())
+        _wait_until(lambda: "pause.time_left" in keys() or "pause.end" in keys(), what=state)
         assert "pause.time_left" in keys(), (keys(), loop.heard)
     finally:
         loop.stop()

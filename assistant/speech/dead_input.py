@@ -1,0 +1,66 @@
+"""Noticing a microphone stream that still runs but went dead.
+
+When a USB microphone is pulled out, PulseAudio moves its streams to another source
+(often a monitor or a null source): the stream keeps delivering blocks, every sample
+exactly zero, and no error ever comes. A real microphone never sends digital silence:
+even a quiet room has a noise floor, and Hearth's own voice reaches it. So a line
+Hearth played on its speaker while every input sample stayed zero means the stream
+is dead, and only reopening it (on the current default device) brings sound back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+
+class PlayedLine(Protocol):
+    """A line Hearth spoke (the live loop's `Spoken`), in timeline seconds."""
+
+    start: float | None
+    end: float | None
+    device: bool
+
+
+@dataclass
+class DeadInputWatch:
+    """Tells when the input has been digital silence through a whole line Hearth played.
+
+    Attributes:
+        min_line_s: only lines at least this long count (a click proves nothing).
+        margin_s: the line must have ended this long ago (the echo's way back).
+    """
+
+    min_line_s: float = 0.5
+    margin_s: float = 1.0
+    _zero_since: float | None = field(default=None, repr=False)
+
+    def feed(self, pcm: bytes, t: float) -> None:
+        """Take one input block ending at timeline time `t`."""
+        if np.frombuffer(pcm, dtype="<i2").any():
+            self._zero_since = None
+        elif self._zero_since is None:
+            self._zero_since = t - len(pcm) / 2 / 16000
+
+    def dead(self, lines: Iterable[PlayedLine], t: float) -> bool:
+        """Whether one of `lines` was played on the speaker wholly inside the current
+        stretch of digital silence."""
+        since = self._zero_since
+        if since is None:
+            return False
+        return any(
+            line.device
+            and line.start is not None
+            and line.end is not None
+            and line.start >= since
+            and line.end - line.start >= self.min_line_s
+            and line.end + self.margin_s <= t
+            for line in lines
+        )
+
+    def reset(self) -> None:
+        """Forget the silence seen so far (after the stream was reopened)."""
+        self._zero_since = None
