@@ -44,6 +44,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
+from baseline_tree import checkout, env_for
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -324,22 +325,14 @@ def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:
 
 def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | None:
     """The same decoding by the code at `rev`, in a temporary worktree and a subprocess."""
-    folder = Path(tempfile.mkdtemp(prefix="hearth-base-"))
-    tree = folder / "tree"
-    try:
-        _run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), rev])
-    except subprocess.CalledProcessError:
-        print(f"baseline: could not check out {rev}; skipped")
-        return None
-    try:
-        jobs_file, out_file = folder / "jobs.json", folder / "out.json"
+    with checkout(rev) as tree:
+        if tree is None:
+            return None
+        jobs_file, out_file = tree.parent / "jobs.json", tree.parent / "out.json"
         jobs_file.write_text(json.dumps(jobs))
-        env = {**os.environ, "PYTHONPATH": str(tree)}
         cmd = [sys.executable, __file__, "--worker", str(jobs_file), str(out_file)]
-        subprocess.run([*cmd, "--jobs", str(n_proc)], check=True, env=env, cwd=str(tree))
+        subprocess.run([*cmd, "--jobs", str(n_proc)], check=True, env=env_for(tree), cwd=tree)
         return json.loads(out_file.read_text())
-    finally:
-        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)])
 
 
 # -- report ------------------------------------------------------------------------

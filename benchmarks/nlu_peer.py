@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from baseline_tree import checkout, env_for
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER = ROOT.parent / "shared" / "peer"
@@ -133,34 +133,20 @@ def score(peer: Path) -> dict:
 
 def baseline(rev: str, peer: Path) -> dict | None:
     """`score` run on the package of `rev`, from a temporary git worktree."""
-    with tempfile.TemporaryDirectory(prefix="hearth-baseline-") as tmp:
-        tree = Path(tmp) / "tree"
-        add = subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
+    with checkout(rev) as tree:
+        if tree is None:
+            return None
+        run = subprocess.run(
+            [sys.executable, __file__, "--score-json", str(peer)],
+            cwd=tree,
+            env=env_for(tree),
             capture_output=True,
             text=True,
         )
-        if add.returncode:
-            print(f"baseline {rev}: cannot check it out ({add.stderr.strip()})")
+        if run.returncode:
+            print(f"baseline {rev} failed:\n{run.stderr[-2000:]}")
             return None
-        try:
-            env = dict(os.environ, PYTHONPATH=str(tree))
-            run = subprocess.run(
-                [sys.executable, __file__, "--score-json", str(peer)],
-                cwd=tree,
-                env=env,
-                capture_output=True,
-                text=True,
-            )
-            if run.returncode:
-                print(f"baseline {rev} failed:\n{run.stderr[-2000:]}")
-                return None
-            return json.loads(run.stdout)
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                capture_output=True,
-            )
+        return json.loads(run.stdout)
 
 
 def corpus(category: str) -> str:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from baseline_tree import checkout, env_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "nlu" / "data"
@@ -92,40 +92,27 @@ print(json.dumps(_percentiles(load_parser().parse, _utterances(), rounds=5)))
 
 def _baseline(rev: str, lines: bytes, n_lines: int) -> tuple[tuple[float, ...], float] | None:
     """(p50, p99, best-of-rounds p99) and the stream time of the code at `rev`."""
-    with tempfile.TemporaryDirectory(prefix="hearth-speed-") as tmp:
-        tree = Path(tmp) / "tree"
-        add = subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
-            capture_output=True,
-            text=True,
-        )
-        if add.returncode:
-            print(f"baseline {rev}: cannot check it out ({add.stderr.strip()})")
+    with checkout(rev) as tree:
+        if tree is None:
             return None
-        try:
-            env = dict(os.environ, PYTHONPATH=str(tree))
-            code = BASELINE_MATCH.format(bench=str(Path(__file__).parent))
-            run = subprocess.run(
-                [sys.executable, "-c", code], env=env, cwd=tree, capture_output=True, text=True
-            )
-            if run.returncode:
-                print(f"baseline {rev} failed:\n{run.stderr[-2000:]}")
-                return None
-            start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "assistant", "parse", "-"],
-                input=lines,
-                env=env,
-                cwd=tree,
-                capture_output=True,
-                check=True,
-            )
-            return tuple(json.loads(run.stdout)), time.perf_counter() - start
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                capture_output=True,
-            )
+        env = env_for(tree)
+        code = BASELINE_MATCH.format(bench=str(Path(__file__).parent))
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, cwd=tree, capture_output=True, text=True
+        )
+        if run.returncode:
+            print(f"baseline {rev} failed:\n{run.stderr[-2000:]}")
+            return None
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "assistant", "parse", "-"],
+            input=lines,
+            env=env,
+            cwd=tree,
+            capture_output=True,
+            check=True,
+        )
+        return tuple(json.loads(run.stdout)), time.perf_counter() - start
 
 
 def main() -> None:

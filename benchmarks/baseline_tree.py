@@ -1,0 +1,49 @@
+"""The code of an earlier commit, checked out beside this one, for a baseline measured in
+the same run (on a loaded machine only figures taken together can be compared).
+
+Used by the benchmark scripts (they run as `python benchmarks/NAME.py`, so this folder
+is on the path).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def checkout(rev: str) -> Iterator[Path | None]:
+    """The repository at `rev` in a temporary git worktree, removed afterwards.
+
+    Yields None (after printing why) when `rev` cannot be checked out, so a benchmark
+    reports its own figures without the baseline instead of failing.
+    """
+    with tempfile.TemporaryDirectory(prefix="hearth-baseline-") as tmp:
+        tree = Path(tmp) / "tree"
+        add = subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
+            capture_output=True,
+            text=True,
+        )
+        if add.returncode:
+            print(f"baseline {rev}: cannot check it out ({add.stderr.strip()})")
+            yield None
+            return
+        try:
+            yield tree
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                capture_output=True,
+            )
+
+
+def env_for(tree: Path) -> dict[str, str]:
+    """The environment that makes `python -m assistant` (and imports) use `tree`'s code."""
+    return dict(os.environ, PYTHONPATH=str(tree))
