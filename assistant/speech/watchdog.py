@@ -24,10 +24,6 @@ log = logging.getLogger(__name__)
 HANG_S = 5.0
 """A call that takes longer than this hung (a 20 ms block is decoded in about 1 ms)."""
 
-_OPTIONAL = ("reread", "strict_partial", "open_reading")
-"""Methods some engines offer; the listener looks them up with getattr."""
-
-
 class _Worker:
     """A thread running calls one at a time; abandoned (not joined) when it hangs."""
 
@@ -72,22 +68,21 @@ class GuardedRecognizer:
         self.restarts = 0
         self._mode: Mode = self.inner.mode
         self._worker = _Worker()
-        for method in _OPTIONAL:
-            if hasattr(self.inner, method):
-                setattr(self, method, self._optional(method))
 
-    @property
-    def grammar(self) -> Any:
-        return getattr(self.inner, "grammar", None)
+    def __getattr__(self, name: str) -> Any:
+        """Whatever else the current engine offers (its grammar, its rejection bars, the
+        optional readings the listener looks up with getattr): values as they are,
+        methods run under the watchdog like the protocol's own."""
+        if name.startswith("_") or name == "inner":
+            raise AttributeError(name)  # never forward internals (or recurse in __init__)
+        value = getattr(self.inner, name)
+        if not callable(value):
+            return value
 
-    @property
-    def min_support(self) -> float:
-        """The engine's own bar for a command reading (see `Listener._supported`)."""
-        return getattr(self.inner, "min_support", 0.0)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            return self._call(name, *args, **kwargs)
 
-    @property
-    def min_agree(self) -> float:
-        return getattr(self.inner, "min_agree", 0.0)
+        return guarded
 
     @property
     def mode(self) -> Mode:
@@ -111,12 +106,6 @@ class GuardedRecognizer:
 
     def close(self) -> None:
         self._worker.abandon()
-
-    def _optional(self, method: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self._call(method, *args, **kwargs)
-
-        return call
 
     def _call(self, method: str, *args: Any, default: Any = None, **kwargs: Any) -> Any:
         inner = self.inner
