@@ -10,6 +10,7 @@ linear interpolation aliases enough to cost recognition accuracy.
 
 from __future__ import annotations
 
+import io
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,27 +80,31 @@ class WavInfo:
 
 def wav_info(path: str | Path) -> WavInfo:
     """Read only the chunk headers of a WAV file (its samples stay on disk)."""
-    name = str(path)
     with _open(path) as handle:
-        head = handle.read(12)
-        if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
-            raise HearthError(f"{name}: not a WAV file (no RIFF/WAVE header)")
-        if head[:4] == b"RIFX":
-            raise HearthError(f"{name}: big-endian (RIFX) WAV files are not supported")
-        total = handle.seek(0, 2)
-        fmt: tuple[int, int, int, int] | None = None
-        data: tuple[int, int] | None = None
-        pos = 12
-        while pos + 8 <= total:
-            handle.seek(pos)
-            chunk_id, size = struct.unpack("<4sI", handle.read(8))
-            if chunk_id == b"fmt ":
-                fmt = _parse_fmt(handle.read(min(size, 64)), name)
-            elif chunk_id == b"data":
-                data = (pos + 8, min(size, total - pos - 8))
-                if fmt is not None:
-                    break
-            pos += 8 + size + (size & 1)  # chunks are word aligned
+        return _scan_chunks(handle, str(path))
+
+
+def _scan_chunks(handle: BinaryIO, name: str) -> WavInfo:
+    """Find the format and the samples of the WAV in `handle` (a file or bytes)."""
+    head = handle.read(12)
+    if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
+        raise HearthError(f"{name}: not a WAV file (no RIFF/WAVE header)")
+    if head[:4] == b"RIFX":
+        raise HearthError(f"{name}: big-endian (RIFX) WAV files are not supported")
+    total = handle.seek(0, 2)
+    fmt: tuple[int, int, int, int] | None = None
+    data: tuple[int, int] | None = None
+    pos = 12
+    while pos + 8 <= total:
+        handle.seek(pos)
+        chunk_id, size = struct.unpack("<4sI", handle.read(8))
+        if chunk_id == b"fmt ":
+            fmt = _parse_fmt(handle.read(min(size, 64)), name)
+        elif chunk_id == b"data":
+            data = (pos + 8, min(size, total - pos - 8))  # a truncated file keeps what exists
+            if fmt is not None:
+                break
+        pos += 8 + size + (size & 1)  # chunks are word aligned
     if fmt is None:
         raise HearthError(f"{name}: broken WAV file (no 'fmt ' chunk)")
     if data is None:
@@ -150,44 +155,20 @@ def _open(path: str | Path) -> BinaryIO:
 
 def read_wav(path: str | Path) -> Audio:
     """Decode a WAV file; raise HearthError naming the file when it is not one."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise HearthError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise HearthError(f"{path}: is a directory, not a WAV file") from None
-    except OSError as exc:
-        raise HearthError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with _open(path) as handle:
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise HearthError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode_wav(data, name=str(path))
 
 
 def decode_wav(data: bytes, name: str = "<bytes>") -> Audio:
     """Decode WAV bytes (see `read_wav`)."""
-    if len(data) < 12 or data[:4] not in (b"RIFF", b"RIFX") or data[8:12] != b"WAVE":
-        raise HearthError(f"{name}: not a WAV file (no RIFF/WAVE header)")
-    if data[:4] == b"RIFX":
-        raise HearthError(f"{name}: big-endian (RIFX) WAV files are not supported")
-    fmt: tuple[int, int, int, int] | None = None
-    payload: bytes | None = None
-    pos = 12
-    while pos + 8 <= len(data):
-        chunk_id = data[pos : pos + 4]
-        (size,) = struct.unpack_from("<I", data, pos + 4)
-        body = data[pos + 8 : pos + 8 + size]  # a truncated last chunk keeps what exists
-        if chunk_id == b"fmt ":
-            fmt = _parse_fmt(body, name)
-        elif chunk_id == b"data":
-            payload = body
-            if fmt is not None:
-                break
-        pos += 8 + size + (size & 1)  # chunks are word aligned
-    if fmt is None:
-        raise HearthError(f"{name}: broken WAV file (no 'fmt ' chunk)")
-    if payload is None:
-        raise HearthError(f"{name}: broken WAV file (no 'data' chunk)")
-    kind, channels, rate, width = fmt
-    return Audio(_decode_samples(payload, kind, width, channels, name), rate, width)
+    info = _scan_chunks(io.BytesIO(data), name)
+    payload = data[info.offset : info.offset + info.size]
+    samples = _decode_samples(payload, info.kind, info.width, info.channels, name)
+    return Audio(samples, info.rate, info.width)
 
 
 def _parse_fmt(body: bytes, name: str) -> tuple[int, int, int, int]:
