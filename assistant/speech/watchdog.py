@@ -56,7 +56,7 @@ class GuardedRecognizer:
         hang_s: how long one call may take.
 
     Attributes:
-        restarts: how many times the recognizer was replaced.
+        restarts: how many times the recognizer was replaced (a new one in place).
     """
 
     def __init__(self, factory: Callable[[], Recognizer], hang_s: float = HANG_S) -> None:
@@ -126,7 +126,6 @@ class GuardedRecognizer:
         log.warning("Speech recognition %s; restarting it.", why)
         self._worker.abandon()
         self._worker = _Worker()
-        self.restarts += 1
         try:
             inner = self._factory()
             if inner.mode != self._mode:
@@ -135,4 +134,5 @@ class GuardedRecognizer:
             log.warning("Speech recognition could not restart (%s).", type(exc).__name__)
             return
         self.inner = inner
+        self.restarts += 1  # counted once the new one is in place: listening again
         log.warning("Speech recognition restarted; listening again.")

@@ -170,6 +170,10 @@ class Room:
         self._samples += n
         return Block(chunk.ljust(2 * n, b"\0"), self._samples / RATE)
 
+    def caught_up(self) -> bool:
+        """Whether the listener has read the room up to now (not behind after a stall)."""
+        return (time.monotonic() - self._t0) - self._samples / RATE < 0.2
+
     def close(self) -> None:
         pass
 
@@ -218,15 +222,24 @@ def test_a_hung_recognizer_is_restarted_while_timers_run(
         noticed = _warnings(caplog, "Speech recognition hung")
         assert noticed and noticed[0].created - hung_at <= 5.0 + 3.0
         # Listening again with the new recognizer: a question about the pause is answered
-        # (asked right after a countdown line, in the quiet before the next one).
-        said_before = len(keys())
-        _wait_until(lambda: len(keys()) > said_before and not loop.speaker.speaking(), what=state)
-        room.say(load_pcm16(espeak("hey hearth, how much time is left")))
-        _wait_until(lambda: "pause.time_left" in keys() or "pause.end" in keys(), what=state)
-        assert "pause.time_left" in keys(), (keys(), loop.heard)
+        # (asked right after a countdown line, in the quiet before the next one, once the
+        # listener has caught up with the room after the restart).
+        question = load_pcm16(espeak("hey hearth, how much time is left"))
+        for _attempt in range(3):
+            said_before = len(keys())
+            _wait_until(
+                lambda n=said_before: len(keys()) > n and not loop.speaker.speaking(), what=state
+            )
+            _wait_until(room.caught_up, what="the listener catching up")
+            room.say(question)
+            if _within(lambda: "pause.time_left" in keys(), 20.0):
+                break
+        assert "pause.time_left" in keys(), state()
     finally:
         loop.stop()
         runner.join(timeout=20)
     said = keys()
     # The countdown went on through the hang and the restart.
-    assert said[0] == "pause.start" and "pause.countdown" in said[said_when_hung:], said
+    assert "pause.start" in said[:said_when_hung] and "pause.countdown" in said[said_when_hung:], (
+        said
+    )
