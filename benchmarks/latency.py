@@ -5,10 +5,13 @@ speech is known exactly), framed with silence and fed through the `--input-wav` 
 in real time (the live loop, real PocketSphinx, the dialog engine, pyttsx3); the
 reply's first sample is taken from the output WAV sink's timeline.
 
-Baseline, same run and same clips: the recognizer's own end-of-speech delay, i.e.
-when `accept()` returns its final result, without the listener's early decision.
+Baselines, same run and same clips: the recognizer's own end-of-speech delay, i.e.
+when `accept()` returns its final result, without the listener's early decision; and
+with `--baseline-rev REV`, this same script run first on the code at REV (checked out
+in a temporary git worktree).
 
 Usage: python benchmarks/latency.py [--count 50] [--fast] [--grammar full|sample]
+                                    [--baseline-rev REV]
   --fast: the same loop on the virtual clock (decision delay only, no compute time).
 Targets: p50 < 300 ms, p95 < 600 ms.
 """
@@ -16,6 +19,7 @@ Targets: p50 < 300 ms, p95 < 600 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -95,6 +99,26 @@ def engine_endpoint_delay(recognizer, pcm: bytes, speech_end: float) -> float | 
     return None
 
 
+def run_at_revision(rev: str, flags: list[str]) -> None:
+    """This script on the code at `rev` (a temporary git worktree, a subprocess); its
+    figures are printed as they come, under a heading."""
+    folder = Path(tempfile.mkdtemp(prefix="hearth-latency-base-"))
+    tree = folder / "tree"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
+                   check=True, capture_output=True)  # fmt: skip
+    try:
+        # The same measuring script, the code under test from `rev`.
+        (tree / "benchmarks" / "latency.py").write_text(Path(__file__).read_text())
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        print(f"baseline: the code at {rev}", flush=True)
+        script = str(tree / "benchmarks" / "latency.py")
+        subprocess.run([sys.executable, script, *flags], check=True, env=env, cwd=str(tree))
+        print(f"now: the code in {ROOT}", flush=True)
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                       check=False, capture_output=True)  # fmt: skip
+
+
 def _instrument(loop, tts) -> dict[str, float]:
     """Timeline marks of the first reply: when the listener finished the block that
     decided, when the voice began rendering the first line and when it was rendered."""
@@ -132,7 +156,11 @@ def main() -> None:
         help="full: the production recognizer (create_recognizer); sample: PocketSphinx "
         "with the benchmark's commands plus an even sample of 300 template sentences",
     )
+    args.add_argument("--baseline-rev", help="also run this script on the code at REV first")
     opts = args.parse_args()
+    if opts.baseline_rev:
+        run_at_revision(opts.baseline_rev, [f"--count={opts.count}", f"--grammar={opts.grammar}",
+                                            *(["--fast"] if opts.fast else [])])  # fmt: skip
 
     from assistant.config import Settings
     from assistant.live import LiveLoop, RunOptions

@@ -125,7 +125,8 @@ class StrictFollower:
 
 def grammar_dictionary(full_dictionary: str, jsgf: str, folder: str) -> str:
     """A pronunciation file in `folder` with the entries of `full_dictionary` (every
-    pronunciation, alternatives included) for the words `jsgf` can produce; its path.
+    pronunciation, alternatives included) for the words in `jsgf` (a grammar's text, or
+    its words separated by spaces); its path.
 
     The entries are cached on disk (see `assistant.cache`), keyed by both files."""
     from pathlib import Path
