@@ -165,7 +165,7 @@ class SphinxRecognizer:
             # The strict grammar follows each command as well: a second reading of a
             # wake-phrase utterance whose model readings were not a command (see reread).
             # As a minimal word automaton: the JSGF of the same sentences cost the
-            # follower about twice the search (see `compile_fsg`).
+            # follower about 3.5 times the search (see `compile_fsg`).
             strict = compile_fsg(self.grammar)
             self._strict_words = strict.words
             with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:

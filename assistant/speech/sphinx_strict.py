@@ -37,7 +37,7 @@ class StrictFollower:
         pocketsphinx: the imported module.
         jsgf: the grammar: JSGF text (`grammar.compile_jsgf`) or a word automaton
             (`grammar.compile_fsg`, what the recognizer uses: the same sentences, searched
-            at about half the cost); None for the bundled open model.
+            at under a third of the cost); None for the bundled open model.
         options: PocketSphinx settings shared with the main decoder.
         dictionary: a pronunciation dictionary file (default: the bundled full one).
     """
