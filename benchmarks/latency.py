@@ -5,10 +5,13 @@ speech is known exactly), framed with silence and fed through the `--input-wav` 
 in real time (the live loop, real PocketSphinx, the dialog engine, pyttsx3); the
 reply's first sample is taken from the output WAV sink's timeline.
 
-Baseline, same run and same clips: the recognizer's own end-of-speech delay, i.e.
-when `accept()` returns its final result, without the listener's early decision.
+Baselines, same run and same clips: the recognizer's own end-of-speech delay, i.e.
+when `accept()` returns its final result, without the listener's early decision; and
+with `--baseline-rev REV`, this same script run first on the code at REV (checked out
+in a temporary git worktree).
 
 Usage: python benchmarks/latency.py [--count 50] [--fast] [--grammar full|sample]
+                                    [--baseline-rev REV]
   --fast: the same loop on the virtual clock (decision delay only, no compute time).
 Targets: p50 < 300 ms, p95 < 600 ms.
 """
@@ -16,6 +19,7 @@ Targets: p50 < 300 ms, p95 < 600 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -95,6 +99,52 @@ def engine_endpoint_delay(recognizer, pcm: bytes, speech_end: float) -> float | 
     return None
 
 
+def run_at_revision(rev: str, flags: list[str]) -> None:
+    """This script on the code at `rev` (a temporary git worktree, a subprocess); its
+    figures are printed as they come, under a heading."""
+    folder = Path(tempfile.mkdtemp(prefix="hearth-latency-base-"))
+    tree = folder / "tree"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
+                   check=True, capture_output=True)  # fmt: skip
+    try:
+        # The same measuring script, the code under test from `rev`.
+        (tree / "benchmarks" / "latency.py").write_text(Path(__file__).read_text())
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        print(f"baseline: the code at {rev}", flush=True)
+        script = str(tree / "benchmarks" / "latency.py")
+        subprocess.run([sys.executable, script, *flags], check=True, env=env, cwd=str(tree))
+        print(f"now: the code in {ROOT}", flush=True)
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                       check=False, capture_output=True)  # fmt: skip
+
+
+def _instrument(loop, tts) -> dict[str, float]:
+    """Timeline marks of the first reply: when the listener finished the block that
+    decided, when the voice began rendering the first line and when it was rendered."""
+    marks: dict[str, float] = {}
+    feed, render = loop.listener.feed, type(tts).render  # the class's: not a wrapper
+
+    def timed_feed(*args, **kwargs):
+        decided = feed(*args, **kwargs)
+        if decided and "listened" not in marks:
+            marks["listened"] = loop.timeline()
+        return decided
+
+    def timed_render(*args, **kwargs):
+        first = "render" not in marks
+        if first:
+            marks["render"] = loop.timeline()
+        speech = render(tts, *args, **kwargs)
+        if first:
+            marks["rendered"] = loop.timeline()
+        return speech
+
+    loop.listener.feed = timed_feed
+    tts.render = timed_render
+    return marks
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--count", type=int, default=50)
@@ -106,7 +156,11 @@ def main() -> None:
         help="full: the production recognizer (create_recognizer); sample: PocketSphinx "
         "with the benchmark's commands plus an even sample of 300 template sentences",
     )
+    args.add_argument("--baseline-rev", help="also run this script on the code at REV first")
     opts = args.parse_args()
+    if opts.baseline_rev:
+        run_at_revision(opts.baseline_rev, [f"--count={opts.count}", f"--grammar={opts.grammar}",
+                                            *(["--fast"] if opts.fast else [])])  # fmt: skip
 
     from assistant.config import Settings
     from assistant.live import LiveLoop, RunOptions
@@ -133,6 +187,10 @@ def main() -> None:
     jobs = [(c, v) for v in VOICES for c in COMMANDS][: opts.count]
     replies: list[float] = []
     baseline: list[float] = []
+    decisions: list[float] = []
+    stages: dict[str, list[float]] = {
+        "listener work": [], "engine (to render)": [], "render": [], "playback start": []
+    }  # fmt: skip
     early = missed = wrong = 0
     started = time.monotonic()
     for n, (command, (voice, wpm)) in enumerate(jobs, 1):
@@ -153,6 +211,7 @@ def main() -> None:
             tts=tts,
             stderr=lambda _: None,
         )
+        marks = _instrument(loop, tts)
         if opts.fast:
             loop.run()
         else:
@@ -177,12 +236,25 @@ def main() -> None:
             continue
         latency = first - (origin + speech_end)
         replies.append(latency)
+        decided = loop.heard[0].t - (origin + speech_end)
+        decisions.append(decided)
+        if not opts.fast and "listened" in marks:
+            # Where the rest went: the listener's own work on the deciding block, then
+            # the dialog engine and the voice (rendering the line, starting playback).
+            stages["listener work"].append(marks["listened"] - loop.heard[0].t)
+            stages["engine (to render)"].append(marks.get("render", first) - marks["listened"])
+            stages["render"].append(marks.get("rendered", first) - marks.get("render", first))
+            stages["playback start"].append(first - marks.get("rendered", first))
         early += bool(loop.heard[0].early)
         tag = "early" if loop.heard[0].early else "final"
         if parse(loop.heard[0].text).name != parse(command).name:
             wrong += 1  # a reply all the same, but to another command: counted apart
             tag += f", wrong intent: heard {loop.heard[0].text!r}"
-        print(f"{n:3d} {command!r:40s} reply {latency * 1000:6.0f} ms ({tag})", file=sys.stderr)
+        print(
+            f"{n:3d} {command!r:40s} reply {latency * 1000:6.0f} ms, decided {decided * 1000:6.0f}"
+            f" ms ({tag})",
+            file=sys.stderr,
+        )
     tts.close()
 
     def pct(values: list[float], q: float) -> float:
@@ -193,8 +265,14 @@ def main() -> None:
     print(f"latency over {len(replies)} of {len(jobs)} commands, {mode}:")
     print(f"  reply (end of speech -> first reply sample): p50 {pct(replies, 50):6.0f} ms"
           f"   p95 {pct(replies, 95):6.0f} ms   (targets 300 / 600)")  # fmt: skip
+    print(f"  decision (end of speech -> listener's decision): p50 {pct(decisions, 50):6.0f} ms"
+          f"   p95 {pct(decisions, 95):6.0f} ms")  # fmt: skip
     print(f"  baseline (engine's own end-of-speech delay): p50 {pct(baseline, 50):6.0f} ms"
           f"   p95 {pct(baseline, 95):6.0f} ms")  # fmt: skip
+    for stage, values in stages.items():
+        if values:
+            print(f"    after the decision, {stage}: p50 {pct(values, 50):6.0f} ms"
+                  f"   p95 {pct(values, 95):6.0f} ms")  # fmt: skip
     if replies and baseline:
         print(f"  ratio reply/baseline: p50 {pct(replies, 50) / pct(baseline, 50):.2f}"
               f"   p95 {pct(replies, 95) / pct(baseline, 95):.2f}")  # fmt: skip

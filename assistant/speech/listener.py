@@ -30,6 +30,7 @@ dropped on the spot.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -157,7 +158,9 @@ class Listener:
         self.recognizer = recognizer
         self.config = config or ListenerConfig()
         self.wake = WakePhrase(self.config.wake_phrase)
-        self.parse = parse
+        # The same partial is judged again block after block (about 2 ms a parse, a
+        # tenth of a 20 ms block): remembered per text for the listener's lifetime.
+        self.parse = functools.lru_cache(maxsize=1024)(parse) if parse is not None else None
         self.vad: VoiceActivity = vad or VoiceVad()
         self.speaking_text = ""
         """The line Hearth is saying now (a barge-in word inside it is Hearth's own)."""

@@ -21,7 +21,13 @@ import numpy as np
 
 from assistant.errors import ModelError
 from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean
-from assistant.speech.grammar import CommandGrammar, command_words, compile_arpa, compile_jsgf
+from assistant.speech.grammar import (
+    CommandGrammar,
+    command_words,
+    compile_arpa,
+    compile_fsg,
+    compile_jsgf,
+)
 from assistant.speech.sphinx_strict import StrictFollower, grammar_dictionary
 from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utterance
 from assistant.speech.wake import WakePhrase
@@ -158,10 +164,14 @@ class SphinxRecognizer:
             self._add_lm()
             # The strict grammar follows each command as well: a second reading of a
             # wake-phrase utterance whose model readings were not a command (see reread).
-            jsgf, self._strict_words = compile_jsgf(self.grammar)
+            # As a minimal word automaton: the JSGF of the same sentences cost the
+            # follower about 3.5 times the search (see `compile_fsg`).
+            strict = compile_fsg(self.grammar)
+            self._strict_words = strict.words
             with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
-                small = grammar_dictionary(self._decoder.config["dict"], jsgf, folder)
-                self.strict_follower = StrictFollower(pocketsphinx, jsgf, options, small)
+                listed = " ".join(sorted({*strict.words, *self.grammar.filler}))
+                small = grammar_dictionary(self._decoder.config["dict"], listed, folder)
+                self.strict_follower = StrictFollower(pocketsphinx, strict, options, small)
             if open_check:
                 self.open_follower = StrictFollower(pocketsphinx, None, options)
         # The listener asks for the strict reading only after the wake phrase: the

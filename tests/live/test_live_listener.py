@@ -521,3 +521,22 @@ def test_the_start_of_a_longer_command_waits_for_a_longer_pause() -> None:
         decided, _ = run(listener, 0.5, 0.6)
         assert [h.text for h in decided] == ["we need a minute"] and decided[0].early
         assert wait <= decided[0].t - 0.5 < wait + 0.05
+
+
+def test_a_partial_judged_block_after_block_is_parsed_once() -> None:
+    """The NLU costs about 2 ms a parse, a tenth of a 20 ms block: the listener judges
+    the same partial many times while the speech goes on and must not parse it anew."""
+    seen: list[str] = []
+
+    def counting(text: str) -> Intent:
+        seen.append(text)
+        return parse(text)
+
+    rec = ScriptedRecognizer()
+    listener = Listener(rec, ListenerConfig(), parse=counting, vad=LevelVad())  # type: ignore[arg-type]
+    rec.partial_text = "hey hearth we need a"
+    run(listener, 0.0, 0.5, pcm=LOUD)
+    rec.partial_text = "hey hearth we need a minute"
+    decided, _ = run(listener, 0.5, 0.5, pcm=LOUD)
+    assert decided == []  # still talking: nothing decided yet
+    assert seen and len(seen) == len(set(seen))

@@ -77,3 +77,58 @@ def test_grammar_from_the_real_nlu_covers_its_phrases() -> None:
     sample = g.phrases[:: max(1, len(g.phrases) // 60)]
     names = {parser.parse(p).name for p in sample}
     assert "none" not in names and len(names) > 10
+
+
+def _pocketsphinx_models(grammar):
+    """PocketSphinx's own automata for the JSGF and for the word automaton of `grammar`."""
+    import os
+
+    import pocketsphinx
+
+    from assistant.speech.grammar import compile_fsg
+
+    decoder = pocketsphinx.Decoder(logfn=os.devnull)
+    fsg = compile_fsg(grammar)
+    automaton = decoder.create_fsg("strict", fsg.start, fsg.final, list(fsg.transitions))
+    return decoder.parse_jsgf(compile_jsgf(grammar)[0]), automaton, fsg
+
+
+def test_the_word_automaton_says_what_the_jsgf_says() -> None:
+    g = build_grammar([*PHRASES, "give us five minutes", "give us ten minutes", "let's"])
+    jsgf, automaton, fsg = _pocketsphinx_models(g)
+    assert fsg.words == compile_jsgf(g)[1]
+    tries = [
+        *g.phrases,
+        *(f"hey hearth {p}" for p in g.phrases),
+        "hey hearth",
+        "hey hearth dinner movie",
+        "dinner",
+        "give us minutes",
+        "let's take",
+        "let's take a break break",
+        "hey hearth hey hearth",
+        "we need a minute dinner",
+        "",
+    ]
+    said = {t: automaton.accept(t) for t in tries}
+    assert said == {t: jsgf.accept(t) for t in tries}
+    assert said["give us ten minutes"] and not said["give us minutes"]
+
+
+def test_the_word_automaton_of_the_templates_shares_the_endings(parser) -> None:
+    """Same sentences as the JSGF (which PocketSphinx expands to a prefix tree), with
+    identical endings merged: far fewer word arcs for the search to carry."""
+    import random
+
+    g = grammar_from_parser(parser)
+    jsgf, automaton, fsg = _pocketsphinx_models(g)
+    tree_arcs = len({tuple(p.split()[: n + 1]) for p in g.phrases for n in range(len(p.split()))})
+    word_arcs = sum(len(arc) == 4 for arc in fsg.transitions)
+    assert word_arcs < 0.7 * tree_arcs
+    rng = random.Random(9)
+    sample = rng.sample(g.phrases, 200)
+    tries = [f"hey hearth {p}" for p in sample] + [
+        " ".join(rng.sample(sample, 2)) for _ in range(50)
+    ]
+    tries += [p.rsplit(" ", 1)[0] for p in sample if " " in p]
+    assert [automaton.accept(t) for t in tries] == [jsgf.accept(t) for t in tries]
