@@ -19,7 +19,6 @@ Targets: p50 < 300 ms, p95 < 600 ms.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
+from baseline_tree import checkout, env_for
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -102,21 +102,18 @@ def engine_endpoint_delay(recognizer, pcm: bytes, speech_end: float) -> float | 
 def run_at_revision(rev: str, flags: list[str]) -> None:
     """This script on the code at `rev` (a temporary git worktree, a subprocess); its
     figures are printed as they come, under a heading."""
-    folder = Path(tempfile.mkdtemp(prefix="hearth-latency-base-"))
-    tree = folder / "tree"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
-                   check=True, capture_output=True)  # fmt: skip
-    try:
+    with checkout(rev) as tree:
+        if tree is None:
+            return
         # The same measuring script, the code under test from `rev`.
         (tree / "benchmarks" / "latency.py").write_text(Path(__file__).read_text())
-        env = {**os.environ, "PYTHONPATH": str(tree)}
+        (tree / "benchmarks" / "baseline_tree.py").write_text(
+            (Path(__file__).parent / "baseline_tree.py").read_text()
+        )
         print(f"baseline: the code at {rev}", flush=True)
         script = str(tree / "benchmarks" / "latency.py")
-        subprocess.run([sys.executable, script, *flags], check=True, env=env, cwd=str(tree))
+        subprocess.run([sys.executable, script, *flags], check=True, env=env_for(tree), cwd=tree)
         print(f"now: the code in {ROOT}", flush=True)
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                       check=False, capture_output=True)  # fmt: skip
 
 
 def _instrument(loop, tts) -> dict[str, float]:
