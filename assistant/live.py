@@ -494,6 +494,11 @@ class LiveLoop:
             canceller = echo
             # A reopened speaker has a new delay to the microphone: find it again.
             speaker.on_device_back = lambda: setattr(canceller, "offset", None)
+        # The known lines are rendered ahead, so a reply starts without a render's delay.
+        threading.Thread(
+            target=self.tts.warm, args=(lines_ahead(), self.stop_event), daemon=True,
+            name="tts-warm",
+        ).start()  # fmt: skip
         inbox: queue.Queue[str | None] = queue.Queue()
         engine_ready: Future[Any] = Future()
         engine_thread = threading.Thread(
@@ -707,6 +712,24 @@ def _line(key: str) -> str:
 
         _RESPONSES = Responses(seed=None)
     return _RESPONSES.pick(key)
+
+
+def lines_ahead() -> list[str]:
+    """The lines worth rendering before they are needed: the one-minute pause's lines
+    first (the request that must be answered at once), then every line that has no
+    value to fill in."""
+    from assistant.dialog.responses import Responses, fill
+    from assistant.dialog.timewords import duration_words
+
+    lines = Responses(seed=0).lines
+    first = {
+        "pause.start": {"duration": duration_words(60)},
+        "pause.countdown": {"left": duration_words(30)},
+        "pause.last_seconds": {"left": duration_words(10)},
+    }
+    ahead = [fill(v, fields) for key, fields in first.items() for v in lines.get(key, [])]
+    ahead += [v for variants in lines.values() for v in variants if "{" not in v]
+    return list(dict.fromkeys(ahead))
 
 
 def _close_engine(engine: Any) -> None:

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import wave
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import HearthError
+from assistant.speech.line_cache import LineCache
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +140,15 @@ class Synthesizer:
         restarts: how many times the watchdog restarted the helper.
     """
 
-    def __init__(self, voice: str = "", rate: int = 160, volume: float = 1.0) -> None:
+    def __init__(
+        self,
+        voice: str = "",
+        rate: int = 160,
+        volume: float = 1.0,
+        cache_folder: Path | bool | None = False,
+    ) -> None:
+        """`cache_folder`: keep rendered lines (see `LineCache`) in memory and in this
+        folder; None: in memory only; False (the default): render every line afresh."""
         self.voice = voice
         self.rate = rate
         self.volume = volume
@@ -147,6 +157,11 @@ class Synthesizer:
         self._closed = threading.Event()
         self._count = 0
         self._engine_volume = float(volume)  # what espeak renders at; see set_volume
+        self._cache = (
+            None
+            if cache_folder is False
+            else LineCache(cache_folder or None, voice, rate, self._engine_volume)
+        )
         self._tmpdir = Path(tempfile.mkdtemp(prefix="hearth-tts-"))
         try:
             self._helper = self._start()  # a bad voice is one HearthError, once, at start
@@ -158,7 +173,15 @@ class Synthesizer:
 
     @classmethod
     def from_settings(cls, settings: Any) -> Synthesizer:
-        return cls(voice=settings.voice, rate=settings.rate, volume=settings.volume)
+        """The synthesizer `hearth run` speaks with: lines cached in the user cache folder."""
+        from assistant.cache import cache_dir
+
+        return cls(
+            voice=settings.voice,
+            rate=settings.rate,
+            volume=settings.volume,
+            cache_folder=cache_dir() / "lines",
+        )
 
     def set_volume(self, volume: float) -> None:
         """Speak the next rendered lines at `volume` (0.0 to 1.0).
@@ -181,6 +204,9 @@ class Synthesizer:
         if self._closed.is_set():
             raise HearthError("the speech synthesizer has stopped")
         with self._lock:
+            cached = self._cache.get(text) if self._cache is not None else None
+            if cached is not None:
+                return Speech(text=text, samples=self._at_volume(cached), key=key)
             self._count += 1
             path = self._tmpdir / f"line-{self._count}.wav"
             try:
@@ -197,12 +223,37 @@ class Synthesizer:
                         continue
                     if "error" in answer:
                         raise HearthError(str(answer["error"]))
-                    return Speech(
-                        text=text, samples=self._at_volume(_read_wav_samples(path)), key=key
-                    )
+                    samples = _read_wav_samples(path)
+                    if self._cache is not None:
+                        self._cache.put(text, samples)
+                    return Speech(text=text, samples=self._at_volume(samples), key=key)
             finally:
                 path.unlink(missing_ok=True)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def warm(self, texts: Iterable[str], stop: threading.Event | None = None) -> int:
+        """Render the lines of `texts` not cached yet, one at a time (a line asked for
+        meanwhile waits for one render at most); returns how many were rendered."""
+        rendered = 0
+        texts = list(texts)
+        with self._lock:
+            if self._cache is not None:
+                self._cache.allow(texts)
+        for text in texts:
+            if (stop is not None and stop.is_set()) or self._closed.is_set():
+                break
+            if self._cache is None:
+                return 0
+            with self._lock:
+                known = self._cache.get(text) is not None
+            if not known:
+                try:
+                    self.render(text)
+                except HearthError as exc:  # warming is a favour: never a failure
+                    log.info("could not render a line ahead: %s", exc)
+                    break
+                rendered += 1
+        return rendered
 
     def _at_volume(self, samples: np.ndarray) -> np.ndarray:
         """Samples scaled from the volume espeak renders at to the one asked for."""

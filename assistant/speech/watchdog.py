@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 HANG_S = 5.0
 """A call that takes longer than this hung (a 20 ms block is decoded in about 1 ms)."""
 
+
 class _Worker:
     """A thread running calls one at a time; abandoned (not joined) when it hangs."""
 

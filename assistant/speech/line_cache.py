@@ -1,0 +1,164 @@
+"""Rendered lines kept for the next time they are said.
+
+Most of what Hearth says are known lines ("Thirty seconds left.", the pause's
+opening lines), and rendering one costs up to a few hundred milliseconds on a small
+machine: that delay is heard after every request. So each rendered line is kept in
+memory for this run and on disk (the user cache folder) for the next ones, keyed by
+the text and everything that changes its sound (voice, rate, rendering volume,
+pyttsx3 version).
+
+Only lines Hearth was told are known (`allow`: lines from its data files, with no
+value of the couple's in them) are kept: a line that reads back an appreciation or
+an idea must not outlive `hearth forget` in a cache.
+
+A line reaches the disk only after two renders of it agreed in length: the driver
+can, rarely, hand over a line cut short under load, and a bad copy on disk would be
+said forever. A disk that is full, read-only or holds a damaged entry costs a
+render, never a line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import tempfile
+from collections import OrderedDict
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+AGREE = 0.01
+"""Two renders of a line agree when their lengths differ by less than this fraction."""
+
+
+class LineCache:
+    """Rendered samples by text, in memory (most recent `capacity` lines) and on disk.
+
+    Args:
+        folder: where confirmed lines are stored; None keeps them in memory only.
+        voice, rate, volume: the synthesizer settings the samples were rendered with.
+        capacity: lines kept in memory.
+    """
+
+    def __init__(
+        self, folder: Path | None, voice: str, rate: int, volume: float, capacity: int = 512
+    ) -> None:
+        self.folder = folder
+        self.capacity = capacity
+        self._sound = f"{voice}\0{rate}\0{volume:.3f}\0{_driver_version()}"
+        self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._allowed: set[str] = set()
+
+    def allow(self, texts: Iterable[str]) -> None:
+        """Mark `texts` as lines that may be kept (known lines, nothing personal)."""
+        self._allowed.update(texts)
+
+    def allows(self, text: str) -> bool:
+        return text in self._allowed
+
+    def get(self, text: str) -> np.ndarray | None:
+        """The samples of `text` if rendered before (this run, or confirmed on disk)."""
+        if text not in self._allowed:
+            return None
+        key = self._key(text)
+        samples = self._memory.get(key)
+        if samples is not None:
+            self._memory.move_to_end(key)
+            return samples
+        samples = self._read(key)
+        if samples is not None:
+            self._remember(key, samples)
+        return samples
+
+    def put(self, text: str, samples: np.ndarray) -> None:
+        """Keep a fresh render of `text` (if allowed); store it on disk once a second
+        render agrees."""
+        if text not in self._allowed:
+            return
+        key = self._key(text)
+        self._remember(key, samples)
+        path = self._path(key)
+        if path is None:
+            return
+        # The first render's length waits on disk (a later run may give the second).
+        pending = path.with_suffix(".first")
+        try:
+            earlier = int(pending.read_text())
+        except (OSError, ValueError):
+            earlier = None
+        if earlier is not None and abs(earlier - len(samples)) <= AGREE * max(earlier, 1):
+            self._write(key, samples)
+            with contextlib.suppress(OSError):
+                pending.unlink()
+            return
+        try:
+            pending.parent.mkdir(parents=True, exist_ok=True)
+            pending.write_text(str(len(samples)))
+        except OSError as exc:
+            log.info("a rendered line could not be cached (%s)", exc.strerror or exc)
+
+    def forget_in_memory(self, text: str) -> None:
+        """Drop `text` from memory (the next `get` reads the disk or misses)."""
+        self._memory.pop(self._key(text), None)
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self._sound}\0{text}".encode()).hexdigest()[:32]
+
+    def _remember(self, key: str, samples: np.ndarray) -> None:
+        self._memory[key] = samples
+        self._memory.move_to_end(key)
+        while len(self._memory) > self.capacity:
+            self._memory.popitem(last=False)
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / f"{key}.npy"
+
+    def _read(self, key: str) -> np.ndarray | None:
+        path = self._path(key)
+        if path is None or not path.exists():
+            return None
+        try:
+            samples = np.load(path, allow_pickle=False)
+        except (OSError, ValueError, EOFError) as exc:
+            log.info("a cached line could not be read (%s); rendering it again", type(exc).__name__)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        if samples.dtype != np.int16 or samples.ndim != 1 or samples.size == 0:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        return samples
+
+    def _write(self, key: str, samples: np.ndarray) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written whole, then renamed: a reader never sees half a line.
+            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    np.save(out, np.asarray(samples, dtype=np.int16), allow_pickle=False)
+                os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+        except OSError as exc:
+            log.info("a rendered line could not be cached (%s)", exc.strerror or exc)
+
+
+def _driver_version() -> str:
+    try:
+        return metadata.version("pyttsx3")
+    except metadata.PackageNotFoundError:  # pragma: no cover - pyttsx3 is a dependency
+        return "?"

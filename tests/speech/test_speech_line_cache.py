@@ -1,0 +1,79 @@
+"""Known lines rendered ahead and kept (memory and disk) by the real synthesizer."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import numpy as np
+
+from assistant.speech.tts import Synthesizer
+
+LINE = "Thirty seconds left."
+
+
+def _stored(folder) -> list:
+    return sorted(folder.glob("*.npy")) if folder.exists() else []
+
+
+def test_a_known_line_comes_from_memory_even_when_the_synthesizer_is_stuck(tmp_path) -> None:
+    with Synthesizer(voice="en-us", cache_folder=tmp_path / "lines") as synth:
+        assert synth.warm([LINE]) == 1
+        first = synth.render(LINE)
+        os.kill(synth.helper_pid, signal.SIGSTOP)  # any render now would hang
+        try:
+            again = synth.render(LINE)
+        finally:
+            os.kill(synth.helper_pid, signal.SIGCONT)
+        assert synth.restarts == 0
+        assert np.array_equal(first.samples, again.samples) and 0.8 < again.duration < 2.5
+
+
+def test_a_line_reaches_the_disk_once_two_renders_agree(tmp_path) -> None:
+    folder = tmp_path / "lines"
+    with Synthesizer(voice="en-us", cache_folder=folder) as synth:
+        assert synth.warm([LINE]) == 1
+    assert _stored(folder) == []  # one render proves nothing yet
+    with Synthesizer(voice="en-us", cache_folder=folder) as synth:
+        assert synth.warm([LINE]) == 1
+    assert len(_stored(folder)) == 1
+    with Synthesizer(voice="en-us", cache_folder=folder) as synth:
+        assert synth.warm([LINE]) == 0  # read from disk: nothing to render
+        assert 0.8 < synth.render(LINE).duration < 2.5
+    with Synthesizer(voice="en-us", rate=240, cache_folder=folder) as synth:
+        assert synth.warm([LINE]) == 1  # another rate sounds different: its own entry
+
+
+def test_a_damaged_entry_is_rendered_again(tmp_path) -> None:
+    folder = tmp_path / "lines"
+    for _ in range(2):
+        with Synthesizer(voice="en-us", cache_folder=folder) as synth:
+            synth.warm([LINE])
+    (entry,) = _stored(folder)
+    entry.write_bytes(b"not a line")
+    with Synthesizer(voice="en-us", cache_folder=folder) as synth:
+        assert synth.warm([LINE]) == 1
+        assert 0.8 < synth.render(LINE).duration < 2.5
+    assert not entry.exists() or entry.read_bytes() != b"not a line"
+
+
+def test_lines_with_the_couples_words_are_never_kept(tmp_path) -> None:
+    folder = tmp_path / "lines"
+    private = "You appreciated: the soup you made on Sunday."
+    with Synthesizer(voice="en-us", cache_folder=folder) as synth:
+        synth.warm([LINE])
+        for _ in range(3):
+            synth.render(private)
+    for _ in range(2):
+        with Synthesizer(voice="en-us", cache_folder=folder) as synth:
+            synth.render(private)
+    assert len(_stored(folder)) == 0  # only the known line could ever be stored
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    for _ in range(2):
+        with Synthesizer(voice="en-us", cache_folder=blocker / "lines") as synth:
+            assert synth.warm([LINE]) == 1
+            assert 0.8 < synth.render(LINE).duration < 2.5
