@@ -14,6 +14,7 @@ a sentence's `template`) is kept as pickled bytes and read on first use.
 from __future__ import annotations
 
 import pickle
+import threading
 from array import array
 from collections.abc import Iterable, Iterator
 from collections.abc import Sequence as SequenceABC
@@ -28,28 +29,31 @@ if TYPE_CHECKING:
 class LazyIntentSet:
     """An `IntentSet` kept as pickled bytes until it is first needed."""
 
-    def __init__(self, intent_set: IntentSet | None = None, blob: bytes | None = None) -> None:
-        self._value = intent_set
-        self._blob = blob
+    def __init__(self, intent_set: IntentSet) -> None:
+        self._value: IntentSet | None = intent_set
+        self._blob: bytes | None = None
+        self._lock = threading.Lock()
 
     def get(self) -> IntentSet:
-        if self._value is None:
-            assert self._blob is not None
-            self._value = pickle.loads(self._blob)
-            self._blob = None
-        return self._value
+        with self._lock:  # the listener and a grammar build may ask at once
+            if self._value is None:
+                assert self._blob is not None
+                self._value = pickle.loads(self._blob)
+                self._blob = None
+            return self._value
 
     def templates(self) -> list[TemplateSpec]:
         """Every template, numbered in file order (the numbering `SentenceTable` uses)."""
         return [tpl for spec in self.get().intents.values() for tpl in spec.templates]
 
     def __getstate__(self) -> bytes:
-        if self._blob is not None:
-            return self._blob
-        return pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._lock:
+            if self._blob is not None:
+                return self._blob
+            return pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __setstate__(self, blob: bytes) -> None:
-        self._value, self._blob = None, blob
+        self._value, self._blob, self._lock = None, blob, threading.Lock()
 
 
 @dataclass
