@@ -12,6 +12,12 @@ before the cache. "Warm" starts with the cache filled by the cold run.
   time from the start of the process to its "Listening." line (target <= 1.5 s
   warm), and its resident memory then and at the end of the file (target
   <= 200 MB with the built-in PocketSphinx engine).
+
+`--breakdown` adds where a warm `hearth run` start goes, phase by phase, in a
+fresh process (the same calls the engine makes, timed one by one), with two
+variants that show what PocketSphinx's two slow steps cost: the command model's
+search over the full dictionary against one over the model's own words, and the
+strict grammar's search with and without alternative pronunciations.
 """
 
 from __future__ import annotations
@@ -82,6 +88,78 @@ def run_once(env: dict[str, str], folder: Path, quiet_wav: Path) -> tuple[float,
     return listening[0], at_start, peak
 
 
+def _breakdown_child() -> None:
+    """Print one line per start-up phase (run in a fresh process, warm cache)."""
+    import resource  # noqa: F401  (imported here so the child's first phase is honest)
+
+    marks: list[tuple[str, float, float]] = []
+    last = time.perf_counter()
+
+    def mark(what: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        marks.append((what, now - last, _rss_mb(os.getpid())))
+        last = time.perf_counter()
+
+    from assistant import live  # noqa: F401  (what `hearth run` imports before the engine)
+
+    mark("imports (live loop, dialog, store, numpy, click)")
+    import pocketsphinx
+
+    from assistant.nlu import load_parser
+    from assistant.speech.grammar import compile_arpa, compile_jsgf
+    from assistant.speech.recognizer import default_grammar
+    from assistant.speech.sphinx_strict import grammar_dictionary
+
+    mark("imports (speech engine)")
+    load_parser()
+    mark("intent parser from the cache")
+    grammar = default_grammar("hey hearth")
+    mark("command grammar from the cache")
+    decoder = pocketsphinx.Decoder(logfn=os.devnull, dither=False)
+    mark("PocketSphinx decoder (acoustic model, open model, full dictionary)")
+    grammar = grammar.restrict(lambda w: decoder.lookup_word(w) is not None, engine="sphinx")
+    arpa, words = compile_arpa(grammar)
+    jsgf, _ = compile_jsgf(grammar)
+    mark("grammar restricted; ARPA (the engine reads it from the cache) and JSGF text")
+    with tempfile.TemporaryDirectory(prefix="hearth-startup-") as folder:
+        lm_path = os.path.join(folder, "command.arpa")
+        Path(lm_path).write_text(arpa, encoding="utf-8")
+        decoder.add_lm("command", pocketsphinx.NGramModel(decoder.config, decoder.logmath, lm_path))
+        mark("command model search, full dictionary (add_lm)")
+        small = grammar_dictionary(decoder.config["dict"], jsgf, folder)
+        strict = pocketsphinx.Decoder(
+            logfn=os.devnull, dither=False, lm=None, bestpath=False, dict=small
+        )
+        strict.add_jsgf_string("strict", jsgf)
+        mark("strict grammar decoder and search (add_jsgf_string)")
+        print("\n".join(f"  {s:5.2f} s  {rss:4.0f} MB  {what}" for what, s, rss in marks))
+        marks.clear()
+        print("  variants (not what Hearth runs):")
+        os.mkdir(os.path.join(folder, "lm"))  # grammar_dictionary names its file itself
+        lm_dict = grammar_dictionary(
+            decoder.config["dict"], " ".join(sorted(words)), os.path.join(folder, "lm")
+        )
+        mark("-")
+        alone = pocketsphinx.Decoder(logfn=os.devnull, dither=False, lm=None, dict=lm_dict)
+        alone.add_lm("command", pocketsphinx.NGramModel(alone.config, alone.logmath, lm_path))
+        mark("command model search over its own words only (decoder and add_lm)")
+        plain = pocketsphinx.Decoder(
+            logfn=os.devnull, dither=False, lm=None, bestpath=False, dict=small,
+            fsgusealtpron=False,
+        )  # fmt: skip
+        plain.add_jsgf_string("strict", jsgf)
+        mark("strict grammar without alternative pronunciations (fsgusealtpron no)")
+        print("\n".join(f"  {s:5.2f} s  {rss:4.0f} MB  {what}" for what, s, rss in marks[1:]))
+
+
+def breakdown(env: dict[str, str]) -> None:
+    print("hearth run start, phase by phase (warm cache, fresh process; time, RSS after):")
+    subprocess.run(
+        [sys.executable, __file__, "--breakdown-child"], env=env, check=True
+    )  # fmt: skip
+
+
 def _quiet(path: Path, seconds: float) -> None:
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
@@ -93,7 +171,12 @@ def _quiet(path: Path, seconds: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="warm runs (median)")
+    parser.add_argument("--breakdown", action="store_true", help="also time each phase")
+    parser.add_argument("--breakdown-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.breakdown_child:
+        _breakdown_child()
+        return
     with tempfile.TemporaryDirectory(prefix="hearth-startup-") as tmp:
         folder = Path(tmp)
         cache = folder / "cache"
@@ -119,6 +202,8 @@ def main() -> None:
               f"{warm_run:.2f} s (median of {args.runs}; target <= 1.5 s)")  # fmt: skip
         print(f"RSS while listening: {warm_rss:.0f} MB at start, {warm_peak:.0f} MB peak "
               f"(cold start: {cold_rss:.0f} / {cold_peak:.0f} MB; target <= 200 MB)")  # fmt: skip
+        if args.breakdown:
+            breakdown(env)
         print(f"load average at end {os.getloadavg()[0]:.1f}")
 
 
