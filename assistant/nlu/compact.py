@@ -5,7 +5,7 @@ are, loading them back made about half a million small Python objects and took
 most of a warm `hearth parse`. Yet one parse looks at a dozen sentences. So the
 cache stores them as columns (their texts, plus small integer arrays pointing
 into tables of intents, templates and slot lists) and `SentenceTable` builds a
-`Sentence` only when the matcher asks for it, exactly as compilation made it.
+`Sentence` each time the matcher asks for one, equal to what compilation made.
 
 The `IntentSet` (the template files' ASTs, needed for speech grammars, checks and
 a sentence's `template`) is kept as pickled bytes and read on first use.
@@ -92,7 +92,6 @@ class SentenceTable(SequenceABC["Sentence"]):
         self._slots = array("H")
         self._prefix = array("h")  # -1: not a free-text sentence
         self._text_slot: dict[int, str] = {}
-        self._built: dict[int, Sentence] = {}
         intent_ids = {name: k for k, name in enumerate(tables.intents)}
         slot_ids = {slots: k for k, slots in enumerate(tables.slot_lists)}
         template_ids = {id(tpl): k for k, tpl in enumerate(tables.intent_set.templates())}
@@ -119,10 +118,9 @@ class SentenceTable(SequenceABC["Sentence"]):
             return [self[k] for k in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
-        built = self._built.get(index)
-        if built is None:
-            built = self._built[index] = self._build(index)
-        return built
+        # Built anew each time (a few microseconds, a dozen per parse): a memo would
+        # grow with every sentence a long run ever looks at.
+        return self._build(index)
 
     def __iter__(self) -> Iterator[Sentence]:
         return (self[k] for k in range(len(self)))
@@ -144,9 +142,6 @@ class SentenceTable(SequenceABC["Sentence"]):
             sentence.prefix, sentence.suffix = tuple(tokens[:prefix]), tuple(tokens[prefix:])
             sentence.text_slot = self._text_slot[k]
         return sentence
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_built": {}}
 
 
 def tables_for(intent_set: LazyIntentSet) -> Tables:

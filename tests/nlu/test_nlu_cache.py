@@ -4,6 +4,7 @@ a damaged cache entry is rebuilt."""
 
 from __future__ import annotations
 
+import pickle
 import random
 from pathlib import Path
 
@@ -82,6 +83,9 @@ def test_cached_parser_is_compact_and_understands_the_same(
     assert cached.vocabulary() == fresh.vocabulary()
     assert cached.command_phrases() == fresh.command_phrases()
     assert cached.slot_defaults() == fresh.slot_defaults()
+    # A parser read from the cache can be stored again (and read back) unchanged.
+    again = pickle.loads(pickle.dumps(cached))
+    assert [_fields(s) for s in again.sentences] == [_fields(s) for s in fresh.sentences]
 
 
 SMALL = """
