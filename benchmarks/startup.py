@@ -14,10 +14,13 @@ before the cache. "Warm" starts with the cache filled by the cold run.
   <= 200 MB with the built-in PocketSphinx engine).
 
 `--breakdown` adds where a warm `hearth run` start goes, phase by phase, in a
-fresh process (the same calls the engine makes, timed one by one), with two
-variants that show what PocketSphinx's two slow steps cost: the command model's
-search over the full dictionary against one over the model's own words, and the
-strict grammar's search with and without alternative pronunciations.
+fresh process: imports, the cached parser and grammar, then the real
+`SphinxRecognizer` start under cProfile, split into its command model search, its
+strict grammar follower and the rest. Two variants (not what Hearth runs) show
+what PocketSphinx's slow steps would cost otherwise: the command model's search
+over the model's own words instead of the full dictionary, and the strict
+follower (built from the engine's own arguments) without alternative
+pronunciations.
 """
 
 from __future__ import annotations
@@ -90,16 +93,21 @@ def run_once(env: dict[str, str], folder: Path, quiet_wav: Path) -> tuple[float,
 
 def _breakdown_child() -> None:
     """Print one line per start-up phase (run in a fresh process, warm cache)."""
-    import resource  # noqa: F401  (imported here so the child's first phase is honest)
+    import cProfile
+    import pstats
+    import shutil
 
     marks: list[tuple[str, float, float]] = []
     last = time.perf_counter()
 
-    def mark(what: str) -> None:
+    def mark(what: str, seconds: float | None = None) -> None:
         nonlocal last
         now = time.perf_counter()
-        marks.append((what, now - last, _rss_mb(os.getpid())))
+        marks.append((what, now - last if seconds is None else seconds, _rss_mb(os.getpid())))
         last = time.perf_counter()
+
+    def show(rows: list[tuple[str, float, float]]) -> None:
+        print("\n".join(f"  {s:5.2f} s  {rss:4.0f} MB  {what}" for what, s, rss in rows))
 
     from assistant import live  # noqa: F401  (what `hearth run` imports before the engine)
 
@@ -107,50 +115,71 @@ def _breakdown_child() -> None:
     import pocketsphinx
 
     from assistant.nlu import load_parser
-    from assistant.speech.grammar import compile_arpa, compile_jsgf
+    from assistant.speech import sphinx_strict
+    from assistant.speech.grammar import compile_arpa
     from assistant.speech.recognizer import default_grammar
-    from assistant.speech.sphinx_strict import grammar_dictionary
+    from assistant.speech.sphinx_engine import SphinxRecognizer
 
     mark("imports (speech engine)")
     load_parser()
     mark("intent parser from the cache")
     grammar = default_grammar("hey hearth")
     mark("command grammar from the cache")
-    decoder = pocketsphinx.Decoder(logfn=os.devnull, dither=False)
-    mark("PocketSphinx decoder (acoustic model, open model, full dictionary)")
-    grammar = grammar.restrict(lambda w: decoder.lookup_word(w) is not None, engine="sphinx")
-    arpa, words = compile_arpa(grammar)
-    jsgf, _ = compile_jsgf(grammar)
-    mark("grammar restricted; ARPA (the engine reads it from the cache) and JSGF text")
-    with tempfile.TemporaryDirectory(prefix="hearth-startup-") as folder:
-        lm_path = os.path.join(folder, "command.arpa")
-        Path(lm_path).write_text(arpa, encoding="utf-8")
-        decoder.add_lm("command", pocketsphinx.NGramModel(decoder.config, decoder.logmath, lm_path))
-        mark("command model search, full dictionary (add_lm)")
-        small = grammar_dictionary(decoder.config["dict"], jsgf, folder)
-        strict = pocketsphinx.Decoder(
-            logfn=os.devnull, dither=False, lm=None, bestpath=False, dict=small
-        )
-        strict.add_jsgf_string("strict", jsgf)
-        mark("strict grammar decoder and search (add_jsgf_string)")
-        print("\n".join(f"  {s:5.2f} s  {rss:4.0f} MB  {what}" for what, s, rss in marks))
-        marks.clear()
-        print("  variants (not what Hearth runs):")
-        os.mkdir(os.path.join(folder, "lm"))  # grammar_dictionary names its file itself
-        lm_dict = grammar_dictionary(
-            decoder.config["dict"], " ".join(sorted(words)), os.path.join(folder, "lm")
-        )
-        mark("-")
-        alone = pocketsphinx.Decoder(logfn=os.devnull, dither=False, lm=None, dict=lm_dict)
-        alone.add_lm("command", pocketsphinx.NGramModel(alone.config, alone.logmath, lm_path))
-        mark("command model search over its own words only (decoder and add_lm)")
-        plain = pocketsphinx.Decoder(
-            logfn=os.devnull, dither=False, lm=None, bestpath=False, dict=small,
-            fsgusealtpron=False,
-        )  # fmt: skip
-        plain.add_jsgf_string("strict", jsgf)
-        mark("strict grammar without alternative pronunciations (fsgusealtpron no)")
-        print("\n".join(f"  {s:5.2f} s  {rss:4.0f} MB  {what}" for what, s, rss in marks[1:]))
+
+    # The engine's own start, profiled; the strict follower's arguments are kept (its
+    # dictionary file is copied) to build it once more without alternative pronunciations.
+    folder = tempfile.mkdtemp(prefix="hearth-startup-")
+    follower_args: list[tuple] = []
+    follower_init = sphinx_strict.StrictFollower.__init__
+
+    def keep_args(self, ps, grammar_, options, dictionary=None):  # type: ignore[no-untyped-def]
+        if grammar_ is not None and dictionary:
+            kept = os.path.join(folder, f"strict-{len(follower_args)}.dict")
+            shutil.copy(dictionary, kept)
+            follower_args.append((grammar_, options, kept))
+        follower_init(self, ps, grammar_, options, dictionary)
+
+    sphinx_strict.StrictFollower.__init__ = keep_args  # type: ignore[method-assign]
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    recognizer = profile.runcall(SphinxRecognizer, grammar)
+    total = time.perf_counter() - started
+    sphinx_strict.StrictFollower.__init__ = follower_init  # type: ignore[method-assign]
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+
+    def cumulative(name: str) -> float:
+        return sum(v[3] for (_, _, func), v in stats.items() if func == name)
+
+    lm = cumulative("_add_lm")
+    strict = cumulative("keep_args")
+    mark("PocketSphinx engine (SphinxRecognizer), of which:", total)
+    marks += [
+        ("  command model search (add_lm, full dictionary)", lm, marks[-1][2]),
+        ("  strict grammar follower (its decoder and search)", strict, marks[-1][2]),
+        ("  the rest (main decoder: acoustic model, open model, dictionary)",
+         total - lm - strict, marks[-1][2]),
+    ]  # fmt: skip
+    show(marks)
+    marks.clear()
+    print("  variants (not what Hearth runs):")
+    decoder = recognizer._decoder
+    arpa, words = compile_arpa(recognizer.grammar)
+    lm_path = os.path.join(folder, "command.arpa")
+    Path(lm_path).write_text(arpa, encoding="utf-8")
+    os.mkdir(os.path.join(folder, "lm"))  # grammar_dictionary names its file itself
+    lm_dict = sphinx_strict.grammar_dictionary(
+        decoder.config["dict"], " ".join(sorted(words)), os.path.join(folder, "lm")
+    )
+    mark("-")
+    alone = pocketsphinx.Decoder(logfn=os.devnull, dither=False, lm=None, dict=lm_dict)
+    alone.add_lm("command", pocketsphinx.NGramModel(alone.config, alone.logmath, lm_path))
+    mark("command model search over its own words only (decoder and add_lm)")
+    for grammar_, options, dictionary in follower_args:
+        plain = {**options, "fsgusealtpron": False}
+        sphinx_strict.StrictFollower(pocketsphinx, grammar_, plain, dictionary)
+        mark("strict grammar follower without alternative pronunciations")
+    show(marks[1:])
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def breakdown(env: dict[str, str]) -> None:
