@@ -81,8 +81,8 @@ def run_once(
     env: dict[str, str], folder: Path, quiet_wav: Path
 ) -> tuple[float, float, float, float]:
     """(seconds to "Listening.", CPU seconds used by then, RSS MB then, peak RSS MB while
-    listening). CPU time, unlike the wall time, hardly grows when other work loads the
-    machine; it leaves out the speech helper process, which starts alongside."""
+    listening). CPU time grows much less than wall time when other work loads
+    the machine; it leaves out the speech helper process, which starts alongside."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "run", "--input-wav", str(quiet_wav),
