@@ -126,7 +126,7 @@ def _store(folder: Path, name: str, path: Path, value: Any) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # a full disk or an object that will not pickle: only slower
         log.info("could not cache %s (%s); it is rebuilt at each start", name, exc)
         return
     for stale in folder.glob(f"{name}-*.pickle"):  # entries of older data or code

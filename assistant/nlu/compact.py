@@ -87,10 +87,10 @@ class SentenceTable(SequenceABC["Sentence"]):
     def __init__(self, tables: Tables, sentences: Iterable[Sentence] = ()) -> None:
         self._tables = tables
         self.texts: list[str] = []
-        self._intent = array("H")
-        self._template = array("H")
-        self._slots = array("H")
-        self._prefix = array("h")  # -1: not a free-text sentence
+        self._intent = array("I")
+        self._template = array("I")
+        self._slots = array("I")
+        self._prefix = array("i")  # -1: not a free-text sentence
         self._text_slot: dict[int, str] = {}
         intent_ids = {name: k for k, name in enumerate(tables.intents)}
         slot_ids = {slots: k for k, slots in enumerate(tables.slot_lists)}
