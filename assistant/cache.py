@@ -6,9 +6,10 @@ An entry is a pickle in the user cache folder (`HEARTH_CACHE_DIR` overrides it),
 named by a key: a hash of the content of every file the result was built from (the
 data files and the modules that build it), Hearth's version, the Python version and
 any parameters. A change to any of them makes a new key, so a stale entry is never
-used. Entries are written atomically (a temporary file renamed into place); an entry
-that cannot be read is rebuilt; a cache folder that cannot be written only costs
-the time to build. Nothing here is ever fatal.
+used. Entries are written atomically (a temporary file renamed into place) and carry
+a SHA-256 of their content: an entry that cannot be read, or whose bytes changed on
+disk (a bit flipped in an array still unpickles), is rebuilt; a cache folder that
+cannot be written only costs the time to build. Nothing here is ever fatal.
 
 Everything is generic: the cache pickles whatever object `build` returns and knows
 nothing of its internals.
@@ -33,6 +34,10 @@ from assistant import __version__
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+_MAGIC = b"hearth-cache 2\n"
+"""An entry is this, the SHA-256 of the pickle, then the pickle."""
+_DIGEST = hashlib.sha256().digest_size
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -85,12 +90,19 @@ def _load(path: Path) -> Any:
         data = path.read_bytes()
     except OSError:
         return None  # not cached yet (or unreadable): build it
+    head, digest = data[: len(_MAGIC)], data[len(_MAGIC) : len(_MAGIC) + _DIGEST]
+    body = memoryview(data)[len(_MAGIC) + _DIGEST :]
+    if head != _MAGIC or hashlib.sha256(body).digest() != digest:
+        log.info("cache entry %s damaged or of an older format; rebuilding it", path.name)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
     # Unpickling makes many small objects: the collector would scan them again and
     # again meanwhile (it roughly doubled the load time).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return pickle.loads(body)
     except Exception as exc:  # a damaged or foreign entry: rebuild it, never fail
         log.info("cache entry %s unreadable (%s); rebuilding it", path.name, type(exc).__name__)
         with contextlib.suppress(OSError):
@@ -108,12 +120,13 @@ def _store(folder: Path, name: str, path: Path, value: Any) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
         try:
             with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + hashlib.sha256(data).digest())
                 out.write(data)
             os.replace(temporary, path)  # readers see the old entry or the whole new one
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # a full disk or an object that will not pickle: only slower
         log.info("could not cache %s (%s); it is rebuilt at each start", name, exc)
         return
     for stale in folder.glob(f"{name}-*.pickle"):  # entries of older data or code

@@ -43,9 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import IntentFileError
 from assistant.nlu.templates import (
@@ -57,6 +55,11 @@ from assistant.nlu.templates import (
     parse_template,
     walk,
 )
+
+# PyYAML is imported by the methods that read files: a parser loaded from the start-up
+# cache reads no YAML, and `hearth parse` starts sooner without it.
+if TYPE_CHECKING:
+    import yaml
 
 BUILTIN_TYPES = ("duration", "time", "cadence", "text", "value")
 MAX_SENTENCES_PER_TEMPLATE = 5000
@@ -167,6 +170,8 @@ def load_intent_set(path: Path | str, errors: list[IntentFileError] | None = Non
 
 class _Reader:
     def __init__(self, result: IntentSet, errors: list[IntentFileError], collect: bool):
+        import yaml
+
         self.result = result
         self.errors = errors
         self.fail_fast = not collect
@@ -182,6 +187,8 @@ class _Reader:
         return self._constructor.construct_object(node, deep=True)
 
     def read_file(self, file: Path) -> None:
+        import yaml
+
         self.result.files.append(str(file))
         try:
             text = file.read_text(encoding="utf-8")
@@ -225,12 +232,16 @@ class _Reader:
                 self.error(file, _line(key_node), f"unknown section '{key}'")
 
     def mapping(self, file: Path, node: yaml.Node, what: str) -> list[tuple[Any, Any]]:
+        import yaml
+
         if not isinstance(node, yaml.MappingNode):
             self.error(file, _line(node), f"{what} must be a mapping")
             return []
         return node.value
 
     def read_rules(self, file: Path, node: yaml.Node) -> None:
+        import yaml
+
         for key_node, value_node in self.mapping(file, node, "rules"):
             name = str(key_node.value)
             if not isinstance(value_node, yaml.ScalarNode):
@@ -322,6 +333,8 @@ class _Reader:
     def read_templates(
         self, file: Path, spec: IntentSpec, node: yaml.Node, fixed: dict[str, Any]
     ) -> None:
+        import yaml
+
         if isinstance(node, yaml.ScalarNode):
             node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node])
         if not isinstance(node, yaml.SequenceNode):

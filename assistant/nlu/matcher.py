@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -60,6 +61,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from assistant.nlu.compact import LazyIntentSet, SentenceTable, tables_for
 from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.loader import IntentSet, IntentSpec, TemplateSpec, load_intent_set
 from assistant.nlu.normalize import (
@@ -296,7 +298,7 @@ def _sentences_for(spec: IntentSpec, tpl: TemplateSpec, pieces, intent_set, lite
 @dataclass
 class _WildcardGroup:
     keys: list[str] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
+    sentences: SequenceABC[Sentence] = field(default_factory=list)
 
 
 class IntentParser:
@@ -306,7 +308,7 @@ class IntentParser:
     """
 
     def __init__(self, intent_set: IntentSet) -> None:
-        self.intent_set = intent_set
+        self._intent_set = LazyIntentSet(intent_set)
         self._entities = EntityTable({n: vl.values for n, vl in intent_set.lists.items()})
         sentences = compile_sentences(intent_set)
         # One entry per distinct canonical text and intent; the first template wins.
@@ -327,7 +329,7 @@ class IntentParser:
                 group.sentences.append(s)
             else:
                 seen.setdefault((s.intent, s.text), s)
-        self.sentences: list[Sentence] = list(seen.values())
+        self.sentences: SequenceABC[Sentence] = list(seen.values())
         self._texts = [s.text for s in self.sentences]
         self._index = _rare_word_index(self.sentences)
         # Every word stem each intent's templates use: an utterance word another
@@ -363,6 +365,30 @@ class IntentParser:
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
         return cls(load_intent_set(path))
+
+    @property
+    def intent_set(self) -> IntentSet:
+        """The template files as loaded (read from the cache's bytes on first use)."""
+        return self._intent_set.get()
+
+    # The start-up cache pickles the parser: its sentences go as compact columns
+    # (see assistant.nlu.compact), which load in a fraction of the time.
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        tables = tables_for(self._intent_set)
+        state["sentences"] = SentenceTable(tables, self.sentences)
+        state["_wild"] = {
+            key: _WildcardGroup(group.keys, SentenceTable(tables, group.sentences))
+            for key, group in self._wild.items()
+        }
+        state["_vocab"] = dict(self._vocab)
+        del state["_texts"]  # the table's own texts
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._texts = self.sentences.texts
+        self._vocab = defaultdict(frozenset, state["_vocab"])
 
     def slot_defaults(self) -> dict[str, dict[str, Any]]:
         """{intent: {slot: default}} for every intent that has slots."""

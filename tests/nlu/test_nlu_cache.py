@@ -1,0 +1,141 @@
+"""The parser read back from the start-up cache (compact columns, see
+assistant/nlu/compact.py) understands exactly what a freshly compiled one does, and
+a damaged cache entry is rebuilt."""
+
+from __future__ import annotations
+
+import pickle
+import random
+from pathlib import Path
+
+import pytest
+
+from assistant.nlu import IntentParser, _compiled
+from assistant.nlu.compact import SentenceTable
+from assistant.resources import intents_dir
+
+
+@pytest.fixture(scope="module")
+def fresh() -> IntentParser:
+    return IntentParser.from_path(intents_dir())
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("HEARTH_CACHE_DIR", str(folder))
+    return folder
+
+
+def _from_disk(cache_dir: Path) -> IntentParser:
+    """The parser as a warm start gets it: built and stored, then read from the file."""
+    path = str(intents_dir().resolve())
+    _compiled(path)
+    (entry,) = cache_dir.glob("intents-*.pickle")
+    stamp = entry.stat().st_mtime_ns
+    parser = _compiled(path)
+    assert entry.stat().st_mtime_ns == stamp  # read, not rebuilt
+    return parser
+
+
+def _fields(sentence) -> tuple:
+    return (
+        sentence.intent, sentence.text, sentence.tokens, sentence.fixed, sentence.slots,
+        sentence.template, sentence.prefix, sentence.suffix, sentence.text_slot,
+    )  # fmt: skip
+
+
+def _sample(parser: IntentParser, examples, k: int = 250) -> list[str]:
+    """Dev-set utterances, and template sentences said with a word added or dropped."""
+    rng = random.Random(11)
+    texts = [ex.text for ex in examples]
+    for sentence in rng.sample(list(parser.sentences), k):
+        words = sentence.text.replace("#", "").split()
+        texts.append(" ".join(words))
+        texts.append(" ".join([*words, rng.choice(["please", "now", "the", "dog"])]))
+        texts.append(" ".join(words[1:]))
+    return texts
+
+
+def test_cached_parser_is_compact_and_understands_the_same(
+    cache_dir, fresh, in_domain, out_of_domain
+) -> None:
+    cached = _from_disk(cache_dir)
+    assert isinstance(cached.sentences, SentenceTable)  # the compact form was loaded
+    assert len(cached.sentences) == len(fresh.sentences)
+    for texts in (_sample(fresh, in_domain), [ex.text for ex in out_of_domain]):
+        for text in texts:
+            want, got = fresh.parse(text), cached.parse(text)
+            assert (got.name, got.slots, got.confidence) == (
+                want.name,
+                want.slots,
+                want.confidence,
+            ), text
+    # Every sentence and free-text group comes back field for field, and what the
+    # speech grammars read (vocabulary, command phrases) is unchanged.
+    assert [_fields(s) for s in cached.sentences] == [_fields(s) for s in fresh.sentences]
+    assert cached._wild.keys() == fresh._wild.keys()
+    for key, group in fresh._wild.items():
+        assert cached._wild[key].keys == group.keys
+        assert [_fields(s) for s in cached._wild[key].sentences] == [
+            _fields(s) for s in group.sentences
+        ]
+    assert cached.vocabulary() == fresh.vocabulary()
+    assert cached.command_phrases() == fresh.command_phrases()
+    assert cached.slot_defaults() == fresh.slot_defaults()
+    # A parser read from the cache can be stored again (and read back) unchanged.
+    again = pickle.loads(pickle.dumps(cached))
+    assert [_fields(s) for s in again.sentences] == [_fields(s) for s in fresh.sentences]
+
+
+SMALL = """
+rules:
+  break: "(break|breather)"
+lists:
+  ritual:
+    walk: [walk, evening walk]
+    coffee: [coffee, slow coffee]
+intents:
+  pause:
+    slots:
+      seconds: {type: duration, default: 60}
+    templates:
+      - "[can we] (take|have) a <break> [for {seconds}]"
+      - "we need {seconds}"
+  ritual:
+    slots:
+      ritual: ritual
+    templates: ["(lets|time for) [our] {ritual}"]
+  add_idea:
+    slots:
+      idea: text
+    templates: ["add {idea} to [our] list"]
+"""
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "garbage"])
+def test_a_damaged_parser_entry_is_rebuilt(cache_dir, tmp_path, damage) -> None:
+    folder = tmp_path / "intents"
+    folder.mkdir()
+    (folder / "small.yaml").write_text(SMALL, encoding="utf-8")
+    fresh = IntentParser.from_path(folder)
+    path = str(folder.resolve())
+    _compiled(path)
+    (entry,) = cache_dir.glob("intents-*.pickle")
+    data = bytearray(entry.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "flipped":
+        data[len(data) * 2 // 3] ^= 0x01  # it may well still unpickle
+    else:
+        data = bytearray(b"not a cache entry")
+    entry.write_bytes(bytes(data))
+    parser = _compiled(path)
+    assert [_fields(s) for s in parser.sentences] == [_fields(s) for s in fresh.sentences]
+    assert parser.parse("we need five minutes").slots == {"seconds": 300}
+    assert parser.parse("lets have our evening walk").slots == {"ritual": "walk"}
+    assert parser.parse("add cooking together to our list").slots == {"idea": "cooking together"}
+    (rebuilt,) = cache_dir.glob("intents-*.pickle")
+    assert rebuilt.read_bytes() != bytes(data)  # written again, whole
+    again = _compiled(path)  # and read back from it
+    assert [_fields(s) for s in again.sentences] == [_fields(s) for s in fresh.sentences]
