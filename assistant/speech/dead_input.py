@@ -30,11 +30,12 @@ class DeadInputWatch:
     """Tells when the input has been digital silence through a whole line Hearth played.
 
     Attributes:
-        min_line_s: only lines at least this long count (a click proves nothing).
+        min_line_s: this much of a line must fall inside the silence (a click or the
+            quiet end of a line proves nothing).
         margin_s: the line must have ended this long ago (the echo's way back).
     """
 
-    min_line_s: float = 0.5
+    min_line_s: float = 1.0
     margin_s: float = 1.0
     _zero_since: float | None = field(default=None, repr=False)
 
@@ -46,18 +47,19 @@ class DeadInputWatch:
             self._zero_since = t - len(pcm) / 2 / 16000
 
     def dead(self, lines: Iterable[PlayedLine], t: float) -> bool:
-        """Whether one of `lines` was played on the speaker wholly inside the current
-        stretch of digital silence."""
+        """Whether one of `lines` was played on the speaker (at least `min_line_s` of
+        it) inside the current stretch of digital silence, and its echo is overdue."""
         since = self._zero_since
         if since is None:
             return False
+        # A line counts for the part of it heard inside the silence: a reopened stream
+        # can deliver a click or two before it goes quiet for good.
         return any(
             line.device
             and line.start is not None
             and line.end is not None
-            and line.start >= since
-            and line.end - line.start >= self.min_line_s
             and line.end + self.margin_s <= t
+            and line.end - max(line.start, since) >= self.min_line_s
             for line in lines
         )
 

@@ -50,7 +50,8 @@ def test_only_a_whole_line_on_the_speaker_inside_the_silence_counts() -> None:
     watch = DeadInputWatch()
     t = _feed(watch, 1.0, 0.0, level=3)
     t = _feed(watch, 5.0, t, level=0)  # silence from t = 1.0
-    assert not watch.dead([Line(start=0.5, end=3.0)], t)  # began before the silence
+    assert not watch.dead([Line(start=0.5, end=1.3)], t)  # mostly before the silence
+    assert watch.dead([Line(start=0.5, end=3.0)], t)  # began just before it: still counts
     assert not watch.dead([Line(start=2.0, end=4.0, device=False)], t)  # printed, not played
     assert not watch.dead([Line(start=2.0, end=2.2)], t)  # a click proves nothing
     assert not watch.dead([Line(start=2.0, end=5.5)], t)  # its echo may still come
