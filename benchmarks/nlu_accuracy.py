@@ -35,13 +35,33 @@ SETS = {
         DATA / "heldout2_out_of_domain.txt",
         frozenset({"text"}),
     ),
-    "third held-out set (scored once before tuning, see tests/nlu/data/README.md)": (
+    "third held-out set (85.6% / 84.1% before tuning on it, see tests/nlu/data/README.md)": (
         DATA / "heldout3_in_domain.jsonl",
         DATA / "heldout3_out_of_domain.txt",
         frozenset({"text"}),
     ),
     "short answers and control words": (DATA / "short_answers.txt", None, frozenset()),
 }
+
+
+def both_right(parse, examples) -> float:
+    """Share with the intent and every labelled slot right (free text: said / not said).
+
+    A slot the label does not name is not judged: the win's text slot came after
+    set 3 was written.
+    """
+
+    def said(slots: dict) -> dict:
+        return {k: (v is not None if k == "text" else v) for k, v in slots.items()}
+
+    right = 0
+    for ex in examples:
+        got = parse(ex.text)
+        ok = got.name == ex.intent and all(
+            said(got.slots).get(k) == v for k, v in said(ex.slots).items()
+        )
+        right += ok
+    return right / max(1, len(examples))
 
 
 def report(title: str, in_path: Path, ood_path: Path | None, text_slots: frozenset[str]) -> None:
@@ -61,6 +81,9 @@ def report(title: str, in_path: Path, ood_path: Path | None, text_slots: frozens
     if not ood:
         rows = rows[:1]
         rows[0] = (*rows[0][:3], ">= 95%")
+    if text_slots:  # blind sets: the intent and every slot its label names, both right
+        rows.insert(2, ("intents and slots", both_right(parser.parse, in_domain),
+                        both_right(naive.parse, in_domain), ">= 97%"))  # fmt: skip
     for name, a, b, target in rows:
         print(f"{name:28}{a:>10.1%}{b:>10.1%}   {target}")
     for name, e_ours, e_base in [

@@ -169,8 +169,27 @@ SYNONYMS: dict[str, str] = {
     "i think": "", "i guess": "", "i mean": "", "for a while": "",
     "for a bit": "", "kind of": "", "sort of": "", "isnt it": "", "arent we": "",
     "dont you think": "", "if thats okay": "", "if you dont mind": "",
+    # A reason said beside a request ("a pause please, we're both upset") changes
+    # nothing about it: dropped, so the request is matched on its own words.
+    "were fighting": "", "were arguing": "", "were upset": "", "were both upset": "",
+    "were fighting again": "", "were arguing again": "", "im upset": "",
+    "were getting upset": "", "were both angry": "", "were angry": "",
+    "we are fighting": "", "we are arguing": "", "we are upset": "", "we are both upset": "",
+    "i am upset": "",
+    "i return": "back", "i come back": "back",
+    "were ok": "were fine", "were okay": "were fine", "im ok": "im fine", "im okay": "im fine",
+    "space time": "space", "therapist for couples": "therapist",
+    "therapy for couples": "therapist", "counseling for couples": "therapist",
 }  # fmt: skip
-_SYNONYMS = _index((tuple(k.split()), tuple(v.split())) for k, v in SYNONYMS.items())
+TYPED_SPELLINGS: dict[str, str] = {
+    "shh": "shush", "shhh": "shush", "chek in": "checkin", "chek ins": "checkin",
+    "chekin": "checkin", "chek": "check", "minuts": "minutes",
+}  # fmt: skip
+"""Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the
+speech grammar offers SYNONYMS' sources as spoken forms, and nobody says these."""
+_SYNONYMS = _index(
+    (tuple(k.split()), tuple(v.split())) for k, v in {**SYNONYMS, **TYPED_SPELLINGS}.items()
+)
 
 
 def spoken_forms(words: str) -> list[str]:

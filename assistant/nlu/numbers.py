@@ -289,6 +289,35 @@ def _minutes_at(tokens: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+_MINUTES_BEFORE_HOUR = frozenset((5, 10, 20, 25))
+"""Minute counts said before an hour ("ten to nine"); "eight to ten" is a range."""
+
+
+def _minutes_to_hour(
+    tokens: list[str], i: int, minutes: int, j: int
+) -> tuple[int, int, int] | None:
+    """(hour 1-12, minute, end index) for "twenty to ten", "ten past nine", else None.
+
+    Not after "from"/"between" ("from ten to eleven" is a range), and only with a
+    minute count people say so (5, 10, 20, 25, or 13-29 past the hour): a wrong
+    time is worse than none.
+    """
+    if j + 1 >= len(tokens) or tokens[j] not in ("past", "after", "to", "til", "till"):
+        return None
+    if i > 0 and tokens[i - 1] in ("from", "between"):
+        return None
+    before = tokens[j] in ("to", "til", "till")
+    if not (minutes in _MINUTES_BEFORE_HOUR or (not before and 13 <= minutes <= 29)):
+        return None
+    found = _int_at(tokens, j + 1)
+    if not found or found[0] != int(found[0]) or not 1 <= found[0] <= 12:
+        return None
+    hour, end = int(found[0]), found[1]
+    if before:
+        hour, minutes = (hour - 1) % 12 or 12, 60 - minutes
+    return hour, minutes, end
+
+
 def clock_time_at(
     tokens: list[str], i: int, prefer_evening: bool = True, bare: bool = True
 ) -> tuple[str, int, bool] | None:
@@ -339,6 +368,10 @@ def clock_time_at(
         hour, j = int(found[0]), found[1]
         if tok.isdigit() and len(tok) in (3, 4):  # "830", "2030"
             hour, minute = divmod(int(tok), 100)
+            explicit = True
+        relative = None if explicit else _minutes_to_hour(tokens, i, hour, j)
+        if relative:
+            hour, minute, j = relative
             explicit = True
         if not 0 <= hour < 24 or minute >= 60:
             return None

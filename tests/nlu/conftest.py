@@ -45,3 +45,13 @@ def heldout2_in_domain() -> list[Example]:
 @pytest.fixture(scope="session")
 def heldout2_out_of_domain() -> list[Example]:
     return read_examples(DATA / "heldout2_out_of_domain.txt")
+
+
+@pytest.fixture(scope="session")
+def heldout3_in_domain() -> list[Example]:
+    return read_examples(DATA / "heldout3_in_domain.jsonl")
+
+
+@pytest.fixture(scope="session")
+def heldout3_out_of_domain() -> list[Example]:
+    return read_examples(DATA / "heldout3_out_of_domain.txt")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.nlu import IntentParser
 from assistant.nlu.evaluate import read_examples
 from assistant.nlu.normalize import EntityTable, normalize, spoken_forms, strip_wake_phrase
 
@@ -55,6 +56,24 @@ def test_spoken_forms_for_speech_grammars() -> None:
     assert {"pause", "time out", "breather"} <= set(spoken_forms("break"))
     assert {"checkin", "check ins"} <= set(spoken_forms("check in"))
     assert spoken_forms("walk") == ["walk"]
+
+
+def test_typed_misspellings_are_read_but_never_offered_to_the_recognizer(
+    parser: IntentParser,
+) -> None:
+    assert (
+        normalize("it's time for our chek in").text == normalize("it's time for our check in").text
+    )
+    assert normalize("shh").text == "shush"
+    assert "chek in" not in spoken_forms("check in")
+    assert not any("chek" in p or "shh" in p for p in parser.command_phrases())
+
+
+def test_a_reason_beside_a_request_is_dropped() -> None:
+    said = normalize("a 15 minute pause please, we're both upset")
+    assert said.text == normalize("a 15 minute pause").text
+    assert normalize("please make pause, we are fighting, 2 minute").text == "make break #d"
+    assert normalize("we're fighting").tokens == []
 
 
 def test_read_examples_format(tmp_path: Path) -> None:

@@ -126,10 +126,22 @@ def test_no_duration_without_a_unit_and_a_number(text: str) -> None:
         ("noon", "12:00"),
         ("twelve", "12:00"),
         ("check in for twelve minutes at nine", "21:00"),  # the duration is skipped
+        # minutes before or after the hour (were 20:00 / 20:05: a wrong time)
+        ("twenty to ten", "21:40"),
+        ("ten to nine", "20:50"),
+        ("ten past nine am", "09:10"),
+        ("twenty five past eight", "20:25"),
+        ("25 past 8", "20:25"),
     ],
 )
 def test_clock_times(text: str, hhmm: str) -> None:
     assert parse_clock_time(text) == hhmm
+
+
+def test_a_range_is_not_read_as_minutes_to_the_hour() -> None:
+    # "from ten to eleven" and "eight to ten" are ranges, not 22:50 or 21:52
+    assert parse_clock_time("from ten to eleven") == "22:00"
+    assert parse_clock_time("eight to ten") == "20:00"
 
 
 def test_clock_time_without_evening_preference() -> None:
