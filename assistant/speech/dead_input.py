@@ -16,6 +16,8 @@ from typing import Protocol
 
 import numpy as np
 
+from assistant.speech.types import SAMPLE_RATE
+
 
 class PlayedLine(Protocol):
     """A line Hearth spoke (the live loop's `Spoken`), in timeline seconds."""
@@ -44,7 +46,7 @@ class DeadInputWatch:
         if np.frombuffer(pcm, dtype="<i2").any():
             self._zero_since = None
         elif self._zero_since is None:
-            self._zero_since = t - len(pcm) / 2 / 16000
+            self._zero_since = t - len(pcm) / 2 / SAMPLE_RATE
 
     def dead(self, lines: Iterable[PlayedLine], t: float) -> bool:
         """Whether one of `lines` was played on the speaker (at least `min_line_s` of

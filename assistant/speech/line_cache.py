@@ -59,9 +59,6 @@ class LineCache:
         """Mark `texts` as lines that may be kept (known lines, nothing personal)."""
         self._allowed.update(texts)
 
-    def allows(self, text: str) -> bool:
-        return text in self._allowed
-
     def get(self, text: str) -> np.ndarray | None:
         """The samples of `text` if rendered before (this run, or confirmed on disk)."""
         if text not in self._allowed:
@@ -102,10 +99,6 @@ class LineCache:
             pending.write_text(str(len(samples)))
         except OSError as exc:
             log.info("a rendered line could not be cached (%s)", exc.strerror or exc)
-
-    def forget_in_memory(self, text: str) -> None:
-        """Drop `text` from memory (the next `get` reads the disk or misses)."""
-        self._memory.pop(self._key(text), None)
 
     # -- internals ----------------------------------------------------------------------
 

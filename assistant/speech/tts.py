@@ -234,16 +234,15 @@ class Synthesizer:
     def warm(self, texts: Iterable[str], stop: threading.Event | None = None) -> int:
         """Render the lines of `texts` not cached yet, one at a time (a line asked for
         meanwhile waits for one render at most); returns how many were rendered."""
+        if self._cache is None:
+            return 0
         rendered = 0
         texts = list(texts)
         with self._lock:
-            if self._cache is not None:
-                self._cache.allow(texts)
+            self._cache.allow(texts)
         for text in texts:
             if (stop is not None and stop.is_set()) or self._closed.is_set():
                 break
-            if self._cache is None:
-                return 0
             with self._lock:
                 known = self._cache.get(text) is not None
             if not known:
