@@ -704,24 +704,32 @@ def _parser() -> Callable[[str], Any] | None:
 _RESPONSES: Any = None
 
 
-def _line(key: str) -> str:
-    """A spoken line of the live loop itself, from intents/responses/voice.yaml."""
+def _responses() -> Any:
+    """The spoken lines, loaded once per process (the live loop's own lines and the
+    lines rendered ahead both read them)."""
     global _RESPONSES
     if _RESPONSES is None:
         from assistant.dialog.responses import Responses
 
         _RESPONSES = Responses(seed=None)
-    return _RESPONSES.pick(key)
+    return _RESPONSES
+
+
+def _line(key: str) -> str:
+    """A spoken line of the live loop itself, from intents/responses/voice.yaml."""
+    return _responses().pick(key)
 
 
 def lines_ahead() -> list[str]:
     """The lines worth rendering before they are needed: the one-minute pause's lines
     first (the request that must be answered at once), then every line that has no
-    value to fill in."""
-    from assistant.dialog.responses import Responses, fill
+    value to fill in, then the check-in questions (read right after the opening line,
+    which would otherwise wait for the question's render)."""
+    from assistant.dialog.responses import fill
     from assistant.dialog.timewords import duration_words
 
-    lines = Responses(seed=0).lines
+    responses = _responses()
+    lines = responses.lines
     first = {
         "pause.start": {"duration": duration_words(60)},
         "pause.countdown": {"left": duration_words(30)},
@@ -729,6 +737,7 @@ def lines_ahead() -> list[str]:
     }
     ahead = [fill(v, fields) for key, fields in first.items() for v in lines.get(key, [])]
     ahead += [v for variants in lines.values() for v in variants if "{" not in v]
+    ahead += responses.all_questions()
     return list(dict.fromkeys(ahead))
 
 

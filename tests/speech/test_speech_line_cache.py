@@ -98,3 +98,16 @@ def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path) -> None:
         with Synthesizer(voice="en-us", cache_folder=blocker / "lines") as synth:
             assert synth.warm([LINE]) == 1
             assert 0.8 < synth.render(LINE).duration < 2.5
+
+
+def test_the_lines_rendered_ahead_are_known_lines_with_the_questions() -> None:
+    from assistant.dialog.responses import Responses, fill
+    from assistant.live import lines_ahead
+
+    ahead = lines_ahead()
+    responses = Responses()
+    assert ahead[: len(responses.lines["pause.start"])] == [
+        fill(line, {"duration": "one minute"}) for line in responses.lines["pause.start"]
+    ]  # the pause first: it must start at once
+    assert set(responses.all_questions()) <= set(ahead)  # read right after the opening
+    assert not [line for line in ahead if "{" in line]  # nothing left to fill in
