@@ -604,6 +604,12 @@ class LiveLoop:
                     source.close()
                     is_open = False
                     continue
+                if dead_watch.silent_too_long(now):
+                    log.info("the microphone sent only digital silence for a while; reopening it")
+                    dead_watch.reset()
+                    source.close()
+                    is_open = False
+                    continue
             # A microphone hears Hearth itself; a WAV file (or a silent speaker) does not.
             pcm, clean = (block.pcm, True) if echo is None else echo.process(block.pcm)
             for heard in self._listen(pcm, self.timeline(), engine, speaker, clean):

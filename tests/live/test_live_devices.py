@@ -63,7 +63,7 @@ def _pulse_state(audio) -> str:
     return "\n".join([*lists, *tail])
 
 
-def test_devices_unplugged_and_back(tmp_path, unpluggable_audio, hearth_process):
+def test_devices_unplugged_and_back(tmp_path, espeak, unpluggable_audio, hearth_process):
     audio = unpluggable_audio
     run = hearth_process("run", "--db", str(tmp_path / "h.db"), "-v", env=audio.env)
     run.wait_for("Listening.")
@@ -80,10 +80,10 @@ def test_devices_unplugged_and_back(tmp_path, unpluggable_audio, hearth_process)
     # Hearth says it hears again, through the speaker it found again.
     said = run.wait_for(lambda line: "[spoken]" in line and "voice.mic_back" in line, after=back)
     assert "'device': True" in said and "'completed': True" in said
-    # Not checked here: that a command said after the re-plug is heard. In full CI runs
-    # the reopened stream sometimes heard nothing (connected to loop.monitor, while a
-    # fresh recorder heard the clip); an open fault (see issue 11). The moved-stream test
-    # below checks that a reopened microphone hears commands.
+    # And hears the couple again. (Under heavy load the reopened stream was seen sending
+    # only zeros while a new one heard the room: the long-silence reopen brings it back,
+    # so the command may need saying again, as a person would.)
+    _say_until_answered(run, audio, espeak("hey hearth, we need a minute"), "pause")
     # One line for each lost device, however many retries it took.
     assert sum("microphone" in line and "retry" in line for line in run.err().splitlines()) == 1
     assert sum("keeps trying the speaker" in line for line in run.err().splitlines()) == 1

@@ -57,3 +57,34 @@ def test_only_a_whole_line_on_the_speaker_inside_the_silence_counts() -> None:
     assert not watch.dead([Line(start=2.0, end=5.5)], t)  # its echo may still come
     assert not watch.dead([Line(start=2.0, end=None)], t)  # still playing
     assert watch.dead([Line(start=2.0, end=4.0)], t)
+
+
+def test_a_long_digital_silence_is_reopened_at_growing_intervals() -> None:
+    watch = DeadInputWatch(long_silence_s=30.0, max_long_silence_s=100.0)
+    t = _feed(watch, 29.0, 0.0, level=0)
+    assert not watch.silent_too_long(t)
+    t = _feed(watch, 1.5, t, level=0)
+    assert watch.silent_too_long(t)  # 30 s of exact zeros: reopen
+    watch.reset()  # reopened, and still nothing but zeros
+    t = _feed(watch, 35.0, t, level=0)
+    assert not watch.silent_too_long(t)  # the wait doubled to 60 s
+    t = _feed(watch, 26.0, t, level=0)
+    assert watch.silent_too_long(t)
+    watch.reset()
+    t = _feed(watch, 99.0, t, level=0)
+    assert not watch.silent_too_long(t)  # 120 s, capped at 100 s
+    t = _feed(watch, 1.5, t, level=0)
+    assert watch.silent_too_long(t)
+
+
+def test_sound_restarts_the_wait_and_a_quiet_room_never_counts() -> None:
+    watch = DeadInputWatch(long_silence_s=30.0)
+    t = _feed(watch, 31.0, 0.0, level=0)
+    assert watch.silent_too_long(t)
+    watch.reset()
+    t = _feed(watch, 0.2, t, level=5)  # the reopened stream hears the room
+    t = _feed(watch, 31.0, t, level=0)
+    assert watch.silent_too_long(t)  # back to the first wait, not 60 s
+    watch.reset()
+    t = _feed(watch, 300.0, t, level=3)  # a quiet room's noise floor: never dead
+    assert not watch.silent_too_long(t)
