@@ -16,10 +16,12 @@ import numpy as np
 def _say_until_answered(run, audio, clip, intent: str) -> None:
     """Play `clip` into the room until Hearth acts on `intent` (at most three tries).
 
-    As a person would, say it again when Hearth did not catch it (or heard another
-    request): these tests are about the devices, not about recognition.
+    As a person would, say it again when Hearth did not answer, did not catch it or
+    heard another request: these tests are about the devices, not about recognition.
+    (A stream that went deaf is reopened after 30 s of digital silence: a try that got
+    no answer within 45 s is followed by another.)
     """
-    for _attempt in range(3):
+    for attempt in range(3):
         said_at = run.mark()
         subprocess.run(["paplay", "--device=loop", str(clip)], env={**audio.env}, check=True)
         try:
@@ -28,9 +30,11 @@ def _say_until_answered(run, audio, clip, intent: str) -> None:
                     "[command]" in line or ("[spoken]" in line and "voice.not_caught" in line)
                 ),
                 after=said_at,
-                timeout=60,
+                timeout=45,
             )
         except AssertionError as exc:
+            if attempt < 2:
+                continue
             raise AssertionError(
                 f"{exc}\nPulseAudio:\n{_pulse_state(audio)}\n"
                 f"loopback peak while playing the clip again: {_loopback_peak(audio, clip)}"
