@@ -281,8 +281,10 @@ def run_trial(
 
 def stop_latency(rec: np.ndarray, clip_path: Path, near: int) -> float | None:
     """Ms from the end of the user's "stop" to the last voiced sample of Hearth's voice
-    in the sink: the clip is found in the recording and subtracted, and Hearth's voice
-    ends where the rest first stays below the voice level for 0.4 s."""
+    in the sink (negative: Hearth was silent before the word ended). The clip is found
+    in the recording by cross-correlation and subtracted; Hearth's voice ends where
+    the rest, from the start of the clip on, first stays below the voice level for
+    0.6 s (longer than a pause between Hearth's sentences)."""
     from assistant.speech.wav import load_pcm16
 
     clip = np.frombuffer(load_pcm16(clip_path, RATE), dtype="<i2").astype(np.float64)
@@ -294,18 +296,17 @@ def stop_latency(rec: np.ndarray, clip_path: Path, near: int) -> float | None:
     corr = np.fft.irfft(np.fft.rfft(seg, size) * np.conj(np.fft.rfft(clip, size)), size)
     k = int(np.argmax(corr[: len(seg) - len(clip) + 1]))
     gain = float(corr[k] / np.dot(clip, clip))
-    rest = rec.astype(np.float64).copy()
     pos = lo + k
-    rest[pos : pos + len(clip)] -= gain * clip
-    stop_end = pos + len(clip)  # the clip is trimmed to its voiced part
-    rms = block_rms(rest[stop_end:])
-    quiet = rms < VOICED
-    need = int(0.4 * RATE) // BLOCK
+    rest = rec[pos:].astype(np.float64)
+    rest[: len(clip)] -= gain * clip[: len(rest)]
+    quiet = block_rms(rest) < VOICED
+    need = int(0.6 * RATE) // BLOCK
     run = 0
     for i, q in enumerate(quiet):
         run = run + 1 if q else 0
         if run >= need:
-            return (i + 1 - need) * BLOCK / RATE * 1000.0
+            hearth_end = (i + 1 - need) * BLOCK  # samples from the clip's start
+            return (hearth_end - len(clip)) / RATE * 1000.0  # the clip ends with the word
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 import wave
 from collections.abc import Callable, Iterator
@@ -19,6 +20,10 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+
+# The PulseAudio helper is shared with benchmarks/talk_over.py; pytest's importlib mode
+# does not put this folder on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from loopback import (
     NULL_SINK,
     LoopbackError,
