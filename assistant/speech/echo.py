@@ -9,9 +9,10 @@ and without a lock Hearth simply does not listen while it talks.
 
 Where the echo was removed the canceller leaves a faint noise floor ("comfort
 noise", as telephone echo cancellers do), not digital silence: PocketSphinx decodes
-speech that follows digital silence poorly (measured on the loopback: a "stop" said
-over Hearth's line was read as "off", and "hey hearth, stop" in Flite kal16 ended
-at "hey hearth"; with the floor both were read right; docs/hearing.md).
+speech that follows digital silence poorly (measured: a "stop" said over Hearth's
+line was read as "off", and "hey hearth, stop" in Flite kal16 ended at "hey
+hearth"; with the floor both were read right. Its end-pointer sees the audio
+before the engine adds its own noise floor; docs/hearing.md).
 """
 
 from __future__ import annotations
@@ -141,13 +142,13 @@ class EchoCanceller:
 
     def _watch(self, x: np.ndarray, residual: np.ndarray, ref: np.ndarray) -> bool:
         """Whether this block's delay is wrong: removing the echo left more than came in
-        (the person's own voice does not do that). On the
-        loopback under load the delay jumped by 88 ms and then 0.5 s while Hearth
-        talked (the speaker fell behind and PulseAudio played silence in between);
-        the residual was then Hearth's own voice, inverted, and the recognizer read
-        words in it. Such a block is not listened to, and the lock is checked within
-        0.1 s instead of at the next half second; so it is too when Hearth's voice
-        should carry most of the block, yet most of it is left."""
+        (the person's own voice does not do that). On the loopback under load the
+        delay jumped by 88 ms and then 0.5 s while Hearth talked (the speaker fell
+        behind and PulseAudio played silence in between); the residual was then
+        Hearth's own voice, inverted, and the recognizer read words in it. Such a
+        block is not listened to, and the lock is checked within 0.1 s instead of at
+        the next half second; so it is too when Hearth's voice should carry most of
+        the block, yet most of it is left."""
         heard = float(np.dot(x, x))
         left = float(np.dot(residual, residual))
         echo = self.gain**2 * float(np.dot(ref, ref))
