@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
-import tempfile
+import sys
 import time
 import wave
 from collections.abc import Callable, Iterator
@@ -22,76 +21,28 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+# The PulseAudio helper is shared with benchmarks/talk_over.py; pytest's importlib mode
+# does not put this folder on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from loopback import (
+    NULL_SINK,
+    LoopbackError,
+    rescan_portaudio,
+    set_defaults,
+    start_pulse,
+    stop_pulse,
+)
+
 ESPEAK_VOICE = "en-us+f2"  # decodes best with PocketSphinx (see env notes)
 ESPEAK_WPM = 140
 
 
-def _wait_for(check: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def _start_pulse(always_sink: bool = True) -> tuple[dict[str, str], int, Path]:
-    """Start a private PulseAudio daemon with a 16 kHz mono null sink `loop`.
-
-    Returns its environment, its PID and its runtime folder. With `always_sink` a
-    dummy sink takes over when `loop` is unloaded (streams keep running); without it,
-    unloading `loop` takes the device away from every stream, like an unplugged card.
-    """
-    binary = shutil.which("pulseaudio")
-    if binary is None or shutil.which("pactl") is None:
-        pytest.fail(
-            "pulseaudio and pulseaudio-utils are required for the live tests "
-            "(apt-get install pulseaudio pulseaudio-utils libasound2-plugins)",
-            pytrace=False,
-        )
-    runtime = Path(tempfile.mkdtemp(prefix="hearth-pulse-"))
-    socket = runtime / "native"
-    env = {"PULSE_RUNTIME_PATH": str(runtime), "PULSE_SERVER": f"unix:{socket}"}
-    full_env = {**os.environ, **env}
-    started = subprocess.run(
-        [
-            binary, "-n", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit",
-            f"--log-target=file:{runtime / 'pulse.log'}",
-            f"--load=module-native-protocol-unix socket={socket}",
-            f"--load=module-null-sink {NULL_SINK}",
-            *(["--load=module-always-sink"] if always_sink else []),
-        ],
-        env=full_env, capture_output=True, text=True, check=False, timeout=30,
-    )  # fmt: skip
-    if started.returncode != 0:
-        pytest.fail(f"pulseaudio did not start: {started.stderr.strip()}", pytrace=False)
-    pid_file = runtime / "pid"
-    ready = _wait_for(
-        lambda: (
-            pid_file.exists()
-            and subprocess.run(["pactl", "info"], env=full_env, capture_output=True).returncode == 0
-        ),
-        timeout=10,
-    )
-    if not ready:
-        pytest.fail("pulseaudio started but does not answer on its socket", pytrace=False)
-    pid = int(pid_file.read_text().split()[0])
-    _set_defaults(full_env)
-    return env, pid, runtime
-
-
-NULL_SINK = "sink_name=loop rate=16000 channels=1"
-
-
-def _set_defaults(env: dict[str, str]) -> None:
-    for args in (["set-default-sink", "loop"], ["set-default-source", "loop.monitor"]):
-        subprocess.run(["pactl", *args], env=env, check=True, capture_output=True)
-
-
-def _stop_pulse(pid: int, runtime: Path) -> None:
-    os.kill(pid, signal.SIGTERM)
-    _wait_for(lambda: not Path(f"/proc/{pid}").exists(), timeout=5)
-    shutil.rmtree(runtime, ignore_errors=True)
+    """`loopback.start_pulse`, failing the test with its message when it cannot."""
+    try:
+        return start_pulse(always_sink)
+    except LoopbackError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -100,7 +51,7 @@ def pulse() -> Iterator[dict[str, str]]:
     env, pid, runtime = _start_pulse()
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
-    _rescan_portaudio()
+    rescan_portaudio()
     try:
         yield env
     finally:
@@ -109,7 +60,7 @@ def pulse() -> Iterator[dict[str, str]]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        _stop_pulse(pid, runtime)
+        stop_pulse(pid, runtime)
 
 
 class UnpluggableAudio:
@@ -132,7 +83,7 @@ class UnpluggableAudio:
 
     def plug(self) -> None:
         self.pactl("load-module", "module-null-sink", *NULL_SINK.split())
-        _set_defaults(self._full)
+        set_defaults(self._full)
 
     def suspend(self, suspended: bool = True) -> None:
         """Suspend `loop` (or wake it): the device stays listed and opens, but its
@@ -154,15 +105,7 @@ def unpluggable_audio() -> Iterator[UnpluggableAudio]:
     try:
         yield UnpluggableAudio(env)
     finally:
-        _stop_pulse(pid, runtime)
-
-
-def _rescan_portaudio() -> None:
-    """PortAudio lists devices once, at start; make it look again now that a server runs."""
-    import sounddevice as sd
-
-    sd._terminate()
-    sd._initialize()
+        stop_pulse(pid, runtime)
 
 
 @pytest.fixture(scope="session")

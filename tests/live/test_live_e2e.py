@@ -167,3 +167,42 @@ def test_checkin_by_voice_asks_a_question_through_the_sink(running, espeak, wavs
 
     samples = np.frombuffer(captured.read_bytes(), dtype="<i2")
     assert wavs.voiced(samples, 16000) > 0.5 * (question.end - question.start)
+
+
+def _talking(running) -> bool:
+    """Hearth's voice is in the sink now (a line has started and not ended)."""
+    return any(s.start is not None and s.end is None for s in running.spoken)
+
+
+def test_hey_hearth_stop_said_over_hearths_line_cuts_it(running, espeak) -> None:
+    """Hearth reads its check-in (about 12 s of speech into the sink its microphone
+    hears); "hey hearth, stop" said over it is heard through the echo canceller: the
+    wake phrase cuts the line and the rest of the check-in is dropped.
+
+    A bare "stop" is not tested here: through the loopback it was heard in about half
+    of the tries (benchmarks/talk_over.py, docs/hearing.md), too few for a test."""
+    running.play(espeak("hey hearth, let's do our check in"))
+    assert running.wait_for(lambda: _talking(running), timeout=60)
+    clip = espeak("hey hearth, stop")
+    said_at = running.play(clip)  # paplay returns once the clip has been played
+    assert running.wait_for(lambda: any(not s.completed for s in running.spoken), timeout=30)
+    cut = next(s for s in running.spoken if not s.completed)
+    assert cut.key.startswith("checkin.")
+    assert any(h.barge_in for h in running.loop.heard)
+    # Cut while the clip played, or soon after it: a bound for a broken build only
+    # (benchmarks/talk_over.py measures how soon, through the sink).
+    assert said_at - 3.0 < cut.end < said_at + 3.0
+    # The queued lines were dropped: the check-in's invitation never came.
+    assert running.loop.speaker.wait_idle(timeout=10)
+    assert "checkin.invite" not in running.said()
+
+
+def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
+    """ "hey hearth, we need a minute" said while Hearth reads its check-in: the wake
+    phrase cuts Hearth off and the pause starts."""
+    running.play(espeak("hey hearth, let's do our check in"))
+    assert running.wait_for(lambda: _talking(running), timeout=60)
+    running.play(espeak("hey hearth, we need a minute"))
+    assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60)
+    assert any(not s.completed for s in running.spoken if s.key.startswith("checkin."))
+    assert _commands(running.db)[:2] == ["pause", "checkin"]
