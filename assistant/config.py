@@ -151,7 +151,7 @@ class Settings:
         metadata=_hint(f"a table of minutes, 1 to 240, for {', '.join(RITUALS)}"),
     )
     front_end: Literal["webrtc", "none"] = field(
-        default="none", metadata=_hint('"webrtc" or "none"')
+        default="webrtc", metadata=_hint('"webrtc" or "none"')
     )
     noise_suppression: Annotated[int, Meta(ge=0, le=4)] = field(
         default=2, metadata=_hint("a whole number from 0 (off) to 4 (strongest), e.g. 2")

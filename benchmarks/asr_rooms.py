@@ -519,6 +519,22 @@ def main() -> None:
             done = decode_all([{**j, **flags} for j in jobs], args.jobs)
             results[variant] = {key(r): r for r in done}
             costs[variant] = time.perf_counter() - v0
+            if len(variants) > 1:  # a long comparison shows each variant as it ends
+                by_id = {(j["split"], j["id"]): j for j in jobs}
+                kinds = {"command": 0, "wake_talk": 0, "talk": 0}
+                totals = dict(kinds)
+                for r in done:
+                    job = by_id[(r["split"], r["id"])]
+                    totals[job["kind"]] += 1
+                    hit = right(job, r) if job["kind"] == "command" else r["acted"] != "none"
+                    kinds[job["kind"]] += hit
+                print(
+                    f"{variant}: commands right {kinds['command']}/{totals['command']}, "
+                    f"talk after wake acted on {kinds['wake_talk']}/{totals['wake_talk']}, "
+                    f"talk acted on {kinds['talk']}/{totals['talk']} "
+                    f"({costs[variant]:.0f} s)",
+                    flush=True,
+                )
             if variant == variants[0]:
                 now, now_s = done, time.perf_counter() - t0
         if not args.no_baseline:
