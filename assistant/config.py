@@ -88,6 +88,11 @@ class Settings:
             The scheduled check-in is skipped (logged) and a ritual's guided
             cues are not spoken; anything asked for by voice still works.
         ritual_minutes: ritual name -> minutes, overriding intents/rituals.yaml.
+        front_end: how the microphone's audio is cleaned before recognition: "webrtc"
+            (WebRTC noise suppression and automatic gain) or "none".
+        noise_suppression: the webrtc front end's noise suppression, 0 (off) to 4.
+        auto_gain_dbfs: the webrtc front end's automatic gain target in dB below full
+            scale, 1 to 31; 0 turns the gain off.
         log_level: debug, info, warning or error (`-v` on `hearth run` is info).
         crisis_line: who to call in a crisis, as spoken in the safety line
             (numbers differ by country, e.g. "the police on 911 or the 988
@@ -144,6 +149,15 @@ class Settings:
     ritual_minutes: Mapping[str, float] = field(
         default_factory=dict,
         metadata=_hint(f"a table of minutes, 1 to 240, for {', '.join(RITUALS)}"),
+    )
+    front_end: Literal["webrtc", "none"] = field(
+        default="webrtc", metadata=_hint('"webrtc" or "none"')
+    )
+    noise_suppression: Annotated[int, Meta(ge=0, le=4)] = field(
+        default=2, metadata=_hint("a whole number from 0 (off) to 4 (strongest), e.g. 2")
+    )
+    auto_gain_dbfs: Annotated[int, Meta(ge=0, le=31)] = field(
+        default=3, metadata=_hint("a whole number of dB below full scale, 0 (off) to 31, e.g. 3")
     )
     log_level: Literal["debug", "info", "warning", "error"] = field(
         default="warning", metadata=_hint('"debug", "info", "warning" or "error"')

@@ -33,6 +33,7 @@ from assistant.speech.audio_in import AudioSource, MicrophoneSource, WavFileSour
 from assistant.speech.audio_out import AudioSink, DeviceSink, NowhereSink, WavFileSink
 from assistant.speech.dead_input import DeadInputWatch
 from assistant.speech.echo import EchoCanceller
+from assistant.speech.front_end import FrontEndConfig
 from assistant.speech.listener import Heard, Listener, ListenerConfig
 from assistant.speech.tts import Synthesizer
 from assistant.speech.types import Recognizer
@@ -400,6 +401,8 @@ class LiveLoop:
                 answer_window_s=settings.answer_window_s,
             ),
             parse=_parser(),
+            # Noise suppression and gain, for the microphone and a file alike.
+            front_end=FrontEndConfig.from_settings(settings).create(),
         )
         self._t0 = time.monotonic()
         self.speaker: Speaker | None = None

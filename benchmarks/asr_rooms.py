@@ -25,6 +25,12 @@ checked out in a temporary `git worktree` and run on the same audio in a subproc
     python benchmarks/asr_rooms.py --quick    # 8 + 8 + 4 per condition
     python benchmarks/asr_rooms.py --split heldout --commands 3 --wake-talk 4 --talk 1
     python benchmarks/asr_rooms.py --split tune --no-baseline --dump out.jsonl  # tuning
+    python benchmarks/asr_rooms.py --split tune --no-baseline --front-end webrtc:2:3,none
+
+`--front-end` decodes the same audio once per front end (see
+`assistant/speech/front_end.py`): "none", "webrtc" (the settings' defaults) or
+"webrtc:NS:GAIN" (noise suppression level 0-4, automatic gain target in dBFS, 0 = off),
+and prints each one's CPU time per second of audio and the memory it adds.
 
 Needs the apt packages espeak-ng, flite, festival, festvox-kallpc16k,
 festvox-us-slt-hts and sox.
@@ -40,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -277,6 +284,58 @@ def _init_decode() -> None:
     )
 
 
+class _TimedFrontEnd:
+    """A front end whose CPU time is counted (the decoding process is single-threaded)."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.cpu = inner, 0.0
+
+    def process(self, pcm: bytes) -> bytes:
+        start = time.process_time()
+        out = self.inner.process(pcm)
+        self.cpu += time.process_time() - start
+        return out
+
+    def reset(self) -> None:
+        self.inner.reset()
+
+
+def front_end_config(spec: str):
+    """The front end a `--front-end` item names: "none", "webrtc" or "webrtc:NS:GAIN"."""
+    from assistant.config import Settings
+    from assistant.speech.front_end import FrontEndConfig
+
+    kind, *levels = spec.split(":")
+    if kind == "webrtc" and not levels:
+        return replace(FrontEndConfig.from_settings(Settings()), kind="webrtc")
+    if kind == "webrtc" and len(levels) == 2:
+        return FrontEndConfig("webrtc", int(levels[0]), int(levels[1]))
+    if kind == "none" and not levels:
+        return FrontEndConfig("none")
+    raise SystemExit(f"--front-end: {spec!r} is not none, webrtc or webrtc:NS:GAIN")
+
+
+def front_end_memory(spec: str) -> float:
+    """MB of resident memory one front end adds (its library included), measured in a
+    fresh interpreter over 10 s of noise."""
+    code = f"""
+import numpy as np, sys
+sys.path.insert(0, {str(HERE)!r})
+from asr_rooms import front_end_config
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 / 2**20
+config = front_end_config({spec!r})
+pcm = (np.random.default_rng(0).normal(0, 1000, 160000)).astype("<i2").tobytes()
+before = rss()
+fe = config.create()
+for i in range(0, len(pcm), 640):
+    fe.process(pcm[i : i + 640])
+print(rss() - before)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip())
+
+
 def decode(job: dict) -> dict:
     """Take one utterance through the listener as `hearth run --input-wav --fast` does."""
     from assistant.speech.listener import Listener, ListenerConfig
@@ -288,7 +347,11 @@ def decode(job: dict) -> dict:
     config = ListenerConfig()
     if job.get("sweep"):  # every command reading kept, with its evidence: thresholds offline
         config = ListenerConfig(min_support=0.0)
-    listener = Listener(rec, config, parser.parse, rec.grammar.phrases)
+    extra, front_end = {}, None
+    if job.get("front_end", "none") != "none":  # (the baseline's code has no front end)
+        front_end = _TimedFrontEnd(front_end_config(job["front_end"]).create())
+        extra["front_end"] = front_end
+    listener = Listener(rec, config, parser.parse, rec.grammar.phrases, **extra)
     mode = "answer" if job["intent"] in ANSWERS else "wake"
     decided = []
     block = 640  # 20 ms
@@ -314,6 +377,7 @@ def decode(job: dict) -> dict:
         "declined": any(getattr(h, "declined", False) for h in decided),
         "evidence": [getattr(h, "evidence", None) for h in decided],
         "seconds": seconds,
+        "front_end_cpu": front_end.cpu if front_end is not None else 0.0,
         "audio_s": len(pcm) / 32000,
     }
 
@@ -412,6 +476,10 @@ def main() -> None:
         default="now",
         help=argparse.SUPPRESS,
     )
+    ap.add_argument(
+        "--front-end",
+        help='front ends to compare on the same audio, e.g. "webrtc:2:3,none" (see above)',
+    )
     ap.add_argument("--sweep", action="store_true", help="no rejection: thresholds offline")
     ap.add_argument("--dump", help="write every job and result here (JSON lines)")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "hearth-rooms-tts"))
@@ -440,11 +508,34 @@ def main() -> None:
         key = lambda r: (r["split"], r["id"])  # noqa: E731
         results = {}
         t0 = time.perf_counter()
-        for variant in args.variants.split(","):
+        variants = (args.front_end or args.variants).split(",")
+        costs = {}
+        for variant in variants:
             flags = {"sweep": args.sweep}
+            if args.front_end:
+                front_end_config(variant)  # a bad spec stops here, before any decoding
+                flags["front_end"] = variant
+            v0 = time.perf_counter()
             done = decode_all([{**j, **flags} for j in jobs], args.jobs)
             results[variant] = {key(r): r for r in done}
-            if variant == args.variants.split(",")[0]:
+            costs[variant] = time.perf_counter() - v0
+            if len(variants) > 1:  # a long comparison shows each variant as it ends
+                by_id = {(j["split"], j["id"]): j for j in jobs}
+                kinds = {"command": 0, "wake_talk": 0, "talk": 0}
+                totals = dict(kinds)
+                for r in done:
+                    job = by_id[(r["split"], r["id"])]
+                    totals[job["kind"]] += 1
+                    hit = right(job, r) if job["kind"] == "command" else r["acted"] != "none"
+                    kinds[job["kind"]] += hit
+                print(
+                    f"{variant}: commands right {kinds['command']}/{totals['command']}, "
+                    f"talk after wake acted on {kinds['wake_talk']}/{totals['wake_talk']}, "
+                    f"talk acted on {kinds['talk']}/{totals['talk']} "
+                    f"({costs[variant]:.0f} s)",
+                    flush=True,
+                )
+            if variant == variants[0]:
                 now, now_s = done, time.perf_counter() - t0
         if not args.no_baseline:
             base = baseline_results(jobs, args.baseline_rev, args.jobs)
@@ -457,6 +548,16 @@ def main() -> None:
         f"decoded {len(jobs)} utterances ({audio:.0f} s of audio) in {now_s:.0f} s; "
         f"real-time factor {sum(r['seconds'] for r in now) / audio:.3f} (listener included)"
     )
+    if args.front_end:
+        print("front end            | listener RTF | front end CPU s per audio s | extra memory")
+        for variant in variants:
+            done = results[variant].values()
+            listener_rtf = sum(r["seconds"] for r in done) / audio
+            fe_rtf = sum(r["front_end_cpu"] for r in done) / audio
+            print(
+                f"{variant:20} | {listener_rtf:12.3f} | {fe_rtf:27.4f} | "
+                f"{front_end_memory(variant):6.1f} MB"
+            )
     for split in splits:
         sj = [dict(j, id=(split, j["id_"])) for j in jobs if j["split"] == split]
         voices = TUNE_VOICES if split == "tune" else HELDOUT_VOICES
@@ -465,7 +566,7 @@ def main() -> None:
         print("right: intent and slots right / commands; talk+wake / talk: everyday talk acted on")
         table(sj, results, conditions, split)
     if args.sweep:
-        sweep(jobs, results[args.variants.split(",")[0]])
+        sweep(jobs, results[variants[0]])
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as f:
             for j in jobs:

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.nlu.intent import NONE, Intent
+from assistant.speech.front_end import FrontEnd, NoFrontEnd
 from assistant.speech.types import Recognizer, Utterance
 from assistant.speech.vad import VoiceActivity, VoiceVad
 from assistant.speech.wake import WakePhrase, words
@@ -145,6 +146,8 @@ class Listener:
     that is the start of one with another meaning ("can you help us" of "can you
     help us find couples support") waits for a longer pause before it is acted on early.
     `vad` says how long it has been quiet (PocketSphinx's voice detector by default).
+    `front_end` cleans each block before the voice detector and the recognizer hear it
+    (noise suppression and gain, see `front_end.py`; default: none).
     """
 
     def __init__(
@@ -154,8 +157,10 @@ class Listener:
         parse: Callable[[str], Intent] | None = None,
         phrases: Iterable[str] | None = None,
         vad: VoiceActivity | None = None,
+        front_end: FrontEnd | None = None,
     ) -> None:
         self.recognizer = recognizer
+        self.front_end: FrontEnd = front_end or NoFrontEnd()
         self.config = config or ListenerConfig()
         self.wake = WakePhrase(self.config.wake_phrase)
         # The same partial is judged again block after block (about 2 ms a parse, a
@@ -198,7 +203,8 @@ class Listener:
         self._track_mode(mode, t)
         gated = self._update_gate(speaking, t)
         if gated and not clean:
-            return []
+            return []  # not heard at all: nor does it move the front end's noise and gain
+        pcm = self.front_end.process(pcm)
         self.vad.feed(pcm, t)
         utt = self.recognizer.accept(pcm)
         if gated:
@@ -224,6 +230,7 @@ class Listener:
         """Drop speech in progress (e.g. after the input device was reopened)."""
         self.recognizer.reset()
         self.vad.reset()
+        self.front_end.reset()
         self._forget_partial()
         self._acted_early = False
 

@@ -19,6 +19,9 @@ BAD_VALUES = [
     ('quiet_hours = "22:00-7:00"', "HH:MM-HH:MM"),
     ('engine = "kaldi"', "sphinx"),
     ("volume = true", "volume"),
+    ('front_end = "rnnoise"', '"webrtc" or "none"'),
+    ("noise_suppression = 5", "0 (off) to 4"),
+    ("auto_gain_dbfs = 40", "0 (off) to 31"),
 ]
 
 

@@ -1,0 +1,129 @@
+"""The audio front end: noise suppression and automatic gain before recognition.
+
+WebRTC's audio processing (PyPI `webrtc-noise-gain`, as in Home Assistant's Wyoming
+satellite) works on 10 ms frames of 16 kHz int16. The listener hands out blocks of any
+size (20 ms from the microphone and files), so `WebRtcFrontEnd` cuts them into frames
+and gives back exactly as many samples as it was given, every call: the listener's
+timeline stays exact. When a block is not a whole number of frames, the output runs
+late by just under one frame (10 ms of silence, once, when the first part-frame has to
+wait); with 20 ms blocks (the microphone's and files') there is no such delay. WebRTC's
+own processing delays speech by about 6 ms (measured on espeak-ng speech).
+
+The front end sits in the listener, before both the voice detector and the recognizer
+(see `Listener.feed`), and after the echo canceller. PocketSphinx's comfort noise
+(`sphinx_engine.NOISE_FLOOR_DB`) is added inside the recognizer, after it: that noise
+stands in for a microphone's own floor under clean speech, so it must reach the
+decoder as it is, not be suppressed or amplified.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from assistant.speech.types import SAMPLE_RATE
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+
+FRAME_SAMPLES = SAMPLE_RATE // 100
+"""Samples in one 10 ms frame, WebRTC's unit."""
+FRAME_BYTES = 2 * FRAME_SAMPLES
+
+FrontEndKind = Literal["webrtc", "none"]
+
+
+class FrontEnd(Protocol):
+    """What the listener needs of a front end: one stream's audio in, cleaned audio out."""
+
+    def process(self, pcm: bytes) -> bytes:
+        """Clean one block of 16 kHz int16 audio; as many bytes out as in."""
+        ...
+
+    def reset(self) -> None:
+        """Forget the stream (a reopened input device starts a new one)."""
+        ...
+
+
+class NoFrontEnd:
+    """Audio passes unchanged."""
+
+    def process(self, pcm: bytes) -> bytes:
+        return pcm
+
+    def reset(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class FrontEndConfig:
+    """How the front end cleans the audio.
+
+    Attributes:
+        kind: "webrtc" (noise suppression and automatic gain) or "none".
+        noise_suppression: WebRTC noise suppression level, 0 (off) to 4 (strongest).
+        auto_gain_dbfs: the automatic gain's target level in dB below full scale,
+            1 to 31 (3: speech is brought up to about -3 dBFS); 0 turns gain off.
+    """
+
+    kind: FrontEndKind = "none"
+    noise_suppression: int = 0
+    auto_gain_dbfs: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("webrtc", "none"):
+            raise ValueError(f"unknown front end {self.kind!r} (webrtc or none)")
+        if not 0 <= self.noise_suppression <= 4:
+            raise ValueError(f"noise suppression {self.noise_suppression} is not 0 to 4")
+        if not 0 <= self.auto_gain_dbfs <= 31:
+            raise ValueError(f"auto gain {self.auto_gain_dbfs} dBFS is not 0 to 31")
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FrontEndConfig:
+        """The front end the settings ask for (`front_end`, `noise_suppression`,
+        `auto_gain_dbfs`)."""
+        return cls(settings.front_end, settings.noise_suppression, settings.auto_gain_dbfs)
+
+    def create(self) -> FrontEnd:
+        """A new front end for one stream (state is per stream: never share one)."""
+        if self.kind == "none" or (self.noise_suppression == 0 and self.auto_gain_dbfs == 0):
+            return NoFrontEnd()
+        return WebRtcFrontEnd(self.noise_suppression, self.auto_gain_dbfs)
+
+
+class WebRtcFrontEnd:
+    """WebRTC noise suppression and automatic gain (and its fixed high-pass filter).
+
+    Args:
+        noise_suppression: 0 (off) to 4 (strongest).
+        auto_gain_dbfs: target level, 1 to 31 dB below full scale; 0: no gain.
+    """
+
+    def __init__(self, noise_suppression: int, auto_gain_dbfs: int) -> None:
+        FrontEndConfig("webrtc", noise_suppression, auto_gain_dbfs)  # checks the ranges
+        self.noise_suppression = noise_suppression
+        self.auto_gain_dbfs = auto_gain_dbfs
+        self.reset()
+
+    def reset(self) -> None:
+        from webrtc_noise_gain import AudioProcessor
+
+        # The processor's noise estimate and gain belong to one stream.
+        self._processor = AudioProcessor(self.auto_gain_dbfs, self.noise_suppression)
+        self._pending = b""  # input short of a whole frame
+        self._ready = bytearray()  # processed output not handed out yet
+
+    def process(self, pcm: bytes) -> bytes:
+        data = self._pending + pcm
+        whole = len(data) - len(data) % FRAME_BYTES
+        self._pending = data[whole:]
+        for start in range(0, whole, FRAME_BYTES):
+            self._ready += self._processor.Process10ms(data[start : start + FRAME_BYTES]).audio
+        if len(self._ready) < len(pcm):
+            # Part of a frame is still waiting: from now on the stream runs late by
+            # just under a frame, the most that can ever wait, so this happens once
+            # and every block gets its full length.
+            self._ready[:0] = bytes(FRAME_BYTES - 2)
+        out = bytes(self._ready[: len(pcm)])
+        del self._ready[: len(pcm)]
+        return out
