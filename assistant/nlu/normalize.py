@@ -213,8 +213,10 @@ TYPED_SPELLINGS: dict[str, str] = {
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the
 speech grammar offers SYNONYMS' sources as spoken forms, and nobody says these."""
 
-SWAP_TYPED = ("pause", "check", "break", "minute", "minutes", "space", "timer", "alone",
-              "again", "question", "louder", "quieter", "idea", "ideas", "walk", "coffee")  # fmt: skip
+SWAP_TYPED = (
+    "pause", "check", "break", "minute", "minutes", "space", "timer", "alone", "again",
+    "question", "louder", "quieter", "idea", "ideas", "walk", "coffee",
+)  # fmt: skip
 """Key words typed with two neighbouring letters swapped ("pasue", "chekc in") are read
 as the word: a swap is the commonest typing slip, and these words decide the request."""
 _REAL_WORDS = frozenset(("minuet", "minuets", "aide", "aides"))
