@@ -355,6 +355,15 @@ def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return out
 
 
+def _said_again(tokens: list[str], i: int) -> bool:
+    """A number said again at once with its unit: "ten, ten minutes"."""
+    number = int_at(tokens, i)
+    if number is None or number[1] != i + 1 or not duration_at(tokens, i + 1):
+        return False
+    again = int_at(tokens, i + 1)
+    return again is not None and again[0] == number[0]
+
+
 _BACK_IN = (["back", "in"], ["ready", "in"])
 MAX_BARE_MINUTES = 90
 
@@ -427,6 +436,9 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         elif found:
             out.durations.append(found[0])
             token, i_next = DURATION, found[1]
+        elif numeric and _said_again(tokens, i):
+            i += 1  # "take five? five minutes": the length is read once, from its unit
+            continue
         elif numeric and (minutes := _bare_minutes_at(tokens, i)):
             out.durations.append(minutes[0])
             token, i_next = DURATION, minutes[1]
