@@ -106,9 +106,11 @@ WILDCARD_MIN = 88
 SHORTLIST = 16
 MIN_SPLIT_WORDS, MAX_SPLIT_WORDS = 5, 14
 """Utterance lengths (in words) for which a request next to a remark is looked for."""
-MIN_AGREE_WORDS, MAX_AGREE_WORDS = 3, 8
+MIN_AGREE_WORDS, MAX_AGREE_WORDS = 3, 10
 """Utterance lengths in which two parts saying the same request are looked for."""
 MIN_REQUEST_WORDS = 3
+MIN_REMARK_WORDS = 2
+"""A remark beside a request has two words at least ("it's saturday, let's do our breakfast")."""
 SPLIT_ACCEPT = 0.9
 """A request found inside a longer utterance must be this close to a template."""
 
@@ -120,7 +122,7 @@ NEGATIONS = _words(
 FUNCTION_WORDS = _words(
     "a an the for to of in on at some it is are be do does this that with up now almost "
     "and or here there get have has had can will our my your their like "
-    "tonight today right together again first then too soon guys babe honey"
+    "tonight today right together again first then too soon guys babe honey instead only"
 )
 """Words whose absence from a template barely changes meaning ("for a bit")."""
 
@@ -158,12 +160,21 @@ _PREPOSITIONS = _words("at in on for from with during after before by")
 """A remark opening with one of these modifies the request ("in seoul, what can i do")."""
 _LATER = ("in", "within", "after")
 """A length after these is a time from now ("get me up in half an hour"), not a length."""
-_OWN_LIST = _words("our idea ideas shared")
-"""Words before "list" that name Hearth's list of ideas ("add it to our list")."""
+_OWN_LIST = _words("our idea ideas shared try")
+"""Words before "list" that name Hearth's list of ideas ("add it to our list", "the try
+list")."""
+OUTING_WORDS = _words(
+    "night nights date dates away trip trips weekend weekends class classes lesson lessons "
+    "picnic picnics game games evening evenings day days holiday dinner dinners hike walk "
+    "walks course together"
+)
+"""On a bare "the list", what is added must be something to do together: an activity
+("hiking") or an outing ("a weekend away", "board game night"); "add toilet paper to the
+list" is shopping."""
 _YOU = _words("you your youre yourself")
 _QUESTION_WORDS = _words("how what when why where who is are do does did")
 REQUEST_OPENERS = _words(
-    "can lets give ask stop end cancel how what we i time start skip next another "
+    "can lets give ask stop end cancel how what whats hows we i time start skip next another "
     "set check add read tell please"
 )
 """Words a request said after a remark starts with ("...we're ready, can we continue")."""
@@ -460,7 +471,7 @@ class IntentParser:
                 return agreed
         if len(tokens) < MIN_SPLIT_WORDS:
             return None
-        for k in range(MIN_REQUEST_WORDS, len(tokens) - 1):
+        for k in range(MIN_REMARK_WORDS, len(tokens) - 1):
             for request, remark in (((k, len(tokens)), (0, k)), ((0, k), (k, len(tokens)))):
                 if request[0] == k and tokens[k] not in REQUEST_OPENERS:
                     continue
@@ -584,8 +595,8 @@ class IntentParser:
                 and _list_kind(norm.words) == "the"
             ):
                 said = [t for t in norm.tokens[n : n_tokens - m] if t not in FUNCTION_WORDS]
-                if len(said) == 1 and not said[0].endswith("ing"):
-                    continue  # "add butter to the list": shopping, not something to try
+                if not any(t.endswith("ing") or t in OUTING_WORDS for t in said):
+                    continue  # "add toilet paper to the list": shopping, not something to try
             adjusted = _verify(
                 fixed_tokens, sentence, found[1] / 100.0, self._vocab[sentence.intent]
             )

@@ -31,6 +31,7 @@ from assistant.nlu.numbers import (
     VAGUE,
     clock_time_at,
     duration_at,
+    int_at,
     tokenize_spans,
     unclear_duration_at,
 )
@@ -163,6 +164,11 @@ SYNONYMS: dict[str, str] = {
     "u": "you", "ur": "your", "lemme": "let me", "gimme": "give me", "gotta": "have to",
     "checking": "checkin", "youve": "you have", "how is": "hows", "where is": "wheres",
     "ideas list": "idea list", "list of ideas": "idea list",
+    # the list named by what is on it: "our things to try list", "the try list"
+    "things to try list": "idea list", "list of things to try": "idea list",
+    "try list": "idea list", "to try list": "idea list", "to things to try": "to idea list",
+    "on things to try": "on idea list", "our things to try": "idea list",
+    "our ideas": "idea list", "the ideas": "idea list",
     "cooling down": "cool down", "cooled off": "cooled down", "brake": "break",
     # Hedges that never change the request: dropped.
     "hold on": "", "hang on": "", "from now on": "", "if you can": "", "for me": "",
@@ -178,6 +184,25 @@ SYNONYMS: dict[str, str] = {
     "i am upset": "",
     "i return": "back", "i come back": "back",
     "were ok": "were fine", "were okay": "were fine", "im ok": "im fine", "im okay": "im fine",
+    # ...and the reasons people give in the heat of it: the yelling, the regret to come,
+    # who is asleep ("quarter of an hour break please, we're both yelling").
+    "were yelling": "", "were both yelling": "", "were shouting": "",
+    "were both shouting": "", "were screaming": "", "were yelling again": "",
+    "before this gets worse": "", "before it gets worse": "", "before things get worse": "",
+    "before we say something we regret": "", "before i say something i regret": "",
+    "before we say something well regret": "", "before i say something ill regret": "",
+    "im about to say something ill regret": "", "im about to say something i regret": "",
+    "im still not calm": "", "im not calm yet": "", "were still not calm": "",
+    "were not calm yet": "", "im still upset": "", "were still upset": "",
+    "the babys asleep": "", "the baby is asleep": "", "the babys sleeping": "",
+    "the baby is sleeping": "", "the kids are asleep": "", "the kids are sleeping": "",
+    # a request made for us: "start a ten minute cool down for us" (like "for me")
+    "for us": "",
+    # time apart is space, in every request about it ("add ten minutes to the time apart")
+    "time apart": "space", "some time apart": "space", "time away": "space",
+    "some time away": "space", "space from each other": "space",
+    "back together": "back", "and then": "then", "mark down": "mark", "jot down": "write down",
+    "note down": "write down",
     "space time": "space", "therapist for couples": "therapist",
     "therapy for couples": "therapist", "counseling for couples": "therapist",
 }  # fmt: skip
@@ -187,6 +212,30 @@ TYPED_SPELLINGS: dict[str, str] = {
 }  # fmt: skip
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the
 speech grammar offers SYNONYMS' sources as spoken forms, and nobody says these."""
+
+SWAP_TYPED = (
+    "pause", "check", "break", "minute", "minutes", "space", "timer", "alone", "again",
+    "question", "louder", "quieter", "idea", "ideas", "walk", "coffee",
+)  # fmt: skip
+"""Key words typed with two neighbouring letters swapped ("pasue", "chekc in") are read
+as the word: a swap is the commonest typing slip, and these words decide the request."""
+_REAL_WORDS = frozenset(("minuet", "minuets", "aide", "aides"))
+"""Swaps that are words of their own."""
+
+
+def _swapped(word: str) -> set[str]:
+    """Every spelling of `word` with two neighbouring (different) letters swapped."""
+    out = {word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(len(word) - 1)}
+    return out - {word} - _REAL_WORDS
+
+
+for _word in SWAP_TYPED:
+    for _typo in _swapped(_word):
+        TYPED_SPELLINGS.setdefault(_typo, SYNONYMS.get(_word, _word))
+        # a phrase the word opens ("check in") keeps its canonical form when misspelt
+        for _source, _canonical in SYNONYMS.items():
+            if _source.startswith(_word + " "):
+                TYPED_SPELLINGS.setdefault(_typo + _source[len(_word) :], _canonical)
 _SYNONYMS = _index(
     (tuple(k.split()), tuple(v.split())) for k, v in {**SYNONYMS, **TYPED_SPELLINGS}.items()
 )
@@ -306,6 +355,32 @@ def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     return out
 
 
+def _said_again(tokens: list[str], i: int) -> bool:
+    """A number said again at once with its unit: "ten, ten minutes"."""
+    number = int_at(tokens, i)
+    if number is None or number[1] != i + 1 or not duration_at(tokens, i + 1):
+        return False
+    again = int_at(tokens, i + 1)
+    return again is not None and again[0] == number[0]
+
+
+_BACK_IN = (["back", "in"], ["ready", "in"])
+MAX_BARE_MINUTES = 90
+
+
+def _bare_minutes_at(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """(seconds, end) for a number without its unit after "back in" ("back in 15"):
+    people leave the minutes out there, and no clock time is said that way."""
+    if tokens[max(0, i - 2) : i] not in _BACK_IN:
+        return None
+    found = int_at(tokens, i)
+    if found is None or found[0] != int(found[0]) or not 1 <= found[0] <= MAX_BARE_MINUTES:
+        return None
+    if found[1] < len(tokens) and tokens[found[1]] in ("oclock", "am", "pm"):
+        return None
+    return int(found[0]) * 60, found[1]
+
+
 UNSURE_LENGTH = "<duration?>"
 """Appended by the listener when the recognizer lost a spoken length (see
 `assistant.speech.listener.UNSURE_DURATION`): every length in the text is then unclear,
@@ -361,6 +436,12 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         elif found:
             out.durations.append(found[0])
             token, i_next = DURATION, found[1]
+        elif numeric and _said_again(tokens, i):
+            i += 1  # "take five? five minutes": the length is read once, from its unit
+            continue
+        elif numeric and (minutes := _bare_minutes_at(tokens, i)):
+            out.durations.append(minutes[0])
+            token, i_next = DURATION, minutes[1]
         else:
             bare = i > 0 and tokens[i - 1] in _TIME_CUES
             clock = clock_time_at(tokens, i, prefer_evening=True, bare=bare) if numeric else None

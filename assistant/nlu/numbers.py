@@ -87,7 +87,7 @@ def tokenize(text: str) -> list[str]:
     return [tok for tok, _, _ in tokenize_spans(text)]
 
 
-def _int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
+def int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
     """A plain number (no "a"/"half") at tokens[i]: digits or number words."""
     if i >= len(tokens):
         return None
@@ -105,9 +105,9 @@ def _int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
         value, j = UNITS[tok], i + 1
         if j < len(tokens) and tokens[j] == "hundred":
             value, j = value * 100, j + 1
-            if j < len(tokens) and tokens[j] == "and" and _int_at(tokens, j + 1):
+            if j < len(tokens) and tokens[j] == "and" and int_at(tokens, j + 1):
                 j += 1
-            rest = _int_at(tokens, j)
+            rest = int_at(tokens, j)
             if rest and rest[0] < 100:
                 value, j = value + int(rest[0]), rest[1]
         return float(value), j
@@ -167,7 +167,7 @@ def _quantity_at(tokens: list[str], i: int) -> tuple[float, int] | None:
     if tok in ("a", "an"):
         value, j = 1.0, i + 1
     else:
-        found = _int_at(tokens, i)
+        found = int_at(tokens, i)
         if found is None:
             return None
         value, j = found
@@ -225,7 +225,7 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
         k = found[1] + 1
         if tokens[found[1] : k] != ["or"]:
             return None
-        other = duration_at(tokens, k) or _int_at(tokens, k)
+        other = duration_at(tokens, k) or int_at(tokens, k)
         return other[1] if other else None  # "twenty minutes or half an hour", "a minute or two"
     j = i + (tokens[i] in ("a", "an"))
     if j < len(tokens) and tokens[j] in UNCLEAR_QUANTITIES:
@@ -235,11 +235,14 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
         if k < len(tokens) and tokens[k] in UNIT_SECONDS and len(tokens[k]) > 1:
             return k + 1  # "a few minutes", "several hours"
         return None
-    number = _int_at(tokens, i)
+    number = int_at(tokens, i)
     if number is None:
         return None
-    k = number[1] + (tokens[number[1] : number[1] + 1] in (["or"], ["to"]))
+    joined = tokens[number[1] : number[1] + 1] in (["or"], ["to"])
+    k = number[1] + joined
     found = duration_at(tokens, k)
+    if found and not joined and number[0] == (int_at(tokens, k) or (None,))[0]:
+        return None  # "take five? five minutes": the number said again, not a range
     return found[1] if found else None  # "five or ten minutes", "2-3 minutes"
 
 
@@ -282,7 +285,7 @@ def _minutes_at(tokens: list[str], i: int) -> tuple[int, int] | None:
     if tok.isdigit() and len(tok) == 2 and int(tok) < 60:
         return int(tok), i + 1
     if tok in TENS and TENS[tok] < 60:
-        found = _int_at(tokens, i)
+        found = int_at(tokens, i)
         return (int(found[0]), found[1]) if found else None
     if tok in UNITS and 10 <= UNITS[tok] < 20:
         return UNITS[tok], i + 1
@@ -309,7 +312,7 @@ def _minutes_to_hour(
     before = tokens[j] in ("to", "til", "till")
     if not (minutes in _MINUTES_BEFORE_HOUR or (not before and 13 <= minutes <= 29)):
         return None
-    found = _int_at(tokens, j + 1)
+    found = int_at(tokens, j + 1)
     if not found or found[0] != int(found[0]) or not 1 <= found[0] <= 12:
         return None
     hour, end = int(found[0]), found[1]
@@ -344,6 +347,8 @@ def clock_time_at(
         if not (h.isdigit() and m.isdigit() and int(h) < 24 and int(m) < 60):
             return None
         hour, minute, j, explicit = int(h), int(m), i + 1, True
+    elif tok == "half" and (hour_after := _hour_word(tokens, i + 1)):
+        hour, minute, j, explicit = hour_after, 30, i + 2, True  # "half eight" is 8:30
     elif tok in ("half", "quarter") or (
         tok == "a" and i + 1 < len(tokens) and tokens[i + 1] == "quarter"
     ):
@@ -352,7 +357,7 @@ def clock_time_at(
         offset = 30 if tokens[k] == "half" else 15
         if k + 1 >= len(tokens) or tokens[k + 1] not in ("past", "to", "after", "til", "till"):
             return None
-        found = _int_at(tokens, k + 2)
+        found = int_at(tokens, k + 2)
         if not found or not 1 <= found[0] <= 12 or found[0] != int(found[0]):
             return None
         hour, j = int(found[0]), found[1]
@@ -362,7 +367,7 @@ def clock_time_at(
             minute = offset
         explicit = True
     else:
-        found = _int_at(tokens, i)
+        found = int_at(tokens, i)
         if not found or found[0] != int(found[0]):
             return None
         hour, j = int(found[0]), found[1]
@@ -403,6 +408,17 @@ def clock_time_at(
     elif suffix is None and prefer_evening and 1 <= hour <= 11 and not _is_24h(tokens[i]):
         hour += 12
     return f"{hour:02d}:{minute:02d}", j, explicit
+
+
+def _hour_word(tokens: list[str], i: int) -> int | None:
+    """The hour 1-12 at tokens[i] when it is the clock's hour alone ("half eight"), not a
+    count of something ("half eight minutes") or the start of a longer number."""
+    found = int_at(tokens, i)
+    if not found or found[1] != i + 1 or not 1 <= found[0] <= 12 or found[0] != int(found[0]):
+        return None
+    if found[1] < len(tokens) and tokens[found[1]] in UNIT_SECONDS:
+        return None
+    return int(found[0])
 
 
 def _is_24h(tok: str) -> bool:

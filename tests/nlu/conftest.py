@@ -55,3 +55,13 @@ def heldout3_in_domain() -> list[Example]:
 @pytest.fixture(scope="session")
 def heldout3_out_of_domain() -> list[Example]:
     return read_examples(DATA / "heldout3_out_of_domain.txt")
+
+
+@pytest.fixture(scope="session")
+def heldout5_in_domain() -> list[Example]:
+    return read_examples(DATA / "heldout5_in_domain.jsonl")
+
+
+@pytest.fixture(scope="session")
+def heldout5_out_of_domain() -> list[Example]:
+    return read_examples(DATA / "heldout5_out_of_domain.txt")

@@ -175,3 +175,24 @@ def test_tokenize_splits_digits_and_units_and_drops_punctuation() -> None:
     assert tokenize("Let's take a 5-minute break at 9 p.m.!") == [
         "lets", "take", "a", "5", "minute", "break", "at", "9", "pm",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "hhmm"),
+    [("at half eight", "20:30"), ("move it to half nine", "21:30"), ("half 7", "19:30")],
+)
+def test_half_and_the_hour_is_half_past(text: str, hhmm: str) -> None:
+    """British "half eight" is 8:30 (evening first, like "at eight")."""
+    assert parse_clock_time(text) == hhmm
+
+
+@pytest.mark.parametrize("text", ["half an hour", "half eight minutes", "half past"])
+def test_half_before_a_unit_is_no_clock_time(text: str) -> None:
+    assert parse_clock_time(text) is None
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("ten, ten minutes", 600), ("two two minutes", 120)])
+def test_a_number_said_again_with_its_unit_is_one_length(text: str, seconds: int) -> None:
+    """The same number twice is said again, not a range: read exactly, never asked."""
+    assert parse_duration(text) == seconds
+    assert parse_duration("2-3 minutes") is None  # a typed range stays unclear
