@@ -82,7 +82,7 @@ def parse_once(env: dict[str, str]) -> tuple[float, float]:
 
 
 def run_once(
-    env: dict[str, str], folder: Path, quiet_wav: Path
+    env: dict[str, str], folder: Path, quiet_wav: Path, cwd: Path | None = None
 ) -> tuple[float, float, float, float]:
     """(seconds to "Listening.", CPU seconds used by then, RSS MB then, peak RSS MB while
     listening). CPU time grows much less than wall time when other work loads
@@ -91,7 +91,7 @@ def run_once(
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "run", "--input-wav", str(quiet_wav),
          "--output-wav", str(folder / "out.wav"), "--db", str(folder / "h.db")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd,
     )  # fmt: skip
     listening: list[float] = []
     ready = threading.Event()
@@ -307,19 +307,20 @@ def _measure(args: argparse.Namespace, baseline: Path | None) -> None:
 
         for entry in cache.glob("*"):
             entry.unlink()
-        envs = {"": env}
+        # `python -m` puts the working folder first on the path: each code runs from
+        # its own tree.
+        envs = {"": (env, Path(__file__).resolve().parents[1])}
         if baseline is not None:
             base = folder / "baseline"
             base_env = {**os.environ, "HEARTH_CACHE_DIR": str(base / "cache"),
                         "PYTHONPATH": str(baseline)}  # fmt: skip
-            envs[f"baseline {args.baseline}: "] = _installed_env(
-                base, base_env, baseline / "assistant"
-            )
-        cold = {what: run_once(e, folder, quiet) for what, e in envs.items()}
+            base_env = _installed_env(base, base_env, baseline / "assistant")
+            envs[f"baseline {args.baseline}: "] = (base_env, baseline)
+        cold = {what: run_once(e, folder, quiet, cwd) for what, (e, cwd) in envs.items()}
         warm: dict[str, list[tuple]] = {what: [] for what in envs}
         for _ in range(args.runs):  # interleaved: both see the same load
-            for what, e in envs.items():
-                warm[what].append(run_once(e, folder, quiet))
+            for what, (e, cwd) in envs.items():
+                warm[what].append(run_once(e, folder, quiet, cwd))
         for what in envs:
             print(_runs_line(what, cold[what], warm[what], args.runs))
         if args.breakdown:
