@@ -1,6 +1,6 @@
 """Start-up time and memory: `hearth parse` and `hearth run`, cold and warm cache.
 
-Usage: python benchmarks/startup.py [--runs N] [--breakdown]
+Usage: python benchmarks/startup.py [--runs N] [--breakdown] [--baseline REV]
 
 Each figure is a real `hearth` process, with Hearth's modules compiled to bytecode
 as an installed copy has them (see `_installed_env`). "Cold" starts with an empty
@@ -14,12 +14,16 @@ start did before the cache. "Warm" starts with the cache filled by the cold run.
   warm), and its resident memory then and at the end of the file (target
   <= 200 MB with the built-in PocketSphinx engine).
 
+`--baseline REV` also starts `hearth run` with the code of git revision REV (checked
+out in a temporary worktree, its own cache and bytecode), interleaved with the current
+code's runs, so the two are measured under the same load.
+
 `--breakdown` adds where a warm `hearth run` start goes, phase by phase, in a
 fresh process: imports, the cached parser and grammar, then the real
-`SphinxRecognizer` start under cProfile, split into its command model search, its
-strict grammar follower and the rest. Two variants (not what Hearth runs) show
-what PocketSphinx's slow steps would cost otherwise: the command model's search
-over the model's own words instead of the full dictionary, and the strict
+`SphinxRecognizer` start under cProfile, split into its command dictionary, its command model
+search, its strict grammar follower and the rest. Then what is built later (the open
+model, at the first dictation) and two variants (not what Hearth runs): the command
+model's search over the full dictionary (as it was built before), and the strict
 follower (built from the engine's own arguments) without alternative
 pronunciations.
 """
@@ -78,7 +82,7 @@ def parse_once(env: dict[str, str]) -> tuple[float, float]:
 
 
 def run_once(
-    env: dict[str, str], folder: Path, quiet_wav: Path
+    env: dict[str, str], folder: Path, quiet_wav: Path, cwd: Path | None = None
 ) -> tuple[float, float, float, float]:
     """(seconds to "Listening.", CPU seconds used by then, RSS MB then, peak RSS MB while
     listening). CPU time grows much less than wall time when other work loads
@@ -87,7 +91,7 @@ def run_once(
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "run", "--input-wav", str(quiet_wav),
          "--output-wav", str(folder / "out.wav"), "--db", str(folder / "h.db")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=cwd,
     )  # fmt: skip
     listening: list[float] = []
     ready = threading.Event()
@@ -173,34 +177,35 @@ def _breakdown_child() -> None:
         return sum(v[3] for (_, _, func), v in stats.items() if func == name)
 
     lm = cumulative("_add_lm")
+    trim = cumulative("trim_dictionary")
     strict = cumulative("keep_args")
     mark("PocketSphinx engine (SphinxRecognizer), of which:", total)
     marks += [
-        ("  command model search (add_lm, full dictionary)", lm, marks[-1][2]),
+        ("  command dictionary (trim_dictionary, from the cache)", trim, marks[-1][2]),
+        ("  command model search (add_lm, command words only)", lm, marks[-1][2]),
         ("  strict grammar follower (its decoder and search)", strict, marks[-1][2]),
-        ("  the rest (main decoder: acoustic model, open model, dictionary)",
-         total - lm - strict, marks[-1][2]),
+        ("  the rest (command decoder: acoustic model)", total - lm - strict - trim,
+         marks[-1][2]),
     ]  # fmt: skip
     show(marks)
     marks.clear()
-    print("  variants (not what Hearth runs):")
-    decoder = recognizer._decoder
-    arpa, words = compile_arpa(recognizer.grammar)
+    print("  later and variants (not part of the start):")
+    mark("-")
+    recognizer.set_mode("open")
+    recognizer.set_mode("command")
+    mark("open model, built when open mode is first asked for (dictation)")
+    arpa, _ = compile_arpa(recognizer.grammar)
     lm_path = os.path.join(folder, "command.arpa")
     Path(lm_path).write_text(arpa, encoding="utf-8")
-    os.mkdir(os.path.join(folder, "lm"))  # grammar_dictionary names its file itself
-    lm_dict = sphinx_strict.grammar_dictionary(
-        decoder.config["dict"], " ".join(sorted(words)), os.path.join(folder, "lm")
-    )
     mark("-")
-    alone = pocketsphinx.Decoder(logfn=os.devnull, dither=False, lm=None, dict=lm_dict)
-    alone.add_lm("command", pocketsphinx.NGramModel(alone.config, alone.logmath, lm_path))
-    mark("command model search over its own words only (decoder and add_lm)")
+    full = pocketsphinx.Decoder(logfn=os.devnull, dither=False, lm=None)
+    full.add_lm("command", pocketsphinx.NGramModel(full.config, full.logmath, lm_path))
+    mark("command model search over the full dictionary (as before; decoder and add_lm)")
     for grammar_, options, dictionary in follower_args:
         plain = {**options, "fsgusealtpron": False}
         sphinx_strict.StrictFollower(pocketsphinx, grammar_, plain, dictionary)
         mark("strict grammar follower without alternative pronunciations")
-    show(marks[1:])
+    show([m for m in marks if m[0] != "-"])
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -220,19 +225,36 @@ def _timing(timing: tuple[float, float]) -> str:
     return f"{timing[0]:.2f} s ({timing[1]:.2f} s CPU)"
 
 
-def _installed_env(folder: Path, env: dict[str, str]) -> dict[str, str]:
-    """`env` with Hearth's modules compiled to bytecode, as `pip install` leaves them.
+def _installed_env(
+    folder: Path, env: dict[str, str], package: Path | None = None
+) -> dict[str, str]:
+    """`env` with Hearth's modules (`package`, default: the imported one) compiled to
+    bytecode, as `pip install` leaves them.
 
     The bytecode goes to a private folder (PYTHONPYCACHEPREFIX), not the source tree;
     where PYTHONDONTWRITEBYTECODE is set every start would compile every module again,
     which no installed copy does."""
-    import assistant
+    if package is None:
+        import assistant
 
+        package = Path(assistant.__file__).resolve().parent
     env = {**env, "PYTHONPYCACHEPREFIX": str(folder / "bytecode")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    package = str(Path(assistant.__file__).resolve().parent)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", package], env=env, check=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], env=env, check=True)
     return env
+
+
+def _runs_line(what: str, cold: tuple, warm: list[tuple], runs: int) -> str:
+    """Two lines: time to "Listening." and RSS, cold and warm (median of `runs`)."""
+    warm_run, warm_cpu = _medians([(w[0], w[1]) for w in warm])
+    warm_rss = statistics.median(w[2] for w in warm)
+    warm_peak = max(w[3] for w in warm)
+    return (
+        f"{what}hearth run to listening: cold cache {_timing((cold[0], cold[1]))}, warm "
+        f"cache {_timing((warm_run, warm_cpu))} (median of {runs}; target <= 1.5 s)\n"
+        f"{what}RSS while listening: {warm_rss:.0f} MB at start, {warm_peak:.0f} MB peak "
+        f"(cold start: {cold[2]:.0f} / {cold[3]:.0f} MB; target <= 200 MB)"
+    )
 
 
 def _quiet(path: Path, seconds: float) -> None:
@@ -248,10 +270,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="warm runs (median)")
     parser.add_argument("--breakdown", action="store_true", help="also time each phase")
     parser.add_argument("--breakdown-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", metavar="REV", help="also run `hearth run` at REV")
     args = parser.parse_args()
     if args.breakdown_child:
         _breakdown_child()
         return
+    if args.baseline:
+        from baseline_tree import checkout
+
+        with checkout(args.baseline) as tree:
+            _measure(args, tree)
+    else:
+        _measure(args, None)
+
+
+def _measure(args: argparse.Namespace, baseline: Path | None) -> None:
     with tempfile.TemporaryDirectory(prefix="hearth-startup-") as tmp:
         folder = Path(tmp)
         cache = folder / "cache"
@@ -274,16 +307,22 @@ def main() -> None:
 
         for entry in cache.glob("*"):
             entry.unlink()
-        cold_run, cold_cpu, cold_rss, cold_peak = run_once(env, folder, quiet)
-        warm = [run_once(env, folder, quiet) for _ in range(args.runs)]
-        warm_run, warm_cpu = _medians([(w[0], w[1]) for w in warm])
-        warm_rss = statistics.median(w[2] for w in warm)
-        warm_peak = max(w[3] for w in warm)
-        print(f"hearth run to listening: cold cache {_timing((cold_run, cold_cpu))}, warm "
-              f"cache {_timing((warm_run, warm_cpu))} (median of {args.runs}; "
-              "target <= 1.5 s)")  # fmt: skip
-        print(f"RSS while listening: {warm_rss:.0f} MB at start, {warm_peak:.0f} MB peak "
-              f"(cold start: {cold_rss:.0f} / {cold_peak:.0f} MB; target <= 200 MB)")  # fmt: skip
+        # `python -m` puts the working folder first on the path: each code runs from
+        # its own tree.
+        envs = {"": (env, Path(__file__).resolve().parents[1])}
+        if baseline is not None:
+            base = folder / "baseline"
+            base_env = {**os.environ, "HEARTH_CACHE_DIR": str(base / "cache"),
+                        "PYTHONPATH": str(baseline)}  # fmt: skip
+            base_env = _installed_env(base, base_env, baseline / "assistant")
+            envs[f"baseline {args.baseline}: "] = (base_env, baseline)
+        cold = {what: run_once(e, folder, quiet, cwd) for what, (e, cwd) in envs.items()}
+        warm: dict[str, list[tuple]] = {what: [] for what in envs}
+        for _ in range(args.runs):  # interleaved: both see the same load
+            for what, (e, cwd) in envs.items():
+                warm[what].append(run_once(e, folder, quiet, cwd))
+        for what in envs:
+            print(_runs_line(what, cold[what], warm[what], args.runs))
         if args.breakdown:
             breakdown(env)
         print(f"load average at end {os.getloadavg()[0]:.1f}")

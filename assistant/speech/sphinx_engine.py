@@ -28,6 +28,7 @@ from assistant.speech.grammar import (
     compile_fsg,
     compile_jsgf,
 )
+from assistant.speech.sphinx_dict import trim_dictionary
 from assistant.speech.sphinx_strict import StrictFollower, grammar_dictionary
 from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utterance
 from assistant.speech.wake import WakePhrase
@@ -138,18 +139,20 @@ class SphinxRecognizer:
         import pocketsphinx
 
         self._ps = pocketsphinx
-        try:
-            # logfn: PocketSphinx logs recognised text at INFO level; keep speech off stderr.
-            # dither off: its random stream runs on across utterances, so the same speech
-            # read differently each time. The noise floor (reseeded per utterance) does
-            # its job: digital silence (exact zeros) upsets the features.
-            options = {**DECODER_OPTIONS, **(decoder_options or {})}
-            self._decoder = pocketsphinx.Decoder(logfn=os.devnull, dither=False, **options)
-        except (RuntimeError, ValueError) as exc:  # pragma: no cover - broken install
-            raise ModelError(f"PocketSphinx could not load its bundled model: {exc}") from None
-        self.grammar = grammar.restrict(
-            lambda w: self._decoder.lookup_word(w) is not None, engine="sphinx"
-        )
+        options = {**DECODER_OPTIONS, **(decoder_options or {})}
+        self._options = options
+        full_dictionary = str(options.get("dict") or pocketsphinx.Config()["dict"])
+        # The command decoder knows only the command words (see sphinx_dict.py): over
+        # the full dictionary its search took most of the start. The open model and
+        # its full dictionary are loaded when open mode is first asked for (`_open`).
+        trimmed = trim_dictionary(full_dictionary, {*grammar.vocabulary, *grammar.filler})
+        self.grammar = grammar.restrict(lambda w: w in trimmed.words, engine="sphinx")
+        with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
+            command = {**options, "lm": None, "dict": trimmed.write(folder)}
+            self._command_decoder = self._new_decoder(command)
+        self._open_decoder = None
+        self._decoder = self._command_decoder
+        """The decoder of the current mode."""
         self.command_search = command_search
         self.open_follower: StrictFollower | None = None
         """The open language model, following the same speech as the strict grammar:
@@ -170,7 +173,7 @@ class SphinxRecognizer:
             self._strict_words = strict.words
             with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
                 listed = " ".join(sorted({*strict.words, *self.grammar.filler}))
-                small = grammar_dictionary(self._decoder.config["dict"], listed, folder)
+                small = grammar_dictionary(full_dictionary, listed, folder)
                 self.strict_follower = StrictFollower(pocketsphinx, strict, options, small)
             if open_check:
                 self.open_follower = StrictFollower(pocketsphinx, None, options)
@@ -202,8 +205,27 @@ class SphinxRecognizer:
         if mode not in ("command", "open"):
             raise ValueError(f"unknown recognizer mode {mode!r}")
         self._abort_utterance()
+        self._decoder = self._command_decoder if mode == "command" else self._open()
         self._decoder.activate_search(_COMMAND_SEARCH if mode == "command" else _OPEN_SEARCH)
         self._mode = mode
+
+    def _new_decoder(self, options: dict[str, object]):  # type: ignore[no-untyped-def]
+        try:
+            # logfn: PocketSphinx logs recognised text at INFO level; keep speech off stderr.
+            # dither off: its random stream runs on across utterances, so the same speech
+            # read differently each time. The noise floor (reseeded per utterance) does
+            # its job: digital silence (exact zeros) upsets the features.
+            return self._ps.Decoder(logfn=os.devnull, dither=False, **options)
+        except (RuntimeError, ValueError) as exc:  # pragma: no cover - broken install
+            raise ModelError(f"PocketSphinx could not load its bundled model: {exc}") from None
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        """The open-mode decoder (the bundled language model over the full dictionary),
+        built on first use: about 1 s and 90 MB that command mode never needs. It is
+        kept once built, so only the first dictation waits for it."""
+        if self._open_decoder is None:
+            self._open_decoder = self._new_decoder(self._options)
+        return self._open_decoder
 
     def reset(self) -> None:
         self._abort_utterance()

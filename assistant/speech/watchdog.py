@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 HANG_S = 5.0
 """A call that takes longer than this hung (a 20 ms block is decoded in about 1 ms)."""
 
+MODE_HANG_S = 60.0
+"""The same for a mode change, which may load a model: PocketSphinx builds its open model
+the first time open mode is asked for (about 1 s on a quiet machine, several times that
+on a loaded one)."""
+
 
 class _Worker:
     """A thread running calls one at a time; abandoned (not joined) when it hangs."""
@@ -60,9 +65,15 @@ class GuardedRecognizer:
         restarts: how many times the recognizer was replaced (a new one in place).
     """
 
-    def __init__(self, factory: Callable[[], Recognizer], hang_s: float = HANG_S) -> None:
+    def __init__(
+        self,
+        factory: Callable[[], Recognizer],
+        hang_s: float = HANG_S,
+        mode_hang_s: float = MODE_HANG_S,
+    ) -> None:
         self._factory = factory
         self.hang_s = hang_s
+        self.mode_hang_s = mode_hang_s
         self.inner = factory()
         self.name = self.inner.name
         self.sample_rate = self.inner.sample_rate
@@ -90,7 +101,7 @@ class GuardedRecognizer:
         return self._mode
 
     def set_mode(self, mode: Mode) -> None:
-        self._call("set_mode", mode)
+        self._call("set_mode", mode, hang_s=self.mode_hang_s)
         self._mode = mode
 
     def accept(self, pcm: bytes) -> Utterance | None:
@@ -108,14 +119,20 @@ class GuardedRecognizer:
     def close(self) -> None:
         self._worker.abandon()
 
-    def _call(self, method: str, *args: Any, default: Any = None, **kwargs: Any) -> Any:
+    def _call(
+        self,
+        method: str,
+        *args: Any,
+        default: Any = None,
+        hang_s: float | None = None,
+        **kwargs: Any,
+    ) -> Any:
         inner = self.inner
+        limit = self.hang_s if hang_s is None else hang_s
         try:
-            return self._worker.call(
-                lambda *a: getattr(inner, method)(*a, **kwargs), args, self.hang_s
-            )
+            return self._worker.call(lambda *a: getattr(inner, method)(*a, **kwargs), args, limit)
         except TimeoutError:
-            why = f"hung for {self.hang_s:.0f} s"
+            why = f"hung for {limit:.0f} s"
         except ValueError:
             raise  # a caller's mistake (an unknown mode), not the engine's
         except Exception as exc:

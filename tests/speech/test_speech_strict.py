@@ -91,3 +91,47 @@ def test_the_grammar_reads_along_while_it_follows(product_sphinx, synth_pcm) -> 
     assert "hey hearth we need a minute" in readings
     assert product_sphinx.strict_partial() == ""  # the utterance has ended
     product_sphinx.finish()
+
+
+def test_alternative_pronunciations_as_arcs_read_as_pocketsphinx_adds_them(
+    product_sphinx, synth_pcm, tmp_path
+) -> None:
+    """The follower writes each word's alternative pronunciations into its automaton
+    instead of having PocketSphinx add them (`fsgusealtpron`, most of its build): the
+    readings and scores are the same, and none is lost."""
+    import os
+    import shutil
+
+    import pocketsphinx
+
+    from assistant.speech.grammar import compile_fsg
+    from assistant.speech.sphinx_strict import StrictFollower, grammar_dictionary, with_alternatives
+
+    strict = compile_fsg(product_sphinx.grammar)
+    listed = " ".join(sorted({*strict.words, *product_sphinx.grammar.filler}))
+    full = pocketsphinx.Config()["dict"]
+    dictionary = grammar_dictionary(full, listed, str(tmp_path))
+    arcs = with_alternatives(strict.transitions, dictionary)
+    added = [a for a in arcs[len(strict.transitions) :] if a[3].endswith(")")]
+    assert any(a[3] == "hearth(2)" for a in added) or any(a[3].startswith("the(") for a in added)
+    assert len(added) == len(arcs) - len(strict.transitions) > 0
+
+    ours = StrictFollower(pocketsphinx, strict, {}, dictionary)
+    kept = tmp_path / "plain"
+    kept.mkdir()
+    shutil.copy(dictionary, kept / "grammar.dict")
+    theirs = pocketsphinx.Decoder(
+        logfn=os.devnull, dither=False, lm=None, bestpath=False, dict=str(kept / "grammar.dict")
+    )
+    theirs.add_fsg("s", theirs.create_fsg("s", strict.start, strict.final, strict.transitions))
+    theirs.activate_search("s")
+    for text in ("hey hearth we need a minute", "hey hearth ask us the question"):
+        readings = []
+        for decoder in (ours.decoder, theirs):
+            decoder.start_utt()
+            decoder.process_raw(bytes(16000) + synth_pcm(text) + bytes(16000), full_utt=True)
+            decoder.end_utt()
+            hyp = decoder.hyp()
+            readings.append((hyp.hypstr, hyp.score) if hyp is not None else None)
+        assert readings[0] == readings[1]
+        assert readings[0] is not None and "hey hearth" in readings[0][0]

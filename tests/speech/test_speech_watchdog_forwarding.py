@@ -22,8 +22,13 @@ class Engine:
 
     def __init__(self) -> None:
         self.hang = threading.Event()
+        self.loading = threading.Event()
+        """Set: `set_mode` waits for `loaded` (a mode change that loads a model)."""
+        self.loaded = threading.Event()
 
     def set_mode(self, mode: str) -> None:
+        if self.loading.is_set():
+            assert self.loaded.wait(timeout=30)
         self.mode = mode
 
     def accept(self, pcm: bytes) -> None:
@@ -56,3 +61,22 @@ def test_an_engine_feature_that_hangs_is_guarded_like_the_rest() -> None:
     assert guarded.reread("hello") is None  # given up on, not waited for forever
     assert guarded.restarts == 1 and guarded.inner is made[1]
     assert guarded.reread("hello") == "HELLO"
+
+
+def test_a_mode_change_may_take_longer_than_a_call() -> None:
+    """Open mode can load a model (PocketSphinx's open model, on first use): a mode
+    change slower than `hang_s` is not a hang, and the engine is not replaced."""
+    made: list[Engine] = []
+
+    def factory() -> Engine:
+        made.append(Engine())
+        return made[-1]
+
+    guarded = GuardedRecognizer(factory, hang_s=0.2)
+    made[0].loading.set()
+    timer = threading.Timer(1.0, made[0].loaded.set)  # the model is ready after 5 x hang_s
+    timer.start()
+    guarded.set_mode("open")
+    timer.join()
+    assert guarded.restarts == 0 and guarded.inner is made[0]
+    assert guarded.mode == "open" and made[0].mode == "open"

@@ -1,0 +1,108 @@
+"""The command decoder's cut-down dictionary: every command word with every pronunciation
+of the bundled dictionary, rebuilt when the words or the dictionary change, and the
+open model loaded only when open mode is asked for."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.speech import sphinx_dict
+from assistant.speech.sphinx_dict import trim_dictionary
+
+MAX_ALTERNATIVES = 6  # the bundled dictionary has at most "word(5)"; one more to be sure
+
+
+@pytest.fixture(scope="module")
+def full_decoder():
+    """A decoder with the whole bundled dictionary (and no language model)."""
+    import pocketsphinx
+
+    return pocketsphinx.Decoder(logfn=os.devnull, lm=None)
+
+
+def _pronunciations(decoder, word: str) -> list[str | None]:
+    return [decoder.lookup_word(word)] + [
+        decoder.lookup_word(f"{word}({n})") for n in range(2, MAX_ALTERNATIVES + 1)
+    ]
+
+
+def test_command_decoder_spells_every_command_word_as_the_full_dictionary(
+    product_sphinx, full_decoder, parser
+) -> None:
+    from assistant.speech.grammar import grammar_from_parser
+
+    grammar = grammar_from_parser(parser, "hey hearth")
+    words = sorted({*grammar.vocabulary, *grammar.filler})
+    assert "hearth" in words and "minute" in words
+    command = product_sphinx._command_decoder
+    differ = [w for w in words if _pronunciations(command, w) != _pronunciations(full_decoder, w)]
+    assert differ == []
+    # What the engine may recognise is what it could with the full dictionary.
+    known = grammar.restrict(lambda w: full_decoder.lookup_word(w) is not None, "sphinx")
+    assert product_sphinx.grammar == known
+    assert len(known.vocabulary) > 500  # the real vocabulary, not an empty one
+    # And nothing else: the search is built over these words only.
+    assert command.lookup_word("zebra") is None
+    assert full_decoder.lookup_word("zebra") is not None
+
+
+def test_trimmed_dictionary_is_rebuilt_when_the_words_or_the_dictionary_change(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("HEARTH_CACHE_DIR", str(tmp_path / "cache"))
+    full = tmp_path / "full.dict"
+    full.write_text(
+        "hearth HH AA R TH\nhearth(2) HH ER TH\nhey HH EY\nminute M IH N AH T\n"
+        "minute(2) M AY N UW T\nzebra Z IY B R AH\n",
+        encoding="utf-8",
+    )
+    builds: list[frozenset[str]] = []
+    real_trim = sphinx_dict._trim
+
+    def counting(path, wanted):  # type: ignore[no-untyped-def]
+        builds.append(wanted)
+        return real_trim(path, wanted)
+
+    monkeypatch.setattr(sphinx_dict, "_trim", counting)
+
+    first = trim_dictionary(full, ["hey", "hearth", "unheard"])
+    assert first.words == {"hey", "hearth"}
+    assert first.text == "hearth HH AA R TH\nhearth(2) HH ER TH\nhey HH EY\n"
+    assert trim_dictionary(full, ["hearth", "hey", "unheard"]) == first
+    assert len(builds) == 1  # the same words: read from the cache
+
+    # A new command word: built again, with every pronunciation of it.
+    second = trim_dictionary(full, ["hey", "hearth", "minute"])
+    assert len(builds) == 2
+    assert second.words == {"hey", "hearth", "minute"}
+    assert "minute M IH N AH T\nminute(2) M AY N UW T\n" in second.text
+    assert len(list((tmp_path / "cache").glob("sphinx-command-dict-*"))) == 1  # old one gone
+
+    # A changed dictionary (a new pronunciation): built again.
+    full.write_text(full.read_text(encoding="utf-8") + "hey(2) HH AY\n", encoding="utf-8")
+    third = trim_dictionary(full, ["hey", "hearth", "minute"])
+    assert len(builds) == 3
+    assert third.text.endswith("hey(2) HH AY\n")
+
+    path = Path(third.write(tmp_path))
+    assert path.read_text(encoding="utf-8") == third.text
+
+
+def test_open_model_is_loaded_only_when_open_mode_is_asked_for(synth_pcm) -> None:
+    from assistant.speech.grammar import build_grammar
+    from assistant.speech.sphinx_engine import SphinxRecognizer
+    from assistant.speech.transcribe import transcribe_pcm
+
+    sphinx = SphinxRecognizer(build_grammar(["we need a minute", "i need some space"]))
+    assert sphinx._open_decoder is None
+    sphinx.set_mode("open")
+    assert sphinx._open_decoder is not None
+    heard = transcribe_pcm(sphinx, synth_pcm("where is the remote"))
+    assert len(heard.words) >= 2  # everyday words, outside the two commands
+    assert not set(heard.text.split()) <= {"we", "need", "a", "minute", "i", "some", "space"}
+    sphinx.set_mode("command")
+    heard = transcribe_pcm(sphinx, synth_pcm("we need a minute"))
+    assert heard.text == "we need a minute"
