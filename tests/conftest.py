@@ -3,6 +3,11 @@
 `hearth_process(*args)` starts a `hearth` command as a real process whose output is
 watched line by line: tests wait for what the process says (a line on stdout or
 stderr), never for a fixed time. Processes still running at the end are killed.
+
+The suite runs in parallel (pytest-xdist, `-n auto` in pyproject.toml): most of its
+time is spent waiting on real-time audio and on subprocesses starting, not on the
+CPU, so `auto` means more workers than cores (see `pytest_xdist_auto_num_workers`).
+`-n 0` runs it in one process.
 """
 
 from __future__ import annotations
@@ -16,6 +21,21 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+
+WORKERS_PER_CORE = 2
+"""Parallel workers per core for `-n auto`: a worker waiting on audio or a subprocess
+leaves its core to another."""
+MAX_WORKERS = 8
+"""At most this many: a worker that loads the Korean Vosk model holds about 530 MB."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """The number of workers `-n auto` starts (PYTEST_XDIST_AUTO_NUM_WORKERS overrides)."""
+    override = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
+    if override.isdigit():
+        return int(override)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, min(MAX_WORKERS, WORKERS_PER_CORE * (cores or 1)))
 
 
 class HearthProcess:
