@@ -5,10 +5,9 @@ another daemon on the machine), a null sink `loop` whose monitor is the default
 source, stopped by its PID at the end. Without pulseaudio installed the tests fail
 with a clear message: CI installs it, and skipping would hide a broken setup.
 
-In a parallel run (pytest-xdist) every worker that asks for `pulse` starts its own
-daemon (its own runtime folder), but the tests that use a daemon still run one at a
-time, on one worker (`xdist_group("audio")`, with `--dist loadgroup`): they play and
-record in real time, and two of them at once would only compete for the CPU.
+In a parallel run (pytest-xdist) a worker that asks for `pulse` starts its own daemon
+(its own runtime folder); the tests of this folder all run on one worker, one at a
+time, anyway (see `REAL_TIME` in tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -27,20 +26,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-AUDIO_FIXTURES = frozenset({"pulse", "unpluggable_audio"})
-"""A test that uses one of these (directly or through another fixture) plays and
-records through a PulseAudio daemon in real time."""
-
 ESPEAK_VOICE = "en-us+f2"  # decodes best with PocketSphinx (see env notes)
 ESPEAK_WPM = 140
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Put the tests that play and record through PulseAudio in one xdist group."""
-    for item in items:
-        if AUDIO_FIXTURES.intersection(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("audio"))
 
 
 def _wait_for(check: Callable[[], bool], timeout: float) -> bool:
