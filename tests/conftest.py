@@ -4,11 +4,11 @@
 watched line by line: tests wait for what the process says (a line on stdout or
 stderr), never for a fixed time. Processes still running at the end are killed.
 
-The suite runs in parallel (pytest-xdist, `-n auto --dist loadgroup` in
+The suite runs in parallel (pytest-xdist, `-n auto --dist loadfile` in
 pyproject.toml), one worker per core. The tests that measure real time (latencies,
 timers, audio played and recorded through PulseAudio) run on one worker, one at a
-time, as in a serial run (`REAL_TIME`); the other workers share the rest. `-n 0` runs
-everything in one process.
+time, as in a serial run (`REAL_TIME`); the other workers share the other files, a
+file at a time. `-n 0` runs everything in one process.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ REAL_TIME = (
     "tests/dialog/test_dialog_kill.py",
     "tests/dialog/test_dialog_realtime.py",
 )
-"""Tests (folders, files) that measure real time: one worker runs them one after another
-(`xdist_group`), so two of them never compete for the CPU or a PulseAudio daemon."""
+"""Tests (folders, files) that measure real time: one worker runs them one after another,
+so two of them never compete for the CPU or a PulseAudio daemon."""
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
@@ -46,13 +46,21 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return max(2, min(MAX_WORKERS, cores or 1))
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    root = config.rootpath
-    for item in items:
-        where = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
-        if where.startswith(REAL_TIME):
-            item.add_marker(pytest.mark.xdist_group("real-time"))
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With `--dist loadfile` (pyproject.toml): a file at a time to a worker, and all
+    of `REAL_TIME` as one unit. (Not `xdist_group` marks: pytest-xdist 3.8 marks a group
+    by renaming the test's node id, which pytest 9.2 ignores, so the groups were lost.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class RealTimeTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "real-time" if path.startswith(REAL_TIME) else path
+
+    return RealTimeTogether(config, log)
 
 
 class HearthProcess:
