@@ -3,6 +3,12 @@
 `hearth_process(*args)` starts a `hearth` command as a real process whose output is
 watched line by line: tests wait for what the process says (a line on stdout or
 stderr), never for a fixed time. Processes still running at the end are killed.
+
+The suite runs in parallel (pytest-xdist, `-n auto --dist loadfile` in
+pyproject.toml), one worker per core. The tests that measure real time (latencies,
+timers, audio played and recorded through PulseAudio) run on one worker, one at a
+time, as in a serial run (`REAL_TIME`); the other workers share the other files, a
+file at a time. `-n 0` runs everything in one process.
 """
 
 from __future__ import annotations
@@ -16,6 +22,45 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+
+MAX_WORKERS = 8
+"""At most this many workers: one that loads the Korean Vosk model holds about 530 MB.
+Not more workers than cores: with four on two cores (a loaded machine) the real-time
+tests missed their deadlines (a signal answered in 3-4 s instead of 2)."""
+
+REAL_TIME = (
+    "tests/live/",
+    "tests/dialog/test_dialog_kill.py",
+    "tests/dialog/test_dialog_realtime.py",
+)
+"""Tests (folders, files) that measure real time: one worker runs them one after another,
+so two of them never compete for the CPU or a PulseAudio daemon."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """The number of workers `-n auto` starts (PYTEST_XDIST_AUTO_NUM_WORKERS overrides)."""
+    override = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
+    if override.isdigit():
+        return int(override)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, min(MAX_WORKERS, cores or 1))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With `--dist loadfile` (pyproject.toml): a file at a time to a worker, and all
+    of `REAL_TIME` as one unit. (Not `xdist_group` marks: pytest-xdist 3.8 marks a group
+    by renaming the test's node id, which pytest 9.2 ignores, so the groups were lost.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class RealTimeTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "real-time" if path.startswith(REAL_TIME) else path
+
+    return RealTimeTogether(config, log)
 
 
 class HearthProcess:

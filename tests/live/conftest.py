@@ -4,6 +4,10 @@ The PulseAudio daemon is this session's own: a private socket (so it never meets
 another daemon on the machine), a null sink `loop` whose monitor is the default
 source, stopped by its PID at the end. Without pulseaudio installed the tests fail
 with a clear message: CI installs it, and skipping would hide a broken setup.
+
+In a parallel run (pytest-xdist) a worker that asks for `pulse` starts its own daemon
+(its own runtime folder); the tests of this folder all run on one worker, one at a
+time, anyway (see `REAL_TIME` in tests/conftest.py).
 """
 
 from __future__ import annotations
