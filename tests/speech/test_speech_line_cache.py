@@ -67,9 +67,11 @@ def test_renders_that_disagree_in_length_are_not_stored(tmp_path) -> None:
 
 def test_a_damaged_entry_is_rendered_again(tmp_path) -> None:
     folder = tmp_path / "lines"
-    for _ in range(2):
+    for _ in range(5):  # until two renders agree (one cut short under load does not)
         with Synthesizer(voice="en-us", cache_folder=folder) as synth:
             synth.warm([LINE])
+        if _stored(folder):
+            break
     (entry,) = _stored(folder)
     entry.write_bytes(b"not a line")
     with Synthesizer(voice="en-us", cache_folder=folder) as synth:
