@@ -35,10 +35,10 @@ class TrimmedDictionary:
     text: str
     words: frozenset[str]
 
-    def write(self, folder: str | Path) -> str:
-        """Write the entries to a file in `folder` (PocketSphinx reads only files);
-        its path."""
-        path = os.path.join(folder, "command.dict")
+    def write(self, folder: str | Path, name: str = "command.dict") -> str:
+        """Write the entries to a file `name` in `folder` (PocketSphinx reads only
+        files); its path."""
+        path = os.path.join(folder, name)
         with open(path, "w", encoding="utf-8") as out:
             out.write(self.text)
         return path

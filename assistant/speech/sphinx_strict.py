@@ -157,25 +157,9 @@ def with_alternatives(arcs: tuple[tuple, ...], dictionary: str) -> tuple[tuple, 
 def grammar_dictionary(full_dictionary: str, jsgf: str, folder: str) -> str:
     """A pronunciation file in `folder` with the entries of `full_dictionary` (every
     pronunciation, alternatives included) for the words in `jsgf` (a grammar's text, or
-    its words separated by spaces); its path.
+    its words separated by spaces); its path. The entries are cut and cached by
+    `sphinx_dict.trim_dictionary`."""
+    from assistant.speech.sphinx_dict import trim_dictionary
 
-    The entries are cached on disk (see `assistant.cache`), keyed by both files."""
-    from pathlib import Path
-
-    from assistant.cache import cached, content_key
-
-    def build() -> str:
-        words = set(re.findall(r"[a-z][a-z'.\-]*", jsgf.lower()))
-        keep = []
-        with open(full_dictionary, encoding="utf-8") as entries:
-            for line in entries:
-                head = line.split(maxsplit=1)[0] if line.strip() else ""
-                if head.split("(", 1)[0] in words:
-                    keep.append(line if line.endswith("\n") else line + "\n")
-        return "".join(keep)
-
-    key = content_key([Path(full_dictionary)], jsgf)
-    path = os.path.join(folder, "grammar.dict")
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(cached("sphinx-dict", key, build))
-    return path
+    words = set(re.findall(r"[a-z][a-z'.\-]*", jsgf.lower()))
+    return trim_dictionary(full_dictionary, words).write(folder, "grammar.dict")
