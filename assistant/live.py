@@ -597,18 +597,19 @@ class LiveLoop:
             if dead_watch is not None:
                 now = self.timeline()
                 dead_watch.feed(block.pcm, now)
-                if dead_watch.dead(speaker.spoken[-4:], now):
+                spoke_into_silence = dead_watch.dead(speaker.spoken[-4:], now)
+                if spoke_into_silence or dead_watch.silent_too_long(now):
                     # Reopened quietly: nothing was lost, and it may well work again.
-                    (log.info if dead_reported else log.warning)(
-                        "the microphone sent only digital silence while Hearth spoke; reopening it"
-                    )
-                    dead_reported = True
-                    dead_watch.reset()
-                    source.close()
-                    is_open = False
-                    continue
-                if dead_watch.silent_too_long(now):
-                    log.info("the microphone sent only digital silence for a while; reopening it")
+                    if spoke_into_silence:
+                        (log.info if dead_reported else log.warning)(
+                            "the microphone sent only digital silence while Hearth spoke; "
+                            "reopening it"
+                        )
+                        dead_reported = True
+                    else:
+                        log.info(
+                            "the microphone sent only digital silence for a while; reopening it"
+                        )
                     dead_watch.reset()
                     source.close()
                     is_open = False
