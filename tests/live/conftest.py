@@ -6,8 +6,8 @@ source, stopped by its PID at the end. Without pulseaudio installed the tests fa
 with a clear message: CI installs it, and skipping would hide a broken setup.
 
 In a parallel run (pytest-xdist) a worker that asks for `pulse` starts its own daemon
-(its own runtime folder); the tests of this folder all run on one worker, one at a
-time, anyway (see `REAL_TIME` in tests/conftest.py).
+(its own runtime folder); the tests of this folder run in two real-time lanes, each on
+its own worker, one test at a time (see `REAL_TIME_LANES` in tests/conftest.py).
 """
 
 from __future__ import annotations

@@ -27,15 +27,16 @@ class Running:
 
     def __init__(self, tmp_path: Path, clock, recognizer) -> None:
         self.db = tmp_path / "hearth.db"
+        self.log: list[str] = []
         settings = Settings(db_path=self.db, voice="en-us", rate=170, input_device="default")
         self.microphone = MicrophoneSource("default")
         self.loop = LiveLoop(
             settings,
-            RunOptions(quiet=True),
+            RunOptions(quiet=True, verbose=True),
             source=self.microphone,
             recognizer=recognizer,
             clock=clock,
-            stderr=lambda _: None,
+            stderr=self.log.append,
         )
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -66,6 +67,14 @@ class Running:
                 return True
             time.sleep(0.05)
         return False
+
+    def state(self) -> str:
+        """What the loop heard, said and logged: for a failure message."""
+        heard = [(h.text, h.declined, h.barge_in) for h in self.loop.heard]
+        return (
+            f"heard {heard}\nsaid {self.said()}\n"
+            f"microphone at {self.microphone.position:.1f} s\nlog:\n" + "\n".join(self.log)
+        )
 
     def play(self, clip: Path) -> float:
         """Play a clip into the sink; return the loop's timeline when it finished."""
@@ -116,7 +125,9 @@ def test_pause_by_voice_acknowledges_counts_down_and_never_hears_itself(
         said_at = running.play(clip)
         # Bounds for a broken build only (a loaded machine is slow); how fast Hearth
         # answers is measured by benchmarks/latency.py, not here.
-        assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60)
+        assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60), (
+            running.state()
+        )
         # Halfway and ten-seconds-left lines, then the gentle restart: 60 s / 6 = 10 s.
         assert running.wait_for(lambda: "pause.end" in running.said(), timeout=120)
         # The replies really go through the sink: wait until far more voice was
@@ -199,10 +210,21 @@ def test_hey_hearth_stop_said_over_hearths_line_cuts_it(running, espeak) -> None
 
 def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
     """ "hey hearth, we need a minute" said while Hearth reads its check-in: the wake
-    phrase cuts Hearth off and the pause starts."""
+    phrase cuts Hearth off and the pause starts.
+
+    Said again while Hearth still talks when it was not caught, as a person would:
+    through the loopback about one try in six is lost (benchmarks/talk_over.py measures
+    how many); every try is said over Hearth's line."""
     running.play(espeak("hey hearth, let's do our check in"))
     assert running.wait_for(lambda: _talking(running), timeout=60)
-    running.play(espeak("hey hearth, we need a minute"))
-    assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60)
+    command = espeak("hey hearth, we need a minute")
+    for _ in range(3):
+        if not running.wait_for(lambda: _talking(running), timeout=3):
+            break  # only ever said over Hearth's line
+        running.play(command)
+        if running.wait_for(lambda: "pause.start" in running.said(), timeout=15):
+            break
+    assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60), running.state()
+    assert any(h.barge_in for h in running.loop.heard), running.state()
     assert any(not s.completed for s in running.spoken if s.key.startswith("checkin."))
     assert _commands(running.db)[:2] == ["pause", "checkin"]

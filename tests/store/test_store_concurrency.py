@@ -10,13 +10,14 @@ from pathlib import Path
 from assistant.store import Store
 
 NOW = datetime(2026, 1, 5, 20, 0)
-WRITER = """
+WRITES = 200
+WRITER = f"""
 import sys
 from datetime import datetime
 from assistant.store import Store
 store = Store(sys.argv[1])
 print("ready", flush=True)
-for i in range(600):
+for i in range({WRITES}):
     store.log(datetime(2026, 1, 5, 20, 0), "command", intent="pause", n=i)
     store.add_feedback(datetime(2026, 1, 5, 20, 0), "idea", None, True)  # a 2-statement txn
     if i % 50 == 0:
@@ -56,6 +57,6 @@ def test_two_processes_write_and_read_at_once_without_lock_errors(tmp_path: Path
     assert "locked" not in q_err + err
     assert len(q_out.strip().splitlines()) == 5
     assert len(store.events(kind="win")) == written
-    assert len(store.events(kind="command")) == 600
+    assert len(store.events(kind="command")) == WRITES
     kinds = [k for k, _ in store.feedback(NOW, datetime(2026, 1, 6))]
-    assert kinds.count("idea") == 600 and kinds.count("ritual") == written
+    assert kinds.count("idea") == WRITES and kinds.count("ritual") == written
