@@ -222,7 +222,7 @@ def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
         if not running.wait_for(lambda: _talking(running), timeout=3):
             break  # only ever said over Hearth's line
         running.play(command)
-        if running.wait_for(lambda: "pause.start" in running.said(), timeout=15):
+        if running.wait_for(lambda: "pause.start" in running.said(), timeout=8):
             break
     assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60), running.state()
     assert any(h.barge_in for h in running.loop.heard), running.state()
