@@ -12,6 +12,7 @@ machine, where absolute times say little, that tells whether a change is slower.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import shutil
@@ -115,10 +116,40 @@ def _baseline(rev: str, lines: bytes, n_lines: int) -> tuple[tuple[float, ...], 
         return tuple(json.loads(run.stdout)), time.perf_counter() - start
 
 
+def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python benchmarks/nlu_speed.py",
+        description="Matching speed: per-utterance p50/p99 and `hearth parse -` over N lines, "
+        "beside a baseline measured in the same run.",
+    )
+    parser.add_argument(
+        "--lines",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="lines streamed through `hearth parse -` (default: 10000)",
+    )
+    parser.add_argument(
+        "--baseline-rev",
+        metavar="REV",
+        default=None,
+        help="also measure the code of this git commit, in the same run",
+    )
+    parser.add_argument(
+        "--no-naive",
+        action="store_true",
+        help="skip the naive matcher (about 15 minutes on a loaded 2-core machine)",
+    )
+    args = parser.parse_args(argv)
+    if args.lines < 1:
+        parser.error("--lines must be at least 1")
+    return args
+
+
 def main() -> None:
-    n_lines = int(sys.argv[sys.argv.index("--lines") + 1]) if "--lines" in sys.argv else 10_000
-    rev = sys.argv[sys.argv.index("--baseline-rev") + 1] if "--baseline-rev" in sys.argv else None
-    if "--no-naive" in sys.argv:
+    args = _arguments()
+    n_lines, rev = args.lines, args.baseline_rev
+    if args.no_naive:
         _ours_and_previous(n_lines, rev)
         return
     from nlu_baseline import NaiveMatcher
