@@ -5,7 +5,8 @@ are, loading them back made about half a million small Python objects and took
 most of a warm `hearth parse`. Yet one parse looks at a dozen sentences. So the
 cache stores them as columns (their texts, plus small integer arrays pointing
 into tables of intents, templates and slot lists) and `SentenceTable` builds a
-`Sentence` each time the matcher asks for one, equal to what compilation made.
+`Sentence` when the matcher first asks for one, equal to what compilation made, and
+keeps the last few thousand built (`MEMO_SIZE`).
 
 The `IntentSet` (the template files' ASTs, needed for speech grammars, checks and
 a sentence's `template`) is kept as pickled bytes and read on first use.
