@@ -5,7 +5,8 @@ are, loading them back made about half a million small Python objects and took
 most of a warm `hearth parse`. Yet one parse looks at a dozen sentences. So the
 cache stores them as columns (their texts, plus small integer arrays pointing
 into tables of intents, templates and slot lists) and `SentenceTable` builds a
-`Sentence` each time the matcher asks for one, equal to what compilation made.
+`Sentence` when the matcher first asks for one, equal to what compilation made, and
+keeps the last few thousand built (`MEMO_SIZE`).
 
 The `IntentSet` (the template files' ASTs, needed for speech grammars, checks and
 a sentence's `template`) is kept as pickled bytes and read on first use.
@@ -76,6 +77,10 @@ class Tables:
         return {**self.__dict__, "_templates": None}
 
 
+MEMO_SIZE = 8192
+"""Sentences a `SentenceTable` keeps built (the ones parses looked at last)."""
+
+
 class SentenceTable(SequenceABC["Sentence"]):
     """A read-only list of `Sentence`s stored as columns, built one at a time on access.
 
@@ -118,12 +123,27 @@ class SentenceTable(SequenceABC["Sentence"]):
             return [self[k] for k in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
-        # Built anew each time (a few microseconds, a dozen per parse): a memo would
-        # grow with every sentence a long run ever looks at.
-        return self._build(index)
+        # A parse looks at a few dozen sentences, mostly the same ones from one parse to
+        # the next: a bounded memo keeps them (with their stems) without growing forever.
+        # Emptied when full rather than LRU: each step is one atomic dict operation, safe
+        # when the listener and another thread parse at once.
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self._memo = {}
+        sentence = memo.get(index)
+        if sentence is None:
+            sentence = self._build(index)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[index] = sentence
+        return sentence
 
     def __iter__(self) -> Iterator[Sentence]:
-        return (self[k] for k in range(len(self)))
+        # A full walk (checks, tests) would only churn the memo.
+        return (self._build(k) for k in range(len(self)))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
 
     def _build(self, k: int) -> Sentence:
         from assistant.nlu.matcher import Sentence

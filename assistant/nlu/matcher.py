@@ -104,6 +104,8 @@ MAX_WORDS = 40
 WILDCARD_MIN = 88
 """Fuzzy score (0-100) the fixed words of a free-text template must reach."""
 SHORTLIST = 16
+SHORTLIST_MIN = 45
+"""fuzz.ratio (0-100) a sentence must reach to be shortlisted at all."""
 MIN_SPLIT_WORDS, MAX_SPLIT_WORDS = 5, 14
 """Utterance lengths (in words) for which a request next to a remark is looked for."""
 MIN_AGREE_WORDS, MAX_AGREE_WORDS = 3, 10
@@ -232,6 +234,59 @@ class Sentence:
 
 
 @dataclass
+class _Said:
+    """What `_verify` needs of the utterance's tokens, worked out once per utterance
+    rather than once per candidate sentence.
+
+    Attributes:
+        tokens: the tokens as said (in order).
+        utt: the same as a set; `words` follows its iteration order, as do the sums.
+        stems: the tokens' stems.
+        words: (token, weight, stem, is a function word) for each of `utt`.
+        weight: the total weight of `words`.
+        negations, pronouns, others, you: `utt` & NEGATIONS, PRONOUNS, OTHER_PEOPLE, _YOU.
+        asks_partner: "need you"/"want you" was said ("I need you to stop").
+        later: "in #d"-like pairs said, each needing the same words in the sentence.
+    """
+
+    tokens: list[str]
+    utt: frozenset[str]
+    stems: set[str]
+    words: list[tuple[str, float, str, bool]]
+    weight: float
+    negations: frozenset[str]
+    pronouns: frozenset[str]
+    others: frozenset[str]
+    you: frozenset[str]
+    asks_partner: bool
+    later: list[str]
+
+    @classmethod
+    def of(cls, tokens: list[str]) -> _Said:
+        utt = frozenset(tokens)
+        words = [(w, _weight(w), _stem(w), w in FUNCTION_WORDS) for w in utt]
+        asks = any(a in _NEED and b == "you" for a, b in pairwise(tokens))
+        return cls(
+            tokens, utt, {_stem(w) for w in utt}, words, _total_weight(words),
+            utt & NEGATIONS, utt & PRONOUNS, utt & OTHER_PEOPLE, utt & _YOU, asks,
+            [f"{a} {b}" for a, b in pairwise(tokens) if b == DURATION and a in _LATER]
+            if DURATION in utt
+            else [],
+        )  # fmt: skip
+
+
+_NEED = ("need", "want", "needs", "wants")
+
+
+def _total_weight(weighed: Iterable[tuple[str, float, str, bool]]) -> float:
+    """The weights added one by one in order (as the scores always were: same floats)."""
+    total = 0.0
+    for item in weighed:
+        total += item[1]
+    return total
+
+
+@dataclass
 class Candidate:
     sentence: Sentence
     score: float
@@ -306,6 +361,50 @@ def _sentences_for(spec: IntentSpec, tpl: TemplateSpec, pieces, intent_set, lite
         )  # fmt: skip
 
 
+class _Facts:
+    """What `_allowed` asks of one utterance, worked out on first use, once per match."""
+
+    def __init__(self, norm: Normalized) -> None:
+        self._norm = norm
+
+    @cached_property
+    def solo(self) -> bool:
+        return _solo(self._norm.words)
+
+    @cached_property
+    def list_kind(self) -> str:
+        return _list_kind(self._norm.words)
+
+    @cached_property
+    def short_duration(self) -> bool:
+        """A length under `MIN_SECONDS` was said ("give me a second")."""
+        said = [d for d in self._norm.durations if d is not None]
+        return bool(said) and min(said) < MIN_SECONDS
+
+
+class _Parts:
+    """The parts of one utterance (token start, end), each normalised anew and matched
+    at most once: the split search looks at one part as a request, as a remark and as
+    a half."""
+
+    def __init__(self, parser: IntentParser, norm: Normalized) -> None:
+        self._parser, self._whole = parser, norm
+        self._norms: dict[tuple[int, int], Normalized] = {}
+        self._matches: dict[tuple[int, int], Candidate | None] = {}
+
+    def norm(self, start: int, end: int) -> Normalized:
+        part = self._norms.get((start, end))
+        if part is None:
+            part = self._norms[(start, end)] = self._parser._sub(self._whole, start, end)
+        return part
+
+    def match(self, start: int, end: int) -> Candidate | None:
+        """The part's accepted candidate, or None."""
+        if (start, end) not in self._matches:
+            self._matches[(start, end)] = self._parser._match(self.norm(start, end))[0]
+        return self._matches[(start, end)]
+
+
 @dataclass
 class _WildcardGroup:
     keys: list[str] = field(default_factory=list)
@@ -372,6 +471,23 @@ class IntentParser:
         self._safety = SafetySpotter.from_sentences(
             s.text.split() for s in sentences if s.intent == SAFETY
         )
+        self._derive_lookups()
+
+    _DERIVED = ("_wild_by_first", "_wild_by_suffix", "_wild_groups")
+    """Lookups rebuilt from the rest in a few milliseconds, so never pickled."""
+
+    def _derive_lookups(self) -> None:
+        """Per-process lookups that keep Python-level loops out of each parse."""
+        # Free-text groups (by number) under the word that opens them: a prefix's first
+        # word, or for groups without a prefix, suffix length -> suffix's first word.
+        self._wild_by_first: dict[str, list[int]] = defaultdict(list)
+        self._wild_by_suffix: dict[int, dict[str, list[int]]] = defaultdict(dict)
+        for number, (n, m, word) in enumerate(self._wild):
+            if n:
+                self._wild_by_first[word].append(number)
+            else:
+                self._wild_by_suffix[m].setdefault(word, []).append(number)
+        self._wild_groups = list(self._wild.items())
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -394,12 +510,15 @@ class IntentParser:
         }
         state["_vocab"] = dict(self._vocab)
         del state["_texts"]  # the table's own texts
+        for name in self._DERIVED:
+            del state[name]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._texts = self.sentences.texts
         self._vocab = defaultdict(frozenset, state["_vocab"])
+        self._derive_lookups()
 
     def slot_defaults(self) -> dict[str, dict[str, Any]]:
         """{intent: {slot: default}} for every intent that has slots."""
@@ -465,8 +584,9 @@ class IntentParser:
         """
         tokens = norm.tokens
         found: tuple[Candidate, Normalized] | None = None
+        parts = _Parts(self, norm)
         if len(tokens) <= MAX_AGREE_WORDS:
-            agreed = self._agreeing_halves(norm)
+            agreed = self._agreeing_halves(norm, parts)
             if agreed is not None:
                 return agreed
         if len(tokens) < MIN_SPLIT_WORDS:
@@ -493,8 +613,8 @@ class IntentParser:
                 joiner = tokens[request[1] - 1]
                 if joiner in JOINERS and (joiner != "and" or tokens[request[0]] not in _JOINT):
                     continue
-                part = self._sub(norm, *request)
-                best, _ = self._match(part)
+                part = parts.norm(*request)
+                best = parts.match(*request)
                 if best is None or best.score < SPLIT_ACCEPT:
                     continue
                 if best.sentence.intent in _ANSWERS:
@@ -503,7 +623,7 @@ class IntentParser:
                     continue  # only near-spelt: "we're back where..." is not "we're back"
                 if (set(part.tokens) & _YOU) - best.sentence.tokens:
                     continue  # "you forget everything i say" is a reproach
-                other, _ = self._match(self._sub(norm, *remark))
+                other = parts.match(*remark)
                 if other is not None and other.sentence.intent != best.sentence.intent:
                     continue
                 if found is not None and found[0].sentence.intent != best.sentence.intent:
@@ -512,7 +632,9 @@ class IntentParser:
                     found = (best, part)
         return found
 
-    def _agreeing_halves(self, norm: Normalized) -> tuple[Candidate, Normalized] | None:
+    def _agreeing_halves(
+        self, norm: Normalized, parts: _Parts
+    ) -> tuple[Candidate, Normalized] | None:
         """Two parts that each are the same request: "we're calm now, let's continue".
 
         Each half must be accepted on its own, as the same intent, and the utterance
@@ -523,13 +645,13 @@ class IntentParser:
             opens = tokens[k] in REQUEST_OPENERS or tokens[k] in REMARK_OPENERS
             if not opens and k < len(tokens) - 1:
                 continue  # the last word alone may still be a request ("..., pause")
-            first, second = self._sub(norm, 0, k), self._sub(norm, k, len(tokens))
+            first, second = parts.norm(0, k), parts.norm(k, len(tokens))
             if not first.tokens or not second.tokens:
                 continue
-            a, _ = self._match(first)
+            a = parts.match(0, k)
             if a is None:
                 continue
-            b, _ = self._match(second)
+            b = parts.match(k, len(tokens))
             if b is None or b.sentence.intent != a.sentence.intent:
                 continue
             if not (_ends_in(first, a) and _ends_in(second, b)):
@@ -552,26 +674,51 @@ class IntentParser:
         cands = sorted(self._candidates(norm), key=lambda c: -c.score)
         return [(c.sentence.intent, c.sentence.text, round(c.score, 3)) for c in cands]
 
-    def _candidates(self, norm: Normalized) -> list[Candidate]:
-        out: list[Candidate] = []
+    def _shortlist(self, norm: Normalized) -> list[tuple[int, float]]:
+        """(sentence number, fuzz.ratio) of the `SHORTLIST` sentences most like the
+        utterance among those sharing one of their rarest words with it (at least
+        `SHORTLIST_MIN`), best first.
+
+        Equal scores keep the order of the set of candidate numbers, as they always did:
+        that order decides which of several equal sentences make the shortlist.
+        """
         ids: set[int] = set()
         for token in set(norm.tokens):
             ids.update(self._index.get(token, ()))
         order = list(ids)
         texts = list(map(self._texts.__getitem__, order))
-        for _text, score, k in process.extract(
-            norm.text, texts, scorer=fuzz.ratio, limit=SHORTLIST, score_cutoff=45
-        ):
-            sentence = self.sentences[order[k]]
-            if not self._allowed(sentence, norm) or _list_word_misused(norm.tokens, sentence):
+        return [
+            (order[k], score)
+            for _text, score, k in process.extract(
+                norm.text, texts, scorer=fuzz.ratio, limit=SHORTLIST, score_cutoff=SHORTLIST_MIN
+            )
+        ]
+
+    def _candidates(self, norm: Normalized) -> list[Candidate]:
+        out: list[Candidate] = []
+        said: _Said | None = None
+        facts = _Facts(norm)
+        for k, score in self._shortlist(norm):
+            sentence = self.sentences[k]
+            if not self._allowed(sentence, norm, facts) or _list_word_misused(
+                norm.tokens, sentence
+            ):
                 continue
-            adjusted = _verify(norm.tokens, sentence, score / 100.0, self._vocab[sentence.intent])
+            if said is None:
+                said = _Said.of(norm.tokens)
+            adjusted = _verify(said, sentence, score / 100.0, self._vocab[sentence.intent])
             if adjusted > 0:
                 out.append(Candidate(sentence, adjusted))
         n_tokens = len(norm.tokens)
         first = norm.tokens[0]
-        for (n, m, word), group in self._wild.items():
-            if n_tokens <= n + m or word != (first if n else norm.tokens[n_tokens - m]):
+        numbers = list(self._wild_by_first.get(first, ()))
+        for m, by_word in self._wild_by_suffix.items():
+            if m < n_tokens:
+                numbers += by_word.get(norm.tokens[n_tokens - m], ())
+        numbers.sort()  # in the groups' own order, as ties between them are decided so
+        for number in numbers:
+            (n, m, _word), group = self._wild_groups[number]
+            if n_tokens <= n + m:
                 continue
             key = _wild_key(tuple(norm.tokens[:n]), tuple(norm.tokens[n_tokens - m :]))
             found = process.extractOne(
@@ -580,7 +727,7 @@ class IntentParser:
             if found is None:
                 continue
             sentence = group.sentences[found[2]]
-            if not self._allowed(sentence, norm):
+            if not self._allowed(sentence, norm, facts):
                 continue
             if TEXT_REJECT.intersection(norm.tokens[n : n_tokens - m]):
                 continue
@@ -592,13 +739,13 @@ class IntentParser:
             if (
                 "list" in sentence.tokens
                 and "idea" not in fixed_tokens
-                and _list_kind(norm.words) == "the"
+                and facts.list_kind == "the"
             ):
                 said = [t for t in norm.tokens[n : n_tokens - m] if t not in FUNCTION_WORDS]
                 if not any(t.endswith("ing") or t in OUTING_WORDS for t in said):
                     continue  # "add toilet paper to the list": shopping, not something to try
             adjusted = _verify(
-                fixed_tokens, sentence, found[1] / 100.0, self._vocab[sentence.intent]
+                _Said.of(fixed_tokens), sentence, found[1] / 100.0, self._vocab[sentence.intent]
             )
             if adjusted > 0:
                 # A whole template sentence beats free text ("add an idea to the list");
@@ -607,7 +754,7 @@ class IntentParser:
                 out.append(Candidate(sentence, adjusted, (n, n_tokens - m)))
         return out
 
-    def _allowed(self, sentence: Sentence, norm: Normalized) -> bool:
+    def _allowed(self, sentence: Sentence, norm: Normalized, facts: _Facts) -> bool:
         """Intent-level rules: required words, and no idiomatic "a second" durations."""
         for required in self._requires.get(sentence.intent, ()):
             # a near spelling still counts ("brek" for "break")
@@ -615,13 +762,12 @@ class IntentParser:
                 len(t) >= 4 and _near(t, required) for t in norm.tokens
             ):
                 return False
-        if sentence.intent in self._joint and _solo(norm.words):
+        if sentence.intent in self._joint and facts.solo:
             return False  # "i want a coffee" is not the coffee ritual
-        if "list" in sentence.tokens and _list_kind(norm.words) == "other":
+        if "list" in sentence.tokens and facts.list_kind == "other":
             return False  # "add laundry to my to do list" is not our list of ideas
         # "give me a second" / "hold on a sec" is an idiom, not a timer
-        said = [d for d in norm.durations if d is not None]
-        return not (DURATION in sentence.tokens and said and min(said) < MIN_SECONDS)
+        return not (DURATION in sentence.tokens and facts.short_duration)
 
     def _slots(self, cand: Candidate, norm: Normalized) -> dict[str, Any]:
         sentence = cand.sentence
@@ -847,7 +993,7 @@ def _wild_key(prefix: Iterable[str], suffix: Iterable[str]) -> str:
 
 
 def _verify(
-    tokens: list[str], sentence: Sentence, similarity: float, intent_vocab: frozenset[str]
+    said: _Said, sentence: Sentence, similarity: float, intent_vocab: frozenset[str]
 ) -> float:
     """Score of utterance tokens against `sentence` in [0, 1], or 0 when rejected.
 
@@ -857,40 +1003,35 @@ def _verify(
     function words weigh little, slot placeholders weigh most.
     """
     sent = sentence.tokens
-    utt = frozenset(tokens)
-    if (utt & NEGATIONS) != (sent & NEGATIONS):
+    utt = said.utt
+    tokens = said.tokens
+    if said.negations != (sent & NEGATIONS):
         return 0.0
     if any(word[0] == "#" for word in sent - utt):
         return 0.0  # a slot the template needs was not said ("give me a break" is an idiom)
-    if (utt & PRONOUNS) - sent and (sent & PRONOUNS) - utt:
+    if said.pronouns - sent and (sent & PRONOUNS) - utt:
         return 0.0
-    if (utt & OTHER_PEOPLE) - sent:
+    if said.others - sent:
         return 0.0  # "my mom thinks we need counselling" is about someone else
-    if "you" not in sent and any(
-        a in ("need", "want", "needs", "wants") and b == "you" for a, b in pairwise(tokens)
-    ):
+    if said.asks_partner and "you" not in sent:
         return 0.0  # "I need you to stop" asks the partner, not Hearth
     if sentence.intent == "stop" and len(tokens) == 2 and tokens[1] == "that" not in sent:
         return 0.0  # "stop it", "stop that" are said to the partner
-    if sentence.intent in ("yes", "no") and (utt & _YOU) - sent:
+    if sentence.intent in ("yes", "no") and said.you - sent:
         return 0.0  # "no, you change it" answers the partner
-    if DURATION in utt:
-        for before, word in pairwise(tokens):
-            if word == DURATION and before in _LATER and f"{before} {word}" not in sentence.text:
-                return 0.0  # "get me up in half an hour" says when, not how long
+    for pair in said.later:
+        if pair not in sentence.text:
+            return 0.0  # "get me up in half an hour" says when, not how long
     sent_stems = sentence.stems
-    utt_stems = {_stem(w) for w in utt}
-    u_total = u_hit = s_total = s_hit = 0.0
+    utt_stems = said.stems
+    u_hit = s_hit = 0.0
     content_extra = 0
-    for word in utt:
-        weight = _weight(word)
-        u_total += weight
-        stem = _stem(word)
+    for word, weight, stem, function in said.words:
         if stem in sent_stems or (len(word) >= 4 and _near(word, sent)):
             u_hit += weight
         elif stem in intent_vocab:
             u_hit += weight / 2
-        elif word not in FUNCTION_WORDS:
+        elif not function:
             content_extra += 1
     last = tokens[-1] if tokens else ""
     # The request goes on to a new object: "pause netflix", "a break from you".
@@ -901,6 +1042,7 @@ def _verify(
         and not (len(last) >= 4 and _near(last, sent))
     ):
         return 0.0
+    s_total = 0.0
     content_words = content_missing = 0
     for word in sent:
         weight = _weight(word)
@@ -913,6 +1055,7 @@ def _verify(
     # Short commands tolerate one unexplained word, longer ones two.
     if content_extra > (MAX_EXTRA_CONTENT if content_words <= 3 else MAX_EXTRA_CONTENT + 1):
         return 0.0
+    u_total = said.weight
     recall = s_hit / s_total if s_total else 0.0
     precision = u_hit / u_total if u_total else 0.0
     if not recall or not precision:
@@ -1006,6 +1149,7 @@ NEAR = 85
 "bread" and "break" (80), "complaint" and "compliment" (84) are other words."""
 
 
+@lru_cache(maxsize=65536)
 def _near(word: str, vocabulary: frozenset[str]) -> bool:
     """A near spelling ("pausing" ~ "pause", "minuts" ~ "minutes") of a sentence word."""
     found = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR)

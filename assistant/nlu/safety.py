@@ -51,9 +51,24 @@ class SafetySpotter:
 
     Attributes:
         runs: first token -> runs (tuples of canonical tokens) starting with it.
+        lengths: first token -> (length, the runs of that length), longest first: at one
+            place at most one run of each length can be there, found by one set lookup.
     """
 
     runs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    lengths: dict[str, list[tuple[int, frozenset[tuple[str, ...]]]]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        self.lengths = {}
+        for first, runs in self.runs.items():
+            by_length: dict[int, set[tuple[str, ...]]] = {}
+            for run in runs:
+                by_length.setdefault(len(run), set()).add(run)
+            self.lengths[first] = [
+                (n, frozenset(by_length[n])) for n in sorted(by_length, reverse=True)
+            ]
 
     @classmethod
     def from_sentences(cls, token_lists: Iterable[Iterable[str]]) -> SafetySpotter:
@@ -71,9 +86,10 @@ class SafetySpotter:
         negated or as an idiom ("he beat me to it": no request at all); else None."""
         verdict = None
         for i, token in enumerate(tokens):
-            for run in self.runs.get(token, ()):
-                end = i + len(run)
-                if tuple(tokens[i:end]) != run:
+            for length, runs in self.lengths.get(token, ()):
+                end = i + length
+                run = tuple(tokens[i:end])
+                if run not in runs:
                     continue
                 before = tokens[max(0, i - NEGATION_WINDOW) : i]
                 negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)

@@ -1,0 +1,116 @@
+"""The matcher's per-process shortcuts (issue 10's speed targets) give what the plain
+loops they replace give; `benchmarks/nlu_speed.py` measures what they save."""
+
+from __future__ import annotations
+
+import pickle
+from itertools import pairwise
+
+import pytest
+
+from assistant.nlu import IntentParser, compact
+from assistant.nlu.normalize import normalize
+from assistant.nlu.safety import IDIOM_TAILS, NEGATION_WINDOW, TAILS_AFTER, SafetySpotter
+
+SPLIT_UTTERANCES = [
+    "we are getting heated, can we take a break please",
+    "i think we are done here so lets just stop",
+    "you never listen to me and i am tired of it",
+    "it's late, can we do our check in tomorrow",
+]
+
+
+@pytest.fixture(scope="module")
+def compact_parser(parser: IntentParser) -> IntentParser:
+    """The parser in the form a warm start reads from the cache (a `SentenceTable`)."""
+    return pickle.loads(pickle.dumps(parser))
+
+
+def test_sentence_table_keeps_sentences_it_built_within_a_bound(compact_parser, monkeypatch):
+    table = compact_parser.sentences
+    assert isinstance(table, compact.SentenceTable)
+    first = table[7]
+    assert table[7] is first  # looked at again: not rebuilt
+    assert first == table._build(7)  # and equal to a fresh build
+    monkeypatch.setattr(compact, "MEMO_SIZE", 3)
+    table._memo.clear()
+    for k in range(10):
+        assert table[k] == table._build(k)
+        assert len(table._memo) <= 3
+    assert "_memo" not in pickle.loads(pickle.dumps(table)).__dict__  # never cached to disk
+
+
+def test_free_text_groups_are_the_ones_a_full_scan_picks(parser, in_domain, out_of_domain):
+    """The opening-word lookup selects the same groups, in the same order, as testing
+    every free-text group against the utterance."""
+    checked = 0
+    for example in [*in_domain, *out_of_domain]:
+        tokens = parser._entities.tag(normalize(example.text)).tokens
+        if not tokens:
+            continue
+        n_tokens = len(tokens)
+        scanned = [
+            number
+            for number, (n, m, word) in enumerate(parser._wild)
+            if n_tokens > n + m and word == (tokens[0] if n else tokens[n_tokens - m])
+        ]
+        numbers = list(parser._wild_by_first.get(tokens[0], ()))
+        for m, by_word in parser._wild_by_suffix.items():
+            if m < n_tokens:
+                numbers += by_word.get(tokens[n_tokens - m], ())
+        picked = [k for k in sorted(numbers) if n_tokens > sum(parser._wild_groups[k][0][:2])]
+        assert picked == scanned, example.text
+        checked += bool(scanned)
+    assert checked > 100  # the dev set does reach free-text templates
+
+
+def _spot_by_scanning(spotter: SafetySpotter, tokens: list[str]) -> str | None:
+    """SafetySpotter.spot as first written: every run starting at a token, longest first."""
+    from assistant.nlu.safety import _NEGATIONS, FOUND, IDIOM
+
+    verdict = None
+    for i, token in enumerate(tokens):
+        for run in spotter.runs.get(token, ()):
+            end = i + len(run)
+            if tuple(tokens[i:end]) != run:
+                continue
+            before = tokens[max(0, i - NEGATION_WINDOW) : i]
+            negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
+            tail = tokens[end] if end < len(tokens) else ""
+            if tail in IDIOM_TAILS or tail in TAILS_AFTER.get(run[-1], ()) or negated:
+                verdict = IDIOM
+                continue
+            return FOUND
+    return verdict
+
+
+def test_safety_spotter_finds_what_scanning_every_run_finds(parser, in_domain, out_of_domain):
+    spotter = parser._safety
+    texts = [ex.text for ex in [*in_domain, *out_of_domain]]
+    for runs in spotter.runs.values():
+        for run in runs:  # each run inside talk, negated, and followed by an idiom tail
+            said = " ".join(run)
+            texts += [f"honestly {said} tonight", f"i would never {said}", f"{said} up"]
+    found = 0
+    for text in texts:
+        tokens = parser._entities.tag(normalize(text)).tokens
+        verdict = spotter.spot(tokens)
+        assert verdict == _spot_by_scanning(spotter, tokens), text
+        found += verdict is not None
+    assert found > 100
+
+
+def test_split_search_matches_each_part_of_an_utterance_once(parser, monkeypatch):
+    match = parser._match
+    for text in SPLIT_UTTERANCES:
+        matched: list[tuple[str, ...]] = []
+
+        def counting(norm, matched=matched):
+            matched.append(tuple(norm.tokens))
+            return match(norm)
+
+        monkeypatch.setattr(parser, "_match", counting)
+        parser.parse(text)
+        assert len(matched) > 2, text  # the split search did run
+        again = [a for a, b in pairwise(sorted(matched)) if a == b]
+        assert not again, (text, again)

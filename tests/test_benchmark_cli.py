@@ -1,0 +1,31 @@
+"""Benchmark scripts answer --help and bad arguments at once, without starting a run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _nlu_speed(*args: str) -> subprocess.CompletedProcess:
+    # A run takes minutes: an answer within the timeout means none was started.
+    script = ROOT / "benchmarks" / "nlu_speed.py"
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_nlu_speed_help_prints_usage_and_exits():
+    result = _nlu_speed("--help")
+    assert result.returncode == 0
+    for flag in ("--lines", "--baseline-rev", "--no-naive"):
+        assert flag in result.stdout
+
+
+def test_nlu_speed_bad_argument_is_a_one_line_error():
+    result = _nlu_speed("--lines", "0")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].endswith("--lines must be at least 1")
+    assert "Traceback" not in result.stderr
