@@ -35,6 +35,7 @@ from assistant.speech.dead_input import DeadInputWatch
 from assistant.speech.echo import EchoCanceller
 from assistant.speech.front_end import FrontEndConfig
 from assistant.speech.listener import Heard, Listener, ListenerConfig
+from assistant.speech.sentences import first_sentence
 from assistant.speech.tts import Synthesizer
 from assistant.speech.types import Recognizer
 
@@ -203,16 +204,36 @@ class Speaker:
                 self._busy.clear()
 
     def _say_now(self, generation: int, line: Spoken) -> None:
-        speech = self.tts.render(line.text, key=line.key)
+        # A line not rendered ahead (one with the couple's own words) would wait for its
+        # whole render: its first sentence plays while the rest renders.
+        first, rest = ("", "") if self.tts.is_cached(line.text) else first_sentence(line.text)
+        speech = self.tts.render(first if rest else line.text, key=line.key)
         if generation != self._generation:
             return  # cut off (a barge-in, a stop) while it was being rendered
+        remainder: Future[Any] | None = None
+        if rest:
+            remainder = Future()
+            threading.Thread(
+                target=_resolve, args=(remainder, lambda: self.tts.render(rest, key=line.key)),
+                daemon=True, name="tts-rest",
+            ).start()  # fmt: skip
         self._retry_device()
+        self._play_on_some_sink(line, speech, generation, first=True, last=remainder is None)
+        if remainder is None:
+            return
+        speech = remainder.result()  # a failed render raises here: logged by `_run`
+        if generation == self._generation:
+            self._play_on_some_sink(line, speech, generation, first=False, last=True)
+
+    def _play_on_some_sink(
+        self, line: Spoken, speech: Any, generation: int, first: bool, last: bool
+    ) -> None:
         try:
-            self._play(line, speech, generation)
+            self._play(line, speech, generation, first, last)
         except AudioDeviceError as exc:
             self._device_lost(exc)
             # The line is printed, not lost.
-            self._play(line, speech, generation)
+            self._play(line, speech, generation, first, last)
 
     # -- a speaker that goes away: print the lines, reopen it with back-off -----------
 
@@ -249,23 +270,31 @@ class Speaker:
         if self.echo is None:
             print(f"Hearth (no speaker): {text}", flush=True)
 
-    def _play(self, line: Spoken, speech: Any, generation: int) -> None:
+    def _play(
+        self, line: Spoken, speech: Any, generation: int, first: bool = True, last: bool = True
+    ) -> None:
+        """Play `speech`: the whole of `line`, or its `first` part or a later one (the
+        line's start is its first part's, its end its `last` part's)."""
         if not any(said is line for said in self.spoken):  # a retry on another sink
             self.spoken.append(line)
         sink = self.sink
 
         def started(at: float) -> None:
-            line.start = at - self._off
+            if first:
+                line.start = at - self._off
             if generation != self._generation:
                 sink.abort()  # stopped just before the line began: cut it at once
 
         played = sink.play(speech, on_start=started)
-        line.start = played.start - self._off
-        if line.end is None or played.end - self._off < line.end:
+        if first:
+            line.start = played.start - self._off
+        if line.end is None or played.end - self._off < line.end or not first:
             line.end = played.end - self._off
         line.completed = line.completed and played.completed
         line.device = played.device
-        self.event("spoken", key=line.key, device=played.device, completed=played.completed)
+        if not last and played.completed and generation == self._generation:
+            return  # the rest of the line follows: one "spoken" event for the line
+        self.event("spoken", key=line.key, device=played.device, completed=line.completed)
         if not played.device:
             # Not lost: it was printed; the log says where it went (the key, not words).
             log.info("spoken to nowhere (no speaker): %s", line.key)

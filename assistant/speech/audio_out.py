@@ -25,6 +25,11 @@ from assistant.speech.tts import TTS_RATE, Speech
 BLOCK_S = 0.02
 """Output block length: the granularity of an abort."""
 
+HEAD_S = 0.25
+"""A line at another rate than the device's starts playing once this much of it is
+resampled; the rest is resampled while it plays (a whole 3 s line took about 55 ms,
+all of it before the first sample)."""
+
 
 @dataclass
 class Played:
@@ -67,8 +72,12 @@ class AudioSink(Protocol):
 class _Line:
     """A line in flight inside the device callback."""
 
-    def __init__(self, samples: np.ndarray, on_start: StartCallback | None) -> None:
+    def __init__(
+        self, samples: np.ndarray, on_start: StartCallback | None, more: bool = False
+    ) -> None:
         self.samples = samples
+        self.more = more
+        """The rest of the line is still being resampled (it is appended to `samples`)."""
         self.pos = 0
         self.on_start = on_start
         self.aborted = False
@@ -116,12 +125,26 @@ class DeviceSink:
 
     def play(self, speech: Speech, on_start: StartCallback | None = None) -> Played:
         self.open()
-        samples = _to_rate(speech.samples, speech.rate, self.rate)
-        line = _Line(samples, on_start)
+        head = round(HEAD_S * speech.rate)
+        if speech.rate == self.rate or len(speech.samples) <= head:
+            line = _Line(_to_rate(speech.samples, speech.rate, self.rate), on_start)
+            rest = None
+        else:
+            # The first samples play while the rest is resampled (the same samples as
+            # resampling the line whole: the resampler keeps its filter's reach).
+            from assistant.speech.wav import SincResampler
+
+            resampler = SincResampler(speech.rate, self.rate)
+            line = _Line(_pcm16(resampler.feed(_floats(speech.samples[:head]))), on_start, True)
+            rest = speech.samples[head:]
         with self._lock:
             self._line = line
+        if rest is not None:
+            tail = _pcm16(resampler.feed(_floats(rest), final=True))
+            line.samples = np.concatenate([line.samples, tail])  # before `more` is cleared
+            line.more = False
         # The callback finishes the line; allow for a stalled device, then give up.
-        if not line.done.wait(timeout=len(samples) / self.rate + 3.0):
+        if not line.done.wait(timeout=len(line.samples) / self.rate + 3.0):
             with self._lock:
                 self._line = None
             self._close_stream()
@@ -172,7 +195,8 @@ class DeviceSink:
             if line.on_start is not None:
                 line.on_start(heard_at)
         line.pos += len(chunk)
-        if line.pos >= len(line.samples):
+        more = line.more  # read first: once it is False, `samples` holds the whole line
+        if line.pos >= len(line.samples) and not more:
             line.end = heard_at + len(chunk) / self.rate
             self._finish(line)
 
@@ -306,5 +330,12 @@ def _to_rate(samples: np.ndarray, src: int, dst: int) -> np.ndarray:
         return np.asarray(samples, dtype=np.int16)
     from assistant.speech.wav import resample
 
-    floats = resample(np.asarray(samples, dtype=np.float32) / 32768.0, src, dst)
+    return _pcm16(resample(_floats(samples), src, dst))
+
+
+def _floats(samples: np.ndarray) -> np.ndarray:
+    return np.asarray(samples, dtype=np.float32) / 32768.0
+
+
+def _pcm16(floats: np.ndarray) -> np.ndarray:
     return np.clip(np.round(floats * 32767.0), -32768, 32767).astype(np.int16)

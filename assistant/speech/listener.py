@@ -75,7 +75,9 @@ class ListenerConfig:
         awake_window_s: after a bare wake phrase, the command may follow this late.
         echo_tail_s: Hearth's voice still arrives this long after playback ended
             (device buffers); it is treated like Hearth talking.
-        early_stable_s: a partial must stay unchanged this long to be acted on early...
+        early_stable_s: a partial must stay unchanged this long to be acted on early
+            (0.12 s until 2026-12-02: 0.06 s read the latency benchmark's 50 clips
+            exactly as before, decided p50 10 ms sooner; see docs/hearing.md)...
         early_quiet_s: ...and the input must have been quiet this long (by the voice
             detector, which ends voice within 60 ms of the last word; with 0.1 s
             replies came at p50 261 ms in real time, and no early decision was
@@ -103,7 +105,7 @@ class ListenerConfig:
     answer_window_s: float = 8.0
     awake_window_s: float = 6.0
     echo_tail_s: float = 0.4
-    early_stable_s: float = 0.12
+    early_stable_s: float = 0.06
     early_quiet_s: float = 0.1
     early_min_confidence: float = 0.85
     early_quiet_long_s: float = 0.18

@@ -231,6 +231,13 @@ class Synthesizer:
                 path.unlink(missing_ok=True)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def is_cached(self, text: str) -> bool:
+        """`text` is rendered already (in the line cache): `render` returns at once."""
+        if self._cache is None:
+            return False
+        with self._lock:
+            return self._cache.get(text) is not None
+
     def warm(self, texts: Iterable[str], stop: threading.Event | None = None) -> int:
         """Render the lines of `texts` not cached yet, one at a time (a line asked for
         meanwhile waits for one render at most); returns how many were rendered."""

@@ -12,8 +12,8 @@ import pytest
 
 from assistant.errors import AudioDeviceError, HearthError
 from assistant.speech.audio_in import MicrophoneSource, StreamResampler, WavFileSource
-from assistant.speech.audio_out import DeviceSink, WavFileSink
-from assistant.speech.tts import TTS_RATE, Synthesizer
+from assistant.speech.audio_out import DeviceSink, WavFileSink, _to_rate
+from assistant.speech.tts import TTS_RATE, Speech, Synthesizer
 
 LONG_LINE = (
     "Let's take a slow breath together. There is no hurry at all, and nothing needs to be "
@@ -83,6 +83,45 @@ def test_device_playback_reports_start_and_aborts_within_200ms(pulse, tts) -> No
         played = sink.play(short)
         assert played.completed
         assert time.monotonic() - t1 >= short.duration * 0.9
+    finally:
+        sink.close()
+
+
+def test_device_starts_a_line_while_the_rest_is_resampled(pulse, tts) -> None:
+    """A 22050 Hz line on a 16 kHz device: its first sample is heard before the rest of
+    it has been resampled, and the device gets exactly the samples of the line
+    resampled whole, without a gap."""
+    sink = DeviceSink(rate=16000)
+    blocks: list[np.ndarray] = []
+    sink.on_block = blocks.append
+    try:
+        sink.open()
+        sink.play(tts.render("Hello."))  # a fresh PulseAudio stream can stall for a second
+        # A long line (about 30 s: its resampling takes far longer than one block).
+        long = tts.render(LONG_LINE)
+        longer = Speech(long.text, np.concatenate([long.samples] * 3), long.rate)
+        began = threading.Event()
+        rest_pending: list[bool] = []
+
+        def started(at: float) -> None:
+            line = sink._line
+            rest_pending.append(line is not None and getattr(line, "more", False))
+            began.set()
+
+        player = threading.Thread(target=sink.play, args=(longer, started))
+        player.start()
+        assert began.wait(timeout=10)
+        sink.abort()
+        player.join(timeout=10)
+        assert rest_pending == [True]
+        # A whole line, played through: the same samples as resampled in one go.
+        short = tts.render("Thirty seconds left.")
+        first_block: list[int] = []
+        played = sink.play(short, on_start=lambda at: first_block.append(len(blocks)))
+        assert played.completed and first_block
+        heard = np.concatenate(blocks[first_block[0] :])
+        expected = _to_rate(short.samples, short.rate, 16000)
+        assert np.array_equal(heard[: len(expected)], expected)
     finally:
         sink.close()
 
