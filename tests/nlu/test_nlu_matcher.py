@@ -203,6 +203,8 @@ def test_a_timer_or_an_assistant_not_named_as_hearths(
         ("is the game tonight or tomorrow", "none", {}),
         ("we're at my parents tonight", "none", {}),
         ("he was talking", "none", {}),
+        ("we did great at the recital", "none", {}),
+        ("we made it to the airport", "none", {}),
     ],
 )
 def test_round_four_wording_families(
