@@ -152,6 +152,11 @@ OTHER_PEOPLE |= _words(
 )
 """...nor what other assistants are asked: lights, media, weather, alarms, the date
 ("give me a traffic update" is not the weekly summary, "play one more time" not repeat)."""
+OTHER_PEOPLE |= _words("siri alexa google cortana bixby")
+"""...nor anything said to another assistant by its name ("siri what did you say")."""
+TIMER_NAMES = _words("break down space")
+"""What a timer of Hearth's is named by ("break timer", "cool down timer", "space timer",
+or a ritual's): a timer said without its name ("set a 20 minute timer") is a kitchen one."""
 _SOLO = _words("i im id ill my myself")
 _JOINT_WORDS = _words("we us our lets together both were weve wed")
 """A shared practice said with "I"/"me" and none of these is one person's wish."""
@@ -1019,6 +1024,8 @@ def _verify(
         return 0.0  # "stop it", "stop that" are said to the partner
     if sentence.intent in ("yes", "no") and said.you - sent:
         return 0.0  # "no, you change it" answers the partner
+    if "timer" in utt and _timer_unnamed(utt, sentence):
+        return 0.0  # "set a timer for twelve minutes" is not "set a break timer for #d"
     for pair in said.later:
         if pair not in sentence.text:
             return 0.0  # "get me up in half an hour" says when, not how long
@@ -1070,6 +1077,15 @@ def _verify(
 
 
 _ANSWERS = frozenset(["yes", "no"])
+
+
+def _timer_unnamed(utt: frozenset[str], sentence: Sentence) -> bool:
+    """The sentence names its timer ("break timer") and the utterance does not."""
+    words = sentence.text.split()
+    return any(
+        word == "timer" and before in TIMER_NAMES and before not in utt
+        for before, word in pairwise(words)
+    )
 
 
 def _solo(words: list[str]) -> bool:

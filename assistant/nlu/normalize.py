@@ -147,6 +147,10 @@ SYNONYMS: dict[str, str] = {
     "ill be back": "back", "ill come back": "back", "ill return": "back",
     "be back": "back", "come back": "back", "will be back": "back",
     "appreciations": "appreciation", "ideas": "idea",
+    # the appreciations named as a list of thanks: "read the gratitude list"
+    "gratitude list": "appreciation", "gratitude journal": "appreciation",
+    "gratitude notes": "appreciation", "appreciation list": "appreciation",
+    "list of appreciations": "appreciation",
     "my wife": "my partner", "my husband": "my partner", "my girlfriend": "my partner",
     "my boyfriend": "my partner", "my spouse": "my partner", "my love": "my partner",
     "it": "that", "this": "that", "useful": "helpful", "our": "the", "ok": "okay",
@@ -201,14 +205,25 @@ SYNONYMS: dict[str, str] = {
     # time apart is space, in every request about it ("add ten minutes to the time apart")
     "time apart": "space", "some time apart": "space", "time away": "space",
     "some time away": "space", "space from each other": "space",
+    "afterwards": "after", "afterward": "after",
     "back together": "back", "and then": "then", "mark down": "mark", "jot down": "write down",
     "note down": "write down",
     "space time": "space", "therapist for couples": "therapist",
     "therapy for couples": "therapist", "counseling for couples": "therapist",
+    # why a line was missed changes nothing about asking for it again ("say that again,
+    # he was talking")
+    "he was talking": "", "she was talking": "", "we were talking": "", "i was talking": "",
+    "the kids were loud": "", "it was too loud": "", "i was distracted": "",
+    "i wasnt listening": "",
+    # an announcement before a request: "new plan, check-in every two days at eight thirty"
+    "new plan": "", "change of plan": "", "change of plans": "", "new schedule": "",
 }  # fmt: skip
 TYPED_SPELLINGS: dict[str, str] = {
     "shh": "shush", "shhh": "shush", "chek in": "checkin", "chek ins": "checkin",
     "chekin": "checkin", "chek": "check", "minuts": "minutes",
+    # vowels dropped and near-misses typed in a hurry: "hw much time left", "shedule"
+    "hw": "how", "wht": "what", "whn": "when", "shedule": "schedule", "schedual": "schedule",
+    "apreciate": "appreciate", "appriciate": "appreciate", "apprecaite": "appreciate",
 }  # fmt: skip
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the
 speech grammar offers SYNONYMS' sources as spoken forms, and nobody says these."""

@@ -347,6 +347,10 @@ def clock_time_at(
         if not (h.isdigit() and m.isdigit() and int(h) < 24 and int(m) < 60):
             return None
         hour, minute, j, explicit = int(h), int(m), i + 1, True
+    elif _dotted_time(tok):
+        # typed "8.45 pm", "at 9.15": a time only with am/pm or after "at" (1.5 is a number)
+        h, m = tok.split(".")
+        hour, minute, j = int(h), int(m), i + 1
     elif tok == "half" and (hour_after := _hour_word(tokens, i + 1)):
         hour, minute, j, explicit = hour_after, 30, i + 2, True  # "half eight" is 8:30
     elif tok in ("half", "quarter") or (
@@ -408,6 +412,12 @@ def clock_time_at(
     elif suffix is None and prefer_evening and 1 <= hour <= 11 and not _is_24h(tokens[i]):
         hour += 12
     return f"{hour:02d}:{minute:02d}", j, explicit
+
+
+def _dotted_time(tok: str) -> bool:
+    """ "8.45", "10.30": an hour, a dot and two digits of minutes."""
+    h, dot, m = tok.partition(".")
+    return bool(dot) and h.isdigit() and int(h) < 24 and len(m) == 2 and m.isdigit() and int(m) < 60
 
 
 def _hour_word(tokens: list[str], i: int) -> int | None:

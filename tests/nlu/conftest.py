@@ -65,3 +65,13 @@ def heldout5_in_domain() -> list[Example]:
 @pytest.fixture(scope="session")
 def heldout5_out_of_domain() -> list[Example]:
     return read_examples(DATA / "heldout5_out_of_domain.txt")
+
+
+@pytest.fixture(scope="session")
+def heldout7_in_domain() -> list[Example]:
+    return read_examples(DATA / "heldout7_in_domain.jsonl")
+
+
+@pytest.fixture(scope="session")
+def heldout7_out_of_domain() -> list[Example]:
+    return read_examples(DATA / "heldout7_out_of_domain.txt")

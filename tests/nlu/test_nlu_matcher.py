@@ -108,6 +108,113 @@ def test_fifth_blind_set_intents_and_slots(
     assert not accepted
 
 
+def test_seventh_blind_set_intents_and_slots(
+    parser: IntentParser, heldout7_in_domain: list[Example], heldout7_out_of_domain: list[Example]
+) -> None:
+    """Blind set 7, tuning material since its one "before" score (87.3% on 7d61bc0, 5 of
+    200 out-of-domain accepted): the intent and every slot its label names right in
+    >= 97%, none of its out-of-domain sentences accepted."""
+    assert len(heldout7_in_domain) >= 300 and len(heldout7_out_of_domain) >= 200
+    wrong = _blind_set_misses(parser, heldout7_in_domain)
+    assert 1 - len(wrong) / len(heldout7_in_domain) >= 0.97, "\n".join(wrong)
+    accepted = [ex.text for ex in heldout7_out_of_domain if parser.parse(ex.text).name != "none"]
+    assert not accepted
+
+
+# Round 4 families (docs/nlu.md): sentences written for the family, not taken from set 7.
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a timer is Hearth's only when named: a break, cool down, space or ritual timer
+        ("set a timer for five minutes", "none"),
+        ("start a 10 minute timer", "none"),
+        ("stop the timer", "none"),
+        ("cancel the timer please", "none"),
+        ("set the oven timer", "none"),
+        ("start a five minute break timer", "pause"),
+        ("set a cool down timer for ten minutes", "pause"),
+        ("we're calm, you can stop the timer", "resume"),
+        ("is the timer almost done", "time_left"),
+        ("start the walk timer", "ritual"),
+        # said to another assistant by its name
+        ("alexa, how much time is left", "none"),
+        ("ok google stop", "none"),
+        ("hey siri say that again", "none"),
+    ],
+)
+def test_a_timer_or_an_assistant_not_named_as_hearths(
+    parser: IntentParser, text: str, intent: str
+) -> None:
+    assert parser.parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        # time apart from this, the length as its own sentence, agreed, then we regroup
+        ("I need an hour apart from this, I'll be back", "space", {"seconds": 3600}),
+        ("I need space. twenty minutes. we agreed", "space", {"seconds": 1200}),
+        ("he needs some space, 30 minutes, then we regroup", "space", {"seconds": 1800}),
+        ("we're taking some time apart for an hour, then talk", "space", {"seconds": 3600}),
+        ("I need space from this conversation for 20 minutes", "space", {"seconds": 1200}),
+        # a ritual's time left, typed vowels dropped; more time alone; back early
+        ("how much of the coffee is left", "time_left", {}),
+        ("hw long left", "time_left", {}),
+        ("I need twenty minutes more to myself", "extend", {"seconds": 1200}),
+        ("we came back early", "resume", {}),
+        ("I'm back early, let's talk again", "resume", {}),
+        # the check-in: who is there, go ahead, a reason for a line missed
+        ("we're ready, start tonight's check in", "checkin", {}),
+        ("it's time for the check-in, go ahead", "checkin", {}),
+        ("could you repeat that, she was talking", "repeat", {}),
+        # the schedule: cadence first, no preposition, a typed dotted time, an announcement
+        ("every other day check in at 9pm", "schedule", {"time": "21:00"}),
+        ("schedule the check in 9.30 pm", "schedule", {"time": "21:30"}),
+        ("change of plan, check in daily at nine", "schedule", {"time": "21:00"}),
+        ("is our check-in tonight or tomorrow", "checkin_when", {}),
+        ("we're at a wedding tonight, skip the check in", "checkin_skip", {}),
+        ("I'm done with the check ins for good, cancel them", "checkin_cancel", {}),
+        # rituals: guided breathing, apart for the call
+        ("walk us through a bit of deep breathing", "ritual", {"ritual": "mindfulness"}),
+        ("we're away this week, start our phone call", "ritual", {"ritual": "call"}),
+        # appreciations, ideas, verdicts, wins
+        ("note that I'm thankful she made dinner", "appreciation", {}),
+        ("record something kind about my wife", "appreciation", {"text": None}),
+        ("I really appreciate her listening tonight", "appreciation", {}),
+        ("read our gratitude journal", "read_appreciations", {}),
+        ("another idea for the list", "add_idea", {"text": None}),
+        ("which ideas haven't we tried yet", "next_idea", {}),
+        ("the walk helped, we felt closer afterwards", "feedback", {"helped": True}),
+        ("we made it, we got through dinner calmly", "win", {}),
+        ("we apologised to each other, log a win", "win", {}),
+        ("we had a fight free weekend", "win", {}),
+        # the look back, outside help, control words
+        ("what is helping us lately", "summary", {}),
+        ("how are we progressing", "summary", {}),
+        ("can you recommend any couples counselling practices", "support", {}),
+        ("we need to talk to someone about our marriage", "support", {}),
+        ("that's enough, be quiet", "stop", {}),
+        ("tell me your features", "help", {}),
+        ("we want you to delete everything about us", "forget", {}),
+        # ...and what stays talk
+        ("we had a great weekend", "none", {}),
+        ("I need space in the closet", "none", {}),
+        ("what's working in the kitchen", "none", {}),
+        ("is the game tonight or tomorrow", "none", {}),
+        ("we're at my parents tonight", "none", {}),
+        ("he was talking", "none", {}),
+        ("we did great at the recital", "none", {}),
+        ("we made it to the airport", "none", {}),
+    ],
+)
+def test_round_four_wording_families(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    got = parser.parse(text)
+    assert got.name == intent, (text, got)
+    assert {k: got.slots.get(k) for k in slots} == slots
+
+
 # Round 3 families (docs/nlu.md): sentences written for the family, not taken from set 5.
 @pytest.mark.parametrize(
     ("text", "intent", "slots"),
@@ -403,7 +510,8 @@ def test_vocabulary_and_command_phrases(parser: IntentParser) -> None:
         assert word in vocab, word
     assert all(w == w.lower() and " " not in w for w in vocab)
     phrases = parser.command_phrases()
-    assert 200 <= len(phrases) <= 6000
+    # about 15 per template (8 sampled, with synonyms); round 4 took it past 6,000
+    assert 200 <= len(phrases) <= 6500
     assert len(set(phrases)) == len(phrases)
     # every phrase is made of vocabulary words and is understood as some intent
     assert all(set(p.split()) <= vocab for p in phrases)

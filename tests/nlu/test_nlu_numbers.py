@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.nlu.normalize import normalize
 from assistant.nlu.numbers import (
     parse_cadence,
     parse_clock_time,
@@ -132,6 +133,10 @@ def test_no_duration_without_a_unit_and_a_number(text: str) -> None:
         ("ten past nine am", "09:10"),
         ("twenty five past eight", "20:25"),
         ("25 past 8", "20:25"),
+        # typed with a dot (round 4): "8.45 pm", "at 9.15"
+        ("8.45 pm", "20:45"),
+        ("at 9.15", "21:15"),
+        ("10.30 in the evening", "22:30"),
     ],
 )
 def test_clock_times(text: str, hhmm: str) -> None:
@@ -196,3 +201,10 @@ def test_a_number_said_again_with_its_unit_is_one_length(text: str, seconds: int
     """The same number twice is said again, not a range: read exactly, never asked."""
     assert parse_duration(text) == seconds
     assert parse_duration("2-3 minutes") is None  # a typed range stays unclear
+
+
+def test_a_dotted_number_is_a_time_only_when_it_says_so() -> None:
+    # "1.5 hours" stays a length, a price is no time; "at 9.15" is one
+    assert normalize("we need 1.5 hours").durations == [5400]
+    assert normalize("the price is 8.45 pounds").times == []
+    assert normalize("check in at 9.15").times == ["21:15"]
