@@ -210,6 +210,11 @@ def test_a_timer_or_an_assistant_not_named_as_hearths(
 def test_round_four_wording_families(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
+    _reads(parser, text, intent, slots)
+
+
+def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
+    """`text` is read as `intent` with (at least) these `slots`."""
     got = parser.parse(text)
     assert got.name == intent, (text, got)
     assert {k: got.slots.get(k) for k in slots} == slots
@@ -272,9 +277,7 @@ def test_round_four_wording_families(
 def test_round_three_wording_families(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
-    got = parser.parse(text)
-    assert got.name == intent, (text, got)
-    assert {k: got.slots.get(k) for k in slots} == slots
+    _reads(parser, text, intent, slots)
 
 
 @pytest.mark.parametrize(
