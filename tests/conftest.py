@@ -122,12 +122,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
         def _assign_work_unit(self, node) -> None:
             scope = self._next_scope(node)
             assert scope is not None
-            work_unit = self.workqueue.pop(scope)
-            self.assigned_work.setdefault(node, {})[scope] = work_unit
-            collection = self.registered_collections[node]
-            node.send_runtest_some(
-                [collection.index(nodeid) for nodeid, done in work_unit.items() if not done]
-            )
+            self.workqueue.move_to_end(scope, last=False)  # the base class takes the first
+            super()._assign_work_unit(node)
 
         def _reschedule(self, node) -> None:
             if node.shutting_down:
