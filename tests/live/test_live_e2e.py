@@ -214,15 +214,24 @@ def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
 
     Said again while Hearth still talks when it was not caught, as a person would:
     through the loopback about one try in six is lost (benchmarks/talk_over.py measures
-    how many); every try is said over Hearth's line."""
+    how many), and with one or two tries this test failed in 3 of 13 runs; every try
+    is said over Hearth's line."""
     running.play(espeak("hey hearth, let's do our check in"))
     assert running.wait_for(lambda: _talking(running), timeout=60)
     command = espeak("hey hearth, we need a minute")
-    for _ in range(3):
+    for _ in range(4):
         if not running.wait_for(lambda: _talking(running), timeout=3):
             break  # only ever said over Hearth's line
+        heard_before = len(running.loop.heard)
         running.play(command)
-        if running.wait_for(lambda: "pause.start" in running.said(), timeout=8):
+        # Nothing heard at all within 4 s: said again at once, while Hearth still talks.
+        # Something heard (the wake phrase cutting in): its command may take a moment.
+        if running.wait_for(
+            lambda before=heard_before: (
+                "pause.start" in running.said() or len(running.loop.heard) > before
+            ),
+            timeout=4,
+        ) and running.wait_for(lambda: "pause.start" in running.said(), timeout=8):
             break
     assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60), running.state()
     assert any(h.barge_in for h in running.loop.heard), running.state()
