@@ -214,14 +214,19 @@ def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
 
     Said again while Hearth still talks when it was not caught, as a person would:
     through the loopback about one try in six is lost (benchmarks/talk_over.py measures
-    how many), and with one or two tries this test failed in 3 of 13 runs; every try
-    is said over Hearth's line."""
+    how many), and with one or two tries this test failed in 3 of 13 runs. Every try
+    is said over Hearth's line, except one that follows Hearth's "sorry, I didn't
+    catch that" after the wake phrase had cut it off."""
     running.play(espeak("hey hearth, let's do our check in"))
     assert running.wait_for(lambda: _talking(running), timeout=60)
     command = espeak("hey hearth, we need a minute")
     for _ in range(4):
-        if not running.wait_for(lambda: _talking(running), timeout=3):
-            break  # only ever said over Hearth's line
+        if running.said()[-1:] == ["voice.not_caught"]:
+            # Hearth was cut off but did not catch the command: said again after its
+            # "sorry", as a person would (the first try was over its line).
+            assert running.loop.speaker.wait_idle(timeout=20)
+        elif not running.wait_for(lambda: _talking(running), timeout=3):
+            break  # otherwise only ever said over Hearth's line
         heard_before = len(running.loop.heard)
         running.play(command)
         # Nothing heard at all within 4 s: said again at once, while Hearth still talks.
