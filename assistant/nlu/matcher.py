@@ -261,6 +261,11 @@ class Sentence:
         return frozenset(_stem(w) for w in self.tokens)
 
     @_once
+    def placeholders(self) -> frozenset[str]:
+        """The tokens that stand for a slot value ("#d", "#ritual")."""
+        return frozenset(w for w in self.tokens if w[0] == "#")
+
+    @_once
     def weighed(self) -> tuple[float, int, tuple[tuple[str, float, str, bool], ...]]:
         """What `_verify` needs of the sentence alone: the total weight of its tokens, its
         content word count, and (token, weight, stem, is a function word) for each, in
@@ -435,6 +440,8 @@ class _Facts:
 
     def __init__(self, norm: Normalized) -> None:
         self._norm = norm
+        self.required_said: dict[str, bool] = {}
+        """By intent: every group of the intent's required words was said."""
 
     @cached_property
     def solo(self) -> bool:
@@ -930,18 +937,28 @@ class IntentParser:
 
     def _allowed(self, sentence: Sentence, norm: Normalized, facts: _Facts) -> bool:
         """Intent-level rules: required words, and no idiomatic "a second" durations."""
-        for required in self._requires.get(sentence.intent, ()):
-            # a near spelling still counts ("brek" for "break")
-            if required.isdisjoint(norm.tokens) and not any(
-                len(t) >= 4 and _near(t, required) for t in norm.tokens
-            ):
-                return False
+        said = facts.required_said.get(sentence.intent)
+        if said is None:
+            said = facts.required_said[sentence.intent] = self._required_said(
+                sentence.intent, norm.tokens
+            )
+        if not said:
+            return False
         if sentence.intent in self._joint and facts.solo:
             return False  # "i want a coffee" is not the coffee ritual
         if "list" in sentence.tokens and facts.list_kind == "other":
             return False  # "add laundry to my to do list" is not our list of ideas
         # "give me a second" / "hold on a sec" is an idiom, not a timer
         return not (DURATION in sentence.tokens and facts.short_duration)
+
+    def _required_said(self, intent: str, tokens: list[str]) -> bool:
+        for required in self._requires.get(intent, ()):
+            # a near spelling still counts ("brek" for "break")
+            if required.isdisjoint(tokens) and not any(
+                len(t) >= 4 and _near(t, required) for t in tokens
+            ):
+                return False
+        return True
 
     def _slots(self, cand: Candidate, norm: Normalized) -> dict[str, Any]:
         sentence = cand.sentence
@@ -1200,7 +1217,7 @@ def _verify(
     tokens = said.tokens
     if said.negations != (sent & NEGATIONS):
         return 0.0
-    if any(word[0] == "#" for word in sent - utt):
+    if not sentence.placeholders <= utt:
         return 0.0  # a slot the template needs was not said ("give me a break" is an idiom)
     if said.pronouns - sent and (sent & PRONOUNS) - utt:
         return 0.0
