@@ -258,11 +258,13 @@ class Sentence:
 
     @_once
     def stems(self) -> frozenset[str]:
-        return frozenset(_stem(w) for w in self.tokens)
+        return frozenset([info[2] for info in self.weighed[2]])
 
     @_once
     def placeholders(self) -> frozenset[str]:
         """The tokens that stand for a slot value ("#d", "#ritual")."""
+        if "#" not in self.text:
+            return _NO_WORDS
         return frozenset(w for w in self.tokens if w[0] == "#")
 
     @_once
@@ -270,16 +272,27 @@ class Sentence:
         """What `_verify` needs of the sentence alone: the total weight of its tokens, its
         content word count, and (token, weight, stem, is a function word) for each, in
         the order of `tokens` (so sums come out the same floats)."""
+        words = tuple(map(_word_info, self.tokens))
         total = 0.0
         content = 0
-        words = []
-        for word in self.tokens:
-            weight = _weight(word)
-            total += weight
-            function = word in FUNCTION_WORDS
-            content += not function
-            words.append((word, weight, _stem(word), function))
-        return total, content, tuple(words)
+        for info in words:
+            total += info[1]
+            content += not info[3]
+        return total, content, words
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_WORD_INFO: dict[str, tuple[str, float, str, bool]] = {}
+"""(word, weight, stem, is a function word) of each sentence word seen (the templates'
+vocabulary, a thousand words or so): sentences are built anew after the table's memo
+is emptied, and these would be worked out again each time."""
+
+
+def _word_info(word: str) -> tuple[str, float, str, bool]:
+    info = _WORD_INFO.get(word)
+    if info is None:
+        info = _WORD_INFO[word] = (word, _weight(word), _stem(word), word in FUNCTION_WORDS)
+    return info
 
 
 @dataclass
