@@ -780,11 +780,13 @@ class IntentParser:
         which of several equal sentences make the shortlist, and the order in which
         they are looked at. Building that set, and a list of its texts to score, cost
         more than the scoring. So each rare word's own list (with its texts, kept) is
-        scored instead, its best `SHORTLIST` only, and the lists' results merged, with
-        equal scores in sentence-number order. The set is built only when its order
-        could decide which sentences are in (`exact` asks for it always): equal scores
-        at the last place, or a list cut short at that score. `_match` asks again with
-        `exact` when the order of equal candidates would decide its answer.
+        scored instead, its best `PER_WORD` only, and the lists' results merged, with
+        equal scores in sentence-number order (a list cut short at the last place's
+        score is read again for all sentences with that score). When more sentences
+        share the last place's score than there are places, all of them are returned
+        (`loose`). `_match` asks again with `exact` (the set, as always) when the
+        answer depends on which of those are in, or on the order of equal candidates.
+        Utterances no whole-template sentence can pass get an empty shortlist.
         """
         if exact:
             return _Shortlist(self._set_shortlist(norm), exact=True)
@@ -829,14 +831,15 @@ class IntentParser:
         if len(ranked) == SHORTLIST or ranked[SHORTLIST][1] < last:
             return _Shortlist(ranked[:SHORTLIST], exact=False)
         # More sentences score `last` than there are places left: which ones are in
-        # follows the set order. All of them are looked at; when one of those is a
-        # candidate, `_match` asks again with `exact`.
+        # follows the set order. All of them are looked at (see `_match`).
         ranked = [item for item in ranked if item[1] >= last]
         return _Shortlist(ranked, exact=False, loose=last)
 
     def _hopeless(self, tokens: list[str]) -> bool:
         """`_verify` would reject every whole-template sentence, whichever were
-        shortlisted: a word its checks need every sentence to have is in none of them.
+        shortlisted: the utterance says another person or thing, or a negation, that
+        no sentence has, ends in a word no sentence explains, or has more unexplained
+        content words than any template tolerates.
 
         Each test is one of `_verify`'s rejections with the sentence's words widened to
         every sentence's words (a word near no sentence word at all is near none of one
