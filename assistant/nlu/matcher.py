@@ -50,11 +50,13 @@ a caller wanting fewer false accepts than the default can demand more.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from heapq import nlargest
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
@@ -582,7 +584,7 @@ class IntentParser:
                 self._wild_by_suffix[m].setdefault(word, []).append(number)
         self._wild_groups = list(self._wild.items())
         # A rare word's sentence numbers and their texts, made on the word's first use.
-        self._by_word: dict[str, tuple[list[int], list[str]]] = {}
+        self._by_word: dict[str, tuple[list[int], list[str], list[int]]] = {}
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -795,20 +797,34 @@ class IntentParser:
         text = norm.text
         scores: dict[int, float] = {}
         cut: list[tuple[float, list[int], list[str]]] = []  # lists cut at PER_WORD
+        # No sentence scoring below `floor` can make the shortlist; once SHORTLIST are
+        # scored, their last score is one. fuzz.ratio is at most 200 * shorter length /
+        # both lengths, so only a window of lengths can reach it: each list is kept in
+        # length order, and only that window is scored.
+        floor = SHORTLIST_MIN
+        length = len(text)
         for token in set(norm.tokens):
             entry = self._by_word.get(token)
             if entry is None:
                 if token not in self._index:
                     continue
                 entry = self._word_entry(token)
-            numbers, texts = entry
+            numbers, texts, lengths = entry
+            reach = floor - 1e-6  # a hair under: rounding never shuts out a tie
+            start = bisect_left(lengths, reach * length / (200 - reach))
+            end = bisect_right(lengths, length * (200 - reach) / reach)
+            if start >= end:
+                continue
+            window = texts if start == 0 and end == len(texts) else texts[start:end]
             found = process.extract(
-                text, texts, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=SHORTLIST_MIN
+                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=SHORTLIST_MIN
             )
             for _text, score, k in found:
-                scores[numbers[k]] = score
+                scores[numbers[start + k]] = score
             if len(found) == PER_WORD:
                 cut.append((found[-1][1], numbers, texts))
+            if len(scores) >= SHORTLIST:
+                floor = nlargest(SHORTLIST, scores.values())[-1]
         ranked = _best_first(scores)
         if len(ranked) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
             return _Shortlist(ranked, exact=False)
@@ -864,10 +880,13 @@ class IntentParser:
         # more unexplained content words than any template tolerates
         return unexplained > MAX_EXTRA_CONTENT + 1
 
-    def _word_entry(self, token: str) -> tuple[list[int], list[str]]:
-        """The sentence numbers listed under a rare word, and their texts (kept)."""
-        numbers = self._index[token]
-        entry = self._by_word[token] = (numbers, list(map(self._texts.__getitem__, numbers)))
+    def _word_entry(self, token: str) -> tuple[list[int], list[str], list[int]]:
+        """The sentence numbers listed under a rare word, their texts and the texts'
+        lengths, shortest first (kept)."""
+        rows = sorted((len(self._texts[k]), k) for k in self._index[token])
+        numbers = [k for _length, k in rows]
+        entry = (numbers, list(map(self._texts.__getitem__, numbers)), [n for n, _k in rows])
+        self._by_word[token] = entry
         return entry
 
     def _set_shortlist(self, norm: Normalized) -> list[tuple[int, float]]:
