@@ -50,12 +50,15 @@ a caller wanting fewer false accepts than the default can demand more.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from heapq import nlargest
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +109,10 @@ WILDCARD_MIN = 88
 SHORTLIST = 16
 SHORTLIST_MIN = 45
 """fuzz.ratio (0-100) a sentence must reach to be shortlisted at all."""
+PER_WORD = SHORTLIST + 8
+"""Best sentences taken from each rare word's list (at least `SHORTLIST`). A few more
+than the shortlist: a list that gives the whole shortlist must then also hold that many
+sentences scoring the last place's score before it is read again for all of them."""
 MIN_SPLIT_WORDS, MAX_SPLIT_WORDS = 5, 14
 """Utterance lengths (in words) for which a request next to a remark is looked for."""
 MIN_AGREE_WORDS, MAX_AGREE_WORDS = 3, 10
@@ -208,6 +215,24 @@ dialog asks how long. Never present otherwise, so `{"seconds": 60}` stays as it 
 _PLACEHOLDER_FOR_TYPE = {"duration": DURATION, "time": TIME, "cadence": CADENCE}
 
 
+class _once:
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first
+    use, and sentences are built by the thousand): a race at worst computes twice."""
+
+    def __init__(self, method: Any) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._method(instance)
+        return value
+
+
 @dataclass
 class Sentence:
     """One canonical sentence a template can produce.
@@ -233,9 +258,43 @@ class Sentence:
     suffix: tuple[str, ...] = ()
     text_slot: str | None = None
 
-    @cached_property
+    @_once
     def stems(self) -> frozenset[str]:
-        return frozenset(_stem(w) for w in self.tokens)
+        return frozenset([info[2] for info in self.weighed[2]])
+
+    @_once
+    def placeholders(self) -> frozenset[str]:
+        """The tokens that stand for a slot value ("#d", "#ritual")."""
+        if "#" not in self.text:
+            return _NO_WORDS
+        return frozenset(w for w in self.tokens if w[0] == "#")
+
+    @_once
+    def weighed(self) -> tuple[float, int, tuple[tuple[str, float, str, bool], ...]]:
+        """What `_verify` needs of the sentence alone: the total weight of its tokens, its
+        content word count, and (token, weight, stem, is a function word) for each, in
+        the order of `tokens` (so sums come out the same floats)."""
+        words = tuple(map(_word_info, self.tokens))
+        total = 0.0
+        content = 0
+        for info in words:
+            total += info[1]
+            content += not info[3]
+        return total, content, words
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_WORD_INFO: dict[str, tuple[str, float, str, bool]] = {}
+"""(word, weight, stem, is a function word) of each sentence word seen (the templates'
+vocabulary, a thousand words or so): sentences are built anew after the table's memo
+is emptied, and these would be worked out again each time."""
+
+
+def _word_info(word: str) -> tuple[str, float, str, bool]:
+    info = _WORD_INFO.get(word)
+    if info is None:
+        info = _WORD_INFO[word] = (word, _weight(word), _stem(word), word in FUNCTION_WORDS)
+    return info
 
 
 @dataclass
@@ -296,6 +355,31 @@ class Candidate:
     sentence: Sentence
     score: float
     text_span: tuple[int, int] | None = None
+
+
+@dataclass
+class _Shortlist:
+    """The sentences an utterance is checked against (see `IntentParser._shortlist`).
+
+    Attributes:
+        items: (sentence number, fuzz.ratio), best first.
+        exact: equal ratios are in the order the shortlist always gave them (a set's);
+            otherwise in sentence-number order.
+        loose: when not exact and more sentences share the last place's ratio than
+            there are places, that ratio: `items` then holds all of them, but only
+            some are on the real shortlist (which ones follows the set order).
+    """
+
+    items: list[tuple[int, float]]
+    exact: bool
+    loose: float | None = None
+
+
+def _best_first(scores: dict[int, float]) -> list[tuple[int, float]]:
+    """(sentence number, score), best first, equal scores by number (two sorts in C)."""
+    ranked = sorted(scores.items())
+    ranked.sort(key=itemgetter(1), reverse=True)  # stable: numbers stay in order
+    return ranked
 
 
 def compile_sentences(intent_set: IntentSet) -> list[Sentence]:
@@ -371,6 +455,8 @@ class _Facts:
 
     def __init__(self, norm: Normalized) -> None:
         self._norm = norm
+        self.required_said: dict[str, bool] = {}
+        """By intent: every group of the intent's required words was said."""
 
     @cached_property
     def solo(self) -> bool:
@@ -454,6 +540,10 @@ class IntentParser:
         for s in sentences:
             vocab[s.intent].update(_stem(t) for t in s.tokens if t not in FUNCTION_WORDS)
         self._vocab.update({name: frozenset(words) for name, words in vocab.items()})
+        # What any whole-template sentence can explain (see `_hopeless`).
+        self._sentence_words = frozenset(w for text in self._texts for w in text.split())
+        self._sentence_stems = frozenset(map(_stem, self._sentence_words))
+        self._any_vocab = frozenset().union(*self._vocab.values())
         self._requires: dict[str, tuple[frozenset[str], ...]] = {}
         for name, spec in intent_set.intents.items():
             groups = []
@@ -478,7 +568,7 @@ class IntentParser:
         )
         self._derive_lookups()
 
-    _DERIVED = ("_wild_by_first", "_wild_by_suffix", "_wild_groups")
+    _DERIVED = ("_wild_by_first", "_wild_by_suffix", "_wild_groups", "_by_word")
     """Lookups rebuilt from the rest in a few milliseconds, so never pickled."""
 
     def _derive_lookups(self) -> None:
@@ -493,6 +583,8 @@ class IntentParser:
             else:
                 self._wild_by_suffix[m].setdefault(word, []).append(number)
         self._wild_groups = list(self._wild.items())
+        # A rare word's sentence numbers and their texts, made on the word's first use.
+        self._by_word: dict[str, tuple[list[int], list[str], list[int]]] = {}
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -559,21 +651,21 @@ class IntentParser:
 
     def _match(self, norm: Normalized) -> tuple[Candidate | None, float]:
         """(accepted candidate or None, best score seen)."""
-        candidates = self._candidates(norm)
-        if not candidates:
-            return None, 0.0
-        best_by_intent: dict[str, Candidate] = {}
-        for cand in candidates:
-            prev = best_by_intent.get(cand.sentence.intent)
-            if prev is None or cand.score > prev.score:
-                best_by_intent[cand.sentence.intent] = cand
-        ranked = sorted(best_by_intent.values(), key=lambda c: -c.score)
-        best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        # An exact template sentence wins outright; otherwise it must lead clearly.
-        if best.score < ACCEPT or (best.score < EXACT and best.score - runner_up < MARGIN):
-            return None, best.score
-        return best, best.score
+        shortlist = self._shortlist(norm)
+        candidates, loose = self._candidates(norm, shortlist)
+        best, score, tied = _decide(candidates)
+        if loose and not tied:
+            # Only some of the loose ones are on the real shortlist; with none or all of
+            # them the same answer means the same with any of them (the best score and
+            # the runner-up only grow as candidates are added).
+            certain = [c for c in candidates if all(c is not d for d in loose)]
+            without = _decide(certain)
+            tied = without[2] or without[0] is not best or without[1] != score
+        if tied and not shortlist.exact:
+            # The set order decides which sentences are in, or which of equal ones wins.
+            candidates, _ = self._candidates(norm, self._shortlist(norm, exact=True))
+            best, score, _ = _decide(candidates)
+        return best, score
 
     def _split_match(self, norm: Normalized) -> tuple[Candidate, Normalized] | None:
         """A request said next to a remark: "we're getting heated, can we pause".
@@ -676,17 +768,129 @@ class IntentParser:
         norm = self._entities.tag(normalize(text))
         if not norm.tokens:
             return []
-        cands = sorted(self._candidates(norm), key=lambda c: -c.score)
+        shortlist = self._shortlist(norm, exact=True)
+        cands = sorted(self._candidates(norm, shortlist)[0], key=lambda c: -c.score)
         return [(c.sentence.intent, c.sentence.text, round(c.score, 3)) for c in cands]
 
-    def _shortlist(self, norm: Normalized) -> list[tuple[int, float]]:
+    def _shortlist(self, norm: Normalized, exact: bool = False) -> _Shortlist:
         """(sentence number, fuzz.ratio) of the `SHORTLIST` sentences most like the
         utterance among those sharing one of their rarest words with it (at least
         `SHORTLIST_MIN`), best first.
 
-        Equal scores keep the order of the set of candidate numbers, as they always did:
-        that order decides which of several equal sentences make the shortlist.
+        The shortlist as it always was puts equal scores in the order of a Python set of
+        the candidate numbers (a union of the rare words' lists): that order decides
+        which of several equal sentences make the shortlist, and the order in which
+        they are looked at. Building that set, and a list of its texts to score, cost
+        more than the scoring. So each rare word's own list (with its texts, kept) is
+        scored instead, its best `PER_WORD` only, and the lists' results merged, with
+        equal scores in sentence-number order (a list cut short at the last place's
+        score is read again for all sentences with that score). When more sentences
+        share the last place's score than there are places, all of them are returned
+        (`loose`). `_match` asks again with `exact` (the set, as always) when the
+        answer depends on which of those are in, or on the order of equal candidates.
+        Utterances no whole-template sentence can pass get an empty shortlist.
         """
+        if exact:
+            return _Shortlist(self._set_shortlist(norm), exact=True)
+        if self._hopeless(norm.tokens):
+            return _Shortlist([], exact=True)  # no order to keep
+        text = norm.text
+        scores: dict[int, float] = {}
+        cut: list[tuple[float, list[int], list[str]]] = []  # lists cut at PER_WORD
+        # No sentence scoring below `floor` can make the shortlist; once SHORTLIST are
+        # scored, their last score is one. fuzz.ratio is at most 200 * shorter length /
+        # both lengths, so only a window of lengths can reach it: each list is kept in
+        # length order, and only that window is scored.
+        floor = SHORTLIST_MIN
+        length = len(text)
+        for token in set(norm.tokens):
+            entry = self._by_word.get(token)
+            if entry is None:
+                if token not in self._index:
+                    continue
+                entry = self._word_entry(token)
+            numbers, texts, lengths = entry
+            reach = floor - 1e-6  # a hair under: rounding never shuts out a tie
+            start = bisect_left(lengths, reach * length / (200 - reach))
+            end = bisect_right(lengths, length * (200 - reach) / reach)
+            if start >= end:
+                continue
+            window = texts if start == 0 and end == len(texts) else texts[start:end]
+            found = process.extract(
+                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=SHORTLIST_MIN
+            )
+            for _text, score, k in found:
+                scores[numbers[start + k]] = score
+            if len(found) == PER_WORD:
+                cut.append((found[-1][1], numbers, texts))
+            if len(scores) >= SHORTLIST:
+                floor = nlargest(SHORTLIST, scores.values())[-1]
+        ranked = _best_first(scores)
+        if len(ranked) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
+            return _Shortlist(ranked, exact=False)
+        last = ranked[SHORTLIST - 1][1]
+        # A list cut at `last` may hold more sentences scoring `last`: all of them. (A
+        # cutoff of exactly `last` can lose some to rounding in RapidFuzz's conversion
+        # of it to a distance: a hair lower, and those below `last` are left out later.)
+        extra = [
+            process.extract(text, texts, scorer=fuzz.ratio, limit=None, score_cutoff=last - 1e-3)
+            for score, _numbers, texts in cut
+            if score == last
+        ]
+        if extra:
+            for found, (_score, numbers, _texts) in zip(
+                extra, (c for c in cut if c[0] == last), strict=True
+            ):
+                for _text, score, k in found:
+                    scores[numbers[k]] = score
+            ranked = _best_first(scores)
+        if len(ranked) == SHORTLIST or ranked[SHORTLIST][1] < last:
+            return _Shortlist(ranked[:SHORTLIST], exact=False)
+        # More sentences score `last` than there are places left: which ones are in
+        # follows the set order. All of them are looked at (see `_match`).
+        ranked = [item for item in ranked if item[1] >= last]
+        return _Shortlist(ranked, exact=False, loose=last)
+
+    def _hopeless(self, tokens: list[str]) -> bool:
+        """`_verify` would reject every whole-template sentence, whichever were
+        shortlisted: the utterance says another person or thing, or a negation, that
+        no sentence has, ends in a word no sentence explains, or has more unexplained
+        content words than any template tolerates.
+
+        Each test is one of `_verify`'s rejections with the sentence's words widened to
+        every sentence's words (a word near no sentence word at all is near none of one
+        sentence's words), so it never rejects what `_verify` would keep. Most useful
+        for the parts the split search tries and for talk about other things: "turn on
+        the lights", a part ending in a word no command ends in.
+        """
+        words = self._sentence_words
+        said = frozenset(tokens)
+        if (said & OTHER_PEOPLE) - words or (said & NEGATIONS) - words:
+            return True
+        unexplained = 0
+        for word in said:
+            if word in words or word in FUNCTION_WORDS:
+                continue
+            stem = _stem(word)
+            if stem in self._sentence_stems or (len(word) >= 4 and _near(word, words)):
+                continue
+            if word == tokens[-1]:
+                return True  # the utterance ends in a word no sentence explains
+            unexplained += stem not in self._any_vocab
+        # more unexplained content words than any template tolerates
+        return unexplained > MAX_EXTRA_CONTENT + 1
+
+    def _word_entry(self, token: str) -> tuple[list[int], list[str], list[int]]:
+        """The sentence numbers listed under a rare word, their texts and the texts'
+        lengths, shortest first (kept)."""
+        rows = sorted((len(self._texts[k]), k) for k in self._index[token])
+        numbers = [k for _length, k in rows]
+        entry = (numbers, list(map(self._texts.__getitem__, numbers)), [n for n, _k in rows])
+        self._by_word[token] = entry
+        return entry
+
+    def _set_shortlist(self, norm: Normalized) -> list[tuple[int, float]]:
+        """The shortlist exactly as it was always made: equal scores in set order."""
         ids: set[int] = set()
         for token in set(norm.tokens):
             ids.update(self._index.get(token, ()))
@@ -699,11 +903,16 @@ class IntentParser:
             )
         ]
 
-    def _candidates(self, norm: Normalized) -> list[Candidate]:
+    def _candidates(
+        self, norm: Normalized, shortlist: _Shortlist
+    ) -> tuple[list[Candidate], list[Candidate]]:
+        """The candidates that pass the checks, and those of them from the loose last
+        place of a shortlist (see `_Shortlist.loose`)."""
         out: list[Candidate] = []
+        loose: list[Candidate] = []
         said: _Said | None = None
         facts = _Facts(norm)
-        for k, score in self._shortlist(norm):
+        for k, score in shortlist.items:
             sentence = self.sentences[k]
             if not self._allowed(sentence, norm, facts) or _list_word_misused(
                 norm.tokens, sentence
@@ -714,6 +923,8 @@ class IntentParser:
             adjusted = _verify(said, sentence, score / 100.0, self._vocab[sentence.intent])
             if adjusted > 0:
                 out.append(Candidate(sentence, adjusted))
+                if score == shortlist.loose:
+                    loose.append(out[-1])
         n_tokens = len(norm.tokens)
         first = norm.tokens[0]
         numbers = list(self._wild_by_first.get(first, ()))
@@ -757,22 +968,32 @@ class IntentParser:
                 # among free-text ones the longer fixed part wins ("... for her | text").
                 adjusted += 0.0005 * (n + m) - 0.008
                 out.append(Candidate(sentence, adjusted, (n, n_tokens - m)))
-        return out
+        return out, loose
 
     def _allowed(self, sentence: Sentence, norm: Normalized, facts: _Facts) -> bool:
         """Intent-level rules: required words, and no idiomatic "a second" durations."""
-        for required in self._requires.get(sentence.intent, ()):
-            # a near spelling still counts ("brek" for "break")
-            if required.isdisjoint(norm.tokens) and not any(
-                len(t) >= 4 and _near(t, required) for t in norm.tokens
-            ):
-                return False
+        said = facts.required_said.get(sentence.intent)
+        if said is None:
+            said = facts.required_said[sentence.intent] = self._required_said(
+                sentence.intent, norm.tokens
+            )
+        if not said:
+            return False
         if sentence.intent in self._joint and facts.solo:
             return False  # "i want a coffee" is not the coffee ritual
         if "list" in sentence.tokens and facts.list_kind == "other":
             return False  # "add laundry to my to do list" is not our list of ideas
         # "give me a second" / "hold on a sec" is an idiom, not a timer
         return not (DURATION in sentence.tokens and facts.short_duration)
+
+    def _required_said(self, intent: str, tokens: list[str]) -> bool:
+        for required in self._requires.get(intent, ()):
+            # a near spelling still counts ("brek" for "break")
+            if required.isdisjoint(tokens) and not any(
+                len(t) >= 4 and _near(t, required) for t in tokens
+            ):
+                return False
+        return True
 
     def _slots(self, cand: Candidate, norm: Normalized) -> dict[str, Any]:
         sentence = cand.sentence
@@ -983,6 +1204,25 @@ def _rare_word_index(sentences: list[Sentence], per_sentence: int = 2) -> dict[s
     return dict(index)
 
 
+def _decide(candidates: list[Candidate]) -> tuple[Candidate | None, float, bool]:
+    """(accepted candidate or None, best score, tied) of `IntentParser._match`: tied when
+    the accepted one has an equal, so that the candidates' order decided between them."""
+    if not candidates:
+        return None, 0.0, False
+    best_by_intent: dict[str, Candidate] = {}
+    for cand in candidates:
+        prev = best_by_intent.get(cand.sentence.intent)
+        if prev is None or cand.score > prev.score:
+            best_by_intent[cand.sentence.intent] = cand
+    ranked = sorted(best_by_intent.values(), key=lambda c: -c.score)
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    # An exact template sentence wins outright; otherwise it must lead clearly.
+    if best.score < ACCEPT or (best.score < EXACT and best.score - runner_up < MARGIN):
+        return None, best.score, False
+    return best, best.score, sum(c.score == best.score for c in candidates) > 1
+
+
 def _ends_in(part: Normalized, cand: Candidate) -> bool:
     """The part ends in a word its sentence says (not merely a near spelling of one)."""
     last = part.tokens[-1]
@@ -1012,7 +1252,7 @@ def _verify(
     tokens = said.tokens
     if said.negations != (sent & NEGATIONS):
         return 0.0
-    if any(word[0] == "#" for word in sent - utt):
+    if not sentence.placeholders <= utt:
         return 0.0  # a slot the template needs was not said ("give me a break" is an idiom)
     if said.pronouns - sent and (sent & PRONOUNS) - utt:
         return 0.0
@@ -1049,15 +1289,12 @@ def _verify(
         and not (len(last) >= 4 and _near(last, sent))
     ):
         return 0.0
-    s_total = 0.0
-    content_words = content_missing = 0
-    for word in sent:
-        weight = _weight(word)
-        s_total += weight
-        content_words += word not in FUNCTION_WORDS
-        if _stem(word) in utt_stems or (len(word) >= 4 and _near(word, utt)):
+    s_total, content_words, weighed = sentence.weighed
+    content_missing = 0
+    for word, weight, stem, function in weighed:
+        if stem in utt_stems or (len(word) >= 4 and _near(word, utt)):
             s_hit += weight
-        elif word not in FUNCTION_WORDS:
+        elif not function:
             content_missing += 1
     # Short commands tolerate one unexplained word, longer ones two.
     if content_extra > (MAX_EXTRA_CONTENT if content_words <= 3 else MAX_EXTRA_CONTENT + 1):

@@ -114,3 +114,69 @@ def test_split_search_matches_each_part_of_an_utterance_once(parser, monkeypatch
         assert len(matched) > 2, text  # the split search did run
         again = [a for a, b in pairwise(sorted(matched)) if a == b]
         assert not again, (text, again)
+
+
+@pytest.mark.parametrize("shortlist", [16, 3])
+def test_word_list_shortlist_decides_as_the_set_ordered_one(
+    parser, in_domain, out_of_domain, monkeypatch, shortlist
+):
+    """Scoring each rare word's list on its own gives every utterance the answer the
+    shortlist in set order gives (the same candidate and score), including where equal
+    scores share the last place; a shortlist of 3 makes those ties common."""
+    from assistant.nlu import matcher
+
+    monkeypatch.setattr(matcher, "SHORTLIST", shortlist)
+    loose = refetched = 0
+    for example in [*in_domain, *out_of_domain]:
+        norm = parser._entities.tag(normalize(example.text))
+        if not norm.tokens:
+            continue
+        fast = parser._shortlist(norm)
+        exact = parser._shortlist(norm, exact=True)
+        assert exact.exact
+        if fast.exact:  # hopeless (see the next test): nothing to shortlist
+            assert not fast.items and parser._hopeless(norm.tokens)
+        elif fast.loose is None:  # the same sentences, each with the same score
+            assert sorted(fast.items) == sorted(exact.items), example.text
+        else:  # all that share the last place; the set order picked some of them
+            assert set(exact.items) <= set(fast.items), example.text
+            loose += 1
+        want = matcher._decide(parser._candidates(norm, exact)[0])[:2]
+        candidates, from_loose = parser._candidates(norm, fast)
+        refetched += bool(from_loose) or matcher._decide(candidates)[2]
+        assert parser._match(norm) == want, example.text
+    assert loose > 20 and refetched > 0  # both ways round the set order were taken
+
+
+def test_hopeless_utterances_pass_no_sentence_they_share_a_rare_word_with(
+    parser, in_domain, out_of_domain
+):
+    """When `_hopeless` skips the shortlist, `_verify` would have rejected every sentence
+    it could hold: checked against every sentence sharing a rare word with the utterance
+    (the shortlist's whole pool), for the dev set and the parts the split search tries."""
+    from assistant.nlu import matcher
+
+    norms = []
+    for example in [*in_domain, *out_of_domain]:
+        norm = parser._entities.tag(normalize(example.text))
+        if not norm.tokens:
+            continue
+        norms.append(norm)
+        if example.intent == "none" and len(norm.tokens) <= matcher.MAX_SPLIT_WORDS:
+            norms += [parser._sub(norm, 0, k) for k in range(1, len(norm.tokens))]
+            norms += [parser._sub(norm, k, len(norm.tokens)) for k in range(1, len(norm.tokens))]
+    hopeless = kept = 0
+    for norm in norms:
+        if not norm.tokens:
+            continue
+        if not parser._hopeless(norm.tokens):
+            kept += 1
+            continue
+        hopeless += 1
+        said = matcher._Said.of(norm.tokens)
+        pool = set().union(*(parser._index.get(t, ()) for t in norm.tokens))
+        for k in pool:
+            sentence = parser.sentences[k]
+            score = matcher._verify(said, sentence, 1.0, parser._vocab[sentence.intent])
+            assert score == 0, (norm.text, sentence.text)
+    assert hopeless > 300 and kept > 1000  # both kinds are common
