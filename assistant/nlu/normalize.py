@@ -30,6 +30,7 @@ from assistant.nlu.numbers import (
     UNITS,
     VAGUE,
     clock_time_at,
+    corrected_at,
     duration_at,
     int_at,
     tokenize_spans,
@@ -62,6 +63,14 @@ GERUNDS = {
     "taking": "take", "giving": "give", "reading": "read", "repeating": "repeat",
     "saying": "say", "asking": "ask", "setting": "set", "skipping": "skip",
     "telling": "tell", "adding": "add", "stopping": "stop", "pausing": "break",
+    # round 5: the verbs of the check-in, the timers and the voice
+    "kicking": "kick", "cancelling": "cancel", "canceling": "cancel", "moving": "move",
+    "rescheduling": "reschedule", "changing": "change", "turning": "turn", "being": "be",
+    "timing": "time", "putting": "put", "pushing": "push", "switching": "switch",
+    "making": "make", "removing": "remove", "extending": "extend", "ending": "end",
+    "finishing": "finish", "speaking": "speak", "talking": "talk", "keeping": "keep",
+    "holding": "hold", "letting": "let", "running": "run", "going": "go", "getting": "get",
+    "playing": "play", "deleting": "delete", "bumping": "bump", "shifting": "shift",
 }  # fmt: skip
 """After "would you mind" / "do you mind" the request comes as a gerund."""
 
@@ -73,6 +82,13 @@ WRAPPERS: tuple[tuple[str, ...], ...] = tuple(
             "can you", "would you", "will you", "would you mind", "do you mind",
             "i was wondering if you can", "i wonder if you can", "do you think you can",
             "are you able to", "is it possible to",
+            # round 5, as they read after SYNONYMS ("it" is "that", "a" a filler): "is
+            # there a way to ...", "would it be possible to ..."
+            "is that possible to", "would that be possible to", "is there way to",
+            "is there any way to", "is there way you can", "is there any way you can",
+            "would that be possible for you to", "is that possible for you to",
+            "would you be able to", "would you kindly", "can you kindly",
+            "i want to ask you to", "can i ask you to", "would you be so kind as to",
         ],
         key=lambda w: -len(w.split()),
     )
@@ -217,6 +233,24 @@ SYNONYMS: dict[str, str] = {
     "i wasnt listening": "",
     # an announcement before a request: "new plan, check-in every two days at eight thirty"
     "new plan": "", "change of plan": "", "change of plans": "", "new schedule": "",
+    # round 5: asking leave for what we will do is asking to do it ("is it ok if we take a
+    # breath", "would it be possible for me to take an hour alone", "I'd like us to start")
+    "is it ok if we": "can we", "is it okay if we": "can we", "is it alright if we": "can we",
+    "would it be ok if we": "can we", "would it be okay if we": "can we",
+    "do you mind if we": "can we", "would you mind if we": "can we",
+    "is it possible for us to": "can we", "would it be possible for us to": "can we",
+    "is it ok if i": "can i", "is it okay if i": "can i", "do you mind if i": "can i",
+    "is it possible for me to": "can i", "would it be possible for me to": "can i",
+    "id like us to": "lets", "i would like us to": "lets", "id love us to": "lets",
+    "i would love us to": "lets", "id love for us to": "lets", "i want us to": "lets",
+    "id love to": "i want to", "wed love to": "we want to", "id love": "i want",
+    "wed love": "we want", "id appreciate": "i want", "wed appreciate": "we want",
+    "id appreciate it if you could": "", "id appreciate it if you can": "",
+    "wed appreciate it if you could": "", "wed appreciate it if you can": "",
+    "i would appreciate it if you could": "", "we would appreciate it if you could": "",
+    "i would appreciate": "i want", "we would appreciate": "we want",
+    "let us know": "tell us", "let me know": "tell me",
+    "im wondering": "", "im just wondering": "", "just wondering": "",
 }  # fmt: skip
 TYPED_SPELLINGS: dict[str, str] = {
     "shh": "shush", "shhh": "shush", "chek in": "checkin", "chek ins": "checkin",
@@ -427,9 +461,15 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
     tokens = [tok for tok, _, _ in spans]
     out = Normalized(tokens=[], text="", source=source, words=tokens)
     i = 0
+    cue = -1  # the word before a number taken back ("at seven no eight")
     while i < len(tokens):
         start = spans[i][1]
         numeric = tokens[i] in _NUMBER_STARTS or tokens[i][0].isdigit()
+        if numeric and (replaced := corrected_at(tokens, i)):
+            # "five no ten minutes": the number taken back and its correction go
+            cue, i = i - 1, replaced
+            continue
+        before, cue = (cue if cue >= 0 else i - 1), -1
         cadence = _cadence_at(tokens, i)
         found = duration_at(tokens, i) if numeric and not cadence else None
         if cadence:
@@ -458,7 +498,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             out.durations.append(minutes[0])
             token, i_next = DURATION, minutes[1]
         else:
-            bare = i > 0 and tokens[i - 1] in _TIME_CUES
+            bare = before >= 0 and tokens[before] in _TIME_CUES
             clock = clock_time_at(tokens, i, prefer_evening=True, bare=bare) if numeric else None
             if clock and (clock[2] or bare):
                 out.times.append(clock[0])

@@ -246,6 +246,48 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
     return found[1] if found else None  # "five or ten minutes", "2-3 minutes"
 
 
+CORRECTIONS = tuple(
+    tuple(words.split())
+    for words in sorted(
+        [
+            "no", "no no", "no wait", "wait", "no sorry", "sorry", "no make it", "no make that",
+            "make it", "make that", "i mean", "no i mean", "or rather", "no actually",
+            "actually", "well", "no um", "um no", "uh no", "no uh",
+        ],
+        key=lambda words: -len(words.split()),
+    )
+)  # fmt: skip
+"""Words that take back the number just said ("five no ten minutes", "seven, sorry, eight
+o'clock"): the number after them is the one meant."""
+
+
+def corrected_at(tokens: list[str], i: int) -> int | None:
+    """Index of the number that replaces the one said at tokens[i], or None.
+
+    "five no ten minutes", "twenty, no, thirty seconds", "seven no eight o'clock",
+    "three no make it four more minutes": the first number is taken back. A unit said
+    with the first number must be said with the second too ("five minutes no ten
+    minutes"), so no number is left without its unit.
+    """
+    first = int_at(tokens, i)
+    if first is None:
+        return None
+    j = first[1]
+    unit = j < len(tokens) and tokens[j] in UNIT_SECONDS
+    j += unit
+    for words in CORRECTIONS:
+        if tuple(tokens[j : j + len(words)]) != words:
+            continue
+        k = j + len(words)
+        second = int_at(tokens, k)
+        if second is None:
+            return None
+        if unit and not duration_at(tokens, k):
+            return None
+        return k
+    return None
+
+
 def parse_duration(text: str) -> int | None:
     """Seconds of the first duration in `text`, or None when there is none, or when a
     length is said that cannot be read exactly ("a few minutes", "five or ten minutes").
