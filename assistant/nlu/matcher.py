@@ -152,6 +152,8 @@ OTHER_PEOPLE |= _words(
 )
 """...nor what other assistants are asked: lights, media, weather, alarms, the date
 ("give me a traffic update" is not the weekly summary, "play one more time" not repeat)."""
+OTHER_PEOPLE |= _words("dishes laundry washing shower bath hoover vacuum ironing")
+"""...nor the chores in hand ("give me a minute, I'm almost done with the dishes")."""
 OTHER_PEOPLE |= _words("siri alexa google cortana bixby")
 """...nor anything said to another assistant by its name ("siri what did you say")."""
 TIMER_NAMES = _words("break down space")
@@ -374,7 +376,8 @@ class _Facts:
 
     @cached_property
     def solo(self) -> bool:
-        return _solo(self._norm.words)
+        # the call apart is started by the one who rings: "I'm ringing her, start the call"
+        return _solo(self._norm.words) and self._norm.entities.get("#ritual") != ["call"]
 
     @cached_property
     def list_kind(self) -> str:
@@ -631,6 +634,10 @@ class IntentParser:
                 other = parts.match(*remark)
                 if other is not None and other.sentence.intent != best.sentence.intent:
                     continue
+                if other is not None and _says_value(other.sentence) > _says_value(best.sentence):
+                    # "give me 45 minutes by myself, I need to clear my head": the length
+                    # is in the other part, which says the same request
+                    best, part = other, parts.norm(*remark)
                 if found is not None and found[0].sentence.intent != best.sentence.intent:
                     return None  # two different requests: ambiguous
                 if found is None or best.score > found[0].score:

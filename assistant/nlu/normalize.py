@@ -54,7 +54,7 @@ FILLERS = frozenset(
 """Words that never decide which request was meant; removed before matching."""
 
 
-ADDRESS_TAILS = frozenset(("dear", "darling", "sweetheart", "honey", "babe"))
+ADDRESS_TAILS = frozenset(("dear", "darling", "sweetheart", "honey", "babe", "mate"))
 """Terms of address dropped from the end of a request, never from a short answer
 ("yes dear" said to the partner is not a yes to Hearth)."""
 ADDRESS_MIN_WORDS = 2
@@ -251,6 +251,54 @@ SYNONYMS: dict[str, str] = {
     "i would appreciate": "i want", "we would appreciate": "we want",
     "let us know": "tell us", "let me know": "tell me",
     "im wondering": "", "im just wondering": "", "just wondering": "",
+    "fancy doing": "lets do", "do you fancy": "can we",
+    # round 5: the check-in called by what it is to the couple ("our evening catch-up",
+    # "the chat thing", "the nightly questions"), in asking, moving, skipping, cancelling it
+    "catch up": "checkin", "catchup": "checkin", "catch ups": "checkin",
+    "evening chat": "checkin", "our chat": "checkin",
+    "the chat thing": "checkin", "chat thing": "checkin", "the talk thing": "checkin",
+    "talk thing": "checkin", "the question thing": "checkin",
+    "evening questions": "checkin", "question prompt": "question", "prompt": "question",
+    "prompts": "question",
+    # ...and the time alone by its British name ("me time", "me-time")
+    "me time": "space", "some me time": "space", "a bit of": "",
+    "ill come find you": "back", "ill come and find you": "back", "ill find you": "back",
+    "ill come get you": "back", "wee break": "break", "wee pause": "break",
+    "cooling off time": "cool down time",
+    # round 5: more reasons said beside a request, dropped like round 2's: the circles,
+    # the temper, the tiredness, the guests, the late hour, what is not working
+    "were going round in circles": "", "were going around in circles": "",
+    "were going in circles": "", "we are going in circles": "",
+    "we are going round in circles": "", "things are escalating": "",
+    "this is escalating": "", "its escalating": "", "im raising my voice": "",
+    "im raising my voice and i dont want to": "", "i cant think straight": "",
+    "i cant think": "", "im feeling overwhelmed": "", "im overwhelmed": "",
+    "i feel overwhelmed": "", "sorry to cut in but": "", "sorry to interrupt but": "",
+    "sorry to cut in": "", "sorry to interrupt": "", "before we go on": "",
+    "before we carry on": "", "before we talk again": "",
+    "before one of us says something we regret": "",
+    "before one of us says something well regret": "",
+    "were shattered": "", "were exhausted": "", "were knackered": "", "were too tired": "",
+    "were tired": "", "were both tired": "", "were wiped": "",
+    "we have friends over": "", "we have friends over tonight": "",
+    "we have guests": "", "we have guests tonight": "", "we have people over": "",
+    "weve got friends over": "", "weve got guests": "",
+    "its late": "", "its very late": "", "its so late": "", "its really late": "",
+    "its getting late": "", "the dishwasher is on": "", "the dishwashers on": "",
+    "the washing machine is on": "", "its noisy in here": "", "its loud in here": "",
+    "they arent working for us": "", "theyre not working for us": "",
+    "they dont work for us": "", "its not working for us": "",
+    "they dont help": "", "theyre not helping": "",
+    "i forgot": "", "i forget": "", "i cant remember": "",
+    "from tomorrow": "", "from tomorrow on": "", "starting tomorrow": "",
+    "the kids go down late": "", "the kids go to bed late": "", "i get home late now so": "",
+    "i get home late": "", "i work late now": "", "we get home late": "",
+    "its finally stopped raining": "", "its stopped raining": "", "the rain stopped": "",
+    "the rains stopped": "", "its sunny": "", "its nice out": "",
+    "the kettles boiled": "", "kettles boiled": "", "the kettles on": "", "kettles on": "",
+    "brews on": "", "the brews on": "", "no phones": "",
+    "i cant do this right now": "", "i cant do this now": "", "ugh": "",
+    "round the block": "", "around the block": "", "properly": "",
 }  # fmt: skip
 TYPED_SPELLINGS: dict[str, str] = {
     "shh": "shush", "shhh": "shush", "chek in": "checkin", "chek ins": "checkin",

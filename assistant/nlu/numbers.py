@@ -223,6 +223,9 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
     found = duration_at(tokens, i)
     if found:
         k = found[1] + 1
+        if tokens[found[1] : k] in (["maybe"], ["perhaps"]) and int_at(tokens, k):
+            # "ten minutes, maybe fifteen": a second thought, not settled
+            return (duration_at(tokens, k) or int_at(tokens, k))[1]
         if tokens[found[1] : k] != ["or"]:
             return None
         other = duration_at(tokens, k) or int_at(tokens, k)
@@ -504,7 +507,10 @@ CADENCES = {
     "every_other_day": ("every other day", "every second day", "every two days",
                         "every 2 days", "every other evening", "every other night",
                         "every second evening", "every second night", "alternate days",
-                        "on alternate days", "every couple of days", "other day"),
+                        "on alternate days", "every couple of days", "other day",
+                        "alternate evenings", "on alternate evenings", "alternate nights",
+                        "on alternate nights", "each two days", "each other day",
+                        "each second day"),
 }  # fmt: skip
 
 
