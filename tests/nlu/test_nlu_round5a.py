@@ -167,3 +167,24 @@ def test_round_five_near_misses_stay_none(parser: IntentParser, text: str) -> No
 def test_a_length_with_a_second_thought_is_asked_about() -> None:
     norm = normalize("I need to go cool off alone, twenty minutes, maybe thirty")
     assert norm.durations == [None], norm
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("we'd rather have the check in at nine thirty", "schedule", {"time": "21:30"}),
+        ("I need us to stop for two minutes", "pause", {"seconds": 120}),
+        ("both of us stop for three minutes", "pause", {"seconds": 180}),
+        ("I'd like a different question, if that's ok", "next_question", {}),
+        ("I can't hear you at all", "volume", {"direction": "up"}),
+    ],
+)
+def test_round_five_openings_and_hearing(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
+
+
+def test_let_me_know_asks_only_when_or_how(parser: IntentParser) -> None:
+    assert parser.parse("let me know the list").name == "none"  # a peer shopping-list query
+    assert parser.parse("I couldn't hear that").name == "repeat"
