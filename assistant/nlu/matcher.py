@@ -1036,6 +1036,8 @@ def _verify(
     for pair in said.later:
         if pair not in sentence.text:
             return 0.0  # "get me up in half an hour" says when, not how long
+    if _length_unread(utt, sent, intent_vocab):
+        return 0.0  # "two minute time-out, we're getting loud" is not a one-minute pause
     sent_stems = sentence.stems
     utt_stems = said.stems
     u_hit = s_hit = 0.0
@@ -1084,6 +1086,12 @@ def _verify(
 
 
 _ANSWERS = frozenset(["yes", "no"])
+
+
+def _length_unread(utt: frozenset[str], sent: frozenset[str], intent_vocab: frozenset[str]) -> bool:
+    """A length was said to an intent that takes one, and the sentence would not read it:
+    its default would stand in for what was said (a wrong length, worse than none)."""
+    return DURATION in utt and DURATION not in sent and DURATION in intent_vocab
 
 
 def _timer_unnamed(utt: frozenset[str], sentence: Sentence) -> bool:

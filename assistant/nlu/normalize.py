@@ -54,9 +54,9 @@ FILLERS = frozenset(
 """Words that never decide which request was meant; removed before matching."""
 
 
-ADDRESS_TAILS = frozenset(("dear", "darling", "sweetheart", "honey", "babe", "mate"))
-"""Terms of address dropped from the end of a request, never from a short answer
-("yes dear" said to the partner is not a yes to Hearth)."""
+ADDRESS_TAILS = frozenset(("dear", "darling", "sweetheart", "honey", "babe", "mate", "thanks"))
+"""Terms of address (and a closing "thanks") dropped from the end of a request, never
+from a short answer ("yes dear" said to the partner is not a yes to Hearth)."""
 ADDRESS_MIN_WORDS = 2
 GERUNDS = {
     "starting": "start", "beginning": "begin", "doing": "do", "having": "have",

@@ -188,3 +188,26 @@ def test_round_five_openings_and_hearing(
 def test_let_me_know_asks_only_when_or_how(parser: IntentParser) -> None:
     assert parser.parse("let me know the list").name == "none"  # a peer shopping-list query
     assert parser.parse("I couldn't hear that").name == "repeat"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        # a length said to a request that takes one is read, never replaced by the default
+        ("three minute timeout, we're getting loud", "pause", {"seconds": 180}),
+        ("a ten minute pause, it's getting heated", "pause", {"seconds": 600}),
+        # a length of quiet; more time alone; a room and a length
+        ("six minutes of silence please", "pause", {"seconds": 360}),
+        ("I need another half hour to myself", "extend", {"seconds": 1800}),
+        ("I'll be in the spare room for an hour, on my own", "space", {"seconds": 3600}),
+        ("I'm going for a walk by myself, back in forty minutes", "space", {"seconds": 2400}),
+        # settled, after the request; the time up; a closing thanks
+        ("cancel the break, we've sorted it out", "resume", {}),
+        ("when's the timer up", "time_left", {}),
+        ("the break can stop now, thanks", "resume", {}),
+    ],
+)
+def test_round_five_lengths_read_and_more_wordings(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
