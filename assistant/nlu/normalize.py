@@ -54,9 +54,12 @@ FILLERS = frozenset(
 """Words that never decide which request was meant; removed before matching."""
 
 
-ADDRESS_TAILS = frozenset(("dear", "darling", "sweetheart", "honey", "babe", "mate", "thanks"))
-"""Terms of address (and a closing "thanks") dropped from the end of a request, never
-from a short answer ("yes dear" said to the partner is not a yes to Hearth)."""
+ADDRESS_TAILS = frozenset(
+    ("dear", "darling", "sweetheart", "honey", "babe", "mate", "love", "thanks", "yes")
+)
+"""Terms of address (and a closing "thanks", a tag "yeah?") dropped from the end of a
+request, never from a short answer ("yes dear" said to the partner is not a yes to
+Hearth)."""
 ADDRESS_MIN_WORDS = 2
 GERUNDS = {
     "starting": "start", "beginning": "begin", "doing": "do", "having": "have",
@@ -303,6 +306,12 @@ SYNONYMS: dict[str, str] = {
     "brews on": "", "the brews on": "", "no phones": "",
     "i cant do this right now": "", "i cant do this now": "", "ugh": "",
     "round the block": "", "around the block": "", "properly": "",
+    # round 5: interjections that open or close a request in British/Australian speech
+    "oi": "", "righto": "", "right then": "", "go on then": "", "mate": "", "eh": "",
+    "cheers": "", "put the kettle on": "", "still not ready": "", "still not ready yet": "",
+    "were doing my head in": "", "youre doing my head in": "", "this is doing my head in": "",
+    "its doing my head in": "", "were sweet": "were good", "popping out": "stepping out",
+    "nipping out": "stepping out", "popping out for": "stepping out for",
 }  # fmt: skip
 TYPED_SPELLINGS: dict[str, str] = {
     "shh": "shush", "shhh": "shush", "chek in": "checkin", "chek ins": "checkin",

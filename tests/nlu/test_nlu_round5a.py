@@ -211,3 +211,34 @@ def test_round_five_lengths_read_and_more_wordings(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        # interjections and tags around a request (British/Australian, casual)
+        ("oi, pause, four minutes", "pause", {"seconds": 240}),
+        ("righto, ten minute break for us", "pause", {"seconds": 600}),
+        ("hearth mate, two minute breather yeah", "pause", {"seconds": 120}),
+        ("go on then, start the check in", "checkin", {}),
+        ("one more minute yeah", "extend", {"seconds": 60}),
+        ("speak up a bit love", "volume", {"direction": "up"}),
+        # slang: peace and quiet, doing my head in, sweet, popping out, tone it down
+        ("give us three minutes peace", "pause", {"seconds": 180}),
+        ("this is doing my head in, five minute break", "pause", {"seconds": 300}),
+        ("we're sweet now, end the pause", "resume", {}),
+        ("I'm nipping out for twenty minutes on my own", "space", {"seconds": 1200}),
+        ("tone it down a notch", "volume", {"direction": "down"}),
+        ("can't hear anything, louder", "volume", {"direction": "up"}),
+        # take ten; had our break; waiting; getting it going; rid of them for good
+        ("let's take ten", "pause", {"seconds": 600}),
+        ("we've had our break, let's continue", "resume", {}),
+        ("how long do we have to wait", "time_left", {}),
+        ("can you get the check in started", "checkin", {}),
+        ("ditch the check ins for good", "checkin_cancel", {}),
+    ],
+)
+def test_round_five_interjections_and_slang(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
