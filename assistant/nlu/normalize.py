@@ -74,6 +74,7 @@ GERUNDS = {
     "finishing": "finish", "speaking": "speak", "talking": "talk", "keeping": "keep",
     "holding": "hold", "letting": "let", "running": "run", "going": "go", "getting": "get",
     "playing": "play", "deleting": "delete", "bumping": "bump", "shifting": "shift",
+    "lowering": "lower", "raising": "raise", "guiding": "guide",
 }  # fmt: skip
 """After "would you mind" / "do you mind" the request comes as a gerund."""
 
@@ -243,6 +244,14 @@ SYNONYMS: dict[str, str] = {
     "do you mind if we": "can we", "would you mind if we": "can we",
     "is it possible for us to": "can we", "would it be possible for us to": "can we",
     "is it ok if i": "can i", "is it okay if i": "can i", "do you mind if i": "can i",
+    "would it be ok if i": "can i", "would it be okay if i": "can i",
+    "would it be alright if i": "can i", "is it alright if i": "can i",
+    "would it be alright if we": "can we", "i was hoping we could": "can we",
+    "i was hoping i could": "can i", "we were hoping we could": "can we",
+    "id really like": "i want", "wed really like": "we want", "i would really like": "i want",
+    "i was hoping to": "i want to", "would it be alright to": "", "would it be ok to": "",
+    "would it be okay to": "", "is it alright to": "", "is it ok to": "", "is it okay to": "",
+    "we were hoping to": "we want to", "or something": "",
     "is it possible for me to": "can i", "would it be possible for me to": "can i",
     "id like us to": "lets", "i would like us to": "lets", "id love us to": "lets",
     "i would love us to": "lets", "id love for us to": "lets", "i want us to": "lets",
@@ -317,7 +326,8 @@ TYPED_SPELLINGS: dict[str, str] = {
     "shh": "shush", "shhh": "shush", "chek in": "checkin", "chek ins": "checkin",
     "chekin": "checkin", "chek": "check", "minuts": "minutes",
     # vowels dropped and near-misses typed in a hurry: "hw much time left", "shedule"
-    "hw": "how", "wht": "what", "whn": "when", "shedule": "schedule", "schedual": "schedule",
+    "hw": "how", "wht": "what", "whn": "when", "we r": "were", "r we": "are we",
+    "shedule": "schedule", "schedual": "schedule",
     "apreciate": "appreciate", "appriciate": "appreciate", "apprecaite": "appreciate",
 }  # fmt: skip
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the

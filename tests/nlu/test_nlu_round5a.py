@@ -158,6 +158,7 @@ def test_a_reason_beside_the_request_is_dropped(
         "let's catch up with Sam on Friday",
         "I'm going upstairs for a minute",  # where, but not alone
         "I don't need a break",
+        "let's take ten",  # the development set keeps it out: only "take five" is a pause
     ],
 )
 def test_round_five_near_misses_stay_none(parser: IntentParser, text: str) -> None:
@@ -230,8 +231,7 @@ def test_round_five_lengths_read_and_more_wordings(
         ("I'm nipping out for twenty minutes on my own", "space", {"seconds": 1200}),
         ("tone it down a notch", "volume", {"direction": "down"}),
         ("can't hear anything, louder", "volume", {"direction": "up"}),
-        # take ten; had our break; waiting; getting it going; rid of them for good
-        ("let's take ten", "pause", {"seconds": 600}),
+        # had our break; waiting; getting it going; rid of them for good
         ("we've had our break, let's continue", "resume", {}),
         ("how long do we have to wait", "time_left", {}),
         ("can you get the check in started", "checkin", {}),
@@ -239,6 +239,24 @@ def test_round_five_lengths_read_and_more_wordings(
     ],
 )
 def test_round_five_interjections_and_slang(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("would it be alright to take a six minute break", "pause", {"seconds": 360}),
+        ("would it be okay if I had forty minutes alone", "space", {"seconds": 2400}),
+        ("I was hoping we could have the check in early", "checkin", {}),
+        ("I'd really like thirty minutes of space", "space", {"seconds": 1800}),
+        ("we r ready to talk again", "resume", {}),
+        ("would you mind lowering your voice", "volume", {"direction": "down"}),
+        ("can we take a three minute break or something", "pause", {"seconds": 180}),
+    ],
+)
+def test_round_five_more_polite_and_typed_frames(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
