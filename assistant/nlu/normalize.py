@@ -60,6 +60,8 @@ ADDRESS_TAILS = frozenset(
 """Terms of address (and a closing "thanks", a tag "yeah?") dropped from the end of a
 request, never from a short answer ("yes dear" said to the partner is not a yes to
 Hearth)."""
+ADDRESS_LEADS = frozenset(("dear", "darling", "sweetheart", "honey", "babe", "mate", "love"))
+"""Terms of address dropped from the start of a request ("hearth love, put us on pause")."""
 ADDRESS_MIN_WORDS = 2
 GERUNDS = {
     "starting": "start", "beginning": "begin", "doing": "do", "having": "have",
@@ -252,6 +254,14 @@ SYNONYMS: dict[str, str] = {
     "i was hoping to": "i want to", "would it be alright to": "", "would it be ok to": "",
     "would it be okay to": "", "is it alright to": "", "is it ok to": "", "is it okay to": "",
     "we were hoping to": "we want to", "or something": "",
+    # round 5: formal and non-native English ("I should like", "we want make", "recess")
+    "i should like": "i want", "we should like": "we want", "recess": "break",
+    "want make": "want to make", "want do": "want to do", "want start": "want to start",
+    "want have": "want to have", "want take": "want to take", "want talk": "want to talk",
+    "we fight": "", "we are fight": "", "we fighting": "", "what hour": "what time",
+    "please tell me": "", "please tell us": "", "my hearing is not good": "",
+    "my hearing isnt good": "", "my hearing is bad": "", "im hard of hearing": "",
+    "composed ourselves": "calmed down", "is finish": "is over", "is finished": "is over",
     "is it possible for me to": "can i", "would it be possible for me to": "can i",
     "id like us to": "lets", "i would like us to": "lets", "id love us to": "lets",
     "i would love us to": "lets", "id love for us to": "lets", "i want us to": "lets",
@@ -597,6 +607,9 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         if kept and len(kept) < len(out.tokens):
             out.tokens = [out.tokens[k] for k in kept]
             out.spans = [out.spans[k] for k in kept]
+        if len(out.tokens) > ADDRESS_MIN_WORDS and out.tokens[0] in ADDRESS_LEADS:
+            # "hearth dear, would you ...": one opening it
+            out.tokens, out.spans = out.tokens[1:], out.spans[1:]
         wrap = wrapper_end(out.tokens)
         if wrap:
             if out.tokens[wrap - 1] == "mind" and out.tokens[wrap] in GERUNDS:

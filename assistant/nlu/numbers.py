@@ -510,7 +510,7 @@ CADENCES = {
                         "on alternate days", "every couple of days", "other day",
                         "alternate evenings", "on alternate evenings", "alternate nights",
                         "on alternate nights", "each two days", "each other day",
-                        "each second day"),
+                        "each second day", "every two day", "each two day"),
 }  # fmt: skip
 
 

@@ -260,3 +260,37 @@ def test_round_five_more_polite_and_typed_frames(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        # formal and older speakers
+        (
+            "darling, would you be so kind as to give us ten minutes' rest",
+            "pause",
+            {"seconds": 600},
+        ),
+        ("I should like a two minute recess", "pause", {"seconds": 120}),
+        ("we have composed ourselves, you may end the break", "resume", {}),
+        ("at what hour is the check in", "checkin_when", {}),
+        ("when is the check in, please tell me", "checkin_when", {}),
+        ("you are talking too loudly", "volume", {"direction": "down"}),
+        ("a little louder, I'm hard of hearing", "volume", {"direction": "up"}),
+        ("please start the telephone call", "ritual", {"ritual": "call"}),
+        # non-native English: no "to" after want, present for future, "every two day"
+        ("we want make the check in", "checkin", {}),
+        ("the break is finish, we can talk again", "resume", {}),
+        ("I go to my room forty minutes, alone", "space", {"seconds": 2400}),
+        ("check in every two day at eight", "schedule", {"cadence": "every_other_day"}),
+        ("tonight we do not do the check in, skip it", "checkin_skip", {}),
+        ("stop the check ins, we don't need them anymore", "checkin_cancel", {}),
+        ("we go for our walk now, start it", "ritual", {"ritual": "walk"}),
+        ("another question please, that one is really hard", "next_question", {}),
+        ("please stop us five minutes, we fight", "pause", {"seconds": 300}),
+    ],
+)
+def test_round_five_formal_and_non_native_english(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
