@@ -294,3 +294,23 @@ def test_round_five_formal_and_non_native_english(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("we're fed up with the nightly questions, turn them off", "checkin_cancel", {}),
+        ("the check in put at nine, each two days", "schedule", {"cadence": "every_other_day"}),
+        ("how long do we still have, please tell", "time_left", {}),
+        ("things are getting heated, break us for three minutes", "pause", {"seconds": 180}),
+        (
+            "I'm still not ready, is there a way to add ten minutes",
+            "extend",
+            {"seconds": 600},
+        ),
+    ],
+)
+def test_round_five_last_families(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
