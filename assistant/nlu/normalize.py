@@ -260,8 +260,11 @@ SYNONYMS: dict[str, str] = {
     "want have": "want to have", "want take": "want to take", "want talk": "want to talk",
     "we fight": "", "we are fight": "", "we fighting": "", "what hour": "what time",
     "please tell me": "", "please tell us": "", "please tell": "", "in evening": "",
-    "would it be possible to": "", "is there a way to": "", "the question one": "", "my hearing is not good": "",
+    "would it be possible to": "", "is there a way to": "", "the question one": "",
+    "my hearing is not good": "",
     "my hearing isnt good": "", "my hearing is bad": "", "im hard of hearing": "",
+    "were losing it": "", "im losing it": "", "im losing my temper": "",
+    "were losing our tempers": "", "check in thing": "checkin",
     "composed ourselves": "calmed down", "is finish": "is over", "is finished": "is over",
     "is it possible for me to": "can i", "would it be possible for me to": "can i",
     "id like us to": "lets", "i would like us to": "lets", "id love us to": "lets",
@@ -391,6 +394,7 @@ def spoken_forms(words: str) -> list[str]:
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | {"a", "an", "half", "quarter"}
 _NUMBER_STARTS |= {"noon", "midnight", "midday", "couple"} | UNCLEAR_QUANTITIES
 
+_HEDGES = frozenset(["like", "maybe", "say"])
 # Words after which a bare number ("at eight") is read as a clock time.
 _TIME_CUES = frozenset(["at", "for", "around", "by", "until", "till", "til", "to", "from", "about"])
 
@@ -552,6 +556,8 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             cue, i = i - 1, replaced
             continue
         before, cue = (cue if cue >= 0 else i - 1), -1
+        if before >= 1 and tokens[before] in _HEDGES:
+            before -= 1  # "move it to like nine": the cue is before the hedge
         cadence = _cadence_at(tokens, i)
         found = duration_at(tokens, i) if numeric and not cadence else None
         if cadence:

@@ -314,3 +314,21 @@ def test_round_five_last_families(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("four minute pause, we're losing it", "pause", {"seconds": 240}),
+        ("ten more minutes, we're not done yet", "extend", {"seconds": 600}),
+        ("I need a break from her for half an hour, on my own", "space", {"seconds": 1800}),
+        ("can we start the check in thing", "checkin", {}),
+        ("sorry, didn't catch that", "repeat", {}),
+        ("move the check in to like ten", "schedule", {"time": "22:00"}),
+        ("stop the check ins, we're done with them", "checkin_cancel", {}),
+    ],
+)
+def test_round_five_casual_spoken(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
