@@ -332,3 +332,20 @@ def test_round_five_casual_spoken(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("I think we need to step back for five minutes", "pause", {"seconds": 300}),
+        ("can we have four minutes of silence", "pause", {"seconds": 240}),
+        ("let's get back to the conversation", "resume", {}),
+        ("the timer's done, let's carry on", "resume", {}),
+        ("three more minutes of quiet please", "extend", {"seconds": 180}),
+        ("when will the check in start", "checkin_when", {}),
+    ],
+)
+def test_round_five_neutral_wordings(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
