@@ -264,6 +264,10 @@ SYNONYMS: dict[str, str] = {
     "my hearing is not good": "",
     "my hearing isnt good": "", "my hearing is bad": "", "im hard of hearing": "",
     "were losing it": "", "im losing it": "", "im losing my temper": "",
+    # Australian: "we're cooked", "smoko", "would ya", "no worries if not", "for us two"
+    "were cooked": "", "im cooked": "", "no worries if not": "", "would ya": "",
+    "wouldya": "", "catch you after": "", "catch you later": "", "smoko": "break",
+    "were sorted": "were good", "for us two": "", "for the two of us": "",
     "were losing our tempers": "", "check in thing": "checkin",
     "composed ourselves": "calmed down", "is finish": "is over", "is finished": "is over",
     "is it possible for me to": "can i", "would it be possible for me to": "can i",

@@ -349,3 +349,25 @@ def test_round_five_neutral_wordings(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        # Australian and young speakers
+        ("we're cooked, three minute break", "pause", {"seconds": 180}),
+        ("fifteen minute smoko please", "pause", {"seconds": 900}),
+        ("a two minute breather, no worries if not", "pause", {"seconds": 120}),
+        ("chuck on another ten minutes", "extend", {"seconds": 600}),
+        ("next question, that one's a bit much", "next_question", {}),
+        ("you what?", "repeat", {}),
+        ("bump the check in to nine thirty would ya", "schedule", {"time": "21:30"}),
+        ("knock the check ins on the head, we're done", "checkin_cancel", {}),
+        ("we're off for our arvo walk, start it", "ritual", {"ritual": "walk"}),
+        ("a meditation session for us two please", "ritual", {"ritual": "mindfulness"}),
+    ],
+)
+def test_round_five_australian_and_young_speakers(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
