@@ -346,6 +346,9 @@ TYPED_SPELLINGS: dict[str, str] = {
     # vowels dropped and near-misses typed in a hurry: "hw much time left", "shedule"
     "hw": "how", "wht": "what", "whn": "when", "we r": "were", "r we": "are we",
     "shedule": "schedule", "schedual": "schedule",
+    # round 5: typed short forms ("end teh break", "diff question", "nxt", "tonite", "vol down")
+    "teh": "the", "diff": "different", "nxt": "next", "tonite": "tonight", "vol": "volume",
+    "4 us": "for us", "4 me": "for me", "r": "are",
     "apreciate": "appreciate", "appriciate": "appreciate", "apprecaite": "appreciate",
 }  # fmt: skip
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the

@@ -371,3 +371,20 @@ def test_round_five_australian_and_young_speakers(
     parser: IntentParser, text: str, intent: str, slots: dict
 ) -> None:
     _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("we r fine, end teh pause", "resume", {}),
+        ("diff question plz", "next_question", {}),
+        ("nxt one", "next_question", {}),
+        ("no check in tonite", "checkin_skip", {}),
+        ("start the breathing exercise 4 us", "ritual", {"ritual": "mindfulness"}),
+        ("vol up pls", "volume", {"direction": "up"}),
+    ],
+)
+def test_round_five_typed_short_forms(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
