@@ -159,6 +159,8 @@ OTHER_PEOPLE |= _words(
 )
 """...nor what other assistants are asked: lights, media, weather, alarms, the date
 ("give me a traffic update" is not the weekly summary, "play one more time" not repeat)."""
+OTHER_PEOPLE |= _words("dishes laundry washing shower bath hoover vacuum ironing")
+"""...nor the chores in hand ("give me a minute, I'm almost done with the dishes")."""
 OTHER_PEOPLE |= _words("siri alexa google cortana bixby")
 """...nor anything said to another assistant by its name ("siri what did you say")."""
 TIMER_NAMES = _words("break down space")
@@ -460,7 +462,8 @@ class _Facts:
 
     @cached_property
     def solo(self) -> bool:
-        return _solo(self._norm.words)
+        # the call apart is started by the one who rings: "I'm ringing her, start the call"
+        return _solo(self._norm.words) and self._norm.entities.get("#ritual") != ["call"]
 
     @cached_property
     def list_kind(self) -> str:
@@ -723,6 +726,10 @@ class IntentParser:
                 other = parts.match(*remark)
                 if other is not None and other.sentence.intent != best.sentence.intent:
                     continue
+                if other is not None and _says_value(other.sentence) > _says_value(best.sentence):
+                    # "give me 45 minutes by myself, I need to clear my head": the length
+                    # is in the other part, which says the same request
+                    best, part = other, parts.norm(*remark)
                 if found is not None and found[0].sentence.intent != best.sentence.intent:
                     return None  # two different requests: ambiguous
                 if found is None or best.score > found[0].score:
@@ -1269,6 +1276,8 @@ def _verify(
     for pair in said.later:
         if pair not in sentence.text:
             return 0.0  # "get me up in half an hour" says when, not how long
+    if _length_unread(utt, sent, intent_vocab):
+        return 0.0  # "two minute time-out, we're getting loud" is not a one-minute pause
     sent_stems = sentence.stems
     utt_stems = said.stems
     u_hit = s_hit = 0.0
@@ -1314,6 +1323,12 @@ def _verify(
 
 
 _ANSWERS = frozenset(["yes", "no"])
+
+
+def _length_unread(utt: frozenset[str], sent: frozenset[str], intent_vocab: frozenset[str]) -> bool:
+    """A length was said to an intent that takes one, and the sentence would not read it:
+    its default would stand in for what was said (a wrong length, worse than none)."""
+    return DURATION in utt and DURATION not in sent and DURATION in intent_vocab
 
 
 def _timer_unnamed(utt: frozenset[str], sentence: Sentence) -> bool:

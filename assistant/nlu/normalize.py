@@ -30,6 +30,7 @@ from assistant.nlu.numbers import (
     UNITS,
     VAGUE,
     clock_time_at,
+    corrected_at,
     duration_at,
     int_at,
     tokenize_spans,
@@ -53,15 +54,29 @@ FILLERS = frozenset(
 """Words that never decide which request was meant; removed before matching."""
 
 
-ADDRESS_TAILS = frozenset(("dear", "darling", "sweetheart", "honey", "babe"))
-"""Terms of address dropped from the end of a request, never from a short answer
-("yes dear" said to the partner is not a yes to Hearth)."""
+ADDRESS_TAILS = frozenset(
+    ("dear", "darling", "sweetheart", "honey", "babe", "mate", "love", "thanks", "yes")
+)
+"""Terms of address (and a closing "thanks", a tag "yeah?") dropped from the end of a
+request, never from a short answer ("yes dear" said to the partner is not a yes to
+Hearth)."""
+ADDRESS_LEADS = frozenset(("dear", "darling", "sweetheart", "honey", "babe", "mate", "love"))
+"""Terms of address dropped from the start of a request ("hearth love, put us on pause")."""
 ADDRESS_MIN_WORDS = 2
 GERUNDS = {
     "starting": "start", "beginning": "begin", "doing": "do", "having": "have",
     "taking": "take", "giving": "give", "reading": "read", "repeating": "repeat",
     "saying": "say", "asking": "ask", "setting": "set", "skipping": "skip",
     "telling": "tell", "adding": "add", "stopping": "stop", "pausing": "break",
+    # round 5: the verbs of the check-in, the timers and the voice
+    "kicking": "kick", "cancelling": "cancel", "canceling": "cancel", "moving": "move",
+    "rescheduling": "reschedule", "changing": "change", "turning": "turn", "being": "be",
+    "timing": "time", "putting": "put", "pushing": "push", "switching": "switch",
+    "making": "make", "removing": "remove", "extending": "extend", "ending": "end",
+    "finishing": "finish", "speaking": "speak", "talking": "talk", "keeping": "keep",
+    "holding": "hold", "letting": "let", "running": "run", "going": "go", "getting": "get",
+    "playing": "play", "deleting": "delete", "bumping": "bump", "shifting": "shift",
+    "lowering": "lower", "raising": "raise", "guiding": "guide",
 }  # fmt: skip
 """After "would you mind" / "do you mind" the request comes as a gerund."""
 
@@ -73,6 +88,13 @@ WRAPPERS: tuple[tuple[str, ...], ...] = tuple(
             "can you", "would you", "will you", "would you mind", "do you mind",
             "i was wondering if you can", "i wonder if you can", "do you think you can",
             "are you able to", "is it possible to",
+            # round 5, as they read after SYNONYMS ("it" is "that", "a" a filler): "is
+            # there a way to ...", "would it be possible to ..."
+            "is that possible to", "would that be possible to", "is there way to",
+            "is there any way to", "is there way you can", "is there any way you can",
+            "would that be possible for you to", "is that possible for you to",
+            "would you be able to", "would you kindly", "can you kindly",
+            "i want to ask you to", "can i ask you to", "would you be so kind as to",
         ],
         key=lambda w: -len(w.split()),
     )
@@ -217,12 +239,116 @@ SYNONYMS: dict[str, str] = {
     "i wasnt listening": "",
     # an announcement before a request: "new plan, check-in every two days at eight thirty"
     "new plan": "", "change of plan": "", "change of plans": "", "new schedule": "",
+    # round 5: asking leave for what we will do is asking to do it ("is it ok if we take a
+    # breath", "would it be possible for me to take an hour alone", "I'd like us to start")
+    "is it ok if we": "can we", "is it okay if we": "can we", "is it alright if we": "can we",
+    "would it be ok if we": "can we", "would it be okay if we": "can we",
+    "do you mind if we": "can we", "would you mind if we": "can we",
+    "is it possible for us to": "can we", "would it be possible for us to": "can we",
+    "is it ok if i": "can i", "is it okay if i": "can i", "do you mind if i": "can i",
+    "would it be ok if i": "can i", "would it be okay if i": "can i",
+    "would it be alright if i": "can i", "is it alright if i": "can i",
+    "would it be alright if we": "can we", "i was hoping we could": "can we",
+    "i was hoping i could": "can i", "we were hoping we could": "can we",
+    "id really like": "i want", "wed really like": "we want", "i would really like": "i want",
+    "i was hoping to": "i want to", "would it be alright to": "", "would it be ok to": "",
+    "would it be okay to": "", "is it alright to": "", "is it ok to": "", "is it okay to": "",
+    "we were hoping to": "we want to", "or something": "",
+    # round 5: formal and non-native English ("I should like", "we want make", "recess")
+    "i should like": "i want", "we should like": "we want", "recess": "break",
+    "want make": "want to make", "want do": "want to do", "want start": "want to start",
+    "want have": "want to have", "want take": "want to take", "want talk": "want to talk",
+    "we fight": "", "we are fight": "", "we fighting": "", "what hour": "what time",
+    "please tell me": "", "please tell us": "", "please tell": "", "in evening": "",
+    "would it be possible to": "", "is there a way to": "", "the question one": "",
+    "my hearing is not good": "",
+    "my hearing isnt good": "", "my hearing is bad": "", "im hard of hearing": "",
+    "were losing it": "", "im losing it": "", "im losing my temper": "",
+    # Australian: "we're cooked", "smoko", "would ya", "no worries if not", "for us two"
+    "were cooked": "", "im cooked": "", "no worries if not": "", "would ya": "",
+    "wouldya": "", "catch you after": "", "catch you later": "", "smoko": "break",
+    "were sorted": "were good", "for us two": "", "for the two of us": "",
+    "were losing our tempers": "", "check in thing": "checkin",
+    "composed ourselves": "calmed down", "is finish": "is over", "is finished": "is over",
+    "is it possible for me to": "can i", "would it be possible for me to": "can i",
+    "id like us to": "lets", "i would like us to": "lets", "id love us to": "lets",
+    "i would love us to": "lets", "id love for us to": "lets", "i want us to": "lets",
+    "id love to": "i want to", "wed love to": "we want to", "id love": "i want",
+    "wed love": "we want", "id appreciate": "i want", "wed appreciate": "we want",
+    "id appreciate it if you could": "", "id appreciate it if you can": "",
+    "wed appreciate it if you could": "", "wed appreciate it if you can": "",
+    "i would appreciate it if you could": "", "we would appreciate it if you could": "",
+    "i would appreciate": "i want", "we would appreciate": "we want",
+    "let us know when": "tell us when", "let me know when": "tell me when",
+    "let us know how": "tell us how", "let me know how": "tell me how",
+    "im wondering": "", "im just wondering": "", "just wondering": "",
+    "fancy doing": "lets do", "do you fancy": "can we", "i need us to": "lets",
+    "wed rather do": "lets do", "wed rather have": "lets have", "we would rather do": "lets do",
+    "we would rather have": "lets have", "if thats ok": "", "if thats alright": "",
+    "if thats all right": "", "both of us": "we",
+    # round 5: the check-in called by what it is to the couple ("our evening catch-up",
+    # "the chat thing", "the nightly questions"), in asking, moving, skipping, cancelling it
+    "catch up": "checkin", "catchup": "checkin", "catch ups": "checkin",
+    "evening chat": "checkin", "our chat": "checkin",
+    "the chat thing": "checkin", "chat thing": "checkin", "the talk thing": "checkin",
+    "talk thing": "checkin", "the question thing": "checkin",
+    "evening questions": "checkin", "question prompt": "question", "prompt": "question",
+    "prompts": "question",
+    # ...and the time alone by its British name ("me time", "me-time")
+    "me time": "space", "some me time": "space", "a bit of": "",
+    "ill come find you": "back", "ill come and find you": "back", "ill find you": "back",
+    "ill come get you": "back", "wee break": "break", "wee pause": "break",
+    "cooling off time": "cool down time",
+    # round 5: more reasons said beside a request, dropped like round 2's: the circles,
+    # the temper, the tiredness, the guests, the late hour, what is not working
+    "were going round in circles": "", "were going around in circles": "",
+    "were going in circles": "", "we are going in circles": "",
+    "we are going round in circles": "", "things are escalating": "",
+    "this is escalating": "", "its escalating": "", "im raising my voice": "",
+    "im raising my voice and i dont want to": "", "i cant think straight": "",
+    "i cant think": "", "im feeling overwhelmed": "", "im overwhelmed": "",
+    "i feel overwhelmed": "", "sorry to cut in but": "", "sorry to interrupt but": "",
+    "sorry to cut in": "", "sorry to interrupt": "", "before we go on": "",
+    "before we carry on": "", "before we talk again": "",
+    "before one of us says something we regret": "",
+    "before one of us says something well regret": "",
+    "were shattered": "", "were exhausted": "", "were knackered": "", "were too tired": "",
+    "were tired": "", "were both tired": "", "were wiped": "",
+    "we have friends over": "", "we have friends over tonight": "",
+    "we have guests": "", "we have guests tonight": "", "we have people over": "",
+    "weve got friends over": "", "weve got guests": "",
+    "its late": "", "its very late": "", "its so late": "", "its really late": "",
+    "its getting late": "", "the dishwasher is on": "", "the dishwashers on": "",
+    "the washing machine is on": "", "its noisy in here": "", "its loud in here": "",
+    "they arent working for us": "", "theyre not working for us": "",
+    "they dont work for us": "", "its not working for us": "",
+    "they dont help": "", "theyre not helping": "",
+    "i forgot": "", "i forget": "", "i cant remember": "",
+    "from tomorrow": "", "from tomorrow on": "", "starting tomorrow": "",
+    "the kids go down late": "", "the kids go to bed late": "", "i get home late now so": "",
+    "i get home late": "", "i work late now": "", "we get home late": "",
+    "its finally stopped raining": "", "its stopped raining": "", "the rain stopped": "",
+    "the rains stopped": "", "its sunny": "", "its nice out": "",
+    "the kettles boiled": "", "kettles boiled": "", "the kettles on": "", "kettles on": "",
+    "brews on": "", "the brews on": "", "no phones": "",
+    "i cant do this right now": "", "i cant do this now": "", "ugh": "",
+    "round the block": "", "around the block": "", "properly": "",
+    # round 5: interjections that open or close a request in British/Australian speech
+    "oi": "", "righto": "", "right then": "", "go on then": "", "mate": "", "eh": "",
+    "cheers": "", "put the kettle on": "", "still not ready": "", "still not ready yet": "",
+    "were doing my head in": "", "youre doing my head in": "", "this is doing my head in": "",
+    "its doing my head in": "", "were sweet": "were good", "popping out": "stepping out",
+    "nipping out": "stepping out", "popping out for": "stepping out for",
 }  # fmt: skip
 TYPED_SPELLINGS: dict[str, str] = {
     "shh": "shush", "shhh": "shush", "chek in": "checkin", "chek ins": "checkin",
     "chekin": "checkin", "chek": "check", "minuts": "minutes",
     # vowels dropped and near-misses typed in a hurry: "hw much time left", "shedule"
-    "hw": "how", "wht": "what", "whn": "when", "shedule": "schedule", "schedual": "schedule",
+    "hw": "how", "wht": "what", "whn": "when", "we r": "were", "r we": "are we",
+    "shedule": "schedule", "schedual": "schedule",
+    # round 5: typed short forms ("end teh break", "diff question", "nxt", "tonite", "vol down")
+    "teh": "the", "diff": "different", "nxt": "next", "tonite": "tonight", "vol": "volume",
+    "4 us": "for us", "4 me": "for me", "r": "are",
     "apreciate": "appreciate", "appriciate": "appreciate", "apprecaite": "appreciate",
 }  # fmt: skip
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the
@@ -275,6 +401,7 @@ def spoken_forms(words: str) -> list[str]:
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | {"a", "an", "half", "quarter"}
 _NUMBER_STARTS |= {"noon", "midnight", "midday", "couple"} | UNCLEAR_QUANTITIES
 
+_HEDGES = frozenset(["like", "maybe", "say"])
 # Words after which a bare number ("at eight") is read as a clock time.
 _TIME_CUES = frozenset(["at", "for", "around", "by", "until", "till", "til", "to", "from", "about"])
 
@@ -427,9 +554,17 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
     tokens = [tok for tok, _, _ in spans]
     out = Normalized(tokens=[], text="", source=source, words=tokens)
     i = 0
+    cue = -1  # the word before a number taken back ("at seven no eight")
     while i < len(tokens):
         start = spans[i][1]
         numeric = tokens[i] in _NUMBER_STARTS or tokens[i][0].isdigit()
+        if numeric and (replaced := corrected_at(tokens, i)):
+            # "five no ten minutes": the number taken back and its correction go
+            cue, i = i - 1, replaced
+            continue
+        before, cue = (cue if cue >= 0 else i - 1), -1
+        if before >= 1 and tokens[before] in _HEDGES:
+            before -= 1  # "move it to like nine": the cue is before the hedge
         cadence = _cadence_at(tokens, i)
         found = duration_at(tokens, i) if numeric and not cadence else None
         if cadence:
@@ -458,7 +593,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             out.durations.append(minutes[0])
             token, i_next = DURATION, minutes[1]
         else:
-            bare = i > 0 and tokens[i - 1] in _TIME_CUES
+            bare = before >= 0 and tokens[before] in _TIME_CUES
             clock = clock_time_at(tokens, i, prefer_evening=True, bare=bare) if numeric else None
             if clock and (clock[2] or bare):
                 out.times.append(clock[0])
@@ -486,6 +621,9 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         if kept and len(kept) < len(out.tokens):
             out.tokens = [out.tokens[k] for k in kept]
             out.spans = [out.spans[k] for k in kept]
+        if len(out.tokens) > ADDRESS_MIN_WORDS and out.tokens[0] in ADDRESS_LEADS:
+            # "hearth dear, would you ...": one opening it
+            out.tokens, out.spans = out.tokens[1:], out.spans[1:]
         wrap = wrapper_end(out.tokens)
         if wrap:
             if out.tokens[wrap - 1] == "mind" and out.tokens[wrap] in GERUNDS:

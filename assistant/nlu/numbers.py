@@ -223,6 +223,9 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
     found = duration_at(tokens, i)
     if found:
         k = found[1] + 1
+        if tokens[found[1] : k] in (["maybe"], ["perhaps"]) and int_at(tokens, k):
+            # "ten minutes, maybe fifteen": a second thought, not settled
+            return (duration_at(tokens, k) or int_at(tokens, k))[1]
         if tokens[found[1] : k] != ["or"]:
             return None
         other = duration_at(tokens, k) or int_at(tokens, k)
@@ -244,6 +247,48 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
     if found and not joined and number[0] == (int_at(tokens, k) or (None,))[0]:
         return None  # "take five? five minutes": the number said again, not a range
     return found[1] if found else None  # "five or ten minutes", "2-3 minutes"
+
+
+CORRECTIONS = tuple(
+    tuple(words.split())
+    for words in sorted(
+        [
+            "no", "no no", "no wait", "wait", "no sorry", "sorry", "no make it", "no make that",
+            "make it", "make that", "i mean", "no i mean", "or rather", "no actually",
+            "actually", "well", "no um", "um no", "uh no", "no uh",
+        ],
+        key=lambda words: -len(words.split()),
+    )
+)  # fmt: skip
+"""Words that take back the number just said ("five no ten minutes", "seven, sorry, eight
+o'clock"): the number after them is the one meant."""
+
+
+def corrected_at(tokens: list[str], i: int) -> int | None:
+    """Index of the number that replaces the one said at tokens[i], or None.
+
+    "five no ten minutes", "twenty, no, thirty seconds", "seven no eight o'clock",
+    "three no make it four more minutes": the first number is taken back. A unit said
+    with the first number must be said with the second too ("five minutes no ten
+    minutes"), so no number is left without its unit.
+    """
+    first = int_at(tokens, i)
+    if first is None:
+        return None
+    j = first[1]
+    unit = j < len(tokens) and tokens[j] in UNIT_SECONDS
+    j += unit
+    for words in CORRECTIONS:
+        if tuple(tokens[j : j + len(words)]) != words:
+            continue
+        k = j + len(words)
+        second = int_at(tokens, k)
+        if second is None:
+            return None
+        if unit and not duration_at(tokens, k):
+            return None
+        return k
+    return None
 
 
 def parse_duration(text: str) -> int | None:
@@ -462,7 +507,10 @@ CADENCES = {
     "every_other_day": ("every other day", "every second day", "every two days",
                         "every 2 days", "every other evening", "every other night",
                         "every second evening", "every second night", "alternate days",
-                        "on alternate days", "every couple of days", "other day"),
+                        "on alternate days", "every couple of days", "other day",
+                        "alternate evenings", "on alternate evenings", "alternate nights",
+                        "on alternate nights", "each two days", "each other day",
+                        "each second day", "every two day", "each two day"),
 }  # fmt: skip
 
 
