@@ -227,6 +227,13 @@ TYPED_SPELLINGS: dict[str, str] = {
 }  # fmt: skip
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the
 speech grammar offers SYNONYMS' sources as spoken forms, and nobody says these."""
+TYPED_SPELLINGS.update(
+    {
+        # typed slang for self-harm (round 5): "i want to kms", "unalive myself"
+        "kms": "kill myself", "unalive": "kill", "unaliving": "killing",
+        "selfharm": "self harm", "selfharming": "self harming",
+    }
+)  # fmt: skip
 
 SWAP_TYPED = (
     "pause", "check", "break", "minute", "minutes", "space", "timer", "alone", "again",

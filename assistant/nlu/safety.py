@@ -40,9 +40,10 @@ TAILS_AFTER = {
     "live": frozenset(["in", "with", "there", "here", "near"]),
     "die": frozenset(["my", "your", "her", "his"]),
     "dying": frozenset(["my", "your", "her", "his"]),
+    "safe": frozenset(["driving", "leaving", "walking", "going", "using", "on", "with", "about"]),
 }
 """Idiom words after a run ending in a given word: "I don't want to live in this city",
-"I want to die my hair" (typed for "dye")."""
+"I want to die my hair" (typed for "dye"), "I don't feel safe driving in the snow"."""
 
 
 @dataclass
