@@ -736,7 +736,7 @@ class IntentParser:
                 continue
             if TEXT_REJECT.intersection(norm.tokens[n : n_tokens - m]):
                 continue
-            if sentence.intent == "add_idea" and norm.tokens[n] in _YOU:
+            if sentence.intent == "add_idea" and _idea_said_to_partner(norm.tokens, n):
                 continue  # "new idea: you stop complaining" is a demand, not an idea
             fixed_tokens = norm.tokens[:n] + norm.tokens[n_tokens - m :]
             if not _object_said(fixed_tokens, sentence):
@@ -1113,6 +1113,12 @@ def _list_kind(words: list[str]) -> str:
             return "other"
         kind = "the"
     return kind
+
+
+def _idea_said_to_partner(tokens: list[str], start: int) -> bool:
+    """An idea text said to the partner: a demand ("new idea: you stop complaining"), or
+    a plan for now after a bare "idea" ("idea, let's paint the bedroom green")."""
+    return tokens[start] in _YOU or (tokens[:start] == ["idea"] and tokens[start] == "lets")
 
 
 def _object_said(fixed: list[str], sentence: Sentence) -> bool:

@@ -227,13 +227,6 @@ TYPED_SPELLINGS: dict[str, str] = {
 }  # fmt: skip
 """Misspellings and typed sounds read like SYNONYMS, but kept apart from them: the
 speech grammar offers SYNONYMS' sources as spoken forms, and nobody says these."""
-TYPED_SPELLINGS.update(
-    {
-        # typed slang for self-harm (round 5): "i want to kms", "unalive myself"
-        "kms": "kill myself", "unalive": "kill", "unaliving": "killing",
-        "selfharm": "self harm", "selfharming": "self harming",
-    }
-)  # fmt: skip
 
 SWAP_TYPED = (
     "pause", "check", "break", "minute", "minutes", "space", "timer", "alone", "again",
@@ -258,6 +251,55 @@ for _word in SWAP_TYPED:
         for _source, _canonical in SYNONYMS.items():
             if _source.startswith(_word + " "):
                 TYPED_SPELLINGS.setdefault(_typo + _source[len(_word) :], _canonical)
+# Round 5, the journal, system and safety requests (kept together so they merge apart).
+SYNONYMS.update(
+    {
+        # the idea list named by what we want: "add it to stuff we wanna try"
+        "stuff we want to try": "idea list", "stuff we wanna try": "idea list",
+        "things we want to try": "idea list", "things we wanna try": "idea list",
+        "stuff to try": "idea list", "shared ideas": "idea list",
+        "our shared ideas": "idea list", "our shared idea list": "idea list",
+        "thank yous": "appreciation",
+        # a verdict said in an idiom: "the pause did the trick", "it worked a treat"
+        "did the trick": "worked", "worked a treat": "worked", "did wonders": "helped",
+        # a verb left unmarked ("it not helped us")
+        "not helped": "didnt help", "not worked": "didnt work",
+        "to be honest": "", "to be fair": "", "aye": "yes",
+        # "what kinds of things can you help with", like "kind of" (a hedge)
+        "kinds of": "", "sorts of": "",
+        "professional help for couples": "therapist", "help for couples": "therapist",
+        "were struggling": "", "we are struggling": "", "were really struggling": "",
+        # said to the partner, not to Hearth: "oh just forget it" is a shrug ("whatever",
+        # never left empty: "okay" alone would be a yes), "be quiet, the baby's sleeping"
+        # hushes someone in the room for the sleeper (the baby then keeps it talk)
+        "just forget it": "whatever", "just forget about it": "whatever",
+        **{
+            f"{hush} {sleeper} {state}": f"{hush} the baby"
+            for hush in ("quiet", "shush", "hush", "shh")
+            for sleeper in ("the babys", "the baby is", "the kids are", "the kids")
+            for state in ("sleeping", "asleep")
+        },
+    }
+)  # fmt: skip
+TYPED_SPELLINGS.update(
+    {
+        # typed slang for self-harm: "i want to kms", "unalive myself"
+        "kms": "kill myself", "unalive": "kill", "unaliving": "killing",
+        "selfharm": "self harm", "selfharming": "self harming",
+        "thankyous": "appreciation", "tbh": "", "tbf": "", "ngl": "", "imo": "",
+    }
+)  # fmt: skip
+GERUNDS.update(
+    {
+        "recording": "record", "saving": "save", "logging": "log", "noting": "note",
+        "writing": "write", "wiping": "wipe", "erasing": "erase", "clearing": "clear",
+        "celebrating": "celebrate", "summing": "sum", "summarizing": "summarize",
+        "summarising": "summarise", "finding": "find", "suggesting": "suggest",
+        "picking": "pick", "choosing": "choose", "listing": "list", "showing": "show",
+        "marking": "mark", "forgetting": "forget", "resetting": "reset",
+        "explaining": "explain", "reminding": "remind", "recommending": "recommend",
+    }
+)  # fmt: skip
 _SYNONYMS = _index(
     (tuple(k.split()), tuple(v.split())) for k, v in {**SYNONYMS, **TYPED_SPELLINGS}.items()
 )

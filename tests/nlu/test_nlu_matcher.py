@@ -513,8 +513,9 @@ def test_vocabulary_and_command_phrases(parser: IntentParser) -> None:
         assert word in vocab, word
     assert all(w == w.lower() and " " not in w for w in vocab)
     phrases = parser.command_phrases()
-    # about 15 per template (8 sampled, with synonyms); round 4 took it past 6,000
-    assert 200 <= len(phrases) <= 6500
+    # about 15 per template (8 sampled, with synonyms); round 4 took it past 6,000, round
+    # 5's wordings of the journal, system and safety requests past 7,000
+    assert 200 <= len(phrases) <= 8000
     assert len(set(phrases)) == len(phrases)
     # every phrase is made of vocabulary words and is understood as some intent
     assert all(set(p.split()) <= vocab for p in phrases)

@@ -67,3 +67,122 @@ def test_typed_slang_for_self_harm(parser: IntentParser, text: str) -> None:
         assert parser.parse(f"i might {text}").name == "safety"
     else:
         assert parser.parse(text).name == "safety"
+
+
+# One list per family; the family's rule is in docs/nlu.md (round 5, group B).
+FAMILIES: dict[str, list[tuple[str, str]]] = {
+    # the partner named by name, or as the one who did it; "record that I loved ..."
+    "appreciation said with its person": [
+        ("I want to say thanks to Alex for walking the dog this morning", "appreciation"),
+        ("big thanks to Maria, she made me laugh all evening", "appreciation"),
+        ("I'm grateful my wife picked me up from the station", "appreciation"),
+        ("record that I loved how you handled the kids tonight", "appreciation"),
+        ("let me thank Tom for fixing the gate", "appreciation"),
+    ],
+    # what we are grateful for, what the partner said, the nice stuff we saved
+    "appreciations asked back": [
+        ("read me what we're grateful for", "read_appreciations"),
+        ("what kind things has my husband said about me", "read_appreciations"),
+        ("play us the nice stuff we've saved", "read_appreciations"),
+        ("can we hear the sweet things you've saved", "read_appreciations"),
+        ("tell me what she appreciates about me", "read_appreciations"),
+    ],
+    # British and casual verbs of putting; the list named by what we want to try
+    "ideas put on the list": [
+        ("pop a cooking class on the try list", "add_idea"),
+        ("chuck salsa lessons onto our list", "add_idea"),
+        ("we should try a tech free sunday, can you note that idea", "add_idea"),
+        ("put stargazing on the stuff we want to try", "add_idea"),
+        ("add a pottery weekend to our shared ideas", "add_idea"),
+    ],
+    "an idea picked off the list": [
+        ("choose something off our list for this weekend", "next_idea"),
+        ("any idea on the list we haven't tried yet", "next_idea"),
+        ("is there something on our list we can try tonight", "next_idea"),
+    ],
+    # idioms of a verdict, a hedge ("to be honest"), an unmarked verb, a ritual's idea
+    "a verdict in everyday words": [
+        ("the breathing exercise did the trick", "feedback"),
+        ("that didn't help to be honest", "feedback"),
+        ("the weekend breakfast thing did the trick", "feedback"),
+        ("it not worked for us", "feedback"),
+        ("I don't think the walk helped this time", "feedback"),
+        ("what we tried last night worked a treat", "feedback"),
+    ],
+    # what we did calmly; a good moment and what it was; the deed, then its name
+    "a win told by what happened": [
+        ("we finally planned the holiday without arguing", "win"),
+        ("we settled the chores thing calmly", "win"),
+        ("nice moment, we cooked dinner together", "win"),
+        ("we apologised to each other, that's a win", "win"),
+        ("that calls for a celebration", "win"),
+        ("that was a real good evening, log that", "win"),
+    ],
+    # this week against the last said by what changed; asked as an overview
+    "the week looked back on": [
+        ("have we argued less than last week", "summary"),
+        ("did we take fewer breaks this week than last week", "summary"),
+        ("I'd like an overview of how things went between us this week", "summary"),
+        ("are we better or worse than last week", "summary"),
+        ("what's helping and what's not", "summary"),
+        ("weekly rundown please", "summary"),
+        ("let me know how things are going this week", "summary"),
+    ],
+    "outside help asked about": [
+        ("what does a couples counsellor actually do", "support"),
+        ("we probably need to talk to a therapist, how do we go about it", "support"),
+        ("do you know anything about couples counselling", "support"),
+        ("I want to find out more about getting a therapist", "support"),
+        ("can you give us some information on couples therapy", "support"),
+    ],
+    # for a while, while we talk, "not now", slang, asked politely of "you"
+    "quiet asked for": [
+        ("quiet for now, we're trying to talk", "stop"),
+        ("shush, I'm talking", "stop"),
+        ("stop talking, we're busy", "stop"),
+        ("quiet down please", "stop"),
+        ("please stop, not right now", "stop"),
+        ("I'd like you to stop speaking", "stop"),
+    ],
+    "what Hearth can do": [
+        ("show us what you're able to do", "help"),
+        ("remind me what you're good for", "help"),
+        ("do you have a list of questions we can ask", "help"),
+        ("what kinds of things can you do for couples", "help"),
+        ("tell me what you're good at", "help"),
+    ],
+    # all Hearth keeps named many ways; a fresh start said beside it
+    "everything erased": [
+        ("we're starting over, wipe all the data", "forget"),
+        ("we want you to wipe all the logs", "forget"),
+        ("wipe your memory about us", "forget"),
+        ("delete all the logs, I don't want any of it stored", "forget"),
+        ("we want you to clear all the memories", "forget"),
+    ],
+    "answers said warmly": [
+        ("yes, that sounds lovely", "yes"),
+        ("yes, I would love that", "yes"),
+        ("of course, thanks", "yes"),
+        ("sure, go on then", "yes"),
+        ("no, it's alright", "no"),
+        ("no thanks mate", "no"),
+    ],
+    # ...and what stays talk between the two
+    "talk kept out": [
+        ("oh just forget it", "none"),
+        ("okay just forget about it", "none"),
+        ("shush, the kids are asleep", "none"),
+        ("idea: let's order pizza tonight", "none"),
+        ("I'm grateful we have a garden", "none"),
+        ("we made it to the station on time", "none"),
+        ("we did it again, didn't we", "none"),
+    ],
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_round_five_wording_families(parser: IntentParser, family: str) -> None:
+    wrong = {
+        text: got for text, want in FAMILIES[family] if (got := parser.parse(text).name) != want
+    }
+    assert wrong == {}
