@@ -168,6 +168,9 @@ _PREPOSITIONS = _words("at in on for from with during after before by")
 _LATER = ("in", "within", "after")
 """A length after these is a time from now ("get me up in half an hour"), not a length."""
 _OWN_LIST = _words("our idea ideas shared try")
+_IDEA_SAID = _words("idea try")
+"""Words in a free-text template's fixed part that make a bare "the list" ours ("we want
+to try karaoke, add it to the list")."""
 """Words before "list" that name Hearth's list of ideas ("add it to our list", "the try
 list")."""
 OUTING_WORDS = _words(
@@ -743,7 +746,7 @@ class IntentParser:
                 continue  # "i want to give this album 3 stars" names another object
             if (
                 "list" in sentence.tokens
-                and "idea" not in fixed_tokens
+                and not _IDEA_SAID.intersection(fixed_tokens)
                 and facts.list_kind == "the"
             ):
                 said = [t for t in norm.tokens[n : n_tokens - m] if t not in FUNCTION_WORDS]

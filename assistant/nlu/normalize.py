@@ -264,7 +264,7 @@ SYNONYMS.update(
         "did the trick": "worked", "worked a treat": "worked", "did wonders": "helped",
         # a verb left unmarked ("it not helped us")
         "not helped": "didnt help", "not worked": "didnt work",
-        "to be honest": "", "to be fair": "", "aye": "yes",
+        "to be honest": "", "to be fair": "", "id say": "", "i would say": "", "aye": "yes",
         # "what kinds of things can you help with", like "kind of" (a hedge)
         "kinds of": "", "sorts of": "",
         "professional help for couples": "therapist", "help for couples": "therapist",

@@ -39,6 +39,28 @@ SAFETY = [
     "I don't feel safe, she keeps screaming at me",
     "I'm so angry I could slap her",
     "I'm going to punch him",
+    "sometimes i wish i could just disappear forever",
+    "i took a load of pills",
+    "i no want to live anymore",
+    "she attack me with knife",
+    "he locked me in the bedroom",
+    "he's threatening to hurt the kids",
+    "i'm cutting myself again",
+    "i'm having thoughts of hurting myself",
+    "everything would be easier if i wasn't here",
+    "he smashed my phone and grabbed my throat",
+    "he's going to kill me",
+    "i don't see the point in anything anymore",
+    "i've been thinking everyone would be better without me",
+    "my partner gets physical when we argue",
+    "i'm frightened of what he might do to me",
+    "i got hit again last night",
+    "i might do something to myself",
+    "he knocked me down",
+    "wife is hitting me",
+    "i'm in danger",
+    "i feel like hitting him",
+    "i could strangle him right now",
 ]
 
 # ...and what stays everyday talk.
@@ -50,6 +72,8 @@ NOT_SAFETY = [
     "I cut myself shaving",
     "I'm killing myself laughing",
     "I'm not going to kill myself over this",
+    "i'm in danger of missing the bus",
+    "he knocked me over with that news",
 ]
 
 
@@ -78,6 +102,9 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("I'm grateful my wife picked me up from the station", "appreciation"),
         ("record that I loved how you handled the kids tonight", "appreciation"),
         ("let me thank Tom for fixing the gate", "appreciation"),
+        ("i want to record that i appreciate my husband's patience", "appreciation"),
+        ("i want to give my husband a shout out for cleaning up", "appreciation"),
+        ("i'd like to log how grateful i am for his help", "appreciation"),
     ],
     # what we are grateful for, what the partner said, the nice stuff we saved
     "appreciations asked back": [
@@ -86,6 +113,11 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("play us the nice stuff we've saved", "read_appreciations"),
         ("can we hear the sweet things you've saved", "read_appreciations"),
         ("tell me what she appreciates about me", "read_appreciations"),
+        ("can you read back what we're grateful for", "read_appreciations"),
+        ("any appreciations saved lately", "read_appreciations"),
+        ("what thank yous do we have", "read_appreciations"),
+        ("go through our appreciations", "read_appreciations"),
+        ("play the appreciations we recorded", "read_appreciations"),
     ],
     # British and casual verbs of putting; the list named by what we want to try
     "ideas put on the list": [
@@ -94,11 +126,16 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("we should try a tech free sunday, can you note that idea", "add_idea"),
         ("put stargazing on the stuff we want to try", "add_idea"),
         ("add a pottery weekend to our shared ideas", "add_idea"),
+        ("add hiking to things we want to try", "add_idea"),
+        # "try" makes a bare "the list" ours, whatever is added
+        ("we wanna try karaoke, add it to the list", "add_idea"),
     ],
     "an idea picked off the list": [
         ("choose something off our list for this weekend", "next_idea"),
         ("any idea on the list we haven't tried yet", "next_idea"),
         ("is there something on our list we can try tonight", "next_idea"),
+        ("pick an idea for tonight", "next_idea"),
+        ("suggest something we haven't tried", "next_idea"),
     ],
     # idioms of a verdict, a hedge ("to be honest"), an unmarked verb, a ritual's idea
     "a verdict in everyday words": [
@@ -108,6 +145,9 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("it not worked for us", "feedback"),
         ("I don't think the walk helped this time", "feedback"),
         ("what we tried last night worked a treat", "feedback"),
+        ("honestly the breathing helped us calm down", "feedback"),
+        ("i'd say that helped", "feedback"),
+        ("to be honest it made things worse", "feedback"),
     ],
     # what we did calmly; a good moment and what it was; the deed, then its name
     "a win told by what happened": [
@@ -117,6 +157,9 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("we apologised to each other, that's a win", "win"),
         ("that calls for a celebration", "win"),
         ("that was a real good evening, log that", "win"),
+        ("that was a big win for us", "win"),
+        ("we got through a whole week with no fights", "win"),
+        ("hey we did it, no arguing all day", "win"),
     ],
     # this week against the last said by what changed; asked as an overview
     "the week looked back on": [
@@ -126,6 +169,7 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("are we better or worse than last week", "summary"),
         ("what's helping and what's not", "summary"),
         ("weekly rundown please", "summary"),
+        ("any progress this week", "summary"),
         ("let me know how things are going this week", "summary"),
     ],
     "outside help asked about": [
@@ -143,6 +187,7 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("quiet down please", "stop"),
         ("please stop, not right now", "stop"),
         ("I'd like you to stop speaking", "stop"),
+        ("enough, thanks", "stop"),
     ],
     "what Hearth can do": [
         ("show us what you're able to do", "help"),
@@ -158,6 +203,7 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("wipe your memory about us", "forget"),
         ("delete all the logs, I don't want any of it stored", "forget"),
         ("we want you to clear all the memories", "forget"),
+        ("please wipe all the data you have on us", "forget"),
     ],
     "answers said warmly": [
         ("yes, that sounds lovely", "yes"),
