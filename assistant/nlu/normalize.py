@@ -259,7 +259,17 @@ SYNONYMS.update(
         "things we want to try": "idea list", "things we wanna try": "idea list",
         "stuff to try": "idea list", "shared ideas": "idea list",
         "our shared ideas": "idea list", "our shared idea list": "idea list",
-        "thank yous": "appreciation",
+        "thank yous": "appreciation", "make a note of": "note", "make a note": "note",
+        # the partner named the British and casual way ("my other half", "the missus")
+        "my other half": "my partner", "the missus": "my partner", "my missus": "my partner",
+        "the wife": "my partner", "the husband": "my partner", "my hubby": "my partner",
+        "hubby": "my partner", "my fella": "my partner", "my bloke": "my partner",
+        "my fiance": "my partner", "my fiancee": "my partner",
+        # all of it: "wipe the lot"; "get rid of everything you've saved"; British thanks
+        "the lot": "everything", "the whole lot": "everything", "get rid of": "delete",
+        "cheers": "thanks", "ta": "thanks",
+        # British slang for suicide: "I'm going to top myself"
+        "top myself": "kill myself", "topping myself": "killing myself",
         # a verdict said in an idiom: "the pause did the trick", "it worked a treat"
         "did the trick": "worked", "worked a treat": "worked", "did wonders": "helped",
         # a verb left unmarked ("it not helped us")
@@ -287,6 +297,7 @@ TYPED_SPELLINGS.update(
         "kms": "kill myself", "unalive": "kill", "unaliving": "killing",
         "selfharm": "self harm", "selfharming": "self harming",
         "thankyous": "appreciation", "tbh": "", "tbf": "", "ngl": "", "imo": "",
+        "my bf": "my partner", "my gf": "my partner", "howve": "how have", "whatve": "what have",
     }
 )  # fmt: skip
 GERUNDS.update(
