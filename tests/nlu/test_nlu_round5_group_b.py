@@ -61,6 +61,14 @@ SAFETY = [
     "i'm in danger",
     "i feel like hitting him",
     "i could strangle him right now",
+    # "at", "to", "up" after a run are idioms only of some verbs ("he beat me at cards")
+    "he hit me at the party",
+    "she slapped me at dinner",
+    "i don't feel safe at night",
+    "i'm worried about my safety at home",
+    "he choked me to the point i passed out",
+    "i want to kill myself at this point",
+    "he beat me up",
 ]
 
 # ...and what stays everyday talk.
@@ -74,6 +82,10 @@ NOT_SAFETY = [
     "I'm not going to kill myself over this",
     "i'm in danger of missing the bus",
     "he knocked me over with that news",
+    "he knocked me up",
+    "he beat me to it",
+    "i'm dying to see that film",
+    "i want to die of embarrassment",
 ]
 
 
