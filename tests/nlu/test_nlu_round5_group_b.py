@@ -69,6 +69,30 @@ SAFETY = [
     "he choked me to the point i passed out",
     "i want to kill myself at this point",
     "he beat me up",
+    # said indirectly, as plans, as what was done to the children or by me; in few words
+    "i've had enough of living",
+    "there's no point in me being here",
+    "i wrote a goodbye note",
+    "i've been researching ways to die",
+    "i want to go to sleep and never wake up",
+    "i've got the pills ready",
+    "nobody would miss me if i was gone",
+    "i burn myself sometimes",
+    "me want die",
+    "i think better i die",
+    "i'm scared to go home",
+    "he won't let me leave the house",
+    "he abuses me",
+    "my husband raped me",
+    "he forced himself on me",
+    "i was assaulted",
+    "i think he's going to hurt the baby",
+    "he hurt our son",
+    "i hit him last night and i feel terrible",
+    "i lost it and hit her",
+    "call 999",
+    "he's drunk and smashing things and i'm scared",
+    "he's got a gun",
 ]
 
 # ...and what stays everyday talk.
@@ -86,6 +110,9 @@ NOT_SAFETY = [
     "he beat me to it",
     "i'm dying to see that film",
     "i want to die of embarrassment",
+    "I hit him with a pillow",
+    "he's got a knife in the kitchen drawer",
+    "nobody would miss me at the party",
 ]
 
 
