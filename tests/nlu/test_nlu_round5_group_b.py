@@ -35,7 +35,7 @@ SAFETY = [
     "he put his hands on me",
     "there's been abuse in our home for years",
     "I fear for my life",
-    "I'm scared for my safety",
+    "I'm concerned for my safety",
     "I don't feel safe, she keeps screaming at me",
     "I'm so angry I could slap her",
     "I'm going to punch him",
