@@ -279,6 +279,26 @@ SYNONYMS.update(
         "kinds of": "", "sorts of": "",
         "professional help for couples": "therapist", "help for couples": "therapist",
         "were struggling": "", "we are struggling": "", "were really struggling": "",
+        # a request or a verdict framed as a wish or as news (9b): "I'd love it if you could
+        # add ...", "it would be lovely to hear ...", "just letting you know the pause ...";
+        # not "I'm afraid" (said of fear: "I'm afraid of him" must reach the safety words)
+        "id love it if you could": "", "i would love it if you could": "",
+        "id love it if you can": "", "i was hoping you could": "", "i was hoping you can": "",
+        "we were hoping you could": "", "we were hoping you can": "",
+        "it would be nice to": "i want to", "it would be lovely to": "i want to",
+        "it would be great to": "i want to", "itd be nice to": "i want to",
+        "itd be lovely to": "i want to", "itd be great to": "i want to",
+        "it might be fun to try": "we should try", "it would be fun to try": "we should try",
+        "itd be fun to try": "we should try", "we were thinking of trying": "we should try",
+        "were thinking of trying": "we should try",
+        "we were thinking about trying": "we should try",
+        "just letting you know": "", "just so you know": "", "i have to say": "",
+        "i must say": "", "its fair to say": "", "i think its fair to say": "",
+        "im pleased to say": "", "im happy to say": "", "were happy to say": "",
+        "were pleased to say": "", "i just wanted to say": "", "just wanted to say": "",
+        "i wanted to say": "", "we were wondering about": "what about",
+        "i was wondering about": "what about", "im wondering about": "what about",
+        "we were wondering": "", "i was wondering": "",
         # said to the partner, not to Hearth: "oh just forget it" is a shrug ("whatever",
         # never left empty: "okay" alone would be a yes), "be quiet, the baby's sleeping"
         # hushes someone in the room for the sleeper (the baby then keeps it talk)

@@ -290,8 +290,35 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("nah ta", "no"),
         ("no cheers", "no"),
     ],
+    # a request framed as a wish, a verdict or a win framed as news (9b's style)
+    "framed as a wish or as news": [
+        (
+            "just wanted to say i appreciate how he handled the kids today, can you keep that",
+            "appreciation",
+        ),
+        ("it would be lovely to hear our appreciations", "read_appreciations"),
+        ("I was hoping you could read us the appreciations", "read_appreciations"),
+        (
+            "we were thinking of trying tango lessons, could you note that down as an idea",
+            "add_idea",
+        ),
+        ("it might be fun to try a cooking class, can you add it to our list", "add_idea"),
+        ("I'd love it if you could add a weekend away to our ideas", "add_idea"),
+        ("I have to say the walk really helped us", "feedback"),
+        ("just letting you know the pause didn't really help", "feedback"),
+        ("I'm afraid that didn't work for us", "feedback"),
+        ("I think it's fair to say that helped", "feedback"),
+        ("we wanted to share some good news, we had a lovely calm evening", "win"),
+        ("I'm pleased to say we got through the weekend without arguing", "win"),
+        ("it's worth celebrating, we sorted the finances together", "win"),
+        ("we were wondering how this week went", "summary"),
+        ("we were wondering about seeing a counsellor", "support"),
+        ("I'm not sure what I can ask you", "help"),
+        ("I was wondering what you're able to help with", "help"),
+    ],
     # ...and what stays talk between the two
     "talk kept out": [
+        ("it's a small win for the team, says the coach", "none"),
         ("i'm gonna kill him if he's late again", "none"),
         ("that'll do nicely for dinner", "none"),
         ("cheers for the tea", "none"),
