@@ -270,6 +270,7 @@ SYNONYMS.update(
         "cheers": "thanks", "ta": "thanks",
         # British slang for suicide: "I'm going to top myself"
         "top myself": "kill myself", "topping myself": "killing myself",
+        "off myself": "kill myself", "offing myself": "killing myself",
         # a verdict said in an idiom: "the pause did the trick", "it worked a treat"
         "did the trick": "worked", "worked a treat": "worked", "did wonders": "helped",
         # a verb left unmarked ("it not helped us")

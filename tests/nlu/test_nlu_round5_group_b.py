@@ -93,6 +93,14 @@ SAFETY = [
     "call 999",
     "he's drunk and smashing things and i'm scared",
     "he's got a gun",
+    # the subject left out, the verb unmarked, slang
+    "he is beat me every day",
+    "she always hitting me",
+    "i not want live",
+    "lowkey want to die",
+    "thinking of unaliving myself",
+    "i'm gonna off myself",
+    "i keep wanting to die",
 ]
 
 # ...and what stays everyday talk.
@@ -113,6 +121,7 @@ NOT_SAFETY = [
     "I hit him with a pillow",
     "he's got a knife in the kitchen drawer",
     "nobody would miss me at the party",
+    "you'll want to die of embarrassment",
 ]
 
 
