@@ -177,6 +177,9 @@ _PREPOSITIONS = _words("at in on for from with during after before by")
 _LATER = ("in", "within", "after")
 """A length after these is a time from now ("get me up in half an hour"), not a length."""
 _OWN_LIST = _words("our idea ideas shared try")
+_IDEA_SAID = _words("idea try")
+"""Words in a free-text template's fixed part that make a bare "the list" ours ("we want
+to try karaoke, add it to the list")."""
 """Words before "list" that name Hearth's list of ideas ("add it to our list", "the try
 list")."""
 OUTING_WORDS = _words(
@@ -954,14 +957,14 @@ class IntentParser:
                 continue
             if TEXT_REJECT.intersection(norm.tokens[n : n_tokens - m]):
                 continue
-            if sentence.intent == "add_idea" and norm.tokens[n] in _YOU:
+            if sentence.intent == "add_idea" and _idea_said_to_partner(norm.tokens, n):
                 continue  # "new idea: you stop complaining" is a demand, not an idea
             fixed_tokens = norm.tokens[:n] + norm.tokens[n_tokens - m :]
             if not _object_said(fixed_tokens, sentence):
                 continue  # "i want to give this album 3 stars" names another object
             if (
                 "list" in sentence.tokens
-                and "idea" not in fixed_tokens
+                and not _IDEA_SAID.intersection(fixed_tokens)
                 and facts.list_kind == "the"
             ):
                 said = [t for t in norm.tokens[n : n_tokens - m] if t not in FUNCTION_WORDS]
@@ -1365,6 +1368,12 @@ def _list_kind(words: list[str]) -> str:
             return "other"
         kind = "the"
     return kind
+
+
+def _idea_said_to_partner(tokens: list[str], start: int) -> bool:
+    """An idea text said to the partner: a demand ("new idea: you stop complaining"), or
+    a plan for now after a bare "idea" ("idea, let's paint the bedroom green")."""
+    return tokens[start] in _YOU or (tokens[:start] == ["idea"] and tokens[start] == "lets")
 
 
 def _object_said(fixed: list[str], sentence: Sentence) -> bool:

@@ -377,6 +377,87 @@ for _word in SWAP_TYPED:
         for _source, _canonical in SYNONYMS.items():
             if _source.startswith(_word + " "):
                 TYPED_SPELLINGS.setdefault(_typo + _source[len(_word) :], _canonical)
+# Round 5, the journal, system and safety requests (kept together so they merge apart).
+SYNONYMS.update(
+    {
+        # the idea list named by what we want: "add it to stuff we wanna try"
+        "stuff we want to try": "idea list", "stuff we wanna try": "idea list",
+        "things we want to try": "idea list", "things we wanna try": "idea list",
+        "stuff to try": "idea list", "shared ideas": "idea list",
+        "our shared ideas": "idea list", "our shared idea list": "idea list",
+        "thank yous": "appreciation", "make a note of": "note", "make a note": "note",
+        # the partner named the British and casual way ("my other half", "the missus")
+        "my other half": "my partner", "the missus": "my partner", "my missus": "my partner",
+        "the wife": "my partner", "the husband": "my partner", "my hubby": "my partner",
+        "hubby": "my partner", "my fella": "my partner", "my bloke": "my partner",
+        "my fiance": "my partner", "my fiancee": "my partner",
+        # all of it: "wipe the lot"; "get rid of everything you've saved"; British thanks
+        "the lot": "everything", "the whole lot": "everything", "get rid of": "delete",
+        "cheers": "thanks", "ta": "thanks",
+        # British slang for suicide: "I'm going to top myself"
+        "top myself": "kill myself", "topping myself": "killing myself",
+        "off myself": "kill myself", "offing myself": "killing myself",
+        # a verdict said in an idiom: "the pause did the trick", "it worked a treat"
+        "did the trick": "worked", "worked a treat": "worked", "did wonders": "helped",
+        # a verb left unmarked ("it not helped us")
+        "not helped": "didnt help", "not worked": "didnt work",
+        "to be honest": "", "to be fair": "", "id say": "", "i would say": "", "aye": "yes",
+        # "what kinds of things can you help with", like "kind of" (a hedge)
+        "kinds of": "", "sorts of": "",
+        "professional help for couples": "therapist", "help for couples": "therapist",
+        "were struggling": "", "we are struggling": "", "were really struggling": "",
+        # a request or a verdict framed as a wish or as news (9b): "I'd love it if you could
+        # add ...", "it would be lovely to hear ...", "just letting you know the pause ...";
+        # not "I'm afraid" (said of fear: "I'm afraid of him" must reach the safety words)
+        "id love it if you could": "", "i would love it if you could": "",
+        "id love it if you can": "", "i was hoping you could": "", "i was hoping you can": "",
+        "we were hoping you could": "", "we were hoping you can": "",
+        "it would be nice to": "i want to", "it would be lovely to": "i want to",
+        "it would be great to": "i want to", "itd be nice to": "i want to",
+        "itd be lovely to": "i want to", "itd be great to": "i want to",
+        "it might be fun to try": "we should try", "it would be fun to try": "we should try",
+        "itd be fun to try": "we should try", "we were thinking of trying": "we should try",
+        "were thinking of trying": "we should try",
+        "we were thinking about trying": "we should try",
+        "just letting you know": "", "just so you know": "", "i have to say": "",
+        "i must say": "", "its fair to say": "", "i think its fair to say": "",
+        "im pleased to say": "", "im happy to say": "", "were happy to say": "",
+        "were pleased to say": "", "i just wanted to say": "", "just wanted to say": "",
+        "i wanted to say": "", "we were wondering about": "what about",
+        "i was wondering about": "what about", "im wondering about": "what about",
+        "we were wondering": "", "i was wondering": "",
+        # said to the partner, not to Hearth: "oh just forget it" is a shrug ("whatever",
+        # never left empty: "okay" alone would be a yes), "be quiet, the baby's sleeping"
+        # hushes someone in the room for the sleeper (the baby then keeps it talk)
+        "just forget it": "whatever", "just forget about it": "whatever",
+        **{
+            f"{hush} {sleeper} {state}": f"{hush} the baby"
+            for hush in ("quiet", "shush", "hush", "shh")
+            for sleeper in ("the babys", "the baby is", "the kids are", "the kids")
+            for state in ("sleeping", "asleep")
+        },
+    }
+)  # fmt: skip
+TYPED_SPELLINGS.update(
+    {
+        # typed slang for self-harm: "i want to kms", "unalive myself"
+        "kms": "kill myself", "unalive": "kill", "unaliving": "killing",
+        "selfharm": "self harm", "selfharming": "self harming",
+        "thankyous": "appreciation", "tbh": "", "tbf": "", "ngl": "", "imo": "",
+        "my bf": "my partner", "my gf": "my partner", "howve": "how have", "whatve": "what have",
+    }
+)  # fmt: skip
+GERUNDS.update(
+    {
+        "recording": "record", "saving": "save", "logging": "log", "noting": "note",
+        "writing": "write", "wiping": "wipe", "erasing": "erase", "clearing": "clear",
+        "celebrating": "celebrate", "summing": "sum", "summarizing": "summarize",
+        "summarising": "summarise", "finding": "find", "suggesting": "suggest",
+        "picking": "pick", "choosing": "choose", "listing": "list", "showing": "show",
+        "marking": "mark", "forgetting": "forget", "resetting": "reset",
+        "explaining": "explain", "reminding": "remind", "recommending": "recommend",
+    }
+)  # fmt: skip
 _SYNONYMS = _index(
     (tuple(k.split()), tuple(v.split())) for k, v in {**SYNONYMS, **TYPED_SPELLINGS}.items()
 )

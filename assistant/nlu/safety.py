@@ -34,15 +34,27 @@ _NEGATIONS = frozenset(
 FOUND, IDIOM = "found", "idiom"
 """What `SafetySpotter.spot` finds."""
 IDIOM_TAILS = frozenset(["up", "at", "to", "laughing", "of"])
-"""Words that turn a found run into an idiom when they follow it: "he hit me up",
+"""Words that may turn a found run into an idiom when they follow it: "he hit me up",
 "she beat me at cards", "he beat me to it", "I want to die laughing"."""
+IDIOM_VERBS = {
+    "hit": frozenset(["up"]), "hits": frozenset(["up"]), "shook": frozenset(["up"]),
+    "beat": frozenset(["at", "to"]), "beats": frozenset(["at", "to"]),
+    "pushed": frozenset(["to", "into"]), "pushes": frozenset(["to", "into"]),
+    "die": frozenset(["laughing", "of", "to"]), "dying": frozenset(["laughing", "of", "to"]),
+    "kill": frozenset(["laughing", "to"]), "killing": frozenset(["laughing", "to"]),
+}  # fmt: skip
+"""Which of IDIOM_TAILS make an idiom of which verb: only these ("he hit me at the party",
+"I'm worried about my safety at home", "he beat me up" stay cries for help)."""
 TAILS_AFTER = {
     "live": frozenset(["in", "with", "there", "here", "near"]),
     "die": frozenset(["my", "your", "her", "his"]),
     "dying": frozenset(["my", "your", "her", "his"]),
+    "safe": frozenset(["driving", "leaving", "walking", "going", "using", "on", "with", "about"]),
+    "danger": frozenset(["of"]),
 }
 """Idiom words after a run ending in a given word: "I don't want to live in this city",
-"I want to die my hair" (typed for "dye")."""
+"I want to die my hair" (typed for "dye"), "I don't feel safe driving in the snow", "I'm in
+danger of missing the bus"."""
 
 
 @dataclass
@@ -94,9 +106,15 @@ class SafetySpotter:
                 before = tokens[max(0, i - NEGATION_WINDOW) : i]
                 negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
                 tail = tokens[end] if end < len(tokens) else ""
-                idiom = tail in IDIOM_TAILS or tail in TAILS_AFTER.get(run[-1], ())
-                if negated or idiom:
+                if negated or is_idiom(run, tail):
                     verdict = IDIOM
                     continue
                 return FOUND
         return verdict
+
+
+def is_idiom(run: tuple[str, ...], tail: str) -> bool:
+    """`run` followed by `tail` is an idiom ("he hit me up", "I want to live in Leeds")."""
+    if tail in TAILS_AFTER.get(run[-1], ()):
+        return True
+    return tail in IDIOM_TAILS and any(tail in IDIOM_VERBS.get(word, ()) for word in run)

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.nlu import IntentParser, compact
 from assistant.nlu.normalize import normalize
-from assistant.nlu.safety import IDIOM_TAILS, NEGATION_WINDOW, TAILS_AFTER, SafetySpotter
+from assistant.nlu.safety import NEGATION_WINDOW, SafetySpotter, is_idiom
 
 SPLIT_UTTERANCES = [
     "we are getting heated, can we take a break please",
@@ -77,7 +77,7 @@ def _spot_by_scanning(spotter: SafetySpotter, tokens: list[str]) -> str | None:
             before = tokens[max(0, i - NEGATION_WINDOW) : i]
             negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
             tail = tokens[end] if end < len(tokens) else ""
-            if tail in IDIOM_TAILS or tail in TAILS_AFTER.get(run[-1], ()) or negated:
+            if is_idiom(run, tail) or negated:
                 verdict = IDIOM
                 continue
             return FOUND
