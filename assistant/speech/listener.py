@@ -93,9 +93,12 @@ class ListenerConfig:
             the other readings, under the same bars) after this much quiet already:
             a sure command is acted on at `early_quiet_s` (`early_quiet_long_s` when a
             longer command means something else), anything else when `end_quiet_s`
-            confirms it; speech that goes on is read again from its start (latency
-            benchmark's 50 clips: same readings, reply p50 374 -> 255 ms; 0.06 s
-            read the same but the extra work made it slower, see docs/hearing.md).
+            confirms it; speech that goes on is read again from its start. On the
+            latency benchmark's 50 clips (audio clock) every reading stayed the same
+            at 0.06, 0.08 and 0.1 s; at 0.06-0.08 s the end pass is done before the
+            0.1 s that acts on a sure command (decision and its work p50 / p95: 195 /
+            301 ms, against 255 / 720 ms at 0.1 s and 360 / 717 ms before; see
+            docs/hearing.md). 0.08: fewer pauses inside a sentence read for nothing.
             Engines without `finish_tentatively` end at `end_quiet_s`.
         min_support: a command reading after the wake phrase is acted on only when the
             engine's own best reading supports it this well (the mean, over the
@@ -118,7 +121,7 @@ class ListenerConfig:
     early_min_confidence: float = 0.85
     early_quiet_long_s: float = 0.18
     end_quiet_s: float = 0.2
-    tentative_quiet_s: float = 0.1
+    tentative_quiet_s: float = 0.08
     min_support: float | None = None
     min_agree: float | None = None
 
