@@ -6,7 +6,9 @@ It decides three things the recognizer cannot:
   ("stop" or the wake phrase), which must cut Hearth off at once;
 - when to stop waiting: a partial result that already reads as a complete command,
   unchanged for a moment and followed by quiet, is acted on before the engine's own
-  (longer) end-of-speech silence;
+  (longer) end-of-speech silence; other speech after the wake phrase is read to its
+  end at the first moment of quiet and acted on once the quiet confirms it (read
+  again whole when it goes on: `ListenerConfig.tentative_quiet_s`);
 - what was said when the engine's final disagrees with its own partials: a grammar
   search can end on the filler path (an empty or unknown final) although a stable
   partial read as a whole command. When no other reading of the whole speech (below)
