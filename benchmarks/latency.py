@@ -138,7 +138,8 @@ def _instrument(loop, tts) -> dict[str, float]:
 
         return wrapper
 
-    for name, label in [("finish", "end pass"), ("reread", "second reading"),
+    for name, label in [("finish", "end pass"), ("finish_tentatively", "end pass"),
+                        ("reread", "second reading"),
                         ("open_reading", "open reading")]:  # fmt: skip
         if hasattr(recognizer, name):
             setattr(recognizer, name, timed(label, getattr(recognizer, name)))

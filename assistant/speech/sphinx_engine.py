@@ -261,6 +261,14 @@ class SphinxRecognizer:
             self._remember(frame)
             was_speech = ep.in_speech
             speech = ep.process(frame)
+            if self._held is not None:
+                # Ended ahead of the endpointer (`finish_tentatively`): what comes is kept
+                # for `resume` until the endpointer ends this speech too.
+                if ep.in_speech:
+                    self._held += frame
+                else:
+                    self._held = self._resume_from = None
+                continue
             if speech is not None and ep.in_speech and not self._in_utt:
                 # The endpointer hands out speech a window late; the decoder gets it all
                 # up to now at once and every frame as it comes from here on, so partial
@@ -274,6 +282,54 @@ class SphinxRecognizer:
             if was_speech and not ep.in_speech and self._in_utt:
                 self._end_utterance()
         return self._pending.popleft() if self._pending else None
+
+    def finish_tentatively(self) -> Utterance | None:
+        """The final of the speech in progress, read now (as `finish` would), while the
+        stream goes on: the listener asks at the first moment of quiet, so the end pass
+        (50-200 ms) is done while it waits to be sure the speech is over. Then either
+        `commit` (the speech is over: as after `finish`) or `resume` (it went on: the
+        utterance is decoded again from its start, with what came since). None when no
+        speech is in progress."""
+        if not self._in_utt:
+            return None
+        audio = bytes(self._utt_audio)
+        following = [
+            f for f in (self.strict_follower, self.open_follower) if f is not None and f.active
+        ]
+        self._end_utterance()
+        self._held = bytearray()
+        self._resume_from = (audio, following)
+        return self._pending.popleft() if self._pending else None
+
+    def commit(self) -> None:
+        """The speech ended tentatively is over (see `finish_tentatively`)."""
+        if self._held is not None:
+            self._held = None
+            self._new_stream()
+        self._resume_from = None
+
+    def resume(self) -> bool:
+        """The speech ended tentatively went on: decode it again from its start (with
+        the same mean, so the same pass) and what was heard since, and follow it as
+        before. False when the endpointer had already ended it: the next speech is a
+        new utterance (see `finish_tentatively`)."""
+        held, self._held = self._held, None
+        resume_from, self._resume_from = self._resume_from, None
+        if held is None or resume_from is None:
+            return False
+        audio, following = resume_from
+        self._forget_last()
+        decoder = self._decoder
+        decoder.set_cmn(format_mean(self._cmn_base))
+        decoder.start_utt()
+        decoder.process_raw(audio)
+        self._in_utt = True
+        self._utt_audio = bytearray(audio)
+        for follower in following:
+            follower.begin(format_mean(self._cmn_base), audio)
+        if held:  # the endpointer may not have handed out a whole frame since
+            self._process(bytes(held))
+        return True
 
     def partial(self) -> str:
         if not self._in_utt:
@@ -296,6 +352,9 @@ class SphinxRecognizer:
         return " ".join(w.word for w in words)
 
     def finish(self) -> Utterance | None:
+        if self._held is not None:  # ended tentatively, its final already handed out
+            self.commit()
+            return None
         if self._in_utt:
             # Everything after what the endpointer delivered is still speech.
             self._remember(self._buffer)
@@ -312,6 +371,9 @@ class SphinxRecognizer:
 
     _in_utt = False
     _follow_checked = False
+    _held: bytearray | None = None
+    """Audio heard since a tentative end (see `finish_tentatively`); None otherwise."""
+    _resume_from: tuple[bytes, list[StrictFollower]] | None = None
     _HISTORY_BYTES = 2 * 2 * SAMPLE_RATE  # 2 s: far more than the endpointer's window
 
     def _heard_since(self, start: float) -> bytes:
@@ -403,6 +465,7 @@ class SphinxRecognizer:
         self._utt_audio.clear()
 
     def _abort_utterance(self) -> None:
+        self._held = self._resume_from = None
         if self._in_utt:
             self._decoder.end_utt()
             self._in_utt = False

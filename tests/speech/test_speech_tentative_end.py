@@ -1,0 +1,120 @@
+"""Speech read to its end at the first moment of quiet (`finish_tentatively`), with real
+PocketSphinx and espeak-ng speech: acted on sooner, read again whole when it goes on."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.speech.listener import Listener, ListenerConfig
+
+BLOCK = 640  # 20 ms
+
+
+def voiced(pcm: bytes, level: float = 100.0) -> bytes:
+    """`pcm` cut to its voiced part (20 ms blocks louder than `level` RMS)."""
+    x = np.frombuffer(pcm, dtype="<i2")
+    n = len(x) // 320
+    rms = np.sqrt((x[: n * 320].astype(np.float64).reshape(n, 320) ** 2).mean(axis=1))
+    loud = np.nonzero(rms > level)[0]
+    return x[loud[0] * 320 : (loud[-1] + 1) * 320].tobytes()
+
+
+def feed_all(recognizer, audio: bytes) -> list:
+    finals = []
+    for i in range(0, len(audio), BLOCK):
+        final = recognizer.accept(audio[i : i + BLOCK])
+        if final is not None:
+            finals.append(final)
+    return finals
+
+
+def listen(recognizer, parser, audio: bytes, **config: float) -> list:
+    """The listener's decisions on `audio` (audio clock, 20 ms blocks), without early
+    decisions on partials (`early_stable_s` out of reach): what is decided is decided
+    on the readings of the whole speech."""
+    recognizer.reset()
+    settings = ListenerConfig(wake_phrase="hey hearth", early_stable_s=60.0, **config)
+    listener = Listener(recognizer, settings, parser.parse)
+    heard = []
+    for i in range(0, len(audio), BLOCK):
+        heard += listener.feed(audio[i : i + BLOCK], (i + BLOCK) / 32000)
+    return heard + listener.flush(len(audio) / 32000)
+
+
+def test_a_command_read_whole_is_acted_on_at_the_first_quiet(
+    product_sphinx, parser, synth_pcm
+) -> None:
+    speech = voiced(synth_pcm("hey hearth, we need a break"))
+    audio = bytes(16000) + speech + bytes(48000)
+    end = (16000 + len(speech)) / 32000
+    soon = listen(product_sphinx, parser, audio, tentative_quiet_s=0.1, end_quiet_s=0.2)
+    assert [parser.parse(h.text).name for h in soon] == ["pause"] and not soon[0].early
+    # Read at 0.1 s of quiet and acted on at once: a sure command that cannot go on.
+    # The voice detector ends voice within about 60 ms of the last word.
+    assert soon[0].t - end < 0.2, soon[0].t - end
+    # Reading it only at the end of speech (the tentative end off) acts later.
+    late = listen(product_sphinx, parser, audio, tentative_quiet_s=0.2, end_quiet_s=0.2)
+    assert [h.text for h in late] == [h.text for h in soon]
+    assert late[0].t - soon[0].t >= 0.08
+
+
+def test_speech_that_goes_on_after_a_pause_is_read_whole(product_sphinx, parser, synth_pcm) -> None:
+    first = voiced(synth_pcm("hey hearth, we need a break"))
+    rest = voiced(synth_pcm("for twenty minutes"))
+    # A 0.16 s pause: past the tentative end (0.1 s), short of the confirming quiet.
+    audio = bytes(16000) + first + bytes(5120) + rest + bytes(48000)
+    config = {"tentative_quiet_s": 0.1, "early_quiet_s": 0.3, "end_quiet_s": 0.4}
+    ended = []
+    original = product_sphinx.finish_tentatively
+
+    def watched():
+        ended.append(True)
+        return original()
+
+    product_sphinx.finish_tentatively = watched
+    try:
+        heard = listen(product_sphinx, parser, audio, **config)
+    finally:
+        del product_sphinx.finish_tentatively
+    assert len(ended) >= 2  # read at the pause, then again at the real end
+    assert len(heard) == 1, heard
+    intent = parser.parse(heard[0].text)
+    assert intent.name == "pause" and intent.slots["seconds"] == 1200, heard[0].text
+
+
+def test_resume_reads_the_same_as_never_ending(product_sphinx, synth_pcm) -> None:
+    """Ended tentatively in a pause, then resumed: the final of the whole speech is
+    what the engine reads when it was never ended."""
+    rec = product_sphinx
+    first = voiced(synth_pcm("hey hearth, let's go for a walk"))
+    rest = voiced(synth_pcm("together"))
+    pause = bytes(4800)  # 0.15 s: shorter than the engine's own end of speech
+    rec.reset()
+    whole = feed_all(rec, bytes(16000) + first + pause + rest + bytes(32000))
+    assert len(whole) == 1
+
+    rec.reset()
+    assert feed_all(rec, bytes(16000) + first + pause[:3200]) == []
+    early = rec.finish_tentatively()
+    assert early is not None and early.text.startswith("hey hearth")
+    assert rec.partial() == "" and rec.finish_tentatively() is None  # ended
+    assert feed_all(rec, pause[3200:] + rest[:3200]) == []  # held, not decoded
+    assert rec.resume()
+    finals = feed_all(rec, rest[3200:] + bytes(32000))
+    assert [f.text for f in finals] == [whole[0].text]
+
+
+def test_commit_ends_the_speech_and_the_next_is_read_afresh(product_sphinx, synth_pcm) -> None:
+    rec = product_sphinx
+    speech = voiced(synth_pcm("hey hearth, check in"))
+    rec.reset()
+    feed_all(rec, bytes(16000) + speech + bytes(3200))
+    early = rec.finish_tentatively()
+    assert early is not None and "check" in early.text
+    # The quiet goes on: nothing more comes of this speech, not even at its end.
+    assert feed_all(rec, bytes(3200)) == []
+    rec.commit()
+    assert rec.resume() is False  # nothing left to resume
+    assert feed_all(rec, bytes(32000)) == [] and rec.finish() is None
+    again = feed_all(rec, speech + bytes(32000))
+    assert [f.text for f in again] == [early.text]
