@@ -20,7 +20,8 @@ It decides three things the recognizer cannot:
   command after the wake phrase and the strict grammar's reading disagree, the one
   the second reading sides with.
 
-- whether a command reading after the wake phrase is really a request: the engine's
+- whether a command reading after the wake phrase (in its utterance, or in one of its
+  own after a bare wake phrase) is really a request: the engine's
   own word posteriors and its open-vocabulary reading must back its words, else the
   speech is declined (`Heard.declined`: nothing acted on, no words handed on); and
   whether a command's length was misheard (`UNSURE_DURATION`).
@@ -292,6 +293,11 @@ class Listener:
                 self._answer_since = t  # the answer window starts when the question ends
         return self._gate_end is not None and t < self._gate_end
 
+    def _awake(self, t: float) -> bool:
+        """A bare wake phrase was heard and its window is open: speech now is speech
+        after the wake phrase (not an answer, which needs none)."""
+        return self.config.require_wake and t < self._awake_until
+
     def _needs_wake(self, mode: str, t: float) -> bool:
         if not self.config.require_wake or mode == "dictation" or t < self._awake_until:
             return False
@@ -324,8 +330,11 @@ class Listener:
         if has_wake and not rest:
             self._awake_until = t + self.config.awake_window_s
             return []
+        # Speech of its own after a bare wake phrase is speech after the wake phrase:
+        # it passes the same bars (it was handed on unchecked until 2026-12-02).
+        after_wake = has_wake or self._awake(t)
         self._awake_until = float("-inf")
-        addressed = has_wake or not self.config.require_wake
+        addressed = after_wake or not self.config.require_wake
         if early or not addressed or self._mode == "dictation":
             return [Heard(rest if has_wake else text, t, early=early)]
         said = rest if has_wake else text
@@ -335,7 +344,7 @@ class Listener:
         ):
             # Talk to Hearth that holds no request. After the wake phrase Hearth may
             # say it did not catch it; with --no-wake, talk is simply let go.
-            return [Heard("", t, declined=True, evidence=evidence)] if has_wake else []
+            return [Heard("", t, declined=True, evidence=evidence)] if after_wake else []
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         return [Heard(said, t, evidence=evidence)]
@@ -453,8 +462,8 @@ class Listener:
         if quiet < (cfg.early_quiet_long_s if longer else cfg.early_quiet_s):
             # Waiting for the quiet of an early decision: not read to its end meanwhile
             # (that work would only delay it).
-            return [] if self._strict_agrees(partial) else None
-        if self._strict_disagrees(partial) or not self._strict_agrees(partial):
+            return [] if self._strict_agrees(partial, t) else None
+        if self._strict_disagrees(partial) or not self._strict_agrees(partial, t):
             # The strict grammar follows this speech and reads another command ("we need
             # a minute" / "we need a mediator"): the partial is not safe to act on. The
             # speech is over all the same, so it ends here and is decided on the
@@ -564,11 +573,16 @@ class Listener:
         mine = self._sure_intent(partial)
         return other is not None and mine is not None and other != mine
 
-    def _strict_agrees(self, partial: str) -> bool:
+    def _strict_agrees(self, partial: str, t: float) -> bool:
         """Speech after the wake phrase is acted on early only when the strict grammar,
         which has followed it, reads the same request: two readings agree. Otherwise it
         is decided on the readings of the whole, where the evidence is weighed."""
         has_wake, _ = self.wake.split(partial)
+        if not has_wake and self._awake(t):
+            # Speech after a bare wake phrase: the strict grammar follows only speech
+            # that begins with the wake phrase, so no second reading backs a partial;
+            # it is decided on the readings of the whole, under the evidence bars.
+            return False
         strict = getattr(self.recognizer, "strict_partial", None)
         if not has_wake or strict is None:
             return True
