@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant.nlu.matcher import _TYPED_ONLY
 from assistant.speech import sphinx_dict
 from assistant.speech.sphinx_dict import trim_dictionary
 
@@ -39,15 +38,10 @@ def test_command_decoder_spells_every_command_word_as_the_full_dictionary(
     words = sorted({*grammar.vocabulary, *grammar.filler})
     assert "hearth" in words and "minute" in words
     command = product_sphinx._command_decoder
-    listed = [w for w in words if full_decoder.lookup_word(w) is not None]
-    differ = [w for w in listed if _pronunciations(command, w) != _pronunciations(full_decoder, w)]
+    differ = [w for w in words if _pronunciations(command, w) != _pronunciations(full_decoder, w)]
     assert differ == []
-    # What the engine may recognise is what it could with the full dictionary, and the
-    # words whose pronunciation was composed (next test).
-    composed = {w for w in words if w not in listed and command.lookup_word(w) is not None}
-    known = grammar.restrict(
-        lambda w: full_decoder.lookup_word(w) is not None or w in composed, "sphinx"
-    )
+    # What the engine may recognise is what it could with the full dictionary.
+    known = grammar.restrict(lambda w: full_decoder.lookup_word(w) is not None, "sphinx")
     assert product_sphinx.grammar == known
     assert len(known.vocabulary) > 500  # the real vocabulary, not an empty one
     # And nothing else: the search is built over these words only.
@@ -112,39 +106,3 @@ def test_open_model_is_loaded_only_when_open_mode_is_asked_for(synth_pcm) -> Non
     sphinx.set_mode("command")
     heard = transcribe_pcm(sphinx, synth_pcm("we need a minute"))
     assert heard.text == "we need a minute"
-
-
-# Command words the bundled dictionary lacks, and the known parts their pronunciation is
-# composed of (the second part's phones, or the ending's).
-COMPOSED = {
-    "mindfulness": ("mindful", "N EH S"),
-    "appreciations": ("appreciation", "Z"),
-    "checkin": ("check", "IH N"),
-    "unpause": ("un", "P AO Z"),
-    "dont": ("don't", ""),
-    "timer's": ("timer", "Z"),
-    "yapping": ("yap", "IH NG"),
-}
-
-
-def test_every_spoken_command_word_has_a_pronunciation(product_sphinx, full_decoder, parser):
-    from assistant.speech.grammar import grammar_from_parser
-
-    grammar = grammar_from_parser(parser, "hey hearth")
-    command = product_sphinx._command_decoder
-    # Every word of the vocabulary but the typed-only forms nobody says ("thx").
-    spoken = {*grammar.vocabulary, *grammar.wake_phrase.split()} - _TYPED_ONLY
-    assert {"mindfulness", "appreciations", "cuppa", "brekkie"} <= spoken
-    assert [w for w in sorted(spoken) if command.lookup_word(w) is None] == []
-    # So no command sentence is lost to a missing word ("let's do a mindfulness ...").
-    assert product_sphinx.grammar.phrases == grammar.phrases
-    for word, (part, ending) in COMPOSED.items():
-        assert full_decoder.lookup_word(word) is None, word  # composed, not listed
-        assert command.lookup_word(word) == f"{full_decoder.lookup_word(part)} {ending}".strip()
-
-
-def test_compose_falls_back_to_nothing_for_unknown_parts() -> None:
-    known = {"mindful": "M AY N D F AH L", "ness": "N EH S", "hr": "EY CH AA R"}
-    assert sphinx_dict.compose("mindfulness", known) == "M AY N D F AH L N EH S"
-    assert sphinx_dict.compose("zorblax", known) is None
-    assert sphinx_dict.compose("hrs", known) is None  # a typed abbreviation stays unheard
