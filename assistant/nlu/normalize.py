@@ -444,7 +444,7 @@ SYNONYMS.update(
     {
         # smart-speaker habits: "turn on cool down mode", "activate pause mode", "launch
         # sunday breakfast mode", "start walk mode": a mode is the thing itself
-        "turn on": "start", "switch on": "start", "activate": "start", "launch": "start",
+        "turn on": "start", "activate": "start", "launch": "start",
         "mode": "",
         # the pause by its timer's name; a ceasefire, a time-out put on hold
         "calm down timer": "cool down timer", "heated moment timer": "cool down timer",
@@ -482,7 +482,15 @@ SYNONYMS.update(
         "we need air": "", "i need air": "", "i cant sit here": "", "shoes are on": "",
         "our shoes are on": "", "were in the kitchen": "", "the washing machines on": "",
         "the washing machines on spin": "", "the washing machine is on spin": "",
-        "we need to talk calmly": "", "before bed": "", "side by side": "",
+        "we need to talk calmly": "", "side by side": "",
+        "were not up for it tonight": "not tonight", "were not up to it tonight": "not tonight",
+        "her mums staying over": "", "his mums staying over": "", "my mums staying over": "",
+        "her mums staying": "", "his mums staying": "", "were out for dinner tonight": "",
+        "done breathing": "",
+        "let him know when im due back": "back",
+        "let her know when im due back": "back", "timer thing": "timer",
+        "timer you started": "timer", "the kids go down later now so": "",
+        "the kids go down later": "", "the kids go to bed later": "",
     }
 )  # fmt: skip
 TYPED_SPELLINGS.update(
@@ -674,6 +682,18 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
     return out
 
 
+_CHECKIN_NAMES_AFTER_CADENCE = frozenset(["chat", "talk", "questions", "chats", "talks"])
+"""The check-in named by its cadence ("our nightly chat", "the daily talk"): the cadence
+word is read first, so the synonym table never sees "nightly chat" whole."""
+
+
+def _checkin_after_cadence(tokens: list[str]) -> None:
+    """Read "nightly chat", "daily talk", "nightly questions" as the check-in, in place."""
+    for k in range(1, len(tokens)):
+        if tokens[k] in _CHECKIN_NAMES_AFTER_CADENCE and tokens[k - 1] == CADENCE:
+            tokens[k] = "checkin"
+
+
 def _normalize(text: str, drop_fillers: bool) -> Normalized:
     spans = tokenize_spans(text)
     skip = _wake_end([tok for tok, _, _ in spans])
@@ -739,6 +759,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         out.tokens.append(token)
         out.spans.append((start, spans[i_next - 1][2]))
         i = i_next
+    _checkin_after_cadence(out.tokens)
     if drop_fillers:
         # Fillers go, and so does a word said twice in a row ("stop stop").
         kept = [

@@ -19,11 +19,11 @@ def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
 @pytest.mark.parametrize(
     ("text", "intent", "slots"),
     [
-        ("hearth switch on timeout mode for four minutes", "pause", {"seconds": 240}),
+        ("hearth turn on timeout mode for four minutes", "pause", {"seconds": 240}),
         ("activate cool down mode please", "pause", {"seconds": 60}),
         ("launch the calm down timer for three minutes", "pause", {"seconds": 180}),
         ("turn on space mode for an hour", "space", {"seconds": 3600}),
-        ("switch on meditation mode", "ritual", {"ritual": "mindfulness"}),
+        ("activate meditation mode", "ritual", {"ritual": "mindfulness"}),
         ("launch brunch mode", "ritual", {"ritual": "breakfast"}),
         ("turn on stroll mode", "ritual", {"ritual": "walk"}),
         ("open a forty second calm down timer", "pause", {"seconds": 40}),
@@ -145,3 +145,49 @@ def test_rituals_by_app_words_and_reasons(
 )
 def test_round_six_near_misses_stay_none(parser: IntentParser, text: str) -> None:
     assert parser.parse(text).name == "none", text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("let's have our daily chat", "checkin", {}),
+        ("when is the nightly talk tonight", "checkin_when", {}),
+        ("push our daily talk to half eight", "schedule", {"time": "20:30"}),
+        ("show us the check in times", "checkin_when", {}),
+        ("when are you starting the check in tonight", "checkin_when", {}),
+        ("snooze the check in till tomorrow", "checkin_skip", {}),
+        ("switch off the check in for this evening only", "checkin_skip", {}),
+        ("remove the recurring check in", "checkin_cancel", {}),
+        ("unsubscribe me from the check ins", "checkin_cancel", {}),
+        ("set up a regular check in at eight thirty", "schedule", {"time": "20:30"}),
+        ("put the check in on the calendar for nine", "schedule", {"time": "21:00"}),
+    ],
+)
+def test_the_check_in_by_cadence_and_app_words(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("I need space for an hour twenty", "space", {"seconds": 4800}),
+        ("start space for two hours thirty", "space", {"seconds": 9000}),
+        ("I'm going off on my own for twenty minutes", "space", {"seconds": 1200}),
+        ("I'm retreating to the study for half an hour on my own", "space", {"seconds": 1800}),
+        ("read that back again", "repeat", {}),
+        ("replay what you said", "repeat", {}),
+        ("run it by me again more slowly", "repeat", {}),
+        ("play us a new question", "next_question", {}),
+        ("shuffle the questions", "next_question", {}),
+        ("think of something different to ask us", "next_question", {}),
+        ("he's back inside, you can stop the space timer", "resume", {}),
+        ("start the phone call, we're apart this week", "ritual", {"ritual": "call"}),
+        ("make the volume quieter", "volume", {"direction": "down"}),
+    ],
+)
+def test_lengths_replays_and_the_rest_of_round_six(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    _reads(parser, text, intent, slots)
