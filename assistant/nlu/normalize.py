@@ -491,6 +491,8 @@ SYNONYMS.update(
         "let her know when im due back": "back", "timer thing": "timer",
         "timer you started": "timer", "the kids go down later now so": "",
         "the kids go down later": "", "the kids go to bed later": "",
+        # a plan for the weekend is talk, not a request now: "this" would open a remark
+        "this weekend": "weekend", "next weekend": "weekend",
     }
 )  # fmt: skip
 TYPED_SPELLINGS.update(

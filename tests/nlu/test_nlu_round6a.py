@@ -141,6 +141,8 @@ def test_rituals_by_app_words_and_reasons(
         "I need some distance from my job",
         "we should open the coffee shop earlier",
         "run the dishwasher tonight",
+        "we should go for a walk this weekend if it's dry",
+        "I need some time alone this weekend, maybe a long bath",
     ],
 )
 def test_round_six_near_misses_stay_none(parser: IntentParser, text: str) -> None:
@@ -184,7 +186,7 @@ def test_the_check_in_by_cadence_and_app_words(
         ("think of something different to ask us", "next_question", {}),
         ("he's back inside, you can stop the space timer", "resume", {}),
         ("start the phone call, we're apart this week", "ritual", {"ritual": "call"}),
-        ("make the volume quieter", "volume", {"direction": "down"}),
+        ("set the volume higher", "volume", {"direction": "up"}),
     ],
 )
 def test_lengths_replays_and_the_rest_of_round_six(
