@@ -438,6 +438,63 @@ SYNONYMS.update(
         },
     }
 )  # fmt: skip
+# Round 6, tuner A: the timers, space, the check-in and rituals by app words and the
+# couple's own names (kept together so they merge apart from tuner B's block).
+SYNONYMS.update(
+    {
+        # smart-speaker habits: "turn on cool down mode", "activate pause mode", "launch
+        # sunday breakfast mode", "start walk mode": a mode is the thing itself
+        "turn on": "start", "activate": "start", "launch": "start",
+        "mode": "",
+        # the pause by its timer's name; a ceasefire, a time-out put on hold
+        "calm down timer": "cool down timer", "heated moment timer": "cool down timer",
+        "ceasefire": "break", "break session": "break", "on hold": "on break",
+        "simmer down": "calm down", "cool our heads": "calm down", "cool heads": "calm down",
+        "shut up and breathe": "breathe",
+        # the heat of the moment said beside the request, dropped like round 2's reasons
+        "im shaking": "", "im too angry to think straight": "", "im too angry": "",
+        "things are heating up in here": "", "things are heating up": "",
+        "were snapping": "", "were both snapping": "", "you know what": "",
+        "before one of us says something stupid": "", "before we say something stupid": "",
+        "before we say something dumb": "", "before i say something stupid": "",
+        "before one of us says something dumb": "",
+        "before this turns into a proper row": "", "before this turns into a row": "",
+        "before it turns into a row": "", "while we both cool our heads": "",
+        "while we cool our heads": "", "im done for tonight": "", "starting now": "",
+        # the time alone by its app or everyday name
+        "separate time": "space", "decompress time": "space", "alone session": "space",
+        "solo break": "space", "solo time": "space", "space thing": "space",
+        "space timer": "space timer", "some distance": "space", "separate rooms": "space",
+        "out of the room timer": "space timer", "time to himself": "space",
+        "time to herself": "space", "tell him im coming back": "back",
+        "tell her im coming back": "back", "tell him ill be back": "back",
+        "tell her ill be back": "back", "im coming back": "back",
+        "tell him im fine": "", "tell her im fine": "", "thats what we said": "we agreed",
+        "log that im taking": "im taking", "can you log that im taking": "im taking",
+        # the check-in by the couple's own name
+        "talk session": "checkin", "connection check": "checkin",
+        "relationship check in": "checkin", "relationship checkin": "checkin",
+        "question session": "checkin", "evening talk": "checkin", "our evening talk": "checkin",
+        "couple chat": "checkin", "couples chat": "checkin", "regular talk": "checkin",
+        "talk time": "checkin time", "evening thing": "checkin", "question thing": "checkin",
+        "check in mode": "checkin", "check in schedule": "checkin schedule",
+        # reasons beside a ritual or a louder voice: "start our walk, we need air"
+        "we need air": "", "i need air": "", "i cant sit here": "", "shoes are on": "",
+        "our shoes are on": "", "were in the kitchen": "", "the washing machines on": "",
+        "the washing machines on spin": "", "the washing machine is on spin": "",
+        "we need to talk calmly": "", "side by side": "",
+        "were not up for it tonight": "not tonight", "were not up to it tonight": "not tonight",
+        "her mums staying over": "", "his mums staying over": "", "my mums staying over": "",
+        "her mums staying": "", "his mums staying": "", "were out for dinner tonight": "",
+        "done breathing": "",
+        "let him know when im due back": "back",
+        "let her know when im due back": "back", "timer thing": "timer",
+        "timer you started": "timer", "the kids go down later now so": "",
+        "the kids go down later": "", "the kids go to bed later": "",
+        # a plan for the weekend is talk, not a request now: "this" would open a remark
+        "this weekend": "weekend", "next weekend": "weekend",
+    }
+)  # fmt: skip
 TYPED_SPELLINGS.update(
     {
         # typed slang for self-harm: "i want to kms", "unalive myself"
@@ -627,6 +684,18 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
     return out
 
 
+_CHECKIN_NAMES_AFTER_CADENCE = frozenset(["chat", "talk", "questions", "chats", "talks"])
+"""The check-in named by its cadence ("our nightly chat", "the daily talk"): the cadence
+word is read first, so the synonym table never sees "nightly chat" whole."""
+
+
+def _checkin_after_cadence(tokens: list[str]) -> None:
+    """Read "nightly chat", "daily talk", "nightly questions" as the check-in, in place."""
+    for k in range(1, len(tokens)):
+        if tokens[k] in _CHECKIN_NAMES_AFTER_CADENCE and tokens[k - 1] == CADENCE:
+            tokens[k] = "checkin"
+
+
 def _normalize(text: str, drop_fillers: bool) -> Normalized:
     spans = tokenize_spans(text)
     skip = _wake_end([tok for tok, _, _ in spans])
@@ -692,6 +761,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         out.tokens.append(token)
         out.spans.append((start, spans[i_next - 1][2]))
         i = i_next
+    _checkin_after_cadence(out.tokens)
     if drop_fillers:
         # Fillers go, and so does a word said twice in a row ("stop stop").
         kept = [

@@ -209,7 +209,23 @@ def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
                 j += 1
     if not found_any:
         return None
+    if unit == UNIT_SECONDS["hour"] and (extra := _minutes_after_hours(tokens, j)):
+        total, j = total + extra[0] * 60, extra[1]  # "an hour fifteen"
     return round(total), j
+
+
+_AFTER_CLOCK = frozenset(["oclock", "am", "pm", "o"])
+
+
+def _minutes_after_hours(tokens: list[str], j: int) -> tuple[int, int] | None:
+    """Minutes said bare after hours ("one hour fifteen", "two hours thirty"), or None."""
+    found = int_at(tokens, j)
+    if found is None or not 1 <= found[0] <= 59 or found[0] != int(found[0]):
+        return None
+    k = found[1]
+    if k < len(tokens) and (tokens[k] in UNIT_SECONDS or tokens[k] in _AFTER_CLOCK):
+        return None
+    return int(found[0]), k
 
 
 def unclear_duration_at(tokens: list[str], i: int) -> int | None:
