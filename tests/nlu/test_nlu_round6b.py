@@ -1,0 +1,46 @@
+"""Round 6 wording families for the journal, system and safety intents (tuned on sets
+11a-11c: heat of the moment, smart-speaker and app words, loose everyday words). Every
+sentence here is new, written for its family, not taken from a tuning set; each failed
+before its family was added (docs/nlu.md, round 6, tuner B)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.nlu import IntentParser
+
+# Safety: a cry for help after a negated clause ("I can't go on, I want to die"), the
+# fear of what one might do, a throw going on now, the thought of "ending it".
+SAFETY = [
+    "I can't cope, I want to die",
+    "I can't go on, I just want to end it all",
+    "I'm frightened of what I could do to myself tonight",
+    "he's throwing a glass at me",
+    "my partner is chucking stuff at me",
+    "I sometimes think about ending it",
+    "I often think about not waking up",
+]
+NOT_SAFETY = [
+    "I don't think I want to go out tonight",
+    "I'm not saying I want to stop the pause",
+    "I think about ending it with him sometimes, the relationship I mean",
+    "I would never hurt myself",
+]
+
+
+def test_safety_wordings_of_round_six(parser: IntentParser) -> None:
+    missed = {t: got for t in SAFETY if (got := parser.parse(t).name) != "safety"}
+    assert not missed
+    wrong = [t for t in NOT_SAFETY if parser.parse(t).name == "safety"]
+    assert not wrong
+
+
+FAMILIES: dict[str, list[tuple[str, str]]] = {}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_round_six_wording_families(parser: IntentParser, family: str) -> None:
+    wrong = {
+        text: got for text, want in FAMILIES[family] if (got := parser.parse(text).name) != want
+    }
+    assert not wrong
