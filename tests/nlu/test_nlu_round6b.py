@@ -35,7 +35,29 @@ def test_safety_wordings_of_round_six(parser: IntentParser) -> None:
     assert not wrong
 
 
-FAMILIES: dict[str, list[tuple[str, str]]] = {}
+FAMILIES: dict[str, list[tuple[str, str]]] = {
+    # the journal's lists named as an app or a household would name them: the gratitude
+    # log, the thank-you jar, the date night list, the things to try
+    "journal lists by name": [
+        ("hearth add to the thank you book that she walked the dog in the rain", "appreciation"),
+        ("log in the gratitude journal he fixed my bike", "appreciation"),
+        ("hearth open the gratitude list and add thanks for the flowers", "appreciation"),
+        ("save that one, he made pancakes for everyone", "appreciation"),
+        ("what's in the appreciation jar", "read_appreciations"),
+        ("tell me what she's liked about me lately", "read_appreciations"),
+        ("stick a picnic on the date night ideas", "add_idea"),
+        ("let's try a cooking class, add that to the list", "add_idea"),
+        ("remember we should try salsa lessons", "add_idea"),
+        ("add an item to the things to try: a sunrise walk", "add_idea"),
+    ],
+    # the idea list played like a playlist
+    "ideas played": [
+        ("play another idea from the list", "next_idea"),
+        ("shuffle our ideas list", "next_idea"),
+        ("give me a random idea from the date night ideas", "next_idea"),
+        ("what's our next date night suggestion", "next_idea"),
+    ],
+}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
