@@ -57,6 +57,35 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("give me a random idea from the date night ideas", "next_idea"),
         ("what's our next date night suggestion", "next_idea"),
     ],
+    # a win said after the deed ("..., high five", "woohoo"), a victory, a mark asked for,
+    # the app's words ("new victory", "start celebration mode"), a pile of good days
+    "wins": [
+        ("we made it to the end of the week without a row, high five", "win"),
+        ("we cleared the whole inbox together woohoo", "win"),
+        ("celebrate this one, first quiet dinner in a month", "win"),
+        ("a good moment here, I want to save this", "win"),
+        ("add a small win to the log, we laughed all evening", "win"),
+        ("new victory", "win"),
+        ("start celebration mode", "win"),
+        ("big victory we paid off the card", "win"),
+        ("one for the happy jar, we held hands on the walk", "win"),
+        ("we had a lovely one tonight", "win"),
+    ],
+    # the look back asked as stats, numbers, a comparison, a report opened
+    "summaries": [
+        ("show us our numbers for the week", "summary"),
+        ("compare the week with last week", "summary"),
+        ("view the weekly report", "summary"),
+    ],
+    # an app's rating: thumbs, "mark the last activity as ...", "was a flop"
+    "ratings": [
+        ("thumbs down on the last exercise", "feedback"),
+        ("rate that one thumbs up", "feedback"),
+        ("mark the last activity as unhelpful", "feedback"),
+        ("leave feedback helpful", "feedback"),
+        ("the walk we tried was a flop", "feedback"),
+        ("that didn't help, log it as unhelpful", "feedback"),
+    ],
 }
 
 
