@@ -514,8 +514,8 @@ def test_vocabulary_and_command_phrases(parser: IntentParser) -> None:
     assert all(w == w.lower() and " " not in w for w in vocab)
     phrases = parser.command_phrases()
     # about 15 per template (8 sampled, with synonyms); round 4 took it past 6,000, round
-    # 5 past 9,000 (both tuners' branches together: 9,392)
-    assert 200 <= len(phrases) <= 10000
+    # 5 past 9,000 (both tuners' branches together: 9,392); round 6 tuner B alone 10,127
+    assert 200 <= len(phrases) <= 11000
     assert len(set(phrases)) == len(phrases)
     # every phrase is made of vocabulary words and is understood as some intent
     assert all(set(p.split()) <= vocab for p in phrases)

@@ -86,6 +86,35 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("the walk we tried was a flop", "feedback"),
         ("that didn't help, log it as unhelpful", "feedback"),
     ],
+    # all that Hearth keeps: every log, the entries and recordings, from settings, scrubbed
+    "forget all": [
+        ("erase it all", "forget"),
+        ("scrub all the records", "forget"),
+        ("delete every recording you have", "forget"),
+        ("clear all the logs from settings", "forget"),
+        ("wipe all the notes and entries", "forget"),
+        ("remove all the things you've stored about us", "forget"),
+        ("delete everything, we want to start over", "forget"),
+    ],
+    # app words for help and for silence
+    "help and stop as an app": [
+        ("open the help page", "help"),
+        ("show us all your commands", "help"),
+        ("silence yourself for a bit", "stop"),
+        ("mute yourself", "stop"),
+        ("button it", "stop"),
+        ("shush, we're talking to each other", "stop"),
+    ],
+    # outside help as options and resources, "a pro", where couples go, "would it make sense"
+    "support": [
+        ("counselling options", "support"),
+        ("show us therapist resources", "support"),
+        ("would seeing a counsellor make sense for us", "support"),
+        ("we keep arguing, a pro might help", "support"),
+        ("talk to us about finding a therapist", "support"),
+        ("we can't fix this on our own, who should we turn to", "support"),
+    ],
+    "shrugged yes": [("fine then", "yes"), ("mm-hm", "yes")],
 }
 
 
