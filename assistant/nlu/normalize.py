@@ -189,7 +189,7 @@ SYNONYMS: dict[str, str] = {
     "hrs": "hours", "hr": "hour", "q": "question", "qs": "question", "thx": "thanks",
     "u": "you", "ur": "your", "lemme": "let me", "gimme": "give me", "gotta": "have to",
     "checking": "checkin", "youve": "you have", "how is": "hows", "where is": "wheres",
-    "ideas list": "idea list", "list of ideas": "idea list",
+    "list of ideas": "idea list",
     # the list named by what is on it: "our things to try list", "the try list"
     "things to try list": "idea list", "list of things to try": "idea list",
     "try list": "idea list", "to try list": "idea list", "to things to try": "to idea list",
@@ -513,6 +513,25 @@ GERUNDS.update(
         "picking": "pick", "choosing": "choose", "listing": "list", "showing": "show",
         "marking": "mark", "forgetting": "forget", "resetting": "reset",
         "explaining": "explain", "reminding": "remind", "recommending": "recommend",
+    }
+)  # fmt: skip
+# Round 6, tuner B: the journal's lists named as an app or a household would name them
+# ("the gratitude log", "our thank-you jar", "the date night ideas", "that list of ours").
+SYNONYMS.update(
+    {
+        **{
+            f"{name} {kind}": "appreciation"
+            for name in ("gratitude", "appreciation", "thank you", "thanks")
+            for kind in ("log", "journal", "jar", "notes", "note", "entries", "entry",
+                         "history", "stuff", "list", "book")
+        },
+        "kudos": "appreciation",
+        "things to try": "idea list", "date night ideas": "idea list",
+        "date night idea list": "idea list", "date night list": "idea list",
+        "couples list": "idea list", "list of ours": "idea list",
+        "our ideas": "idea list", "date night idea": "idea", "date night suggestion": "idea",
+        # a state said before the request: "we're stuck, suggest the next idea"
+        "were stuck": "", "were bored": "",
     }
 )  # fmt: skip
 _SYNONYMS = _index(

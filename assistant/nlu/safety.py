@@ -51,10 +51,11 @@ TAILS_AFTER = {
     "dying": frozenset(["my", "your", "her", "his"]),
     "safe": frozenset(["driving", "leaving", "walking", "going", "using", "on", "with", "about"]),
     "danger": frozenset(["of"]),
+    "that": frozenset(["with", "between"]),  # "it" reads as "that"
 }
 """Idiom words after a run ending in a given word: "I don't want to live in this city",
-"I want to die my hair" (typed for "dye"), "I don't feel safe driving in the snow", "I'm in
-danger of missing the bus"."""
+"I want to die my hair" (typed for "dye"), "I think about ending it with him", "I don't feel
+safe driving in the snow", "I'm in danger of missing the bus"."""
 
 
 @dataclass
@@ -104,13 +105,29 @@ class SafetySpotter:
                 if run not in runs:
                     continue
                 before = tokens[max(0, i - NEGATION_WINDOW) : i]
-                negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
+                negated = _negates(before, run)
                 tail = tokens[end] if end < len(tokens) else ""
                 if negated or is_idiom(run, tail):
                     verdict = IDIOM
                     continue
                 return FOUND
         return verdict
+
+
+REPORTING_VERBS = frozenset(["think", "say", "saying", "said", "mean", "believe", "that"])
+"""The only words a negation may stand before when it cancels a run that opens a new
+clause with "i": "I don't think I want to die" is negated, "I can't go on, I just want to
+disappear for good" is not."""
+
+
+def _negates(before: list[str], run: tuple[str, ...]) -> bool:
+    """A negation in `before` cancels `run` (never one inside the run itself)."""
+    if not _NEGATIONS.intersection(before) or _NEGATIONS.intersection(run):
+        return False
+    if run[0] != "i":
+        return True
+    last = max(k for k, word in enumerate(before) if word in _NEGATIONS)
+    return all(word in REPORTING_VERBS for word in before[last + 1 :])
 
 
 def is_idiom(run: tuple[str, ...], tail: str) -> bool:

@@ -66,7 +66,7 @@ def test_free_text_groups_are_the_ones_a_full_scan_picks(parser, in_domain, out_
 
 def _spot_by_scanning(spotter: SafetySpotter, tokens: list[str]) -> str | None:
     """SafetySpotter.spot as first written: every run starting at a token, longest first."""
-    from assistant.nlu.safety import _NEGATIONS, FOUND, IDIOM
+    from assistant.nlu.safety import FOUND, IDIOM, _negates
 
     verdict = None
     for i, token in enumerate(tokens):
@@ -75,7 +75,7 @@ def _spot_by_scanning(spotter: SafetySpotter, tokens: list[str]) -> str | None:
             if tuple(tokens[i:end]) != run:
                 continue
             before = tokens[max(0, i - NEGATION_WINDOW) : i]
-            negated = _NEGATIONS.intersection(before) and not _NEGATIONS.intersection(run)
+            negated = _negates(before, run)
             tail = tokens[end] if end < len(tokens) else ""
             if is_idiom(run, tail) or negated:
                 verdict = IDIOM
