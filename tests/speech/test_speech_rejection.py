@@ -64,11 +64,13 @@ def test_the_check_is_what_declines(product_sphinx, parser, flite_pcm):
 
 
 def test_a_misheard_length_is_marked_not_replaced_by_the_default(open_sphinx, parser, flite_pcm):
-    # The command reading turned "seventeen minutes" into "set a minute"; the engine's
-    # own reading has the length words. With the evidence bars at zero (so that the
-    # reading is acted on at all) the text carries the marker, and the parse has no
-    # length: the dialog asks how long instead of using one that was never said.
-    text = "hey hearth let's take a break for seventeen minutes"
+    # The command reading turned "twelve minutes" into "two minutes"; the engine's own
+    # reading has the length word. With the evidence bars at zero (so that the reading
+    # is acted on at all) the text carries the marker, and the parse has no length: the
+    # dialog asks how long instead of using one that was never said. ("seventeen
+    # minutes" served here until NLU round 6 changed the command model: it now reads as
+    # "... from the check in tonight", which the default bars decline; see below.)
+    text = "hey hearth let's take a break for twelve minutes"
     loose = ListenerConfig(wake_phrase="hey hearth", min_support=0.0, min_agree=0.0)
     heard = listen(open_sphinx, flite_pcm(text), parser.parse, loose)
     assert len(heard) == 1 and not heard[0].declined, heard
@@ -76,6 +78,12 @@ def test_a_misheard_length_is_marked_not_replaced_by_the_default(open_sphinx, pa
     assert heard[0].text.endswith(f" {UNSURE_DURATION}")
     got = parser.parse(heard[0].text)
     assert (got.name, got.slots["seconds"], got.slots.get("unclear")) == ("pause", None, True)
+    # With the default bars a misheard length is never acted on as another request:
+    # it is declined, or it is the pause with the marker.
+    for said in ("hey hearth let's take a break for seventeen minutes", text):
+        for h in listen(open_sphinx, flite_pcm(said), parser.parse):
+            got = parser.parse(h.text) if h.text else None
+            assert h.declined or (got.name, got.slots.get("unclear")) == ("pause", True), h
     # A command whose length was heard carries no marker.
     heard = listen(open_sphinx, flite_pcm("hey hearth give us five minutes"), parser.parse)
     assert [(h.text, h.declined) for h in heard] == [("give us five minutes", False)]
