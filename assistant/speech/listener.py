@@ -337,17 +337,26 @@ class Listener:
         addressed = after_wake or not self.config.require_wake
         if early or not addressed or self._mode == "dictation":
             return [Heard(rest if has_wake else text, t, early=early)]
-        said = rest if has_wake else text
+        return self._weighed(rest if has_wake else text, utt, t, after_wake)
+
+    def _weighed(
+        self, said: str, utt: Utterance, t: float, after_wake: bool, barge_in: bool = False
+    ) -> list[Heard]:
+        """The bars that speech addressed to Hearth passes before it is acted on: a
+        request the NLU reads, backed by the engine's evidence, its length not misheard.
+        Every path that hands speech after the wake phrase on comes through here."""
         evidence = self._evidence(said, utt)
         if (self.parse is not None and self.parse(said).name == NONE) or not self._supported(
             evidence
         ):
             # Talk to Hearth that holds no request. After the wake phrase Hearth may
             # say it did not catch it; with --no-wake, talk is simply let go.
-            return [Heard("", t, declined=True, evidence=evidence)] if after_wake else []
+            if not after_wake:
+                return []
+            return [Heard("", t, barge_in=barge_in, declined=True, evidence=evidence)]
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
-        return [Heard(said, t, evidence=evidence)]
+        return [Heard(said, t, barge_in=barge_in, evidence=evidence)]
 
     def _supported(self, evidence: dict[str, float]) -> bool:
         """The command reading is backed by the engine's own reading (word posteriors,
@@ -712,6 +721,10 @@ class Listener:
             self._barged = True
             self._awake_until = t + self.config.awake_window_s
             if utt is not None and rest:
-                return [Heard(rest, t, barge_in=True)]
+                # Wake phrase and request in one final, with no partial showing the
+                # wake phrase first: the rest passes the bars of any speech after it
+                # (it was handed on unchecked until 2026-12-02). Declined, it is still
+                # a barge-in: Hearth's line is cut and it says it did not catch that.
+                return self._weighed(rest, utt, t, after_wake=True, barge_in=True)
             return [Heard("", t, barge_in=True)]
         return []
