@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,15 @@ def heldout7_in_domain() -> list[Example]:
 @pytest.fixture(scope="session")
 def heldout7_out_of_domain() -> list[Example]:
     return read_examples(DATA / "heldout7_out_of_domain.txt")
+
+
+@pytest.fixture(scope="session")
+def reads(parser: IntentParser) -> Callable[[str, str, dict], None]:
+    """Check that a sentence is read as an intent with (at least) the given slots."""
+
+    def check(text: str, intent: str, slots: dict) -> None:
+        got = parser.parse(text)
+        assert got.name == intent, (text, got)
+        assert {k: got.slots.get(k) for k in slots} == slots, (text, got)
+
+    return check

@@ -207,17 +207,8 @@ def test_a_timer_or_an_assistant_not_named_as_hearths(
         ("we made it to the airport", "none", {}),
     ],
 )
-def test_round_four_wording_families(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
-
-
-def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
-    """`text` is read as `intent` with (at least) these `slots`."""
-    got = parser.parse(text)
-    assert got.name == intent, (text, got)
-    assert {k: got.slots.get(k) for k in slots} == slots
+def test_round_four_wording_families(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 # Round 3 families (docs/nlu.md): sentences written for the family, not taken from set 5.
@@ -274,10 +265,8 @@ def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
         ("no more check-ins, cancel them for good", "checkin_cancel", {}),
     ],
 )
-def test_round_three_wording_families(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_three_wording_families(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,6 @@ from assistant.nlu import IntentParser
 from assistant.nlu.normalize import normalize
 
 
-def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
-    """`text` is read as `intent` with (at least) these `slots`."""
-    got = parser.parse(text)
-    assert got.name == intent, (text, got)
-    assert {k: got.slots.get(k) for k in slots} == slots, (text, got)
-
-
 @pytest.mark.parametrize(
     ("text", "intent", "slots"),
     [
@@ -30,9 +23,9 @@ def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
     ],
 )
 def test_a_number_taken_back_is_replaced_by_the_next(
-    parser: IntentParser, text: str, intent: str, slots: dict
+    reads, text: str, intent: str, slots: dict
 ) -> None:
-    _reads(parser, text, intent, slots)
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -61,10 +54,8 @@ def test_a_correction_needs_a_second_number(text: str) -> None:
         ("can you let us know when the next check in is", "checkin_when", {}),
     ],
 )
-def test_polite_frames_around_a_request(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_polite_frames_around_a_request(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -119,10 +110,8 @@ def test_polite_frames_around_a_request(
         ("pardon, again", "repeat", {}),
     ],
 )
-def test_round_five_wording_families(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_five_wording_families(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -142,10 +131,8 @@ def test_round_five_wording_families(
         ),
     ],
 )
-def test_a_reason_beside_the_request_is_dropped(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_a_reason_beside_the_request_is_dropped(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -180,10 +167,8 @@ def test_a_length_with_a_second_thought_is_asked_about() -> None:
         ("I can't hear you at all", "volume", {"direction": "up"}),
     ],
 )
-def test_round_five_openings_and_hearing(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_five_openings_and_hearing(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 def test_let_me_know_asks_only_when_or_how(parser: IntentParser) -> None:
@@ -209,9 +194,9 @@ def test_let_me_know_asks_only_when_or_how(parser: IntentParser) -> None:
     ],
 )
 def test_round_five_lengths_read_and_more_wordings(
-    parser: IntentParser, text: str, intent: str, slots: dict
+    reads, text: str, intent: str, slots: dict
 ) -> None:
-    _reads(parser, text, intent, slots)
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -238,10 +223,8 @@ def test_round_five_lengths_read_and_more_wordings(
         ("ditch the check ins for good", "checkin_cancel", {}),
     ],
 )
-def test_round_five_interjections_and_slang(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_five_interjections_and_slang(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -257,9 +240,9 @@ def test_round_five_interjections_and_slang(
     ],
 )
 def test_round_five_more_polite_and_typed_frames(
-    parser: IntentParser, text: str, intent: str, slots: dict
+    reads, text: str, intent: str, slots: dict
 ) -> None:
-    _reads(parser, text, intent, slots)
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -291,9 +274,9 @@ def test_round_five_more_polite_and_typed_frames(
     ],
 )
 def test_round_five_formal_and_non_native_english(
-    parser: IntentParser, text: str, intent: str, slots: dict
+    reads, text: str, intent: str, slots: dict
 ) -> None:
-    _reads(parser, text, intent, slots)
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -310,10 +293,8 @@ def test_round_five_formal_and_non_native_english(
         ),
     ],
 )
-def test_round_five_last_families(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_five_last_families(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -328,10 +309,8 @@ def test_round_five_last_families(
         ("stop the check ins, we're done with them", "checkin_cancel", {}),
     ],
 )
-def test_round_five_casual_spoken(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_five_casual_spoken(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -345,10 +324,8 @@ def test_round_five_casual_spoken(
         ("when will the check in start", "checkin_when", {}),
     ],
 )
-def test_round_five_neutral_wordings(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_five_neutral_wordings(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -368,9 +345,9 @@ def test_round_five_neutral_wordings(
     ],
 )
 def test_round_five_australian_and_young_speakers(
-    parser: IntentParser, text: str, intent: str, slots: dict
+    reads, text: str, intent: str, slots: dict
 ) -> None:
-    _reads(parser, text, intent, slots)
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -384,7 +361,5 @@ def test_round_five_australian_and_young_speakers(
         ("vol up pls", "volume", {"direction": "up"}),
     ],
 )
-def test_round_five_typed_short_forms(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_round_five_typed_short_forms(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)

@@ -9,13 +9,6 @@ import pytest
 from assistant.nlu import IntentParser
 
 
-def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
-    """`text` is read as `intent` with (at least) these `slots`."""
-    got = parser.parse(text)
-    assert got.name == intent, (text, got)
-    assert {k: got.slots.get(k) for k in slots} == slots, (text, got)
-
-
 @pytest.mark.parametrize(
     ("text", "intent", "slots"),
     [
@@ -30,10 +23,8 @@ def _reads(parser: IntentParser, text: str, intent: str, slots: dict) -> None:
         ("run a two minute break", "pause", {"seconds": 120}),
     ],
 )
-def test_app_words_modes_and_switches(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_app_words_modes_and_switches(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -52,10 +43,8 @@ def test_app_words_modes_and_switches(
         ("you know what, break us for six minutes", "pause", {"seconds": 360}),
     ],
 )
-def test_the_pause_in_the_heat_of_the_moment(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_the_pause_in_the_heat_of_the_moment(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -72,10 +61,8 @@ def test_the_pause_in_the_heat_of_the_moment(
         ("resume the conversation please", "resume", {}),
     ],
 )
-def test_space_by_its_app_and_everyday_names(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_space_by_its_app_and_everyday_names(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -90,10 +77,8 @@ def test_space_by_its_app_and_everyday_names(
         ("give me three minutes more on the cool down", "extend", {"seconds": 180}),
     ],
 )
-def test_timers_checked_and_stretched(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_timers_checked_and_stretched(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -107,10 +92,8 @@ def test_timers_checked_and_stretched(
         ("begin the evening talk", "checkin", {}),
     ],
 )
-def test_the_check_in_by_the_couples_names(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_the_check_in_by_the_couples_names(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -124,10 +107,8 @@ def test_the_check_in_by_the_couples_names(
         ("a bit louder, we're in the kitchen", "volume", {"direction": "up"}),
     ],
 )
-def test_rituals_by_app_words_and_reasons(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_rituals_by_app_words_and_reasons(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -165,10 +146,8 @@ def test_round_six_near_misses_stay_none(parser: IntentParser, text: str) -> Non
         ("put the check in on the calendar for nine", "schedule", {"time": "21:00"}),
     ],
 )
-def test_the_check_in_by_cadence_and_app_words(
-    parser: IntentParser, text: str, intent: str, slots: dict
-) -> None:
-    _reads(parser, text, intent, slots)
+def test_the_check_in_by_cadence_and_app_words(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
 
 
 @pytest.mark.parametrize(
@@ -190,6 +169,6 @@ def test_the_check_in_by_cadence_and_app_words(
     ],
 )
 def test_lengths_replays_and_the_rest_of_round_six(
-    parser: IntentParser, text: str, intent: str, slots: dict
+    reads, text: str, intent: str, slots: dict
 ) -> None:
-    _reads(parser, text, intent, slots)
+    reads(text, intent, slots)

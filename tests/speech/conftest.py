@@ -253,3 +253,22 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def listen() -> Callable[..., list]:
+    """Speech through a fresh Listener in wake mode on the audio clock, in 20 ms blocks,
+    with 0.5 s of quiet before and 1 s after: what it decided, the flush included."""
+    from assistant.speech.listener import Listener, ListenerConfig
+
+    def run(recognizer, pcm: bytes, parse, config: ListenerConfig | None = None) -> list:
+        recognizer.reset()
+        listener = Listener(recognizer, config or ListenerConfig(wake_phrase="hey hearth"), parse)
+        audio = bytes(16000) + pcm + bytes(32000)
+        heard = []
+        block = 640  # 20 ms of 16 kHz int16
+        for i in range(0, len(audio), block):
+            heard += listener.feed(audio[i : i + block], (i + block) / 32000, mode="wake")
+        return heard + listener.flush(len(audio) / 32000)
+
+    return run

@@ -11,20 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.speech.listener import Heard, Listener, ListenerConfig
-
-BLOCK = 640  # 20 ms of 16 kHz int16
 PAUSE = bytes(int(32000 * 0.8))  # 0.8 s of quiet: the wake phrase is an utterance of its own
-
-
-def listen(recognizer, pcm: bytes, parse) -> list[Heard]:
-    recognizer.reset()
-    listener = Listener(recognizer, ListenerConfig(wake_phrase="hey hearth"), parse)
-    audio = bytes(16000) + pcm + bytes(32000)
-    heard = []
-    for i in range(0, len(audio), BLOCK):
-        heard += listener.feed(audio[i : i + BLOCK], (i + BLOCK) / 32000, mode="wake")
-    return heard + listener.flush(len(audio) / 32000)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +22,7 @@ def listen(recognizer, pcm: bytes, parse) -> list[Heard]:
         "i wonder what we should cook for dinner",
     ],
 )
-def test_talk_after_a_bare_wake_phrase_is_declined(product_sphinx, parser, synth_pcm, talk):
+def test_talk_after_a_bare_wake_phrase_is_declined(listen, product_sphinx, parser, synth_pcm, talk):
     heard = listen(product_sphinx, synth_pcm("hey hearth") + PAUSE + synth_pcm(talk), parser.parse)
     # One decision: declined, no words handed on, only the evidence's numbers.
     assert [(h.text, h.declined) for h in heard] == [("", True)]
@@ -47,7 +34,7 @@ def test_talk_after_a_bare_wake_phrase_is_declined(product_sphinx, parser, synth
     [("we need a minute", "pause"), ("let's take a break", "pause")],
 )
 def test_a_command_after_a_bare_wake_phrase_is_still_acted_on(
-    product_sphinx, parser, synth_pcm, command, intent
+    listen, product_sphinx, parser, synth_pcm, command, intent
 ):
     heard = listen(
         product_sphinx, synth_pcm("hey hearth") + PAUSE + synth_pcm(command), parser.parse
@@ -58,7 +45,7 @@ def test_a_command_after_a_bare_wake_phrase_is_still_acted_on(
 
 
 def test_without_the_wake_phrase_the_same_talk_is_not_heard_at_all(
-    product_sphinx, parser, synth_pcm
+    listen, product_sphinx, parser, synth_pcm
 ):
     # Outside the awake window nothing is decided: no decline, no words.
     heard = listen(product_sphinx, synth_pcm("the weather was nice today"), parser.parse)

@@ -10,20 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.speech.listener import UNSURE_DURATION, Heard, Listener, ListenerConfig
-
-BLOCK = 640  # 20 ms
-
-
-def listen(recognizer, pcm: bytes, parse, config: ListenerConfig | None = None) -> list[Heard]:
-    recognizer.reset()
-    listener = Listener(recognizer, config or ListenerConfig(wake_phrase="hey hearth"), parse)
-    audio = bytes(16000) + pcm + bytes(32000)
-    heard = []
-    for i in range(0, len(audio), BLOCK):
-        heard += listener.feed(audio[i : i + BLOCK], (i + BLOCK) / 32000, mode="wake")
-    return heard + listener.flush(len(audio) / 32000)
-
+from assistant.speech.listener import UNSURE_DURATION, ListenerConfig
 
 # Talk from the tune half of the blind sentences. The first was acted on as a command
 # by the code before this check ("i would like to save a new ..." asked for an idea).
@@ -35,7 +22,9 @@ EVERYDAY_AFTER_WAKE = [
 
 
 @pytest.mark.parametrize("text", EVERYDAY_AFTER_WAKE)
-def test_everyday_talk_after_the_wake_phrase_is_declined(open_sphinx, parser, flite_pcm, text):
+def test_everyday_talk_after_the_wake_phrase_is_declined(
+    listen, open_sphinx, parser, flite_pcm, text
+):
     heard = listen(open_sphinx, flite_pcm(text), parser.parse)
     assert [h.declined for h in heard] == [True]
     # Nothing of what was said goes on: no words, only the numbers of the evidence.
@@ -48,13 +37,13 @@ def test_everyday_talk_after_the_wake_phrase_is_declined(open_sphinx, parser, fl
     [("hey hearth we need a minute", "pause"), ("hey hearth let's take a break", "pause")],
 )
 def test_a_command_in_the_same_voice_is_still_acted_on(
-    product_sphinx, parser, flite_pcm, text, intent
+    listen, product_sphinx, parser, flite_pcm, text, intent
 ):
     heard = listen(product_sphinx, flite_pcm(text), parser.parse)
     assert [parser.parse(h.text).name for h in heard if not h.declined] == [intent]
 
 
-def test_the_check_is_what_declines(product_sphinx, parser, flite_pcm):
+def test_the_check_is_what_declines(listen, product_sphinx, parser, flite_pcm):
     # With the evidence bars at zero the same speech is acted on as a command: the
     # decline above comes from the evidence, not from the NLU.
     loose = ListenerConfig(wake_phrase="hey hearth", min_support=0.0, min_agree=0.0)
@@ -63,7 +52,9 @@ def test_the_check_is_what_declines(product_sphinx, parser, flite_pcm):
     assert parser.parse(heard[0].text).name != "none"
 
 
-def test_a_misheard_length_is_marked_not_replaced_by_the_default(open_sphinx, parser, flite_pcm):
+def test_a_misheard_length_is_marked_not_replaced_by_the_default(
+    listen, open_sphinx, parser, flite_pcm
+):
     # The command reading turned "twelve minutes" into "two minutes"; the engine's own
     # reading has the length word. With the evidence bars at zero (so that the reading
     # is acted on at all) the text carries the marker, and the parse has no length: the
@@ -89,7 +80,9 @@ def test_a_misheard_length_is_marked_not_replaced_by_the_default(open_sphinx, pa
     assert [(h.text, h.declined) for h in heard] == [("give us five minutes", False)]
 
 
-def test_the_live_loops_guarded_recognizer_declines_the_same_talk(open_sphinx, parser, flite_pcm):
+def test_the_live_loops_guarded_recognizer_declines_the_same_talk(
+    listen, open_sphinx, parser, flite_pcm
+):
     """`hearth run` wraps the engine in a watchdog; its bars and open reading must reach
     the listener through it (a wrapper that hid them would act on all such talk)."""
     from assistant.speech.watchdog import GuardedRecognizer
