@@ -299,7 +299,7 @@ class Listener:
         return self.config.require_wake and t < self._awake_until
 
     def _needs_wake(self, mode: str, t: float) -> bool:
-        if not self.config.require_wake or mode == "dictation" or t < self._awake_until:
+        if not self.config.require_wake or mode == "dictation" or self._awake(t):
             return False
         if mode == "answer" and self._answer_since is not None:
             return t - self._answer_since > self.config.answer_window_s
