@@ -32,6 +32,7 @@ from assistant.errors import AudioDeviceError, HearthError
 from assistant.speech.audio_in import AudioSource, MicrophoneSource, WavFileSource
 from assistant.speech.audio_out import AudioSink, DeviceSink, NowhereSink, WavFileSink
 from assistant.speech.dead_input import DeadInputWatch
+from assistant.speech.dropouts import DropoutSplicer
 from assistant.speech.echo import EchoCanceller
 from assistant.speech.front_end import FrontEndConfig
 from assistant.speech.listener import Heard, Listener, ListenerConfig
@@ -586,6 +587,9 @@ class LiveLoop:
         # Only a microphone can go dead without an error (a file's silence is real).
         dead_watch = DeadInputWatch() if isinstance(source, MicrophoneSource) else None
         dead_reported = False
+        # Only a device drops audio (a file has no underruns, and its digital silence
+        # would pay the splicer's hold).
+        splice = DropoutSplicer() if isinstance(source, MicrophoneSource) else None
         while not self.stop_event.is_set():
             self._check_engine_alive()
             try:
@@ -597,6 +601,8 @@ class LiveLoop:
                     self.listener.reset()
                     if echo is not None:
                         echo.offset = None  # a reopened stream has a new delay
+                    if splice is not None:
+                        splice = DropoutSplicer()
                 block = source.read(timeout=0.25)
             except EOFError:
                 break
@@ -645,6 +651,10 @@ class LiveLoop:
                     continue
             # A microphone hears Hearth itself; a WAV file (or a silent speaker) does not.
             pcm, clean = (block.pcm, True) if echo is None else echo.process(block.pcm)
+            # After the canceller, which needs every sample to stay in step with what
+            # Hearth played; where Hearth's voice was removed it leaves no exact zeros.
+            if splice is not None and not (pcm := splice(pcm)):
+                continue  # held back: a possible dropout, decided with the next block
             for heard in self._listen(pcm, self.timeline(), engine, speaker, clean):
                 inbox.put(heard.text)
         if stop_at_eof and not self.stop_event.is_set():
