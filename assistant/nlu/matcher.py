@@ -56,7 +56,7 @@ from collections.abc import Iterable
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from heapq import nlargest
+from heapq import heappush, heapreplace
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
@@ -561,13 +561,21 @@ class IntentParser:
         self._any_vocab = frozenset().union(*self._vocab.values())
         # By intent: its whole-template sentences' words, and the sets of negations they
         # say (see `_could_end`).
+        # say (see `_could_end`), and the shortest and longest of its texts saying each
+        # word ("": any of its texts).
         intent_words: dict[str, set[str]] = defaultdict(set)
         intent_negations: dict[str, set[frozenset[str]]] = defaultdict(set)
+        lengths: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
         for s in self.sentences:
             intent_words[s.intent].update(s.tokens)
             intent_negations[s.intent].add(s.tokens & NEGATIONS)
+            n, by_word = len(s.text), lengths[s.intent]
+            for word in (*s.tokens, ""):
+                shortest, longest = by_word.get(word, (n, n))
+                by_word[word] = (min(shortest, n), max(longest, n))
         self._intent_words = {name: frozenset(words) for name, words in intent_words.items()}
         self._intent_negations = {name: frozenset(n) for name, n in intent_negations.items()}
+        self._intent_lengths = dict(lengths)
         self._requires: dict[str, tuple[frozenset[str], ...]] = {}
         for name, spec in intent_set.intents.items():
             groups = []
@@ -850,6 +858,7 @@ class IntentParser:
         # both lengths, so only a window of lengths can reach it: each list is kept in
         # length order, and only that window is scored.
         floor = SHORTLIST_MIN
+        top: list[float] = []  # the best SHORTLIST scores, a heap
         length = len(text)
         for token in set(norm.tokens):
             entry = self._by_word.get(token)
@@ -864,15 +873,27 @@ class IntentParser:
             if start >= end:
                 continue
             window = texts if start == 0 and end == len(texts) else texts[start:end]
+            # A sentence below `floor` cannot make the shortlist: RapidFuzz need not
+            # report it (a list giving fewer than PER_WORD then gave all that can).
+            # Its conversion of a cutoff to a distance can lose a score 1e-6 above the
+            # cutoff (see `last` below): a hundredth lower keeps every tie.
+            cutoff = SHORTLIST_MIN if floor == SHORTLIST_MIN else floor - 0.01
             found = process.extract(
-                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=SHORTLIST_MIN
+                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=cutoff
             )
             for _text, score, k in found:
-                scores[numbers[start + k]] = score
+                number = numbers[start + k]
+                if number in scores:
+                    continue  # listed under two of the words: the same score again
+                scores[number] = score
+                if len(top) < SHORTLIST:
+                    heappush(top, score)
+                elif score > top[0]:
+                    heapreplace(top, score)
             if len(found) == PER_WORD:
                 cut.append((found[-1][1], numbers, texts))
-            if len(scores) >= SHORTLIST:
-                floor = nlargest(SHORTLIST, scores.values())[-1]
+            if len(top) == SHORTLIST:
+                floor = top[0]  # the SHORTLIST-th best score so far
         ranked = _best_first(scores)
         if len(ranked) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
             return _Shortlist(ranked, exact=False)
@@ -1011,10 +1032,11 @@ class IntentParser:
         only words its intent's sentences say, so `_verify`'s tests are made with the
         sentence widened to all of them (its negations as one of them says them, another
         person or thing, too many unexplained words, the intent's required words), and
-        the score with a string similarity of 1 and each word explained as well as any
-        of the intent's sentences could explain it: a precision p gives an F-score of at
-        most 2p / (1 + p). Free-text templates' intents are in whenever their fixed words
-        come near. `split`: the part's "you" must be said too (a request beside a remark).
+        the score with each word explained as well as any of the intent's sentences
+        could explain it (a precision p gives an F-score of at most 2p / (1 + p)) and the
+        string similarity the lengths of its texts saying the last word allow. Free-text
+        templates' intents are in whenever their fixed words come near. `split`: the
+        part's "you" must be said too (the split search's test of a request).
         """
         tokens = part.tokens
         if not tokens:
@@ -1028,6 +1050,7 @@ class IntentParser:
             needed |= utt & _YOU
         said = [(w, _weight(w), _stem(w), w in FUNCTION_WORDS) for w in utt]
         total = _total_weight(said)
+        length, key = len(part.text), "" if last in FUNCTION_WORDS else last
         for name in names:
             words = self._intent_words[name]
             if name in found or negations not in self._intent_negations[name]:
@@ -1047,7 +1070,11 @@ class IntentParser:
                 continue
             precision = hit / total
             f_score = (1 + BETA2) * precision / (BETA2 * precision + 1)  # recall 1 at best
-            if RATIO_WEIGHT + (1 - RATIO_WEIGHT) * f_score < threshold - 1e-9:
+            # fuzz.ratio is at most 2 x the shorter length / both lengths
+            shortest, longest = self._intent_lengths[name][key]
+            nearest = min(max(length, shortest), longest)
+            similarity = 2 * min(length, nearest) / (length + nearest)
+            if RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) * f_score < threshold - 1e-9:
                 continue  # (a hair under: a sum's rounding never shuts out an equal score)
             if self._required_said(name, tokens):
                 found.add(name)
