@@ -1052,10 +1052,16 @@ class IntentParser:
         total = _total_weight(said)
         length, key = len(part.text), "" if last in FUNCTION_WORDS else last
         for name in names:
-            words = self._intent_words[name]
-            if name in found or negations not in self._intent_negations[name]:
+            if name in found:
                 continue
-            if not needed <= words:
+            # fuzz.ratio is at most 2 x the shorter length / both lengths
+            shortest, longest = self._intent_lengths[name][key]
+            nearest = min(max(length, shortest), longest)
+            similarity = 2 * min(length, nearest) / (length + nearest)
+            if RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) < threshold - 1e-9:
+                continue  # not even with an F-score of 1
+            words = self._intent_words[name]
+            if negations not in self._intent_negations[name] or not needed <= words:
                 continue
             stems, vocab = self._intent_stems[name], self._vocab[name]
             hit, extra = 0.0, 0
@@ -1070,10 +1076,6 @@ class IntentParser:
                 continue
             precision = hit / total
             f_score = (1 + BETA2) * precision / (BETA2 * precision + 1)  # recall 1 at best
-            # fuzz.ratio is at most 2 x the shorter length / both lengths
-            shortest, longest = self._intent_lengths[name][key]
-            nearest = min(max(length, shortest), longest)
-            similarity = 2 * min(length, nearest) / (length + nearest)
             if RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) * f_score < threshold - 1e-9:
                 continue  # (a hair under: a sum's rounding never shuts out an equal score)
             if self._required_said(name, tokens):
