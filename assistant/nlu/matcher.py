@@ -796,11 +796,17 @@ class IntentParser:
             opens = tokens[k] in REQUEST_OPENERS or tokens[k] in REMARK_OPENERS
             if not opens and k < len(tokens) - 1:
                 continue  # the last word alone may still be a request ("..., pause")
-            first, second = parts.norm(0, k), parts.norm(k, len(tokens))
-            if not first.tokens or not second.tokens:
+            second = parts.norm(k, len(tokens))
+            # no intent could accept both halves (each ending in its words): the second
+            # (often a word or two) is looked at first, the first only if need be
+            if not second.tokens:
                 continue
-            if not parts.could_end(0, k, ACCEPT) & parts.could_end(k, len(tokens), ACCEPT):
-                continue  # no intent could accept both halves (each ending in its words)
+            ends = parts.could_end(k, len(tokens), ACCEPT)
+            if not ends:
+                continue
+            first = parts.norm(0, k)
+            if not first.tokens or not ends & parts.could_end(0, k, ACCEPT):
+                continue
             a = parts.match(0, k)
             if a is None:
                 continue
