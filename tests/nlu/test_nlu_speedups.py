@@ -212,6 +212,8 @@ def _matched_parts(parser, monkeypatch, text: str, prune: bool = True):
         # the texts of the one intent both halves could be are far longer or shorter
         ("can you stop talking over me", "stop talking over"),
         ("i love you", "i love"),
+        # a request beside a remark: no intent could take it to SPLIT_ACCEPT
+        ("i have an idea let's go camping", "lets go camping"),
     ],
 )
 def test_split_search_skips_a_part_no_intent_could_end(parser, monkeypatch, text, skipped):
