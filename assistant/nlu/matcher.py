@@ -56,7 +56,7 @@ from collections.abc import Iterable
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from heapq import nlargest
+from heapq import heappush, heapreplace
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
@@ -488,12 +488,21 @@ class _Parts:
         self._parser, self._whole = parser, norm
         self._norms: dict[tuple[int, int], Normalized] = {}
         self._matches: dict[tuple[int, int], Candidate | None] = {}
+        self._ends: dict[tuple[int, int, float, bool], set[str]] = {}
 
     def norm(self, start: int, end: int) -> Normalized:
         part = self._norms.get((start, end))
         if part is None:
             part = self._norms[(start, end)] = self._parser._sub(self._whole, start, end)
         return part
+
+    def could_end(self, start: int, end: int, threshold: float, split: bool = False) -> set[str]:
+        """`IntentParser._could_end` of the part (kept)."""
+        key = (start, end, threshold, split)
+        found = self._ends.get(key)
+        if found is None:
+            found = self._ends[key] = self._parser._could_end(self.norm(start, end), *key[2:])
+        return found
 
     def match(self, start: int, end: int) -> Candidate | None:
         """The part's accepted candidate, or None."""
@@ -550,6 +559,23 @@ class IntentParser:
         self._sentence_words = frozenset(w for text in self._texts for w in text.split())
         self._sentence_stems = frozenset(map(_stem, self._sentence_words))
         self._any_vocab = frozenset().union(*self._vocab.values())
+        # By intent: its whole-template sentences' words, and the sets of negations they
+        # say (see `_could_end`).
+        # say (see `_could_end`), and the shortest and longest of its texts saying each
+        # word ("": any of its texts).
+        intent_words: dict[str, set[str]] = defaultdict(set)
+        intent_negations: dict[str, set[frozenset[str]]] = defaultdict(set)
+        lengths: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        for s in self.sentences:
+            intent_words[s.intent].update(s.tokens)
+            intent_negations[s.intent].add(s.tokens & NEGATIONS)
+            n, by_word = len(s.text), lengths[s.intent]
+            for word in (*s.tokens, ""):
+                shortest, longest = by_word.get(word, (n, n))
+                by_word[word] = (min(shortest, n), max(longest, n))
+        self._intent_words = {name: frozenset(words) for name, words in intent_words.items()}
+        self._intent_negations = {name: frozenset(n) for name, n in intent_negations.items()}
+        self._intent_lengths = dict(lengths)
         self._requires: dict[str, tuple[frozenset[str], ...]] = {}
         for name, spec in intent_set.intents.items():
             groups = []
@@ -574,7 +600,14 @@ class IntentParser:
         )
         self._derive_lookups()
 
-    _DERIVED = ("_wild_by_first", "_wild_by_suffix", "_wild_groups", "_by_word")
+    _DERIVED = (
+        "_wild_by_first",
+        "_wild_by_suffix",
+        "_wild_groups",
+        "_by_word",
+        "_intents_with",
+        "_intent_stems",
+    )
     """Lookups rebuilt from the rest in a few milliseconds, so never pickled."""
 
     def _derive_lookups(self) -> None:
@@ -591,6 +624,15 @@ class IntentParser:
         self._wild_groups = list(self._wild.items())
         # A rare word's sentence numbers and their texts, made on the word's first use.
         self._by_word: dict[str, tuple[list[int], list[str], list[int]]] = {}
+        # The intents whose sentences say a word, and each intent's sentences' stems.
+        intents_with: dict[str, list[str]] = defaultdict(list)
+        for name, words in self._intent_words.items():
+            for word in words:
+                intents_with[word].append(name)
+        self._intents_with = dict(intents_with)
+        self._intent_stems = {
+            name: frozenset(map(_stem, words)) for name, words in self._intent_words.items()
+        }
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -716,6 +758,8 @@ class IntentParser:
                 joiner = tokens[request[1] - 1]
                 if joiner in JOINERS and (joiner != "and" or tokens[request[0]] not in _JOINT):
                     continue
+                if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - _ANSWERS:
+                    continue  # no candidate could pass the tests below
                 part = parts.norm(*request)
                 best = parts.match(*request)
                 if best is None or best.score < SPLIT_ACCEPT:
@@ -752,8 +796,16 @@ class IntentParser:
             opens = tokens[k] in REQUEST_OPENERS or tokens[k] in REMARK_OPENERS
             if not opens and k < len(tokens) - 1:
                 continue  # the last word alone may still be a request ("..., pause")
-            first, second = parts.norm(0, k), parts.norm(k, len(tokens))
-            if not first.tokens or not second.tokens:
+            second = parts.norm(k, len(tokens))
+            # no intent could accept both halves (each ending in its words): the second
+            # (often a word or two) is looked at first, the first only if need be
+            if not second.tokens:
+                continue
+            ends = parts.could_end(k, len(tokens), ACCEPT)
+            if not ends:
+                continue
+            first = parts.norm(0, k)
+            if not first.tokens or not ends & parts.could_end(0, k, ACCEPT):
                 continue
             a = parts.match(0, k)
             if a is None:
@@ -812,6 +864,7 @@ class IntentParser:
         # both lengths, so only a window of lengths can reach it: each list is kept in
         # length order, and only that window is scored.
         floor = SHORTLIST_MIN
+        top: list[float] = []  # the best SHORTLIST scores, a heap
         length = len(text)
         for token in set(norm.tokens):
             entry = self._by_word.get(token)
@@ -826,15 +879,27 @@ class IntentParser:
             if start >= end:
                 continue
             window = texts if start == 0 and end == len(texts) else texts[start:end]
+            # A sentence below `floor` cannot make the shortlist: RapidFuzz need not
+            # report it (a list giving fewer than PER_WORD then gave all that can).
+            # Its conversion of a cutoff to a distance can lose a score 1e-6 above the
+            # cutoff (see `last` below): a hundredth lower keeps every tie.
+            cutoff = SHORTLIST_MIN if floor == SHORTLIST_MIN else floor - 0.01
             found = process.extract(
-                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=SHORTLIST_MIN
+                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=cutoff
             )
             for _text, score, k in found:
-                scores[numbers[start + k]] = score
+                number = numbers[start + k]
+                if number in scores:
+                    continue  # listed under two of the words: the same score again
+                scores[number] = score
+                if len(top) < SHORTLIST:
+                    heappush(top, score)
+                elif score > top[0]:
+                    heapreplace(top, score)
             if len(found) == PER_WORD:
                 cut.append((found[-1][1], numbers, texts))
-            if len(scores) >= SHORTLIST:
-                floor = nlargest(SHORTLIST, scores.values())[-1]
+            if len(top) == SHORTLIST:
+                floor = top[0]  # the SHORTLIST-th best score so far
         ranked = _best_first(scores)
         if len(ranked) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
             return _Shortlist(ranked, exact=False)
@@ -936,23 +1001,7 @@ class IntentParser:
                 if score == shortlist.loose:
                     loose.append(out[-1])
         n_tokens = len(norm.tokens)
-        first = norm.tokens[0]
-        numbers = list(self._wild_by_first.get(first, ()))
-        for m, by_word in self._wild_by_suffix.items():
-            if m < n_tokens:
-                numbers += by_word.get(norm.tokens[n_tokens - m], ())
-        numbers.sort()  # in the groups' own order, as ties between them are decided so
-        for number in numbers:
-            (n, m, _word), group = self._wild_groups[number]
-            if n_tokens <= n + m:
-                continue
-            key = _wild_key(tuple(norm.tokens[:n]), tuple(norm.tokens[n_tokens - m :]))
-            found = process.extractOne(
-                key, group.keys, scorer=fuzz.ratio, score_cutoff=WILDCARD_MIN
-            )
-            if found is None:
-                continue
-            sentence = group.sentences[found[2]]
+        for n, m, found, sentence in self._wild_found(norm.tokens):
             if not self._allowed(sentence, norm, facts):
                 continue
             if TEXT_REJECT.intersection(norm.tokens[n : n_tokens - m]):
@@ -979,6 +1028,85 @@ class IntentParser:
                 adjusted += 0.0005 * (n + m) - 0.008
                 out.append(Candidate(sentence, adjusted, (n, n_tokens - m)))
         return out, loose
+
+    def _could_end(self, part: Normalized, threshold: float, split: bool = False) -> set[str]:
+        """The intents of which a candidate for `part` could score `threshold` or more and
+        say the part's last word (`_ends_in`). The split search asks nothing else of
+        a part's match, so a part that no intent could end so is not matched at all.
+
+        An upper bound, never below what `_match` finds: a whole-template sentence says
+        only words its intent's sentences say, so `_verify`'s tests are made with the
+        sentence widened to all of them (its negations as one of them says them, another
+        person or thing, too many unexplained words, the intent's required words), and
+        the score with each word explained as well as any of the intent's sentences
+        could explain it (a precision p gives an F-score of at most 2p / (1 + p)) and the
+        string similarity the lengths of its texts saying the last word allow. Free-text
+        templates' intents are in whenever their fixed words come near. `split`: the
+        part's "you" must be said too (the split search's test of a request).
+        """
+        tokens = part.tokens
+        if not tokens:
+            return set(self._intent_words)  # nothing to bound: matched as always
+        last = tokens[-1]
+        names = self._intent_words if last in FUNCTION_WORDS else self._intents_with.get(last, ())
+        found = {sentence.intent for _n, _m, _found, sentence in self._wild_found(tokens)}
+        utt = frozenset(tokens)
+        negations, needed = utt & NEGATIONS, utt & OTHER_PEOPLE
+        if split:
+            needed |= utt & _YOU
+        said = [(w, _weight(w), _stem(w), w in FUNCTION_WORDS) for w in utt]
+        total = _total_weight(said)
+        length, key = len(part.text), "" if last in FUNCTION_WORDS else last
+        for name in names:
+            if name in found:
+                continue
+            # fuzz.ratio is at most 2 x the shorter length / both lengths
+            shortest, longest = self._intent_lengths[name][key]
+            nearest = min(max(length, shortest), longest)
+            similarity = 2 * min(length, nearest) / (length + nearest)
+            if RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) < threshold - 1e-9:
+                continue  # not even with an F-score of 1
+            words = self._intent_words[name]
+            if negations not in self._intent_negations[name] or not needed <= words:
+                continue
+            stems, vocab = self._intent_stems[name], self._vocab[name]
+            hit, extra = 0.0, 0
+            for word, weight, stem, function in said:
+                if stem in stems or (len(word) >= 4 and _near(word, words)):
+                    hit += weight
+                elif stem in vocab:
+                    hit += weight / 2
+                elif not function:
+                    extra += 1
+            if extra > MAX_EXTRA_CONTENT + 1:
+                continue
+            precision = hit / total
+            f_score = (1 + BETA2) * precision / (BETA2 * precision + 1)  # recall 1 at best
+            if RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) * f_score < threshold - 1e-9:
+                continue  # (a hair under: a sum's rounding never shuts out an equal score)
+            if self._required_said(name, tokens):
+                found.add(name)
+        return found
+
+    def _wild_found(self, tokens: list[str]) -> Iterable[tuple[int, int, Any, Sentence]]:
+        """(prefix length, suffix length, RapidFuzz's find, sentence) of each free-text
+        group whose fixed words the utterance's first and last words come near."""
+        n_tokens = len(tokens)
+        numbers = list(self._wild_by_first.get(tokens[0], ()))
+        for m, by_word in self._wild_by_suffix.items():
+            if m < n_tokens:
+                numbers += by_word.get(tokens[n_tokens - m], ())
+        numbers.sort()  # in the groups' own order, as ties between them are decided so
+        for number in numbers:
+            (n, m, _word), group = self._wild_groups[number]
+            if n_tokens <= n + m:
+                continue
+            key = _wild_key(tuple(tokens[:n]), tuple(tokens[n_tokens - m :]))
+            found = process.extractOne(
+                key, group.keys, scorer=fuzz.ratio, score_cutoff=WILDCARD_MIN
+            )
+            if found is not None:
+                yield n, m, found, group.sentences[found[2]]
 
     def _allowed(self, sentence: Sentence, norm: Normalized, facts: _Facts) -> bool:
         """Intent-level rules: required words, and no idiomatic "a second" durations."""

@@ -7,6 +7,7 @@ import pickle
 from itertools import pairwise
 
 import pytest
+from rapidfuzz import fuzz
 
 from assistant.nlu import IntentParser, compact
 from assistant.nlu.normalize import normalize
@@ -110,6 +111,8 @@ def test_split_search_matches_each_part_of_an_utterance_once(parser, monkeypatch
             return match(norm)
 
         monkeypatch.setattr(parser, "_match", counting)
+        # every part the split search looks at (none skipped by its bound, tested below)
+        monkeypatch.setattr(parser, "_could_end", lambda part, *_a, **_k: set(parser._vocab))
         parser.parse(text)
         assert len(matched) > 2, text  # the split search did run
         again = [a for a, b in pairwise(sorted(matched)) if a == b]
@@ -180,3 +183,87 @@ def test_hopeless_utterances_pass_no_sentence_they_share_a_rare_word_with(
             score = matcher._verify(said, sentence, 1.0, parser._vocab[sentence.intent])
             assert score == 0, (norm.text, sentence.text)
     assert hopeless > 300 and kept > 1000  # both kinds are common
+
+
+def _matched_parts(parser, monkeypatch, text: str, prune: bool = True):
+    """(the result, the texts `_match` was asked about) of parsing `text`; without
+    `prune`, every part is matched as before the split search's bound."""
+    matched: list[str] = []
+    match = parser._match
+
+    def counting(norm):
+        matched.append(norm.text)
+        return match(norm)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(parser, "_match", counting)
+        if not prune:
+            patch.setattr(parser, "_could_end", lambda part, *_a, **_k: set(parser._vocab))
+        result = parser.parse(text)
+    return result, matched
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("it's late, can we do our check in tomorrow", "tomorrow"),
+        ("you never give me space", "you never"),
+        ("this is going nowhere, let's take ten", "lets take ten"),
+        # the texts of the one intent both halves could be are far longer or shorter
+        ("can you stop talking over me", "stop talking over"),
+        ("i love you", "i love"),
+        # a request beside a remark: no intent could take it to SPLIT_ACCEPT
+        ("i have an idea let's go camping", "lets go camping"),
+    ],
+)
+def test_split_search_skips_a_part_no_intent_could_end(parser, monkeypatch, text, skipped):
+    """A part of which no candidate could be accepted ending in one of its words (the
+    split search's tests) is not matched, and the answer stays what matching it gave."""
+    result, matched = _matched_parts(parser, monkeypatch, text)
+    assert skipped not in matched
+    before, all_parts = _matched_parts(parser, monkeypatch, text, prune=False)
+    assert skipped in all_parts and len(matched) < len(all_parts)
+    assert result == before
+
+
+def test_parts_skipped_by_the_bound_pass_no_sentence_they_could_end_as(
+    parser, in_domain, out_of_domain
+):
+    """Where `_could_end` leaves an intent out of a split part's, no sentence of that
+    intent sharing a rare word with the part (the shortlist's whole pool) passes the
+    intent's rules and `_verify` at that bar while saying the part's last word; checked
+    for the parts the dev set's utterances split into, at both bars the split search
+    uses."""
+    from assistant.nlu import matcher
+
+    parts = []
+    for example in [*in_domain, *out_of_domain]:
+        norm = parser._entities.tag(normalize(example.text))
+        n = len(norm.tokens)
+        if example.intent == "none" and matcher.MIN_AGREE_WORDS <= n <= matcher.MAX_SPLIT_WORDS:
+            parts += [parser._sub(norm, 0, k) for k in range(1, n)]
+            parts += [parser._sub(norm, k, n) for k in range(1, n)]
+    left_out = checked = 0
+    for part in parts[::8]:  # an eighth of them keeps the test to seconds
+        if not part.tokens:
+            continue
+        said = matcher._Said.of(part.tokens)
+        facts = matcher._Facts(part)
+        pool = set().union(*(parser._index.get(t, ()) for t in part.tokens))
+        last = part.tokens[-1]
+        ends = last in matcher.FUNCTION_WORDS  # any sentence says it, for `_ends_in`
+        ending = [k for k in pool if ends or last in parser._texts[k].split()]
+        for bar, split in ((matcher.ACCEPT, False), (matcher.SPLIT_ACCEPT, True)):
+            kept = parser._could_end(part, bar, split)
+            left_out += len(set(parser._vocab) - kept)
+            for k in ending:
+                sentence = parser.sentences[k]
+                if sentence.intent in kept or not parser._allowed(sentence, part, facts):
+                    continue
+                if split and said.you - sentence.tokens:
+                    continue  # "you" said and not in the sentence: not a request
+                checked += 1
+                similarity = fuzz.ratio(part.text, sentence.text) / 100  # as shortlisted
+                score = matcher._verify(said, sentence, similarity, parser._vocab[sentence.intent])
+                assert score < bar, (part.text, sentence.text, score)
+    assert left_out > 1000 and checked > 5000  # the bound does leave intents out
