@@ -5,7 +5,12 @@ before its family was added (docs/nlu.md, round 7, tuner B)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from assistant.nlu import IntentParser
+from assistant.nlu.matcher import addressed_part
 
 # Safety: a weapon said with the fear, a weapon waved at me, harm feared from oneself
 # ("harm" as well as "hurt"), an arm grabbed and held, hair pulled.
@@ -34,4 +39,40 @@ def test_safety_wordings_of_round_seven(parser: IntentParser) -> None:
     missed = {t: got for t in SAFETY if (got := parser.parse(t).name) != "safety"}
     assert not missed
     wrong = [t for t in NOT_SAFETY if parser.parse(t).name == "safety"]
+    assert not wrong
+
+
+# Busy households say the context first and Hearth's name mid-sentence: what follows the
+# name (after a pause, a comma) is the request, however long the context before it.
+ADDRESSED = [
+    ("while the pasta's boiling and the twins are fighting over the remote, hearth, "
+     "read us our appreciations", "read_appreciations", {}),
+    ("my mum just rang and we've got ten minutes before she's here. hearth, "
+     "what can you help us with", "help", {}),
+    ("right, the dog's fed and the dishes are done, hearth, stick a canal boat trip "
+     "on the idea list", "add_idea", {"text": "a canal boat trip"}),
+    ("since the baby finally went down, hearth, how have we been getting on this week",
+     "summary", {}),
+]  # fmt: skip
+NOT_ADDRESSED = [
+    "the fire in the hearth is going out can you grab more wood",
+    "we sat by the hearth, read a book and had tea",
+    "I told my sister, hearth, yes",
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "slots"), ADDRESSED)
+def test_the_request_after_the_name_said_mid_sentence(
+    reads: Callable[[str, str, dict], None], text: str, intent: str, slots: dict
+) -> None:
+    reads(text, intent, slots)
+
+
+def test_the_name_mid_sentence_without_a_pause_or_request_is_talk(
+    parser: IntentParser,
+) -> None:
+    assert addressed_part("the fire in the hearth is going out") is None
+    assert addressed_part("what's next, hearth") is None
+    assert addressed_part("before I forget, hearth, add it") == "add it"
+    wrong = {t: got for t in NOT_ADDRESSED if (got := parser.parse(t).name) != "none"}
     assert not wrong
