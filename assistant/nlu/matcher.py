@@ -1378,6 +1378,10 @@ def _solo(words: list[str]) -> bool:
     return bool(said & _SOLO or for_me) and not said & _JOINT_WORDS
 
 
+_LIST_VERB_LEADS = frozenset(["please", "kindly", "just", "hearth", "you"])
+"""Words after which "list" is the verb ("can you please list your features")."""
+
+
 def _list_kind(words: list[str]) -> str:
     """Which list the utterance names: "ours" (our list, the idea list), "the" (the
     list, said bare) or "other" (my to do list, a shopping list, "add eggs to list")."""
@@ -1385,9 +1389,9 @@ def _list_kind(words: list[str]) -> str:
     for i, word in enumerate(words):
         if word not in ("list", "lists"):
             continue
-        if i == 0:
-            continue  # "list the commands": a verb
-        before = words[i - 1]
+        before = words[i - 1] if i else ""
+        if i == 0 or before in _LIST_VERB_LEADS:
+            continue  # "list the commands", "please list the things you can do": a verb
         if before in _OWN_LIST or words[i + 1 : i + 2] == ["of"]:
             continue
         if before != "the":

@@ -76,3 +76,79 @@ def test_the_name_mid_sentence_without_a_pause_or_request_is_talk(
     assert addressed_part("before I forget, hearth, add it") == "add it"
     wrong = {t: got for t in NOT_ADDRESSED if (got := parser.parse(t).name) != "none"}
     assert not wrong
+
+
+FAMILIES: dict[str, list[tuple[str, str]]] = {
+    # formal and second-language English: "kindly", "be so kind as to", "I wish to"
+    "formal politeness": [
+        ("kindly clear the history", "forget"),
+        ("would you be so kind to erase all our data", "forget"),
+        ("I wish to hear our appreciations", "read_appreciations"),
+        ("kindly be quiet now", "stop"),
+    ],
+    # outside help: the wish, then the next step asked; "thinking to see"; "is it advisable";
+    # the partner's wish ("my wife wants that we go"); "how to get"; "info on"
+    "support asked formally": [
+        ("we might need a couples counsellor, what do you recommend", "support"),
+        ("I am thinking to consult a marriage counsellor", "support"),
+        ("would it be wise to see a therapist", "support"),
+        ("my husband thinks that we should see a counsellor, where do we begin", "support"),
+        ("how to contact a therapist", "support"),
+        ("details on family counselling please", "support"),
+        ("how to see a marriage counsellor", "support"),
+        ("we need outside help, please guide us", "support"),
+    ],
+    # what Hearth can do: the things listed, its purpose
+    "help asked formally": [
+        ("please name all the things you can do for me", "help"),
+        ("what's your job exactly", "help"),
+        ("explain your purpose", "help"),
+    ],
+    "stop asked formally": [
+        ("enough talking", "stop"),
+    ],
+    # formal answers, a no with its reason, typed answers
+    "answers": [
+        ("by all means, go ahead", "yes"),
+        ("most certainly", "yes"),
+        ("yes indeed", "yes"),
+        ("mm-hm, sure", "yes"),
+        ("no, the baby is still awake", "no"),
+        ("no thanks, we're in the middle of something", "no"),
+        ("noo", "no"),
+        ("yess", "yes"),
+    ],
+}
+
+
+KEEP_OUT = [
+    "what is our purpose",
+    "include meeting in the list",
+    "can i know what i on the list",
+    "that walk yesterday was nice",
+    "the phone free evening was a bit boring",
+    "we have good news for your sister",
+    "something good happened at work",
+    "is there any progress on the kitchen",
+    "the grandparents have the kids this weekend",
+    "victory for the home team",
+    "not at all",
+    "is it time for dinner",
+    "how to get a job",
+    "I'm on the phone with the school",
+    "my mum wants that we visit on sunday",
+    "I wish to go home",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [case for cases in FAMILIES.values() for case in cases],
+)
+def test_round_seven_wording_families(parser: IntentParser, text: str, intent: str) -> None:
+    assert parser.parse(text).name == intent
+
+
+def test_round_seven_near_misses_stay_talk(parser: IntentParser) -> None:
+    wrong = {t: got for t in KEEP_OUT if (got := parser.parse(t).name) != "none"}
+    assert not wrong
