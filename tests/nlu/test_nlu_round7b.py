@@ -119,6 +119,86 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("yess", "yes"),
     ],
 }
+# The journal's requests in the sets' styles: (text said or not, for the free-text ones)
+JOURNAL: dict[str, list[tuple[str, str, dict]]] = {
+    # an appreciation kept or stored, "we wish to record", my gratitude recorded, the thanks
+    # said first then "please save that" (no text: the partner's name is not the text)
+    "appreciations kept": [
+        ("we wish to record an appreciation, he fixed the tap", "appreciation", {"text": True}),
+        ("store an appreciation for my husband, he cleaned the whole flat", "appreciation",
+         {"text": True}),
+        ("I want to thank my partner, please save that", "appreciation", {"text": False}),
+    ],
+    # the appreciations listened to, recited, asked then "read them out", played back, with
+    # why we need them now
+    "appreciations heard": [
+        ("can we listen to the appreciations from today", "read_appreciations", {}),
+        ("what nice things did we say about each other this week, read them out",
+         "read_appreciations", {}),
+        ("are there any appreciations, play them back", "read_appreciations", {}),
+        ("play back the kind words we saved about each other", "read_appreciations", {}),
+        ("please recite our appreciations", "read_appreciations", {}),
+    ],
+    # an idea announced then "write it down", written in or included in the list, a thing
+    # to try said first
+    "ideas added": [
+        ("we have a suggestion to try, can you write it down", "add_idea", {"text": False}),
+        ("note in the idea list: a cooking class in town", "add_idea", {"text": True}),
+        ("include a pottery evening in our ideas list", "add_idea", {"text": True}),
+        ("something new to try: a sunrise swim", "add_idea", {"text": True}),
+    ],
+    # an idea pulled off the list, or asked for with the free evening as the reason
+    "ideas asked": [
+        ("pull something out of our list for tonight", "next_idea", {}),
+        ("grandma has the kids, suggest an idea from our list", "next_idea", {}),
+    ],
+    # the idea named in everyday words (the phone-free evening, the date night we tried, the
+    # walk yesterday), the verdict before or after it, "not helpful" bare, "did us good"
+    "verdicts": [
+        ("the phone free evening helped us very much", "feedback", {"helped": True}),
+        ("note that the breathing thing helped us last time", "feedback", {"helped": True}),
+        ("that helped, the walk yesterday", "feedback", {"helped": True}),
+        ("the walk helped, we're laughing again", "feedback", {"helped": True}),
+        ("the breathing exercise did us a world of good", "feedback", {"helped": True}),
+        ("the tech free dinner wasn't helpful, sorry", "feedback", {"helped": False}),
+        ("the date night we tried didn't make any difference", "feedback", {"helped": False}),
+        ("that didn't work, the coffee together", "feedback", {"helped": False}),
+        ("the game night we tried, not helpful", "feedback", {"helped": False}),
+    ],
+    # good news and a success, a victory or the win of the day said first, the deed after
+    # "tonight", then celebrated; "a single argument"; a nice moment today
+    "wins": [
+        ("something nice happened today, we cooked together without bickering", "win", {}),
+        ("log a success, we stayed calm all week", "win", {}),
+        ("we wanted to share a small victory with you", "win", {}),
+        ("victory, we both said sorry first", "win", {}),
+        ("win of the week, we sorted the bills together", "win", {}),
+        ("tonight we talked it through calmly, can we celebrate that", "win", {}),
+        ("nice moment today, we danced in the kitchen", "win", {}),
+    ],
+    # this week against the one before, an overview of our progress, "tell us" after the
+    # question, progress since last week
+    "summaries": [
+        ("how did this week go compared to the week before", "summary", {}),
+        ("can I have an overview of our progress", "summary", {}),
+        ("how have we been getting on, tell us", "summary", {}),
+        ("some progress since last week?", "summary", {}),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [case for cases in JOURNAL.values() for case in cases],
+)
+def test_round_seven_journal_families(
+    parser: IntentParser, text: str, intent: str, slots: dict
+) -> None:
+    got = parser.parse(text)
+    assert got.name == intent, got
+    for name, value in slots.items():
+        said = bool(got.slots.get(name)) if name == "text" else got.slots.get(name)
+        assert said == value, got
 
 
 KEEP_OUT = [
