@@ -81,6 +81,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
+from assistant.nlu.numbers import tokenize_spans
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
@@ -694,6 +695,12 @@ class IntentParser:
         if best is not None and best.sentence.intent == SAFETY and best.score < SAFETY_NEAR:
             best = None  # it stops everything: a near miss of those words is not enough
         if best is None:
+            rest = addressed_part(text)
+            if rest is not None:
+                # "the kids are in bed, hearth, read us the appreciations"
+                said = self.parse(rest)
+                if said.name != NONE and said.name not in _ANSWERS:
+                    return Intent(said.name, said.slots, said.confidence, text)
             return Intent(NONE, {}, _clamp(1.0 - score), text)
         return Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)
 
@@ -1454,6 +1461,25 @@ def _verify(
 
 
 _ANSWERS = frozenset(["yes", "no"])
+ADDRESS_NAMES = frozenset(["hearth"])
+"""Hearth's name said inside a sentence: what comes after it is said to Hearth."""
+_BREAKS = frozenset(",.;:!?-")
+
+
+def addressed_part(text: str) -> str | None:
+    """What follows Hearth's name said after a pause inside a sentence ("before I forget,
+    hearth, add a picnic to our ideas" -> "add a picnic to our ideas"), or None.
+
+    Busy households say the context first and the name mid-sentence. The name must come
+    after a punctuation mark and before more words: "the fire in the hearth is going out"
+    and "what's next, hearth" are not addressed.
+    """
+    spans = tokenize_spans(text)
+    for k in range(1, len(spans) - 1):
+        word, start, _ = spans[k]
+        if word in ADDRESS_NAMES and _BREAKS & set(text[spans[k - 1][2] : start]):
+            return text[spans[k + 1][1] :]
+    return None
 
 
 def _length_unread(utt: frozenset[str], sent: frozenset[str], intent_vocab: frozenset[str]) -> bool:
@@ -1480,6 +1506,10 @@ def _solo(words: list[str]) -> bool:
     return bool(said & _SOLO or for_me) and not said & _JOINT_WORDS
 
 
+_LIST_VERB_LEADS = frozenset(["please", "kindly", "just", "hearth", "you"])
+"""Words after which "list" is the verb ("can you please list your features")."""
+
+
 def _list_kind(words: list[str]) -> str:
     """Which list the utterance names: "ours" (our list, the idea list), "the" (the
     list, said bare) or "other" (my to do list, a shopping list, "add eggs to list")."""
@@ -1487,9 +1517,9 @@ def _list_kind(words: list[str]) -> str:
     for i, word in enumerate(words):
         if word not in ("list", "lists"):
             continue
-        if i == 0:
-            continue  # "list the commands": a verb
-        before = words[i - 1]
+        before = words[i - 1] if i else ""
+        if i == 0 or before in _LIST_VERB_LEADS:
+            continue  # "list the commands", "please list the things you can do": a verb
         if before in _OWN_LIST or words[i + 1 : i + 2] == ["of"]:
             continue
         if before != "the":

@@ -534,6 +534,37 @@ SYNONYMS.update(
         "were stuck": "", "were bored": "",
     }
 )  # fmt: skip
+# Round 7, tuner B: formal, British and Indian English around the journal and system
+# requests ("kindly", "I wish to", "be so kind as to", "we are thinking to see"), and the
+# few typed forms of answers and summaries (kept together so they merge apart).
+SYNONYMS.update(
+    {
+        "kindly": "", "be so kind as to": "", "be so kind to": "", "be kind enough to": "",
+        "i wish to": "i want to", "we wish to": "we want to", "perhaps": "maybe",
+        "sorry to say": "", "im sorry to say": "", "recite": "read",
+        # an appreciation kept or stored is saved ("kindly store an appreciation")
+        "store": "save", "keep an appreciation": "save an appreciation",
+        # a verdict in older English: "the coffee together did us a lot of good"
+        "did us good": "helped", "did us a lot of good": "helped", "did us some good": "helped",
+        "did us so much good": "helped", "did us a world of good": "helped",
+        # good news announced before the win: "something good happened, we made up quickly"
+        "we have good news": "good news", "we have some good news": "good news",
+        "we have great news": "great news", "something good happened": "good news",
+        "something nice happened": "good news", "something great happened": "great news",
+        # free time said beside asking for an idea: "the grandparents have the kids tonight"
+        "the grandparents have the kids": "", "grandma has the kids": "",
+        "the kids are at grandmas": "", "the kids are with their grandparents": "",
+        "we have the house to ourselves": "", "weve got the house to ourselves": "",
+    }
+)  # fmt: skip
+TYPED_SPELLINGS.update(
+    {
+        "vs": "versus", "thru": "through", "em": "them", "ya": "yes", "noo": "no",
+        "nooo": "no", "noooo": "no", "yess": "yes", "yesss": "yes", "helpp": "help",
+        "hlep": "help", "apreciation": "appreciation", "apreciations": "appreciation",
+        "fyi": "",
+    }
+)  # fmt: skip
 _SYNONYMS = _index(
     (tuple(k.split()), tuple(v.split())) for k, v in {**SYNONYMS, **TYPED_SPELLINGS}.items()
 )
