@@ -64,6 +64,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from assistant.nlu.clauses import clause_request
 from assistant.nlu.compact import LazyIntentSet, SentenceTable, tables_for
 from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.loader import IntentSet, IntentSpec, TemplateSpec, load_intent_set
@@ -652,7 +653,9 @@ class IntentParser:
         if best is not None and best.sentence.intent == SAFETY and best.score < SAFETY_NEAR:
             best = None  # it stops everything: a near miss of those words is not enough
         if best is None:
-            return Intent(NONE, {}, _clamp(1.0 - score), text)
+            # "kids are at grandma's, hearth, let's start our walk" (nlu/clauses.py)
+            found = clause_request(self.parse, text)
+            return found or Intent(NONE, {}, _clamp(1.0 - score), text)
         return Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)
 
     def _match(self, norm: Normalized) -> tuple[Candidate | None, float]:

@@ -1,0 +1,76 @@
+"""Round 7, tuner A's group (pause, space, the check-in, rituals, volume): one test per
+wording family fixed (docs/nlu.md, round 7). The sentences are new, written for the
+family, not taken from the tuning sets 13a-13c."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.nlu import IntentParser
+from assistant.nlu.clauses import clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("the twins are finally in bed, hearth, start our check-in", "checkin", {}),
+        ("hearth, quieter please, grandad is napping on the sofa", "volume", {"direction": "down"}),
+        ("we keep talking over each other. hearth, a four minute pause", "pause", {"seconds": 240}),
+        (
+            "Priya's home from practice and the dog is fed, hearth, let's go for our walk",
+            "ritual",
+            {"ritual": "walk"},
+        ),
+        (
+            "we really don't like this one, the kids might hear, hearth, give us another question",
+            "next_question",
+            {},
+        ),
+        ("hearth, say that again? the neighbours' dog was barking", "repeat", {}),
+        ("skip the check-in tonight please hearth, my brother is over", "checkin_skip", {}),
+        (
+            "Leo has swimming until eight now, hearth, move the check-in to nine",
+            "schedule",
+            {"time": "21:00"},
+        ),
+        ("I'm in the garden shed with my brother, hearth, end my space early", "resume", {}),
+        (
+            "my sister took the kids out, hearth, I need some time alone for twenty minutes",
+            "space",
+            {"seconds": 1200},
+        ),
+        ("hey hearth, how long is left? the kettle's boiling", "time_left", {}),
+    ],
+)
+def test_a_request_set_apart_from_its_remark(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not addressed to Hearth by name: talk between the two
+        "the kids are finally in bed, let's start a film",
+        "we're out of milk, add it to the list",
+        # another assistant, a screen or a call beside the request
+        "alexa, louder please, the kids are shouting",
+        "hearth is great, but turn the telly down a bit, I'm on a call",
+        # an answer or a short clause that only points back at the remark
+        "okay hearth, I overreacted",
+        "I went for a run at lunch, hearth, it helped",
+        # a short clause beside a number is a request that goes on
+        "hearth, our check-in, make it 7.15 from monday",
+        # the fireplace, not the name
+        "the fire in the hearth is out, start the walk",
+    ],
+)
+def test_remarks_beside_talk_stay_talk(parser: IntentParser, text: str) -> None:
+    assert parser.parse(text).name == "none", text
+
+
+def test_clauses_note_the_name_beside_them() -> None:
+    parts = clauses("kids are at nan's, hearth, start our walk at 8.45")
+    assert [(c.text, c.named_before, c.named_after) for c in parts] == [
+        ("kids are at nan's", False, True),
+        ("start our walk at 8.45", True, False),
+    ]
