@@ -95,6 +95,12 @@ WRAPPERS: tuple[tuple[str, ...], ...] = tuple(
             "would that be possible for you to", "is that possible for you to",
             "would you be able to", "would you kindly", "can you kindly",
             "i want to ask you to", "can i ask you to", "would you be so kind as to",
+            # round 7: formal requests as they read after fillers ("so") and SYNONYMS
+            # ("could" -> "can"): "could you be so kind (as) to", "would you be so good as to"
+            "can you be kind to", "can you be kind as to", "would you be kind to",
+            "would you be kind as to", "can you be kind enough to", "would you be kind enough to",
+            "would you be good as to", "can you be good as to", "would you be good enough to",
+            "can you be good enough to", "be kind to", "be kind as to", "be good as to",
         ],
         key=lambda w: -len(w.split()),
     )
@@ -532,6 +538,14 @@ SYNONYMS.update(
         "our ideas": "idea list", "date night idea": "idea", "date night suggestion": "idea",
         # a state said before the request: "we're stuck, suggest the next idea"
         "were stuck": "", "were bored": "",
+    }
+)  # fmt: skip
+# Round 7, tuner A: formal and Indian English around the timers, the check-in and the
+# voice ("kindly", "if you please", "may I know", "prepone", "balance time").
+SYNONYMS.update(
+    {
+        "kindly": "", "if you please": "", "may i know": "", "can i know": "",
+        "could i know": "",
     }
 )  # fmt: skip
 _SYNONYMS = _index(

@@ -74,3 +74,32 @@ def test_clauses_note_the_name_beside_them() -> None:
         ("kids are at nan's", False, True),
         ("start our walk at 8.45", True, False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("kindly start the evening walk", "ritual", {"ritual": "walk"}),
+        ("hearth, kindly make it a little quieter", "volume", {"direction": "down"}),
+        ("would you be so good as to begin the check-in", "checkin", {}),
+        ("could you be so kind as to give us three more minutes", "extend", {"seconds": 180}),
+        ("would you be kind enough to say the question one more time", "repeat", {}),
+        ("may I know when the next check-in will be", "checkin_when", {}),
+        ("a two minute pause, if you please", "pause", {"seconds": 120}),
+        ("could you be so kind as to lower your voice", "volume", {"direction": "down"}),
+    ],
+)
+def test_formal_requests(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you be so kind as to pass the salt",
+        "kindly take your shoes off in the hall",
+        "may I know why you are late again",
+    ],
+)
+def test_formal_talk_stays_talk(parser: IntentParser, text: str) -> None:
+    assert parser.parse(text).name == "none", text
