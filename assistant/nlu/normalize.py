@@ -546,6 +546,18 @@ SYNONYMS.update(
     {
         "kindly": "", "if you please": "", "may i know": "", "can i know": "",
         "could i know": "",
+        # Indian and formal English words for the same requests
+        "prepone": "move", "balance time": "time left", "the remaining time": "time left",
+        "remaining time": "time left", "discontinue": "stop", "prolong": "lengthen",
+        "a further": "another", "some other question": "another question",
+        "i require": "i need", "we require": "we need", "i must be": "i need to be",
+        "we must have": "we need", "i must have": "i need",
+        "ready to speak": "ready to talk", "ready to discuss": "ready to talk",
+        "speak again": "talk again", "settled ourselves": "calmed down",
+        "settled down": "calmed down",
+        # "one" for "a" (Indian English and other second languages): "please do one pause"
+        "one pause": "a break", "one break": "a break", "one time out": "a break",
+        "one timeout": "a break",
     }
 )  # fmt: skip
 _SYNONYMS = _index(

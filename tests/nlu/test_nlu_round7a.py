@@ -103,3 +103,34 @@ def test_formal_requests(reads, text: str, intent: str, slots: dict) -> None:
 )
 def test_formal_talk_stays_talk(parser: IntentParser, text: str) -> None:
     assert parser.parse(text).name == "none", text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("please prepone our check-in to half past seven", "schedule", {"time": "19:30"}),
+        ("what is the balance time on the pause", "time_left", {}),
+        ("what is the remaining time on the pause", "time_left", {}),
+        ("we wish to discontinue the daily check-ins", "checkin_cancel", {}),
+        ("prolong the pause by two minutes", "extend", {"seconds": 120}),
+        ("a further ten minutes of space please", "extend", {"seconds": 600}),
+        ("I require some time alone for forty minutes", "space", {"seconds": 2400}),
+        ("we have settled ourselves, end the pause", "resume", {}),
+        ("kindly do one pause of three minutes", "pause", {"seconds": 180}),
+        ("we are ready to speak again, end the pause", "resume", {}),
+    ],
+)
+def test_indian_and_formal_words(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prepone the meeting to monday",
+        "what is the balance on the credit card",
+        "I require a new passport photo",
+    ],
+)
+def test_formal_words_in_talk_stay_talk(parser: IntentParser, text: str) -> None:
+    assert parser.parse(text).name == "none", text
