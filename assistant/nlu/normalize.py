@@ -560,6 +560,25 @@ SYNONYMS.update(
         "one timeout": "a break",
     }
 )  # fmt: skip
+# Round 7, tuner A: typed shorthand ("tmrw", "rn", "convo", "w friends") and a key
+# letter held down or left off in a hurry ("louderr", "repeaat", "plss", "paus").
+TYPED_SPELLINGS.update(
+    {
+        "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow",
+        "2morrow": "tomorrow", "tomoz": "tomorrow", "rn": "now",
+        "convo": "conversation", "abt": "about", "w": "with", "idk": "i dont know",
+        "bc": "because", "cuz": "because", "coz": "because", "tho": "though",
+        "paus": "break", "repet": "repeat", "plss": "please", "plzz": "please",
+        "pleas": "please", "pleez": "please", "plox": "please",
+    }
+)  # fmt: skip
+HELD_TYPED = (*SWAP_TYPED, "please", "repeat", "louder", "quieter", "softer", "again")
+"""Key words typed with one letter doubled ("louderr", "plss", "repeaat")."""
+for _word in HELD_TYPED:
+    for _k in range(len(_word)):
+        _typo = _word[: _k + 1] + _word[_k:]
+        if _typo not in _REAL_WORDS and _typo != _word:
+            TYPED_SPELLINGS.setdefault(_typo, SYNONYMS.get(_word, _word))
 _SYNONYMS = _index(
     (tuple(k.split()), tuple(v.split())) for k, v in {**SYNONYMS, **TYPED_SPELLINGS}.items()
 )

@@ -125,11 +125,29 @@ def test_indian_and_formal_words(reads, text: str, intent: str, slots: dict) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("is the check in on tmrw", "checkin_when", {}),
+        ("quieterr pls", "volume", {"direction": "down"}),
+        ("paus 3 mins plss", "pause", {"seconds": 180}),
+        ("louderr pls", "volume", {"direction": "up"}),
+        ("we need a breakk rn", "pause", {"seconds": 60}),
+        ("skip the check in tmrw pls", "checkin_skip", {}),
+        ("resume the convo", "resume", {}),
+    ],
+)
+def test_typed_shorthand_and_held_keys(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "prepone the meeting to monday",
         "what is the balance on the credit card",
         "I require a new passport photo",
+        "see you tmrw at the station",
+        "pls pass the remote rn",
     ],
 )
 def test_formal_words_in_talk_stay_talk(parser: IntentParser, text: str) -> None:
