@@ -16,7 +16,7 @@ as often talk between the two ("we're out of toilet paper, add it to the list", 
 didn't help at all, you know that"). Kept out, because they were heard as talk:
 - a yes or a no found in a clause ("okay, I overreacted"): answers count on their own;
 - anything in an utterance naming another assistant ("alexa, louder please");
-- a short clause (under `MIN_WORDS` canonical words) that Hearth's name does not touch
+- a short clause (under `MIN_WORDS` words) that Hearth's name does not touch
   ("it's fine, we're fine"; "hearth, louder please, ..." is addressed to Hearth);
 - a clause opening with "it"/"that" after a remark, which points back at the remark
   ("I took a breather at lunch, it helped");
@@ -33,16 +33,22 @@ from dataclasses import dataclass
 from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.normalize import PLACEHOLDERS, normalize
 
-_BOUNDARY = re.compile(r"(?<!\d)\.(?!\d)|[,;!?…]|\s[-–—]+\s|\b(hearth|harth)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(
+    r"(?<!\d)\.(?!\d)|[,;!?…]|\s[-–—]+\s|\b(hearth|harth)\b|(?=\b(?:while|because|before)\s)",
+    re.IGNORECASE,
+)
 """Clause marks: punctuation (not the dot of "8.45"; not a colon, which introduces what
-is to be noted: "log an appreciation: he made me tea") and the name."""
+is to be noted: "log an appreciation: he made me tea"), the name, and the start of a
+"while", "because" or "before" clause ("start our check-in while the dishwasher runs")."""
 _WORD = re.compile(r"\w")
+_ENDS = re.compile(r"\s*[.?!]")
 _DIGIT = re.compile(r"\d")
 _NOT_NAMED = re.compile(r"\b(the|a|our|my|your|of|in|on)\s+$", re.IGNORECASE)
 MAX_CLAUSES = 6
 """More clauses than this is a story, not a request with its reason."""
 MIN_WORDS = 3
-"""Canonical words a request clause needs unless Hearth's name is said next to it."""
+"""Words a request clause needs unless Hearth's name is said next to it (and two of them
+left after normalising: "skip the check-in" is a request, "we're fine" a remark)."""
 ANSWERS = frozenset(["yes", "no"])
 OTHER_ASSISTANTS = frozenset(["siri", "alexa", "google", "cortana", "bixby"])
 DEVICES = frozenset(
@@ -94,7 +100,9 @@ def clauses(text: str) -> list[Clause]:
         if mark is None:
             break
         if mark.group(1):
-            named = True  # on the next clause, and on the last one: only marks between
+            # on the next clause, unless the name ends its sentence ("..., hearth? we've
+            # got half an hour"); and on the last one: only marks came between
+            named = not _ENDS.match(text, mark.end())
             if out:
                 out[-1].named_after = True
         last = mark.end()
@@ -113,7 +121,7 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
     parts = clauses(text)
     if not 2 <= len(parts) <= MAX_CLAUSES:
         return None
-    hits: list[tuple[int, float, Intent]] = []
+    hits: list[tuple[bool, int, float, Intent]] = []
     for i in range(len(parts)):
         for j in range(i + 1, len(parts) + 1):
             if j - i == len(parts):
@@ -121,10 +129,15 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
             said = " ".join(c.text for c in parts[i:j])
             got = parse(said)
             if got.name != NONE and _taken(got, said, parts, i, j):
-                hits.append((j - i, got.confidence, got))
-    if not hits or len({h[2].name for h in hits}) != 1:
+                named = parts[i].named_before or parts[j - 1].named_after
+                hits.append((named, j - i, got.confidence, got))
+    if len({h[3].name for h in hits}) > 1:
+        # two requests: the one said next to Hearth's name is the one said to Hearth
+        # ("do the slow coffee thing now, hearth? we've got half an hour before work")
+        hits = [h for h in hits if h[0]]
+    if not hits or len({h[3].name for h in hits}) != 1:
         return None
-    widest = max(hits, key=lambda h: (h[0], h[1]))[2]
+    widest = max(hits, key=lambda h: (h[1], h[2]))[3]
     return Intent(widest.name, widest.slots, widest.confidence, text)
 
 
@@ -135,7 +148,8 @@ def _taken(got: Intent, said: str, parts: list[Clause], i: int, j: int) -> bool:
     tokens = normalize(said).tokens
     named = parts[i].named_before or parts[j - 1].named_after
     rest = [c.text for k, c in enumerate(parts) if not i <= k < j]
-    if len(tokens) < MIN_WORDS and (not named or _values(rest)):
+    short = len(tokens) < 2 or len(said.split()) < MIN_WORDS
+    if short and (not named or _values(rest)):
         return False  # "hearth, our check-in, make it 6.30": the value says it goes on
     if i > 0 and tokens[:1] and tokens[0] in POINTS_BACK:
         return False

@@ -152,3 +152,25 @@ def test_typed_shorthand_and_held_keys(reads, text: str, intent: str, slots: dic
 )
 def test_formal_words_in_talk_stay_talk(parser: IntentParser, text: str) -> None:
     assert parser.parse(text).name == "none", text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("hearth, let's start the check-in while the twins are napping", "checkin", {}),
+        ("hearth, quieter please because grandma is dozing", "volume", {"direction": "down"}),
+        ("hearth, my brother is staying over tonight, skip the check-in", "checkin_skip", {}),
+        (
+            "hearth, the kids are at nan's, start our walk while it's dry",
+            "ritual",
+            {"ritual": "walk"},
+        ),
+        (
+            "start the slow coffee now, hearth. we have twenty minutes",
+            "ritual",
+            {"ritual": "coffee"},
+        ),
+    ],
+)
+def test_where_the_remark_starts(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
