@@ -544,8 +544,7 @@ SYNONYMS.update(
 # voice ("kindly", "if you please", "may I know", "prepone", "balance time").
 SYNONYMS.update(
     {
-        "kindly": "", "if you please": "", "may i know": "", "can i know": "",
-        "could i know": "",
+        "kindly": "", "if you please": "", "may i know": "",
         # Indian and formal English words for the same requests
         "prepone": "move", "balance time": "time left", "the remaining time": "time left",
         "remaining time": "time left", "discontinue": "stop", "prolong": "lengthen",
@@ -558,6 +557,10 @@ SYNONYMS.update(
         # "one" for "a" (Indian English and other second languages): "please do one pause"
         "one pause": "a break", "one break": "a break", "one time out": "a break",
         "one timeout": "a break",
+        # round 7: a state said beside "more time" ("one more minute, still not calm")
+        "still not calm": "", "not calm yet": "",
+        "evening question": "checkin", "couple question thing": "checkin",
+        "couples question thing": "checkin",
     }
 )  # fmt: skip
 # Round 7, tuner A: typed shorthand ("tmrw", "rn", "convo", "w friends") and a key

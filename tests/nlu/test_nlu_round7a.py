@@ -174,3 +174,18 @@ def test_formal_words_in_talk_stay_talk(parser: IntentParser, text: str) -> None
 )
 def test_where_the_remark_starts(reads, text: str, intent: str, slots: dict) -> None:
     reads(text, intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("one more minute please, still not calm", "extend", {"seconds": 60}),
+        ("start the evening question", "checkin", {}),
+        ("open with a question please", "checkin", {}),
+        ("can you give us a gentler one instead", "next_question", {}),
+        ("we'd like to breathe together", "ritual", {"ritual": "mindfulness"}),
+        ("how much longer do we have before the timer ends", "time_left", {}),
+    ],
+)
+def test_round_seven_wordings(reads, text: str, intent: str, slots: dict) -> None:
+    reads(text, intent, slots)
