@@ -560,7 +560,7 @@ SYNONYMS.update(
         # round 7: a state said beside "more time" ("one more minute, still not calm")
         "still not calm": "", "not calm yet": "",
         "evening question": "checkin", "couple question thing": "checkin",
-        "couples question thing": "checkin",
+        "couples question thing": "checkin", "checkin thing": "checkin",
     }
 )  # fmt: skip
 # Round 7, tuner A: typed shorthand ("tmrw", "rn", "convo", "w friends") and a key

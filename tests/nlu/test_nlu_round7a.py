@@ -185,6 +185,10 @@ def test_where_the_remark_starts(reads, text: str, intent: str, slots: dict) -> 
         ("can you give us a gentler one instead", "next_question", {}),
         ("we'd like to breathe together", "ritual", {"ritual": "mindfulness"}),
         ("how much longer do we have before the timer ends", "time_left", {}),
+        ("let's do the brunch one", "ritual", {"ritual": "breakfast"}),
+        ("can we do the stroll one", "ritual", {"ritual": "walk"}),
+        ("do the checkin thing now", "checkin", {}),
+        ("checkin thing please", "checkin", {}),
     ],
 )
 def test_round_seven_wordings(reads, text: str, intent: str, slots: dict) -> None:
