@@ -64,6 +64,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from assistant.nlu.clauses import clause_request
 from assistant.nlu.compact import LazyIntentSet, SentenceTable, tables_for
 from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.loader import IntentSet, IntentSpec, TemplateSpec, load_intent_set
@@ -695,6 +696,10 @@ class IntentParser:
         if best is not None and best.sentence.intent == SAFETY and best.score < SAFETY_NEAR:
             best = None  # it stops everything: a near miss of those words is not enough
         if best is None:
+            # "kids are at grandma's, hearth, let's start our walk" (nlu/clauses.py)
+            found = clause_request(self.parse, text)
+            if found is not None:
+                return found
             rest = addressed_part(text)
             if rest is not None:
                 # "the kids are in bed, hearth, read us the appreciations"

@@ -95,6 +95,12 @@ WRAPPERS: tuple[tuple[str, ...], ...] = tuple(
             "would that be possible for you to", "is that possible for you to",
             "would you be able to", "would you kindly", "can you kindly",
             "i want to ask you to", "can i ask you to", "would you be so kind as to",
+            # round 7: formal requests as they read after fillers ("so") and SYNONYMS
+            # ("could" -> "can"): "could you be so kind (as) to", "would you be so good as to"
+            "can you be kind to", "can you be kind as to", "would you be kind to",
+            "would you be kind as to", "can you be kind enough to", "would you be kind enough to",
+            "would you be good as to", "can you be good as to", "would you be good enough to",
+            "can you be good enough to", "be kind to", "be kind as to", "be good as to",
         ],
         key=lambda w: -len(w.split()),
     )
@@ -565,6 +571,48 @@ TYPED_SPELLINGS.update(
         "fyi": "",
     }
 )  # fmt: skip
+# Round 7, tuner A: formal and Indian English around the timers, the check-in and the
+# voice ("kindly", "if you please", "may I know", "prepone", "balance time").
+SYNONYMS.update(
+    {
+        "kindly": "", "if you please": "", "may i know": "",
+        # Indian and formal English words for the same requests
+        "prepone": "move", "balance time": "time left", "the remaining time": "time left",
+        "remaining time": "time left", "discontinue": "stop", "prolong": "lengthen",
+        "a further": "another", "some other question": "another question",
+        "i require": "i need", "we require": "we need", "i must be": "i need to be",
+        "we must have": "we need", "i must have": "i need",
+        "ready to speak": "ready to talk", "ready to discuss": "ready to talk",
+        "speak again": "talk again", "settled ourselves": "calmed down",
+        "settled down": "calmed down",
+        # "one" for "a" (Indian English and other second languages): "please do one pause"
+        "one pause": "a break", "one break": "a break", "one time out": "a break",
+        "one timeout": "a break",
+        # round 7: a state said beside "more time" ("one more minute, still not calm")
+        "still not calm": "", "not calm yet": "",
+        "evening question": "checkin", "couple question thing": "checkin",
+        "couples question thing": "checkin", "checkin thing": "checkin",
+    }
+)  # fmt: skip
+# Round 7, tuner A: typed shorthand ("tmrw", "rn", "convo", "w friends") and a key
+# letter held down or left off in a hurry ("louderr", "repeaat", "plss", "paus").
+TYPED_SPELLINGS.update(
+    {
+        "tmrw": "tomorrow", "tmr": "tomorrow", "tmrrw": "tomorrow", "2moro": "tomorrow",
+        "2morrow": "tomorrow", "tomoz": "tomorrow", "rn": "now",
+        "convo": "conversation", "abt": "about", "w": "with", "idk": "i dont know",
+        "bc": "because", "cuz": "because", "coz": "because", "tho": "though",
+        "paus": "break", "repet": "repeat", "plss": "please", "plzz": "please",
+        "pleas": "please", "pleez": "please", "plox": "please",
+    }
+)  # fmt: skip
+HELD_TYPED = (*SWAP_TYPED, "please", "repeat", "louder", "quieter", "softer", "again")
+"""Key words typed with one letter doubled ("louderr", "plss", "repeaat")."""
+for _word in HELD_TYPED:
+    for _k in range(len(_word)):
+        _typo = _word[: _k + 1] + _word[_k:]
+        if _typo not in _REAL_WORDS and _typo != _word:
+            TYPED_SPELLINGS.setdefault(_typo, SYNONYMS.get(_word, _word))
 _SYNONYMS = _index(
     (tuple(k.split()), tuple(v.split())) for k, v in {**SYNONYMS, **TYPED_SPELLINGS}.items()
 )
