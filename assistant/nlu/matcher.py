@@ -82,7 +82,6 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
-from assistant.nlu.numbers import tokenize_spans
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
@@ -698,15 +697,7 @@ class IntentParser:
         if best is None:
             # "kids are at grandma's, hearth, let's start our walk" (nlu/clauses.py)
             found = clause_request(self.parse, text)
-            if found is not None:
-                return found
-            rest = addressed_part(text)
-            if rest is not None:
-                # "the kids are in bed, hearth, read us the appreciations"
-                said = self.parse(rest)
-                if said.name != NONE and said.name not in _ANSWERS:
-                    return Intent(said.name, said.slots, said.confidence, text)
-            return Intent(NONE, {}, _clamp(1.0 - score), text)
+            return found or Intent(NONE, {}, _clamp(1.0 - score), text)
         return Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)
 
     def _match(self, norm: Normalized) -> tuple[Candidate | None, float]:
@@ -1466,25 +1457,6 @@ def _verify(
 
 
 _ANSWERS = frozenset(["yes", "no"])
-ADDRESS_NAMES = frozenset(["hearth"])
-"""Hearth's name said inside a sentence: what comes after it is said to Hearth."""
-_BREAKS = frozenset(",.;:!?-")
-
-
-def addressed_part(text: str) -> str | None:
-    """What follows Hearth's name said after a pause inside a sentence ("before I forget,
-    hearth, add a picnic to our ideas" -> "add a picnic to our ideas"), or None.
-
-    Busy households say the context first and the name mid-sentence. The name must come
-    after a punctuation mark and before more words: "the fire in the hearth is going out"
-    and "what's next, hearth" are not addressed.
-    """
-    spans = tokenize_spans(text)
-    for k in range(1, len(spans) - 1):
-        word, start, _ = spans[k]
-        if word in ADDRESS_NAMES and _BREAKS & set(text[spans[k - 1][2] : start]):
-            return text[spans[k + 1][1] :]
-    return None
 
 
 def _length_unread(utt: frozenset[str], sent: frozenset[str], intent_vocab: frozenset[str]) -> bool:
