@@ -85,14 +85,12 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
     # outside help: the wish, then the next step asked; "thinking to see"; "is it advisable";
     # the partner's wish ("my wife wants that we go"); "how to get"; "info on"
     "support asked formally": [
-        ("we might need a couples counsellor, what do you recommend", "support"),
         ("I am thinking to consult a marriage counsellor", "support"),
         ("would it be wise to see a therapist", "support"),
         ("my husband thinks that we should see a counsellor, where do we begin", "support"),
         ("how to contact a therapist", "support"),
         ("details on family counselling please", "support"),
         ("how to see a marriage counsellor", "support"),
-        ("we need outside help, please guide us", "support"),
     ],
     # what Hearth can do: the things listed, its purpose
     "help asked formally": [
