@@ -587,9 +587,7 @@ class LiveLoop:
         # Only a microphone can go dead without an error (a file's silence is real).
         dead_watch = DeadInputWatch() if isinstance(source, MicrophoneSource) else None
         dead_reported = False
-        # Only a device drops audio (a file has no underruns, and its digital silence
-        # would pay the splicer's hold).
-        splice = DropoutSplicer() if isinstance(source, MicrophoneSource) else None
+        splice: DropoutSplicer | None = None  # a new one with each opened stream
         while not self.stop_event.is_set():
             self._check_engine_alive()
             try:
@@ -601,7 +599,9 @@ class LiveLoop:
                     self.listener.reset()
                     if echo is not None:
                         echo.offset = None  # a reopened stream has a new delay
-                    if splice is not None:
+                    if isinstance(source, MicrophoneSource):
+                        # Only a device drops audio (a file has no underruns, and its
+                        # digital silence would pay the splicer's hold).
                         splice = DropoutSplicer()
                 block = source.read(timeout=0.25)
             except EOFError:

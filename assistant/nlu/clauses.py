@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.normalize import PLACEHOLDERS, normalize
 
 _BOUNDARY = re.compile(
@@ -49,7 +49,6 @@ MAX_CLAUSES = 6
 MIN_WORDS = 3
 """Words a request clause needs unless Hearth's name is said next to it (and two of them
 left after normalising: "skip the check-in" is a request, "we're fine" a remark)."""
-ANSWERS = frozenset(["yes", "no"])
 OTHER_ASSISTANTS = frozenset(["siri", "alexa", "google", "cortana", "bixby"])
 DEVICES = frozenset(
     ("tv", "telly", "television", "netflix", "movie", "film", "episode", "show", "music",
@@ -128,8 +127,8 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
                 continue  # the whole utterance was tried already
             said = " ".join(c.text for c in parts[i:j])
             got = parse(said)
-            if got.name != NONE and _taken(got, said, parts, i, j):
-                named = parts[i].named_before or parts[j - 1].named_after
+            named = parts[i].named_before or parts[j - 1].named_after
+            if got.name != NONE and _taken(got, said, named, parts, i, j):
                 hits.append((named, j - i, got.confidence, got))
     if len({h[3].name for h in hits}) > 1:
         # two requests: the one said next to Hearth's name is the one said to Hearth
@@ -141,12 +140,12 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
     return Intent(widest.name, widest.slots, widest.confidence, text)
 
 
-def _taken(got: Intent, said: str, parts: list[Clause], i: int, j: int) -> bool:
-    """Whether the request `got`, read in parts[i:j], stands beside the other parts."""
+def _taken(got: Intent, said: str, named: bool, parts: list[Clause], i: int, j: int) -> bool:
+    """Whether the request `got`, read in parts[i:j] (`named`: next to Hearth's name),
+    stands beside the other parts."""
     if got.name in ANSWERS:
         return False
     tokens = normalize(said).tokens
-    named = parts[i].named_before or parts[j - 1].named_after
     rest = [c.text for k, c in enumerate(parts) if not i <= k < j]
     short = len(tokens) < 2 or len(said.split()) < MIN_WORDS
     if short and (not named or _values(rest)):

@@ -8,6 +8,9 @@ from typing import Any
 NONE = "none"
 """Intent name for anything that is not a request: Hearth stays silent."""
 
+ANSWERS = frozenset(["yes", "no"])
+"""The intents that answer Hearth's own question: they count only on their own."""
+
 
 @dataclass(frozen=True)
 class Intent:

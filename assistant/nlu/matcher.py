@@ -66,7 +66,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.nlu.clauses import clause_request
 from assistant.nlu.compact import LazyIntentSet, SentenceTable, tables_for
-from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.loader import IntentSet, IntentSpec, TemplateSpec, load_intent_set
 from assistant.nlu.normalize import (
     CADENCE,
@@ -561,7 +561,6 @@ class IntentParser:
         self._sentence_stems = frozenset(map(_stem, self._sentence_words))
         self._any_vocab = frozenset().union(*self._vocab.values())
         # By intent: its whole-template sentences' words, and the sets of negations they
-        # say (see `_could_end`).
         # say (see `_could_end`), and the shortest and longest of its texts saying each
         # word ("": any of its texts).
         intent_words: dict[str, set[str]] = defaultdict(set)
@@ -761,13 +760,13 @@ class IntentParser:
                 joiner = tokens[request[1] - 1]
                 if joiner in JOINERS and (joiner != "and" or tokens[request[0]] not in _JOINT):
                     continue
-                if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - _ANSWERS:
+                if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - ANSWERS:
                     continue  # no candidate could pass the tests below
                 part = parts.norm(*request)
                 best = parts.match(*request)
                 if best is None or best.score < SPLIT_ACCEPT:
                     continue
-                if best.sentence.intent in _ANSWERS:
+                if best.sentence.intent in ANSWERS:
                     continue  # an answer counts only on its own: "... can you do it for me"
                 if not _ends_in(part, best):
                     continue  # only near-spelt: "we're back where..." is not "we're back"
@@ -1403,7 +1402,7 @@ def _verify(
         return 0.0  # "I need you to stop" asks the partner, not Hearth
     if sentence.intent == "stop" and len(tokens) == 2 and tokens[1] == "that" not in sent:
         return 0.0  # "stop it", "stop that" are said to the partner
-    if sentence.intent in ("yes", "no") and said.you - sent:
+    if sentence.intent in ANSWERS and said.you - sent:
         return 0.0  # "no, you change it" answers the partner
     if "timer" in utt and _timer_unnamed(utt, sentence):
         return 0.0  # "set a timer for twelve minutes" is not "set a break timer for #d"
@@ -1454,9 +1453,6 @@ def _verify(
         # what is talked about more than a word added or left out.
         score -= SUBSTITUTION_PENALTY
     return score
-
-
-_ANSWERS = frozenset(["yes", "no"])
 
 
 def _length_unread(utt: frozenset[str], sent: frozenset[str], intent_vocab: frozenset[str]) -> bool:

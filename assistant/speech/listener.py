@@ -38,14 +38,11 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.speech.front_end import FrontEnd, NoFrontEnd
 from assistant.speech.types import Recognizer, Utterance
 from assistant.speech.vad import VoiceActivity, VoiceVad
 from assistant.speech.wake import WakePhrase, words
-
-ANSWERS_ONLY = frozenset({"yes", "no"})
-"""Intents decided early only when Hearth is waiting for an answer."""
 
 STOP_WORDS = frozenset({"stop", "quiet", "enough"})
 """Words that cut Hearth off when heard while it talks."""
@@ -653,7 +650,7 @@ class Listener:
         if words(rest)[-1] in OPEN_ENDINGS:
             return False
         # "let's..." can read as "yes" halfway through a sentence.
-        return mode == "answer" or self.parse(rest).name not in ANSWERS_ONLY  # type: ignore[misc]
+        return mode == "answer" or self.parse(rest).name not in ANSWERS  # type: ignore[misc]
 
     def _may_go_on(self, rest: str) -> bool:
         """`rest` is the start of a longer known command that means something else."""
