@@ -247,7 +247,8 @@ def _intent_after_wake(text: str) -> tuple[str, str]:
 
 def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
     """Synthesize one sentence and take it through the listener as `hearth run` does."""
-    from assistant.speech.listener import ANSWERS_ONLY, Listener, ListenerConfig
+    from assistant.nlu.intent import ANSWERS
+    from assistant.speech.listener import Listener, ListenerConfig
     from assistant.speech.transcribe import transcribe_pcm
 
     index, text, voice, noisy, expected = job
@@ -266,7 +267,7 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
         tap, ListenerConfig(wake_phrase=_state["wake"].phrase), parser.parse, rec.grammar.phrases
     )
     decided = []
-    mode = "answer" if expected in ANSWERS_ONLY else "wake"
+    mode = "answer" if expected in ANSWERS else "wake"
     start = time.perf_counter()
     block = 640  # 20 ms, as the microphone delivers
     for i in range(0, len(pcm), block):

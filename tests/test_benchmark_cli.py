@@ -29,3 +29,26 @@ def test_nlu_speed_bad_argument_is_a_one_line_error():
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].endswith("--lines must be at least 1")
     assert "Traceback" not in result.stderr
+
+
+def test_benchmarks_import_only_names_the_library_has():
+    """A benchmark imports Hearth lazily inside its workers, so a renamed name shows
+    only minutes into a run (asr_accuracy.py's ANSWERS_ONLY, 2026-12-02)."""
+    import ast
+    import importlib
+
+    missing = []
+    for script in sorted((ROOT / "benchmarks").glob("*.py")):
+        for node in ast.walk(ast.parse(script.read_text())):
+            if not (
+                isinstance(node, ast.ImportFrom) and (node.module or "").startswith("assistant")
+            ):
+                continue
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                if not hasattr(module, alias.name):
+                    try:
+                        importlib.import_module(f"{node.module}.{alias.name}")
+                    except ImportError:
+                        missing.append(f"{script.name}: {node.module}.{alias.name}")
+    assert missing == []

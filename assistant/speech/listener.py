@@ -311,7 +311,13 @@ class Listener:
     def _final(self, utt: Utterance, t: float, early: bool) -> list[Heard]:
         text = utt.text.strip()
         if not early:
-            text = self._best_reading(text, utt.alternatives, t)
+            reading = self._best_reading(text, utt.alternatives, t)
+            if reading is None:
+                # Its readings name two different requests: declined, not guessed.
+                self._forget_partial()
+                self._awake_until = float("-inf")
+                return [Heard("", t, declined=True)]
+            text = reading
             if self._stable_command and not self._command(text):
                 # The search ended on the filler path, or short of a whole command ("hey
                 # hearth", "we need a"), and no other reading of the whole speech is one,
@@ -549,13 +555,13 @@ class Listener:
             commit()
         return [replace(h, t=t) for h in decided]
 
-    def _best_reading(self, text: str, alternatives: tuple[str, ...], t: float) -> str:
+    def _best_reading(self, text: str, alternatives: tuple[str, ...], t: float) -> str | None:
         """`text`, or when it is not a command Hearth may act on, the first reading
         that is: for speech that began with the wake phrase, its strict grammar's
         reading ("ask us the question" for "hey hearth ask us a look where us
         tonight"); the engine's alternatives; then its second reading (with the whole
         utterance's voice estimate). A bare wake phrase stays one: no command is
-        guessed."""
+        guessed. None: the readings of a sure command disagree (see `_settle`)."""
         has_wake, rest = self.wake.split(text)
         reread = getattr(self.recognizer, "reread", None)
         if not text or (has_wake and not rest):
@@ -595,23 +601,30 @@ class Listener:
         mine = self._sure_intent(partial)
         return mine is not None and self._sure_intent(strict()) == mine
 
-    def _settle(self, text: str, reread: Callable[..., Utterance | None] | None) -> str:
-        """A sure command after the wake phrase, unless the strict grammar reads another
-        one and the second model reading (the whole utterance's mean) sides with it:
-        two readings of three ("we need a mediator" in a voice whose first moments
-        gave a poor mean; the grammar and the second reading heard "we need a minute")."""
+    def _settle(self, text: str, reread: Callable[..., Utterance | None] | None) -> str | None:
+        """A sure command after the wake phrase is acted on when two of its three
+        readings agree on the request: the quick reading, the strict grammar's (which
+        followed the speech) and, when those two differ, the model's second reading
+        (the whole utterance's mean). "we need a mediator" in a voice whose first
+        moments gave a poor mean, where the grammar and the second reading heard "we
+        need a minute", is the pause. When the second reading sides with neither,
+        None: Hearth says it did not catch it rather than guessing between two
+        requests (over Hearth's own voice, "we need a minute" read as "we need a
+        mediator", the grammar's "we need a minute" and a second reading of neither
+        started support in 1 of 8 end-to-end runs)."""
         if reread is None:
             return text
         strict = reread(strict=True)
         if strict is None:
             return text
-        other = self._sure_intent(strict.text)
-        if other is None or other == self._sure_intent(text):
+        mine, other = self._sure_intent(text), self._sure_intent(strict.text)
+        if other is None or other == mine:
             return text
         second = reread()
-        if second is not None and self._sure_intent(second.text) == other:
+        sided = self._sure_intent(second.text) if second is not None else None
+        if sided == other:
             return strict.text
-        return text
+        return text if sided == mine else None
 
     def _other_readings(
         self,

@@ -433,8 +433,9 @@ def test_a_less_sure_command_gives_way_to_the_strict_reading_only() -> None:
 def test_a_sure_command_gives_way_when_two_readings_of_three_hear_another() -> None:
     rec = RereadingRecognizer(strict="hey hearth we need a minute")
     listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    rec.second = "hey hearth we need a mediator"
     rec.final = Utterance("hey hearth we need a mediator", 0.9)
-    # The second model reading does not side with the grammar: the first reading stands.
+    # The second model reading sides with the first: it stands.
     assert [h.text for h in listener.feed(QUIET, 0.02)] == ["we need a mediator"]
     rec.second = "hey hearth we need a minute"
     rec.final = Utterance("hey hearth we need a mediator", 0.9)
@@ -444,6 +445,22 @@ def test_a_sure_command_gives_way_when_two_readings_of_three_hear_another() -> N
     rec.final = Utterance("hey hearth we need a mediator", 0.9)
     assert [h.text for h in listener.feed(QUIET, 20.0)] == ["we need a mediator"]
     assert rec.model_rereads == 0
+
+
+def test_a_sure_command_whose_readings_all_differ_is_declined_not_guessed() -> None:
+    """Over Hearth's own voice, "we need a minute" read as "we need a mediator", the
+    grammar's "we need a minute", a second reading of neither: no request is acted on,
+    and Hearth may say it did not catch it."""
+    rec = RereadingRecognizer(strict="hey hearth we need a minute", second="hey hearth what a day")
+    listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    rec.final = Utterance("hey hearth we need a mediator", 0.9)
+    assert [(h.text, h.declined) for h in listener.feed(QUIET, 0.02)] == [("", True)]
+    rec.second = None  # no second reading at all: two readings, two requests
+    rec.final = Utterance("hey hearth we need a mediator", 0.9)
+    assert [(h.text, h.declined) for h in listener.feed(QUIET, 10.0)] == [("", True)]
+    # The next speech is not taken as following a wake phrase: nothing lingers.
+    rec.final = Utterance("we need a minute", 0.9)
+    assert listener.feed(QUIET, 12.0) == []
 
 
 def test_readings_of_the_whole_speech_come_before_a_stable_partial() -> None:
