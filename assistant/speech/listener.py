@@ -735,6 +735,11 @@ class Listener:
                 # wake phrase first: the rest passes the bars of any speech after it
                 # (it was handed on unchecked until 2026-12-02). Declined, it is still
                 # a barge-in: Hearth's line is cut and it says it did not catch that.
-                return self._weighed(rest, utt, t, after_wake=True, barge_in=True)
+                # Its readings are weighed as any final's are (two of three agree).
+                reading = self._best_reading(text, utt.alternatives, t)
+                _, said = self.wake.split(reading or "")
+                if not said:
+                    return [Heard("", t, barge_in=True, declined=reading is None)]
+                return self._weighed(said, utt, t, after_wake=True, barge_in=True)
             return [Heard("", t, barge_in=True)]
         return []

@@ -463,6 +463,25 @@ def test_a_sure_command_whose_readings_all_differ_is_declined_not_guessed() -> N
     assert listener.feed(QUIET, 12.0) == []
 
 
+def test_a_barge_in_heard_in_one_final_is_settled_like_any_final() -> None:
+    """Wake phrase and request in one final while Hearth talks: cut off either way, and
+    acted on only when two readings of three agree."""
+    rec = RereadingRecognizer(strict="hey hearth we need a minute")
+    listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+    listener.speaking_text = "Here is a question for you both."
+    run(listener, 0.0, 0.2, speaking=True)
+    rec.final = Utterance("hey hearth we need a mediator", 0.9)
+    [heard] = listener.feed(LOUD, 0.22, speaking=True)
+    assert (heard.barge_in, heard.declined, heard.text) == (True, True, "")
+    run(listener, 0.22, 1.0)  # Hearth stopped; then it reads another line
+    listener.speaking_text = "Here is another question."
+    run(listener, 10.0, 0.2, speaking=True)
+    rec.second = "hey hearth we need a minute"
+    rec.final = Utterance("hey hearth we need a mediator", 0.9)
+    [heard] = listener.feed(LOUD, 10.22, speaking=True)
+    assert (heard.barge_in, heard.declined, heard.text) == (True, False, "we need a minute")
+
+
 def test_readings_of_the_whole_speech_come_before_a_stable_partial() -> None:
     """A final that is no command falls back to the partial that held as one, but
     only when no reading of the whole speech (alternatives, the grammar's, the
