@@ -384,6 +384,13 @@ def main() -> None:
         "--per-template", type=int, default=8, help="grammar wordings per template (C used 2)"
     )
     ap.add_argument("--no-baseline", action="store_true", help="skip the open-mode baseline")
+    ap.add_argument(
+        "--jobs-file",
+        metavar="FILE",
+        help="speak the sentences saved in FILE (written there when it does not exist): "
+        "the pool is drawn from the templates' sampled wordings, so a change to the "
+        "sampling changes the sentences; A/B runs of such a change share one file",
+    )
     ap.add_argument("--stats", choices=["sphinx", "vosk"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stats:
@@ -394,7 +401,16 @@ def main() -> None:
     voices = args.voices.split(",")
     baseline = not args.no_baseline
 
-    jobs = accuracy_jobs(args.commands, args.everyday, args.split, voices, args.all_conditions)
+    saved = Path(args.jobs_file) if args.jobs_file else None
+    if saved is not None and saved.exists():
+        try:
+            jobs = [tuple(job) for job in json.loads(saved.read_text())]
+        except (ValueError, TypeError) as exc:
+            sys.exit(f"asr_accuracy.py: {saved} is not a jobs file: {exc}")
+    else:
+        jobs = accuracy_jobs(args.commands, args.everyday, args.split, voices, args.all_conditions)
+        if saved is not None:
+            saved.write_text(json.dumps(jobs))
     n_cmd = len({j[1] for j in jobs if j[4] is not None})
     n_day = len({j[1] for j in jobs if j[4] is None})
     print(

@@ -52,3 +52,17 @@ def test_benchmarks_import_only_names_the_library_has():
                     except ImportError:
                         missing.append(f"{script.name}: {node.module}.{alias.name}")
     assert missing == []
+
+
+def test_asr_accuracy_bad_jobs_file_is_a_one_line_error(tmp_path):
+    broken = tmp_path / "jobs.json"
+    broken.write_text("[[1, 2")
+    script = ROOT / "benchmarks" / "asr_accuracy.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--jobs-file", str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(f"asr_accuracy.py: {broken} is not")
