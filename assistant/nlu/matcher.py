@@ -1246,23 +1246,44 @@ class IntentParser:
                 step = max(1, len(rest) // max(1, per_template - shortest))
                 chosen = usable[:shortest] + rest[::step][: per_template - shortest]
                 for k, pieces in enumerate(chosen):
-                    words = []
-                    for piece in pieces:
-                        if isinstance(piece, SlotRef):
-                            slot = spec.slots[piece.name]
-                            if slot.type in self.intent_set.lists:
-                                values = self.intent_set.lists[slot.type].values.values()
-                                options = [p for ps in values for p in ps]
-                            else:
-                                options = samples.get(slot.type, [""])
-                            words.append(options[k % len(options)])
-                        else:
-                            words.append(piece)
-                    phrase = " ".join(" ".join(words).lower().split())
-                    for said in (phrase, *_synonym_variants(phrase, k)):
-                        if _speakable(said):
-                            phrases[said] = None
+                    # A template's shortest wordings are said with every value of a
+                    # listed slot ("time for coffee", "... breakfast", "... a walk");
+                    # the others with one, each wording the next value. Taking the
+                    # values' words in list order instead gave the first value only:
+                    # every ritual wording said "walk" (2026-12-02).
+                    fills = range(self._most_values(spec)) if k < shortest else (k,)
+                    for fill in fills:
+                        phrase = self._sample_phrase(spec, pieces, fill, k, samples)
+                        for said in (phrase, *_synonym_variants(phrase, k)):
+                            if _speakable(said):
+                                phrases[said] = None
         return list(phrases)
+
+    def _most_values(self, spec: IntentSpec) -> int:
+        """The number of values of the intent's largest listed slot (1 without one)."""
+        lists = self.intent_set.lists
+        sizes = [len(lists[s.type].values) for s in spec.slots.values() if s.type in lists]
+        return max(sizes, default=1)
+
+    def _sample_phrase(
+        self, spec: IntentSpec, pieces: tuple, fill: int, k: int, samples: dict[str, list[str]]
+    ) -> str:
+        """One wording said with sample slot values: the `fill`-th value of a listed
+        slot (in its `k`-th words, so wordings vary them), the `k`-th sample of others."""
+        words = []
+        for piece in pieces:
+            if not isinstance(piece, SlotRef):
+                words.append(piece)
+                continue
+            slot = spec.slots[piece.name]
+            if slot.type in self.intent_set.lists:
+                values = list(self.intent_set.lists[slot.type].values.values())
+                said = values[fill % len(values)]
+                words.append(said[(fill // len(values) + k) % len(said)])
+            else:
+                options = samples.get(slot.type, [""])
+                words.append(options[k % len(options)])
+        return " ".join(" ".join(words).lower().split())
 
 
 # Typed-only spellings: SYNONYMS maps them for typed input, but nobody says them, so

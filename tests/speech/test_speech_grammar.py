@@ -81,6 +81,23 @@ def test_grammar_from_the_real_nlu_covers_its_phrases() -> None:
     assert len(set(names)) > 10
 
 
+def test_every_ritual_is_hearable_in_many_wordings(parser) -> None:
+    """Each ritual is in the grammar in many wordings ("time for coffee", "let's do
+    the breakfast"): until 2026-12-02 the sampled wordings took the list's words in
+    order, and every ritual wording said a walk."""
+    from collections import Counter
+
+    g = grammar_from_parser(parser, "hey hearth")
+    rituals = parser.intent_set.lists["ritual"].values
+    said = {w for words in rituals.values() for w in words}
+    heard: Counter = Counter()
+    for phrase in g.phrases:
+        if any(w in phrase for w in said):  # (parsing all 13,000 takes a minute on CI)
+            intent = parser.parse(phrase)
+            heard[intent.slots.get("ritual") if intent.name == "ritual" else None] += 1
+    assert all(heard[value] >= 20 for value in rituals), heard
+
+
 def _pocketsphinx_models(grammar):
     """PocketSphinx's own automata for the JSGF and for the word automaton of `grammar`."""
     import os
