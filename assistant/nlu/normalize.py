@@ -873,7 +873,7 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
     return out
 
 
-_OR_NOT = (["or", "not"], ["or", "what"])
+_OR_NOT = (["or", "not"], ["or", "what"], ["you", "know"])
 _BARE_CAN_VERBS = frozenset(
     ("break", "extend", "start", "begin", "do", "repeat", "say", "louder", "softer",
      "quieter", "skip", "change", "stop", "end", "cancel", "finish", "give", "get", "put",
@@ -975,7 +975,8 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             out.tokens, out.spans = out.tokens[1:], out.spans[1:]
         if len(out.tokens) > 2 and out.tokens[-2:] in _OR_NOT:
             # "can pause us one minute or not", "is the pause nearly over or what": a
-            # question tag (Singapore, Nigerian English) asks the request itself
+            # question tag (Singapore, Nigerian English) asks the request itself; a
+            # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
         if len(out.tokens) > 1 and out.tokens[0] == "can" and out.tokens[1] in _BARE_CAN_VERBS:
             # "can start the check in now", "can louder": "can" with the subject left out

@@ -63,6 +63,7 @@ def test_more_hedged_openings(reads, text: str, intent: str, slots: dict) -> Non
         ("hearth, can quieter or not", "volume", {"direction": "down"}),
         ("can start our slow coffee lah", "ritual", {"ritual": "coffee"}),
         ("hearth volume down small", "volume", {"direction": "down"}),
+        ("um hearth can we like take a short pause you know", "pause", {"seconds": 60}),
     ],
 )
 def test_singapore_and_nigerian_tags_and_particles(
@@ -164,6 +165,9 @@ def test_the_next_one_is_the_next_check_in(reads, text: str, intent: str, slots:
             {"seconds": 1200},
         ),
         ("can you start the check-in, we're both ready", "checkin", {}),
+        # the length said after the pause, as enough (not the default minute)
+        ("let's have a break, five minutes is plenty", "pause", {"seconds": 300}),
+        ("a break, ten minutes is fine", "pause", {"seconds": 600}),
     ],
 )
 def test_round_eight_wordings(reads, text: str, intent: str, slots: dict) -> None:
