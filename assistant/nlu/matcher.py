@@ -205,6 +205,10 @@ I'm leaving"): a condition or a threat, not a request next to a remark. Only "an
 a joint request ("let's pause and we can talk later") just adds a plan."""
 _JOINT = _words("lets can we i")
 """Words a remark said after a request starts with ("stop the pause, we're ready")."""
+SAID_TO_PARTNER_TOO = frozenset(["repeat", "volume"])
+"""Requests as often said to the partner beside a remark ("say that again? I was in the
+other room", "turning that down, I'm trying to read"): beside one, only with Hearth's name
+(nlu/clauses.py), never by `_split_match`."""
 TEXT_REJECT = _words("but however though although nothing")
 """A free-text slot holding a contrast ("I appreciate that, but...") is an argument."""
 
@@ -760,13 +764,15 @@ class IntentParser:
                 joiner = tokens[request[1] - 1]
                 if joiner in JOINERS and (joiner != "and" or tokens[request[0]] not in _JOINT):
                     continue
+                if remark[0] == k and joiner in _PREPOSITIONS:
+                    continue  # "let's have breakfast at | that diner": the remark is its object
                 if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - ANSWERS:
                     continue  # no candidate could pass the tests below
                 part = parts.norm(*request)
                 best = parts.match(*request)
                 if best is None or best.score < SPLIT_ACCEPT:
                     continue
-                if best.sentence.intent in ANSWERS:
+                if best.sentence.intent in ANSWERS | SAID_TO_PARTNER_TOO:
                     continue  # an answer counts only on its own: "... can you do it for me"
                 if not _ends_in(part, best):
                     continue  # only near-spelt: "we're back where..." is not "we're back"

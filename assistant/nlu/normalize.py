@@ -606,6 +606,85 @@ TYPED_SPELLINGS.update(
         "pleas": "please", "pleez": "please", "plox": "please",
     }
 )  # fmt: skip
+# Round 8, tuner A: a request asked as a question or a hedge in many Englishes ("any
+# chance of a pause", "I wonder if we could ...", "would you mind if I took ...", "reckon
+# you could ...", "would ya ever ...", Singapore and Nigerian "lah", "abeg"), and the words
+# of couples therapy for the same requests ("I'm flooded", "to self-soothe", "regulated").
+# Read wherever they are said or typed, but kept out of the speech grammar (as typed forms):
+# offered as spoken forms they added about 900 command phrases ("abeg be louder", "a wee
+# quieter"), past the recognizer's bound, and hedges need no priming to be heard.
+TYPED_SPELLINGS.update(
+    {
+        "any chance of": "can we have", "any chance we could": "can we",
+        # ...but a drink is asked of the partner: "any chance of a cuppa, love?"
+        "any chance of a cuppa": "chance of tea", "any chance of a coffee": "chance of tea",
+        "any chance of a tea": "chance of tea", "any chance of a brew": "chance of tea",
+        "any chance we can": "can we", "any chance i could": "can i", "any chance i can": "can i",
+        "any chance you could": "can you", "any chance you can": "can you",
+        "is there any chance of": "can we have", "any idea how": "how",
+        "any idea when": "when", "any idea what time": "what time",
+        "i wonder if we could": "can we", "i wonder if we can": "can we",
+        "i wonder if i could": "can i", "i was wondering if we could": "can we",
+        "i was wondering if i could": "can i", "wondering if we could": "can we",
+        "i wonder when": "when", "i wonder how": "how", "i wonder what": "what",
+        "would you mind if i took": "can i take", "would you mind if we took": "can we take",
+        "would you mind if i": "can i", "would you mind if we": "can we",
+        "do you mind if i": "can i", "do you mind if we": "can we",
+        "is it alright if we": "can we", "is it alright if i": "can i",
+        "is it all right if we": "can we", "is it all right if i": "can i",
+        "is it okay if we": "can we", "is it okay if i": "can i", "is it ok if we": "can we",
+        "is it ok if i": "can i", "is there any way we could": "can we",
+        "is there any way we can": "can we", "is there a way we could": "can we",
+        "is there any way i could": "can i", "is there a way i could": "can i",
+        "reckon you could": "can you", "reckon you can": "can you",
+        "do you reckon you could": "can you", "reckon we could": "can we",
+        "i reckon": "", "would ya ever": "can you", "would you ever": "can you",
+        "not to be dramatic but": "", "not to be dramatic": "",
+        "were fixin to": "lets", "were fixing to": "lets",
+        "id better have": "i need", "i better have": "i need", "id better take": "i need",
+        "im gonna need": "i need", "im going to need": "i need",
+        # Singapore, Malaysian and Nigerian English: a closing particle, "abeg" (please),
+        # "small" for a little ("I need small space", "volume up small")
+        "lah": "", "leh": "", "lor": "", "abeg": "please", "small space": "space",
+        "up small": "up", "down small": "down", "talk small": "talk",
+        # Scots and Irish: "a wee bit quieter", "our wee walk", "we're grand now"
+        "wee": "little", "were grand": "were good", "im grand": "im good",
+        "the weans sleeping": "", "the wean is sleeping": "", "the weans asleep": "",
+        # couples therapy: flooded, self-soothing, regulated again, the stress-reducing
+        # conversation (the check-in), coming back together (resuming)
+        "im flooded": "", "were flooded": "", "im feeling flooded": "", "i feel flooded": "",
+        "self soothe": "calm down", "self sooth": "calm down", "selfsoothe": "calm down",
+        "i feel regulated": "im calm", "im regulated": "im calm", "were regulated": "were calm",
+        "we feel regulated": "were calm", "regulated": "calm",
+        "come back together": "talk again", "stress reducing conversation": "checkin",
+        "stress reducing convo": "checkin", "stress reducing chat": "checkin",
+        "im still calming down": "", "were still calming down": "", "im not there yet": "",
+        "were not there yet": "",
+        # more openings that hedge a request: "do you think we could", "could you possibly",
+        # "I don't suppose you could", "can't we", "how about we", "do us a favour and",
+        # "would it be ok if we skipped"
+        "do you think we could": "can we", "do you think we can": "can we",
+        "do you think i could": "can i", "possibly": "", "any way you could": "can you",
+        "any way we could": "can we", "any way i could": "can i",
+        "i dont suppose you could": "can you", "i dont suppose we could": "can we",
+        "i dont suppose i could": "can i", "cant we": "can we", "couldnt we": "can we",
+        "shouldnt we": "should we", "how about we": "lets", "what if we": "lets",
+        "what if we took": "lets take", "what if we had": "lets have",
+        "do us a favour and": "", "do me a favour and": "", "do us a favor and": "",
+        "do me a favor and": "", "be a dear and": "", "be a love and": "",
+        "is it too much to ask for": "can we have", "would it be ok if we": "can we",
+        "would it be okay if we": "can we", "would it be alright if we": "can we",
+        "would it be ok if i": "can i", "would it be okay if i": "can i",
+        "would it be alright if i": "can i", "skipped": "skip",
+    }
+)  # fmt: skip
+# Round 8, tuner A: a dropped g typed with an apostrophe ("breathin'", "doin'").
+TYPED_SPELLINGS.update(
+    {
+        "breathin": "breathing", "doin": "doing", "takin": "taking", "goin": "going",
+        "startin": "starting", "talkin": "talking", "gettin": "getting",
+    }
+)  # fmt: skip
 HELD_TYPED = (*SWAP_TYPED, "please", "repeat", "louder", "quieter", "softer", "again")
 """Key words typed with one letter doubled ("louderr", "plss", "repeaat")."""
 for _word in HELD_TYPED:
@@ -718,10 +797,17 @@ _MORE = frozenset(["more", "extra"])
 _AMOUNTS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | {"half"}
 
 
+_ONE_MORE = frozenset(["another", "extra"])
+
+
 def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """ "five more minutes" -> "five minutes more": the duration is then read whole
-    (a request for more time, see intents/templates/extend.yaml)."""
+    (a request for more time, see intents/templates/extend.yaml). "another hour", "an
+    extra hour" are read as "another an hour": one hour, with no article said."""
     out = list(spans)
+    for i in range(len(out) - 1, 0, -1):
+        if out[i][0] == "hour" and out[i - 1][0] in _ONE_MORE:
+            out.insert(i, ("an", out[i][1], out[i][1]))
     for i in range(1, len(out) - 1):
         amount = out[i - 1][0]
         if (
@@ -743,15 +829,20 @@ def _said_again(tokens: list[str], i: int) -> bool:
 
 
 _BACK_IN = (["back", "in"], ["ready", "in"])
+_BARE_MINUTES_AFTER = frozenset(["pause", "break", "timeout", "extend", "space"])
 MAX_BARE_MINUTES = 90
 
 
 def _bare_minutes_at(tokens: list[str], i: int) -> tuple[int, int] | None:
-    """(seconds, end) for a number without its unit after "back in" ("back in 15"):
-    people leave the minutes out there, and no clock time is said that way."""
-    if tokens[max(0, i - 2) : i] not in _BACK_IN:
-        return None
+    """(seconds, end) for a number without its unit after "back in" ("back in 15"), or
+    closing a bare "pause 3", "extend 5": people leave the minutes out there, and no
+    clock time is said that way."""
     found = int_at(tokens, i)
+    if tokens[max(0, i - 2) : i] not in _BACK_IN and not (
+        # a terse command to a speaker: "pause 3", "extend 5" (the number ends it)
+        i >= 1 and tokens[i - 1] in _BARE_MINUTES_AFTER and found and found[1] == len(tokens)
+    ):
+        return None
     if found is None or found[0] != int(found[0]) or not 1 <= found[0] <= MAX_BARE_MINUTES:
         return None
     if found[1] < len(tokens) and tokens[found[1]] in ("oclock", "am", "pm"):
@@ -780,6 +871,15 @@ def normalize(text: str, drop_fillers: bool = True) -> Normalized:
             out.durations.append(None)
             out.text = " ".join(out.tokens)
     return out
+
+
+_OR_NOT = (["or", "not"], ["or", "what"], ["you", "know"])
+_BARE_CAN_VERBS = frozenset(
+    ("break", "extend", "start", "begin", "do", "repeat", "say", "louder", "softer",
+     "quieter", "skip", "change", "stop", "end", "cancel", "finish", "give", "get", "put",
+     "move", "set", "make", "turn", "volume", "speak", "talk", "go")
+)  # fmt: skip
+"""Verbs that can follow "can" with no subject ("can skip tonight's check in lah")."""
 
 
 _CHECKIN_NAMES_AFTER_CADENCE = frozenset(["chat", "talk", "questions", "chats", "talks"])
@@ -872,6 +972,14 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             out.spans = [out.spans[k] for k in kept]
         if len(out.tokens) > ADDRESS_MIN_WORDS and out.tokens[0] in ADDRESS_LEADS:
             # "hearth dear, would you ...": one opening it
+            out.tokens, out.spans = out.tokens[1:], out.spans[1:]
+        if len(out.tokens) > 2 and out.tokens[-2:] in _OR_NOT:
+            # "can pause us one minute or not", "is the pause nearly over or what": a
+            # question tag (Singapore, Nigerian English) asks the request itself; a
+            # recognizer's closing filler ("can we like take a break you know") adds nothing
+            out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
+        if len(out.tokens) > 1 and out.tokens[0] == "can" and out.tokens[1] in _BARE_CAN_VERBS:
+            # "can start the check in now", "can louder": "can" with the subject left out
             out.tokens, out.spans = out.tokens[1:], out.spans[1:]
         wrap = wrapper_end(out.tokens)
         if wrap:
