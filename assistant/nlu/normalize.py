@@ -615,12 +615,10 @@ TYPED_SPELLINGS.update(
 # quieter"), past the recognizer's bound, and hedges need no priming to be heard.
 TYPED_SPELLINGS.update(
     {
-        "any chance of": "can we have", "any chance we could": "can we",
+        "any chance of": "can we have",
         # ...but a drink is asked of the partner: "any chance of a cuppa, love?"
         "any chance of a cuppa": "chance of tea", "any chance of a coffee": "chance of tea",
         "any chance of a tea": "chance of tea", "any chance of a brew": "chance of tea",
-        "any chance we can": "can we", "any chance i could": "can i", "any chance i can": "can i",
-        "any chance you could": "can you", "any chance you can": "can you",
         "is there any chance of": "can we have", "any idea how": "how",
         "any idea when": "when", "any idea what time": "what time",
         "i wonder if we could": "can we", "i wonder if we can": "can we",
@@ -645,10 +643,10 @@ TYPED_SPELLINGS.update(
         "im gonna need": "i need", "im going to need": "i need",
         # Singapore, Malaysian and Nigerian English: a closing particle, "abeg" (please),
         # "small" for a little ("I need small space", "volume up small")
-        "lah": "", "leh": "", "lor": "", "abeg": "please", "small space": "space",
+        "abeg": "please", "small space": "space",
         "up small": "up", "down small": "down", "talk small": "talk",
         # Scots and Irish: "a wee bit quieter", "our wee walk", "we're grand now"
-        "wee": "little", "were grand": "were good", "im grand": "im good",
+        "were grand": "were good", "im grand": "im good",
         "the weans sleeping": "", "the wean is sleeping": "", "the weans asleep": "",
         # couples therapy: flooded, self-soothing, regulated again, the stress-reducing
         # conversation (the check-in), coming back together (resuming)
@@ -667,8 +665,8 @@ TYPED_SPELLINGS.update(
         "do you think i could": "can i", "possibly": "", "any way you could": "can you",
         "any way we could": "can we", "any way i could": "can i",
         "i dont suppose you could": "can you", "i dont suppose we could": "can we",
-        "i dont suppose i could": "can i", "cant we": "can we", "couldnt we": "can we",
-        "shouldnt we": "should we", "how about we": "lets", "what if we": "lets",
+        "i dont suppose i could": "can i",
+        "how about we": "lets", "what if we": "lets",
         "what if we took": "lets take", "what if we had": "lets have",
         "do us a favour and": "", "do me a favour and": "", "do us a favor and": "",
         "do me a favor and": "", "be a dear and": "", "be a love and": "",
@@ -697,7 +695,7 @@ SYNONYMS.update(
         "any chance of hearing": "can we hear", "any chance of getting": "can we get",
         "i wonder if": "", "i wonder whether": "", "not gonna lie": "",
         "not going to lie": "", "what do you reckon": "what do you think",
-        "do you reckon": "do you think", "i reckon": "i think", "we reckon": "we think",
+        "do you reckon": "do you think", "we reckon": "we think",
         "reckon": "i think", "thats grand": "thats fine",
         "youre alright": "thats okay", "you are alright": "thats okay",
         "didnt do us any good": "didnt help", "did not do us any good": "didnt help",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -127,3 +128,19 @@ def test_parse_stdin_streams_line_by_line() -> None:
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
+
+
+def test_a_reading_does_not_depend_on_the_process_hash_seed() -> None:
+    """Equal scores were ordered by a set of words, whose order follows the process's
+    string hashes: this sentence read as a space of an hour in about one process of
+    four and of no length said in the others (hash seeds 15 and 1, 2026-12-02)."""
+    lines = b"hey hearth i'll be back in an hour i just need to be on my own\n"
+    outputs = []
+    for seed in ("15", "1"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [*_hearth(), "parse", "-"], input=lines, capture_output=True, timeout=120, env=env
+        )
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(json.loads(proc.stdout)["slots"])
+    assert outputs[0] == outputs[1]
