@@ -209,6 +209,7 @@ SAID_TO_PARTNER_TOO = frozenset(["repeat", "volume"])
 """Requests as often said to the partner beside a remark ("say that again? I was in the
 other room", "turning that down, I'm trying to read"): beside one, only with Hearth's name
 (nlu/clauses.py), never by `_split_match`."""
+_NEVER_BESIDE_A_REMARK = ANSWERS | SAID_TO_PARTNER_TOO
 TEXT_REJECT = _words("but however though although nothing")
 """A free-text slot holding a contrast ("I appreciate that, but...") is an argument."""
 
@@ -772,7 +773,7 @@ class IntentParser:
                 best = parts.match(*request)
                 if best is None or best.score < SPLIT_ACCEPT:
                     continue
-                if best.sentence.intent in ANSWERS | SAID_TO_PARTNER_TOO:
+                if best.sentence.intent in _NEVER_BESIDE_A_REMARK:
                     continue  # an answer counts only on its own: "... can you do it for me"
                 if not _ends_in(part, best):
                     continue  # only near-spelt: "we're back where..." is not "we're back"
@@ -1256,13 +1257,14 @@ class IntentParser:
                 rest = usable[shortest:]
                 step = max(1, len(rest) // max(1, per_template - shortest))
                 chosen = usable[:shortest] + rest[::step][: per_template - shortest]
+                # A template's shortest wordings are said with every value of a listed
+                # slot ("time for coffee", "... breakfast", "... a walk"); the others with
+                # one, each wording the next value. Taking the values' words in list
+                # order instead gave the first value only: every ritual wording said
+                # "walk" (2026-12-02).
+                every_value = range(self._most_values(spec))
                 for k, pieces in enumerate(chosen):
-                    # A template's shortest wordings are said with every value of a
-                    # listed slot ("time for coffee", "... breakfast", "... a walk");
-                    # the others with one, each wording the next value. Taking the
-                    # values' words in list order instead gave the first value only:
-                    # every ritual wording said "walk" (2026-12-02).
-                    fills = range(self._most_values(spec)) if k < shortest else (k,)
+                    fills = every_value if k < shortest else (k,)
                     for fill in fills:
                         phrase = self._sample_phrase(spec, pieces, fill, k, samples)
                         for said in (phrase, *_synonym_variants(phrase, k)):

@@ -1034,10 +1034,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             # question tag (Singapore, Nigerian English) asks the request itself; a
             # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
-        _can_without_you(out)  # "can read ..." -> "can you read ..."
-        if len(out.tokens) > 1 and out.tokens[0] == "can" and out.tokens[1] in _BARE_CAN_VERBS:
-            # "can start the check in now", "can louder": "can" with the subject left out
-            out.tokens, out.spans = out.tokens[1:], out.spans[1:]
+        _can_without_subject(out)
         wrap = wrapper_end(out.tokens)
         if wrap:
             if out.tokens[wrap - 1] == "mind" and out.tokens[wrap] in GERUNDS:
@@ -1081,21 +1078,23 @@ _CAN_VERBS = frozenset(
      "wipe", "tell", "give", "play", "save", "record", "note", "log", "write", "show",
      "pick", "help", "start", "stop", "say", "repeat", "skip", "make", "set", "remind")
 )  # fmt: skip
-"""Verbs asked for with "can" and no subject ("can add it to our list or not")."""
+"""Verbs asked for with "can" and no subject that read as "can you <verb>" ("can add it
+to our list or not")."""
 
 
-def _can_without_you(out: Normalized) -> None:
-    """Read "can <verb> ..." (Singlish and other Englishes) as "can you <verb> ...".
-
-    The question's tag "or not" closing it goes too: "can clear everything or not".
-    """
+def _can_without_subject(out: Normalized) -> None:
+    """ "can" with the subject left out (Singlish and other Englishes): "can read the
+    appreciations" reads as "can you read ..."; "can start the check in now", "can
+    louder" lose the "can" (`_BARE_CAN_VERBS`). The question's closing tag ("or not")
+    has gone already (`_OR_NOT`)."""
     tokens = out.tokens
-    if len(tokens) < 3 or tokens[0] != "can" or tokens[1] not in _CAN_VERBS:
+    if len(tokens) < 2 or tokens[0] != "can":
         return
-    if tokens[-2:] == ["or", "not"] and len(tokens) > 4:
-        del tokens[-2:], out.spans[-2:]
-    tokens.insert(1, "you")
-    out.spans.insert(1, out.spans[0])
+    if len(tokens) >= 3 and tokens[1] in _CAN_VERBS:
+        tokens.insert(1, "you")
+        out.spans.insert(1, out.spans[0])
+    elif tokens[1] in _BARE_CAN_VERBS:
+        del tokens[0], out.spans[0]
 
 
 class EntityTable:
