@@ -1,13 +1,13 @@
 """Intent accuracy, slot accuracy and out-of-domain acceptance, dev and held-out sets.
 
-Usage: python benchmarks/nlu_accuracy.py [-v] [IN_DOMAIN_FILE OOD_FILE]
+Usage: python benchmarks/nlu_accuracy.py [-v] [--no-naive] [IN_DOMAIN_FILE OOD_FILE]
 Without files it reports each set separately: the development set
 (tests/nlu/data/in_domain.txt, out_of_domain.txt), the held-out sets written blind by
 other engineers (tests/nlu/data/heldout_*, heldout2_*, heldout3_*, heldout5_*, heldout7_*; free-text
 slots there are compared as said / not said) and the short answers and control words
 (tests/nlu/data/short_answers.txt, target >= 95%). Prints Hearth's figures
 beside the naive baseline (benchmarks/nlu_baseline.py) from the same run; -v lists
-Hearth's mistakes.
+Hearth's mistakes; --no-naive skips the baseline (minutes a set) when tuning.
 """
 
 from __future__ import annotations
@@ -77,9 +77,12 @@ def both_right(parse, examples) -> float:
 def report(title: str, in_path: Path, ood_path: Path | None, text_slots: frozenset[str]) -> None:
     in_domain, ood = read_examples(in_path), read_examples(ood_path) if ood_path else []
     parser = load_parser()
-    naive = NaiveMatcher(intents_dir())
     defaults = parser.slot_defaults()
     ours = evaluate(parser.parse, in_domain, ood, defaults, text_slots)
+    if "--no-naive" in sys.argv:  # the naive matcher takes minutes a set: skip it when tuning
+        report_alone(title, parser, ours, in_domain, text_slots)
+        return
+    naive = NaiveMatcher(intents_dir())
     base = evaluate(naive.parse, in_domain, ood, defaults, text_slots)
     print(f"{title}: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
     print(f"{'':28}{'hearth':>10}{'naive':>10}   target")
@@ -103,15 +106,42 @@ def report(title: str, in_path: Path, ood_path: Path | None, text_slots: frozens
     ][: 3 if ood else 1]:
         ratio = f"{e_base / e_ours:.0f}x fewer" if e_ours else "none left"
         print(f"{name}: hearth {e_ours:.1%} vs naive {e_base:.1%} ({ratio})")
+    print_errors(ours)
+
+
+def report_alone(title, parser, ours, in_domain, text_slots: frozenset[str]) -> None:
+    """Hearth's figures without the naive baseline (`--no-naive`)."""
+    print(f"{title}: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
+    print(f"{'intent accuracy':28}{ours.intent_accuracy:>10.1%}")
+    if ours.n_ood:
+        print(f"{'slot accuracy':28}{ours.slot_accuracy:>10.1%}")
+    if text_slots:
+        print(f"{'intents and slots':28}{both_right(parser.parse, in_domain):>10.1%}")
+    if ours.n_ood:
+        accepted = round(ours.ood_acceptance * ours.n_ood)
+        share = f"{ours.ood_acceptance:>10.1%}"
+        print(f"{'out-of-domain accepted':28}{share}   ({accepted} of {ours.n_ood})")
+    print_errors(ours)
+
+
+def print_errors(ours) -> None:
     if "-v" in sys.argv:
         for text, expected, got in ours.errors:
             print(f"  {text!r}: expected {expected}, got {got}")
 
 
 def main(argv: list[str]) -> None:
+    if {"-h", "--help"} & set(argv):
+        print(__doc__.strip())
+        return
+    if unknown := [a for a in argv if a.startswith("-")]:
+        sys.exit(f"nlu_accuracy: unknown option {unknown[0]} (see --help)")
     if argv:
         in_path = Path(argv[0])
         ood_path = Path(argv[1]) if len(argv) > 1 else DATA / "out_of_domain.txt"
+        for path in (in_path, ood_path):
+            if not path.is_file():
+                sys.exit(f"nlu_accuracy: no such file: {path}")
         text_slots = frozenset({"text"}) if in_path.suffix == ".jsonl" else frozenset()
         report(str(in_path), in_path, ood_path, text_slots)
         return
@@ -123,4 +153,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main([a for a in sys.argv[1:] if a != "-v"])
+    main([a for a in sys.argv[1:] if a not in ("-v", "--no-naive")])
