@@ -741,6 +741,164 @@ TYPED_SPELLINGS.update(
         "ought to": "should",
     }
 )  # fmt: skip
+# round 9 A: typed-only forms. Needs said as feelings or polite hints ("it might be best if
+# we ...", "I'd really appreciate a ...", "it'd be nice to have ...", "... would do us good"),
+# the feeling said first ("my heart is racing, ...", "I'm about to snap, ..."), slang
+# ("lowkey", "real quick", "gonna need"), a reason about a sleeping child.
+TYPED_SPELLINGS.update(
+    {
+        "it might be best if we": "can we", "it would be best if we": "can we",
+        "itd be best if we": "can we", "it might be good if we": "can we",
+        "it would be good if we": "can we", "itd be good if we": "can we",
+        "id feel better if we": "can we", "i would feel better if we": "can we",
+        "it would help if we": "can we", "itd help if we": "can we",
+        "it might help if we": "can we", "id feel better if i": "can i",
+        "it might be best if i": "can i", "it would be best if i": "can i",
+        "id appreciate": "can we have", "id really appreciate": "can we have",
+        "i would appreciate": "can we have", "i would really appreciate": "can we have",
+        "id appreciate it if you could": "can you", "id appreciate it if we could": "can we",
+        "id really appreciate it if you could": "can you",
+        "id really appreciate it if we could": "can we",
+        "id prefer": "i want", "wed prefer": "we want", "i would prefer": "i want",
+        "we would prefer": "we want", "id love to": "i want to", "wed love to": "we want to",
+        "id really like to": "i want to", "id really love to": "i want to",
+        "itd be nice to": "i want to", "it would be nice to": "i want to",
+        "itd mean a lot to": "i want to", "it would mean a lot to": "i want to",
+        "would do us good": "", "would do us both good": "", "would do us some good": "",
+        "would do me good": "", "would suit us better": "", "would suit us": "",
+        "would work better for us": "", "would work better": "",
+        "kick it off": "start that", "get it going": "start that",
+        "get it started": "start that", "if you can get it going": "",
+        "if you could get it going": "",
+        "if you can start it": "", "if you could start it": "", "spent": "spend", "paused": "break",
+        "would help": "", "would really help": "", "could you set that up": "",
+        "can you set that up": "",
+        # the day said first: "it's saturday, start weekend breakfast"
+        "its saturday": "", "its sunday": "", "its the weekend": "",
+        "each took": "each take",
+        # the feeling said before the request
+        "i feel like im about to snap": "", "im about to snap": "", "im gonna snap": "",
+        "im about to lose it": "", "my heart is racing": "", "my hearts racing": "",
+        "my heart is pounding": "", "my hearts pounding": "", "im so overwhelmed": "",
+        "im overwhelmed": "", "im getting overwhelmed": "", "im feeling overwhelmed": "",
+        "i feel overwhelmed": "", "im so done": "", "im fuming": "", "im so mad": "",
+        "im getting heated": "", "im shaking": "", "i cant think straight": "",
+        "im spiralling": "", "im spiraling": "", "im so stressed": "",
+        "im freaking out": "", "not done cooling off": "im not done",
+        "still cooling off": "im not done",
+        # slang
+        "lowkey": "", "highkey": "", "real quick": "", "gonna need": "i need",
+        # a child asleep, said beside "quieter"
+        "babys asleep": "", "the babys asleep": "", "the baby is asleep": "",
+        "babys sleeping": "", "the babys sleeping": "", "the baby is sleeping": "",
+        "the kids are asleep": "", "kids are asleep": "", "the kids are sleeping": "",
+    }
+)  # fmt: skip
+# round 9 A (continued): a value said, taken back and said again ("half an hour, no, let's say forty
+# minutes", "twenty, actually make it thirty minutes", "to five, uh, five thirty", "the
+# coffee, no, the walk", "volume up, no, down"): the last one counts; a run of words said
+# twice as a restart ("I need a, I need a breather") is read once.
+_TAKEN_BACK = (
+    ("no",), ("sorry",), ("wait",), ("i", "mean"), ("make", "that"), ("lets", "say"),
+    ("lets", "make", "that"), ("or", "rather"), ("scratch", "that"), ("lets", "do"),
+)  # fmt: skip
+_SAID_AGAIN_AFTER = frozenset(["full", "whole", "entire"])
+_DIRECTIONS = frozenset(["up", "down", "louder", "quieter", "softer"])
+_ENOUGH_AFTER_LENGTH = (
+    ("is", "enough"), ("is", "plenty"), ("should", "do"), ("will", "do"),
+    ("should", "be", "enough"), ("will", "be", "enough"), ("would", "do"),
+)  # fmt: skip
+
+
+def _markers_end(tokens: list[str], k: int) -> int:
+    """End of the words taking back what was said before tokens[k] (k if none)."""
+    moved = True
+    while moved:
+        moved = False
+        for words in _TAKEN_BACK:
+            if tuple(tokens[k : k + len(words)]) == words:
+                k, moved = k + len(words), True
+    return k
+
+
+def _values_of(norm: Normalized, placeholder: str) -> list | None:
+    if placeholder == DURATION:
+        return norm.durations
+    if placeholder == TIME:
+        return norm.times
+    if placeholder == CADENCE:
+        return norm.cadences
+    if placeholder.startswith("#") and placeholder in norm.entities:
+        return norm.entities[placeholder]
+    return None
+
+
+def _is_bare_number(token: str) -> bool:
+    return token[0].isdigit() or token in UNITS or token in TENS
+
+
+def _taken_back(norm: Normalized) -> None:
+    """Drop a value (a length, a time, a list value, a direction) the speaker took back."""
+    tokens, spans = norm.tokens, norm.spans
+    k = 0
+    while k < len(tokens):
+        n = len(tokens)
+        for size in (3, 2):  # "i need i need": a restart
+            run = tokens[k : k + size]
+            if (
+                k + 2 * size <= n
+                and run == tokens[k + size : k + 2 * size]
+                and not any(t.startswith("#") for t in run)
+            ):
+                del tokens[k : k + size], spans[k : k + size]
+                break
+        tok = tokens[k]
+        values = _values_of(norm, tok)
+        placeholder = values is not None
+        after = k + 1 + (k + 1 < len(tokens) and tokens[k + 1] in ("more", "longer"))
+        end = _markers_end(tokens, after)
+        if end == after or not (placeholder or tok in _DIRECTIONS or _is_bare_number(tok)):
+            k += 1
+            continue
+        if tok in _DIRECTIONS:
+            if end < len(tokens) and tokens[end] in _DIRECTIONS and tokens[end] != tok:
+                del tokens[k:end], spans[k:end]
+                continue
+            k += 1
+            continue
+        target = DURATION if not placeholder else tok
+        nxt = next((j for j in range(end, min(end + 3, len(tokens))) if tokens[j] == target), None)
+        if nxt is None or (tok == TIME and nxt > end) or (not placeholder and nxt > end):
+            k += 1
+            continue
+        if placeholder:
+            nth = tokens[:k].count(tok)
+            if nth < len(values):
+                del values[nth]
+        del tokens[k:nxt], spans[k:nxt]
+    k = 2
+    while k < len(tokens):
+        if tokens[k - 1] == "not" and tokens[k] == tokens[k - 2] == CADENCE:
+            # "every other day, not every day": the one said first is meant
+            del norm.cadences[tokens[:k].count(CADENCE)], tokens[k - 1 : k + 1]
+            del spans[k - 1 : k + 1]
+        else:
+            k += 1
+    k = 1
+    while k < len(tokens):
+        if tokens[k] == tokens[k - 1] == TIME:  # "to five, uh, five thirty"
+            del norm.times[tokens[:k].count(TIME) - 1], tokens[k - 1], spans[k - 1]
+        elif tokens[k] == DURATION and tokens[k - 1] in _SAID_AGAIN_AFTER:
+            del tokens[k - 1], spans[k - 1]  # "a full two minutes"
+        else:
+            k += 1
+    for words in _ENOUGH_AFTER_LENGTH:
+        m = len(words)
+        if len(tokens) > m + 1 and tokens[-m - 1] == DURATION and tuple(tokens[-m:]) == words:
+            del tokens[-m:], spans[-m:]  # "forty-five minutes is enough"
+    norm.text = " ".join(tokens)
+
+
 HELD_TYPED = (*SWAP_TYPED, "please", "repeat", "louder", "quieter", "softer", "again")
 """Key words typed with one letter doubled ("louderr", "plss", "repeaat")."""
 for _word in HELD_TYPED:
@@ -1035,6 +1193,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
         _can_without_subject(out)
+        _taken_back(out)
         wrap = wrapper_end(out.tokens)
         if wrap:
             if out.tokens[wrap - 1] == "mind" and out.tokens[wrap] in GERUNDS:
@@ -1147,4 +1306,5 @@ class EntityTable:
                 k += 1
         norm.tokens, norm.spans = out_tokens, out_spans
         norm.text = " ".join(out_tokens)
+        _taken_back(norm)
         return norm
