@@ -899,6 +899,132 @@ def _taken_back(norm: Normalized) -> None:
     norm.text = " ".join(tokens)
 
 
+# round 9 B: young adults' slang around the journal and system requests ("lowkey", "ngl",
+# "lol", "shoutout to my girl", "give him props", "how'd our week go"), a wish said as
+# the partner's or a feeling ("I'd love for you to keep a note ..."), and the idea list
+# named bare or vaguely ("add that to ideas", "the ideas thing"). Typed only: slang and
+# hedges need no priming in the speech grammar (round 8's lesson on its bound).
+TYPED_SPELLINGS.update(
+    {
+        "lowkey": "", "highkey": "", "ngl": "", "tbh": "", "lol": "", "lmao": "",
+        "fr": "", "deadass": "", "no cap": "", "yo": "", "rn": "",
+        "shoutout": "shout out", "shout outs": "shout out", "props": "thanks",
+        "my girl": "my partner", "my man": "my partner",
+        "my guy": "my partner", "my boo": "my partner", "my bae": "my partner",
+        "bae": "my partner", "wifey": "my partner", "my wifey": "my partner",
+        "howd": "how did", "hows it been": "how has it been",
+        # the wish said as the partner's or mine ("I'd love for you to note ...",
+        # "I'd like for you to delete ...")
+        "id love for you to": "can you", "id like for you to": "can you",
+        "wed love for you to": "can you", "wed like for you to": "can you",
+        "i would love for you to": "can you", "i would like for you to": "can you",
+        "keep a note that": "note that", "keep a note of": "note",
+        "if anything": "", "real quick": "", "real fast": "",
+        # a medicine named ("the ibuprofen didn't help at all") is health talk, not an idea
+        "ibuprofen": "medicine", "paracetamol": "medicine", "aspirin": "medicine",
+        "painkillers": "medicine", "painkiller": "medicine", "nurofen": "medicine",
+        "advil": "medicine", "tylenol": "medicine", "antibiotics": "medicine",
+        "antihistamines": "medicine", "melatonin": "medicine",
+        # the idea list named bare ("add that to ideas", "put it on ideas") or vaguely ("the
+        # ideas thing", "our idea stuff")
+        "to ideas": "to idea list", "on ideas": "on idea list", "in ideas": "in idea list",
+        "into ideas": "into idea list", "onto ideas": "onto idea list",
+        "the ideas thing": "idea list", "ideas thing": "idea list", "the idea thing": "idea list",
+        "the ideas stuff": "idea list", "ideas stuff": "idea list",
+    }
+)  # fmt: skip
+_ANSWER_WORDS = frozenset(("yes", "no", "wait", "sorry", "mean", "i", "hang", "on", "hold"))
+"""Words of an answer changed while it is said ("no, wait, yes", "yes, no, no")."""
+_CORRECTION_WORDS = frozenset(("wait", "actually", "sorry", "mean", "hang", "hold"))
+"""What a speaker says when changing an answer ("actually" is a filler, so the said words
+are looked at)."""
+
+
+def _changed_answer(out: Normalized) -> None:
+    """An answer changed or corrected while it is said ("uh, no, wait, yes, yes", "yes,
+    uh, no, actually no", "no, hang on, yes"): the last yes or no stands, as a listener
+    takes it. Only answers and the words of a correction, closed by the answer; without
+    a correction word ("yes, no, maybe") it stays as said."""
+    tokens = out.tokens
+    if len(tokens) < 2 or tokens[-1] not in ("yes", "no") or not set(tokens) <= _ANSWER_WORDS:
+        return
+    said = {w.strip(".,!?;:-") for w in out.source.lower().split()}
+    if said & _CORRECTION_WORDS:
+        out.tokens, out.spans = tokens[-1:], out.spans[-1:]
+
+
+_TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
+"""What follows "the idea(s)" when ideas are the topic of a remark."""
+
+
+def _idea_as_topic(out: Normalized) -> None:
+    """ "The ideas in that book were obvious", "the idea for the group project is dumb":
+    said with its article and followed by a preposition or "were", "the idea(s)" is the
+    subject of a remark, not the heading of a new idea ("idea: a picnic", "idea for us: go
+    stargazing"). Its word is changed so that no idea template takes it."""
+    tokens = out.tokens
+    source = strip_wake_phrase(out.source).lower().lstrip(" ,.")
+    if len(tokens) < 3 or tokens[0] != "idea" or not source.startswith(("the idea ", "the ideas ")):
+        return
+    after = tokens[2] if tokens[1] == "list" else tokens[1]
+    if after in _TOPIC_AFTER_IDEA:
+        tokens[0] = "notion"
+
+
+_PARTNERS_OWN = frozenset(
+    ("week", "weekend", "day", "evening", "night", "month", "back", "neck", "knee", "knees",
+     "head", "headache", "shoulder", "shoulders", "stomach", "skin", "cough", "cold", "leg",
+     "legs", "foot", "feet", "arm", "hip", "sleep")
+)  # fmt: skip
+"""A week or a body of "yours": the partner's, never Hearth's."""
+_WIN_FOR_US = frozenset(
+    ("us", "me", "ourselves", "both", "two", "today", "tonight", "that", "week", "day",
+     "once", "relationship", "marriage", "family")
+)  # fmt: skip
+
+
+def _not_ours(out: Normalized) -> None:
+    """Said of someone else's week, body or win: "how was your week, babe", "what's been
+    helping your back" ask the partner (a week or a back of "yours" is never Hearth's: "your
+    own week" keeps it off the summary), "a big
+    win for the team last night" is sport or work ("win" reads "result" unless it is
+    for us, for today or for the relationship)."""
+    tokens, spans = out.tokens, out.spans
+    k = 0
+    while k < len(tokens) - 1:
+        if tokens[k] == "your" and tokens[k + 1] in _PARTNERS_OWN:
+            tokens.insert(k + 1, "own")
+            spans.insert(k + 1, spans[k])
+        elif (
+            tokens[k] == "win"
+            and tokens[k + 1] == "for"
+            and k + 2 < len(tokens)
+            and tokens[k + 2] not in _WIN_FOR_US
+        ):
+            tokens[k] = "result"
+        k += 1
+
+
+def _props_to(out: Normalized) -> None:
+    """ "give Sam props for ..." (props read "thanks"): the one named is moved after
+    "thanks to", as in "give thanks to Sam for ..."; "give him props" has its template."""
+    tokens, spans = out.tokens, out.spans
+    for k in range(len(tokens) - 3):
+        if tokens[k] == "give" and tokens[k + 2 : k + 4] == ["thanks", "for"]:
+            if tokens[k + 1] not in ("us", "me", "him", "her", "them", "you"):
+                name = tokens[k + 1]
+                tokens[k + 1 : k + 3] = ["thanks", "to", name]
+                spans[k + 1 : k + 3] = [spans[k + 1]] * 3
+            return
+
+
+def _round9b(out: Normalized) -> None:
+    _idea_as_topic(out)
+    _props_to(out)
+    _not_ours(out)
+    _changed_answer(out)
+
+
 HELD_TYPED = (*SWAP_TYPED, "please", "repeat", "louder", "quieter", "softer", "again")
 """Key words typed with one letter doubled ("louderr", "plss", "repeaat")."""
 for _word in HELD_TYPED:
@@ -1194,6 +1320,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
         _can_without_subject(out)
         _taken_back(out)
+        _round9b(out)  # round 9 B
         wrap = wrapper_end(out.tokens)
         if wrap:
             if out.tokens[wrap - 1] == "mind" and out.tokens[wrap] in GERUNDS:
