@@ -110,8 +110,6 @@ WILDCARD_MIN = 88
 SHORTLIST = 16
 SHORTLIST_MIN = 45
 """fuzz.ratio (0-100) a sentence must reach to be shortlisted at all."""
-FIRST_RING = 80
-"""fuzz.ratio the lengths scored first can reach (see `IntentParser._shortlist`)."""
 PER_WORD = SHORTLIST + 8
 """Best sentences taken from each rare word's list (at least `SHORTLIST`). A few more
 than the shortlist: a list that gives the whole shortlist must then also hold that many
@@ -895,38 +893,44 @@ class IntentParser:
         # No sentence scoring below `floor` can make the shortlist; once SHORTLIST are
         # scored, their last score is one. fuzz.ratio is at most 200 * shorter length /
         # both lengths, so only a window of lengths can reach it: each list is kept in
-        # length order, and only that window is scored. The lengths nearest the
-        # utterance's (`FIRST_RING`) are scored first, in every list: the shortlist's
-        # sentences are mostly among them, so the floor is high before the rest of
-        # each window, then narrower, is scored.
+        # length order, and only that window is scored.
+        floor = SHORTLIST_MIN
         top: list[float] = []  # the best SHORTLIST scores, a heap
         length = len(text)
-        entries = []
         for token in set(norm.tokens):
             entry = self._by_word.get(token)
             if entry is None:
                 if token not in self._index:
                     continue
                 entry = self._word_entry(token)
-            entries.append(entry)
-        if not entries:
-            return _Shortlist([], exact=False)
-        ring = (
-            bisect_left(entry[2], FIRST_RING * length / (200 - FIRST_RING) - 1e-9)
-            for entry in entries
-        )
-        inner = [
-            (lo, bisect_right(entry[2], length * (200 - FIRST_RING) / FIRST_RING + 1e-9), 0, 0)
-            for lo, entry in zip(ring, entries, strict=True)
-        ]
-        floor = self._score_window(text, entries, inner, scores, top, cut, SHORTLIST_MIN)
-        reach = floor - 1e-6  # a hair under: rounding never shuts out a tie
-        low, high = reach * length / (200 - reach), length * (200 - reach) / reach
-        outer = [
-            (bisect_left(entry[2], low), bisect_right(entry[2], high), lo, hi)
-            for (lo, hi, _hole, _resume), entry in zip(inner, entries, strict=True)
-        ]
-        self._score_window(text, entries, outer, scores, top, cut, floor)
+            numbers, texts, lengths = entry
+            reach = floor - 1e-6  # a hair under: rounding never shuts out a tie
+            start = bisect_left(lengths, reach * length / (200 - reach))
+            end = bisect_right(lengths, length * (200 - reach) / reach)
+            if start >= end:
+                continue
+            window = texts if start == 0 and end == len(texts) else texts[start:end]
+            # A sentence below `floor` cannot make the shortlist: RapidFuzz need not
+            # report it (a list giving fewer than PER_WORD then gave all that can).
+            # Its conversion of a cutoff to a distance can lose a score 1e-6 above the
+            # cutoff (see `last` below): a hundredth lower keeps every tie.
+            cutoff = SHORTLIST_MIN if floor == SHORTLIST_MIN else floor - 0.01
+            found = process.extract(
+                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=cutoff
+            )
+            for _text, score, k in found:
+                number = numbers[start + k]
+                if number in scores:
+                    continue  # listed under two of the words: the same score again
+                scores[number] = score
+                if len(top) < SHORTLIST:
+                    heappush(top, score)
+                elif score > top[0]:
+                    heapreplace(top, score)
+            if len(found) == PER_WORD:
+                cut.append((found[-1][1], numbers, texts))
+            if len(top) == SHORTLIST:
+                floor = top[0]  # the SHORTLIST-th best score so far
         ranked = _best_first(scores)
         if len(ranked) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
             return _Shortlist(ranked, exact=False)
@@ -952,63 +956,6 @@ class IntentParser:
         # follows the set order. All of them are looked at (see `_match`).
         ranked = [item for item in ranked if item[1] >= last]
         return _Shortlist(ranked, exact=False, loose=last)
-
-    def _score_window(
-        self,
-        text: str,
-        entries: list[tuple[list[int], list[str], list[int]]],
-        windows: list[tuple[int, int, int, int]],
-        scores: dict[int, float],
-        top: list[float],
-        cut: list[tuple[float, list[int], list[str]]],
-        floor: float,
-    ) -> float:
-        """Score each word list's window of lengths (start, end, and a hole from, to
-        already scored) against `text`, each list's best `PER_WORD` above `floor`, into
-        `scores` (a sentence's first score), `top` (the best SHORTLIST scores, a heap)
-        and `cut` (lists that gave PER_WORD); returns the floor then reached."""
-        length = len(text)
-        for (numbers, texts, lengths), (start, end, hole, resume) in zip(
-            entries, windows, strict=True
-        ):
-            if floor > SHORTLIST_MIN:  # narrower as the floor rises
-                reach = floor - 1e-6  # a hair under: rounding never shuts out a tie
-                start = bisect_left(lengths, reach * length / (200 - reach), start, end)
-                end = bisect_right(lengths, length * (200 - reach) / reach, start, end)
-            hole = min(max(hole, start), end)
-            resume = max(min(resume, end), hole)
-            if hole == start and resume == end:
-                continue  # (an empty window too)
-            if hole == resume:
-                window = texts if start == 0 and end == len(texts) else texts[start:end]
-            else:
-                window = texts[start:hole] + texts[resume:end]
-            gap = resume - hole
-            # A sentence below `floor` cannot make the shortlist: RapidFuzz need not
-            # report it (a list giving fewer than PER_WORD then gave all that can).
-            # Its conversion of a cutoff to a distance can lose a score 1e-6 above the
-            # cutoff (see `last` in `_shortlist`): a hundredth lower keeps every tie.
-            cutoff = SHORTLIST_MIN if floor == SHORTLIST_MIN else floor - 0.01
-            found = process.extract(
-                text, window, scorer=fuzz.ratio, limit=PER_WORD, score_cutoff=cutoff
-            )
-            for _text, score, k in found:
-                k += start
-                if k >= hole:
-                    k += gap
-                number = numbers[k]
-                if number in scores:
-                    continue  # listed under two of the words: the same score again
-                scores[number] = score
-                if len(top) < SHORTLIST:
-                    heappush(top, score)
-                elif score > top[0]:
-                    heapreplace(top, score)
-            if len(found) == PER_WORD:
-                cut.append((found[-1][1], numbers, texts))
-            if len(top) == SHORTLIST:
-                floor = top[0]  # the SHORTLIST-th best score so far
-        return floor
 
     def _hopeless(self, tokens: list[str]) -> bool:
         """`_verify` would reject every whole-template sentence, whichever were
