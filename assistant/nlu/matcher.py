@@ -651,7 +651,10 @@ class IntentParser:
     # The start-up cache pickles the parser: its sentences go as compact columns
     # (see assistant.nlu.compact), which load in a fraction of the time.
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
+        # The texts first, in the order the shortlist reads them (`_text_order`): they
+        # are made in that order when the cache is loaded, so each list's texts lie
+        # side by side in memory; the table's column refers to the same strings.
+        state = {"_text_order": self._text_order(), **self.__dict__}
         tables = tables_for(self._intent_set)
         state["sentences"] = SentenceTable(tables, self.sentences)
         state["_wild"] = {
@@ -665,10 +668,29 @@ class IntentParser:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        del state["_text_order"]  # (only the strings' order in memory)
         self.__dict__.update(state)
         self._texts = self.sentences.texts
         self._vocab = defaultdict(frozenset, state["_vocab"])
         self._derive_lookups()
+
+    def _text_order(self) -> list[str]:
+        """Every sentence text once, in the order of the rare-word lists the shortlist
+        scores (`_word_entry`: by length), the longest lists first, each text in the
+        first list that has it. RapidFuzz reads a list's strings one after the other:
+        strings made in that order lie side by side in memory, so reading one brings
+        the next into the cache with it (the lists' strings scattered over the
+        table's 120,000 cost two to four times as much to score)."""
+        texts = self._texts
+        placed = bytearray(len(texts))
+        order: list[str] = []
+        for _word, numbers in sorted(self._index.items(), key=lambda i: (-len(i[1]), i[0])):
+            for k in sorted(numbers, key=lambda k: (len(texts[k]), k)):
+                if not placed[k]:
+                    placed[k] = 1
+                    order.append(texts[k])
+        order += (text for k, text in enumerate(texts) if not placed[k])
+        return order
 
     def slot_defaults(self) -> dict[str, dict[str, Any]]:
         """{intent: {slot: default}} for every intent that has slots."""
