@@ -137,6 +137,26 @@ def evaluate(
     )
 
 
+def blind_set_misses(parse: Callable[[str], Intent], examples: list[Example]) -> list[str]:
+    """How a blind set is scored: the examples whose intent, or a slot their label
+    names, was read wrong, one line each. A slot the label does not name is not judged
+    (the win's text slot came after set 3 was written); free text is compared only as
+    said / not said."""
+
+    def said(slots: dict[str, Any]) -> dict[str, Any]:
+        return {k: (v is not None if k == "text" else v) for k, v in slots.items()}
+
+    wrong = []
+    for ex in examples:
+        got = parse(ex.text)
+        heard, labelled = said(got.slots), said(ex.slots)
+        if got.name != ex.intent or any(heard.get(k) != v for k, v in labelled.items()):
+            wrong.append(
+                f"{ex.text!r}: expected {ex.intent} {ex.slots}, got {got.name} {got.slots}"
+            )
+    return wrong
+
+
 def _slots_key(slots: dict[str, Any], text_slots: frozenset[str]) -> dict[str, Any]:
     return {k: (v is not None) if k in text_slots else v for k, v in slots.items()}
 

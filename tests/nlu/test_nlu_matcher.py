@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.nlu import IntentParser, strip_wake_phrase
-from assistant.nlu.evaluate import Example, evaluate, read_examples
+from assistant.nlu.evaluate import Example, blind_set_misses, evaluate, read_examples
 
 INTENTS = {
     "pause", "resume", "time_left", "checkin", "next_question", "repeat", "space", "ritual",
@@ -67,21 +67,6 @@ def test_blind_heldout_set_accuracy(
     assert report.ood_acceptance <= 0.01, shown
 
 
-def _blind_set_misses(parser: IntentParser, examples: list[Example]) -> list[str]:
-    """The examples whose intent, or a slot their label names, was read wrong (free
-    text compared only as said / not said)."""
-    wrong = []
-    for ex in examples:
-        got = parser.parse(ex.text)
-        said = {k: (v is not None if k == "text" else v) for k, v in got.slots.items()}
-        labelled = {k: (v is not None if k == "text" else v) for k, v in ex.slots.items()}
-        if got.name != ex.intent or any(said.get(k) != v for k, v in labelled.items()):
-            wrong.append(
-                f"{ex.text!r}: expected {ex.intent} {ex.slots}, got {got.name} {got.slots}"
-            )
-    return wrong
-
-
 def test_third_blind_set_intents_and_slots(
     parser: IntentParser, heldout3_in_domain: list[Example], heldout3_out_of_domain: list[Example]
 ) -> None:
@@ -89,7 +74,7 @@ def test_third_blind_set_intents_and_slots(
     every slot its label names right in >= 97% (its labels call the phone ritual
     "phone", Hearth's value is "call"), none of its out-of-domain sentences accepted."""
     assert len(heldout3_in_domain) >= 340 and len(heldout3_out_of_domain) >= 220
-    wrong = _blind_set_misses(parser, heldout3_in_domain)
+    wrong = blind_set_misses(parser.parse, heldout3_in_domain)
     assert 1 - len(wrong) / len(heldout3_in_domain) >= 0.97, "\n".join(wrong)
     accepted = [ex.text for ex in heldout3_out_of_domain if parser.parse(ex.text).name != "none"]
     assert not accepted
@@ -102,7 +87,7 @@ def test_fifth_blind_set_intents_and_slots(
     intent and every slot its label names right in >= 97%, none of its out-of-domain
     sentences accepted."""
     assert len(heldout5_in_domain) >= 300 and len(heldout5_out_of_domain) >= 200
-    wrong = _blind_set_misses(parser, heldout5_in_domain)
+    wrong = blind_set_misses(parser.parse, heldout5_in_domain)
     assert 1 - len(wrong) / len(heldout5_in_domain) >= 0.97, "\n".join(wrong)
     accepted = [ex.text for ex in heldout5_out_of_domain if parser.parse(ex.text).name != "none"]
     assert not accepted
@@ -115,7 +100,7 @@ def test_seventh_blind_set_intents_and_slots(
     200 out-of-domain accepted): the intent and every slot its label names right in
     >= 97%, none of its out-of-domain sentences accepted."""
     assert len(heldout7_in_domain) >= 300 and len(heldout7_out_of_domain) >= 200
-    wrong = _blind_set_misses(parser, heldout7_in_domain)
+    wrong = blind_set_misses(parser.parse, heldout7_in_domain)
     assert 1 - len(wrong) / len(heldout7_in_domain) >= 0.97, "\n".join(wrong)
     accepted = [ex.text for ex in heldout7_out_of_domain if parser.parse(ex.text).name != "none"]
     assert not accepted

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.nlu import IntentParser
-from assistant.nlu.evaluate import read_examples
+from assistant.nlu.evaluate import blind_set_misses, read_examples
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -36,26 +36,13 @@ TUNING_SETS = [
 ]
 
 
-def _misses(parser: IntentParser, path: Path) -> list[str]:
-    """Lines whose intent, or a slot the label names, was read wrong (free text: said or
-    not said, as the benchmark scores it)."""
-    wrong = []
-    for ex in read_examples(path):
-        got = parser.parse(ex.text)
-        said = {k: (v is not None if k == "text" else v) for k, v in got.slots.items()}
-        labelled = {k: (v is not None if k == "text" else v) for k, v in ex.slots.items()}
-        if got.name != ex.intent or any(said.get(k) != v for k, v in labelled.items()):
-            wrong.append(f"{ex.text!r}: expected {ex.intent} {ex.slots}, got {got.name}")
-    return wrong
-
-
 @pytest.mark.parametrize(("name", "size", "misses", "accepted"), TUNING_SETS)
 def test_a_tuning_set_keeps_its_figures(
     parser: IntentParser, name: str, size: int, misses: int, accepted: int
 ) -> None:
     in_domain = DATA / f"heldout{name}_in_domain.jsonl"
     assert len(read_examples(in_domain)) == size
-    wrong = _misses(parser, in_domain)
+    wrong = blind_set_misses(parser.parse, read_examples(in_domain))
     assert len(wrong) <= misses, "\n".join(wrong)
     everyday = read_examples(DATA / f"heldout{name}_out_of_domain.txt")
     taken = [ex.text for ex in everyday if parser.parse(ex.text).name != "none"]
