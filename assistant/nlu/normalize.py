@@ -22,9 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.nlu.corrections import changed_answer, taken_back
 from assistant.nlu.numbers import (
+    CADENCE,
     CADENCES,
+    DURATION,
     TENS,
+    TIME,
     UNCLEAR_QUANTITIES,
     UNIT_SECONDS,
     UNITS,
@@ -37,7 +41,6 @@ from assistant.nlu.numbers import (
     unclear_duration_at,
 )
 
-DURATION, TIME, CADENCE = "#d", "#t", "#c"
 MIN_SECONDS = 10
 """Durations shorter than this are idioms ("just a second"), dropped, never a timer."""
 PLACEHOLDERS = (DURATION, TIME, CADENCE)
@@ -794,111 +797,6 @@ TYPED_SPELLINGS.update(
         "the kids are asleep": "", "kids are asleep": "", "the kids are sleeping": "",
     }
 )  # fmt: skip
-# round 9 A (continued): a value said, taken back and said again ("half an hour, no, let's say forty
-# minutes", "twenty, actually make it thirty minutes", "to five, uh, five thirty", "the
-# coffee, no, the walk", "volume up, no, down"): the last one counts; a run of words said
-# twice as a restart ("I need a, I need a breather") is read once.
-_TAKEN_BACK = (
-    ("no",), ("sorry",), ("wait",), ("i", "mean"), ("make", "that"), ("lets", "say"),
-    ("lets", "make", "that"), ("or", "rather"), ("scratch", "that"), ("lets", "do"),
-)  # fmt: skip
-_SAID_AGAIN_AFTER = frozenset(["full", "whole", "entire"])
-_DIRECTIONS = frozenset(["up", "down", "louder", "quieter", "softer"])
-_ENOUGH_AFTER_LENGTH = (
-    ("is", "enough"), ("is", "plenty"), ("should", "do"), ("will", "do"),
-    ("should", "be", "enough"), ("will", "be", "enough"), ("would", "do"),
-)  # fmt: skip
-
-
-def _markers_end(tokens: list[str], k: int) -> int:
-    """End of the words taking back what was said before tokens[k] (k if none)."""
-    moved = True
-    while moved:
-        moved = False
-        for words in _TAKEN_BACK:
-            if tuple(tokens[k : k + len(words)]) == words:
-                k, moved = k + len(words), True
-    return k
-
-
-def _values_of(norm: Normalized, placeholder: str) -> list | None:
-    if placeholder == DURATION:
-        return norm.durations
-    if placeholder == TIME:
-        return norm.times
-    if placeholder == CADENCE:
-        return norm.cadences
-    if placeholder.startswith("#") and placeholder in norm.entities:
-        return norm.entities[placeholder]
-    return None
-
-
-def _is_bare_number(token: str) -> bool:
-    return token[0].isdigit() or token in UNITS or token in TENS
-
-
-def _taken_back(norm: Normalized) -> None:
-    """Drop a value (a length, a time, a list value, a direction) the speaker took back."""
-    tokens, spans = norm.tokens, norm.spans
-    k = 0
-    while k < len(tokens):
-        n = len(tokens)
-        for size in (3, 2):  # "i need i need": a restart
-            run = tokens[k : k + size]
-            if (
-                k + 2 * size <= n
-                and run == tokens[k + size : k + 2 * size]
-                and not any(t.startswith("#") for t in run)
-            ):
-                del tokens[k : k + size], spans[k : k + size]
-                break
-        tok = tokens[k]
-        values = _values_of(norm, tok)
-        placeholder = values is not None
-        after = k + 1 + (k + 1 < len(tokens) and tokens[k + 1] in ("more", "longer"))
-        end = _markers_end(tokens, after)
-        if end == after or not (placeholder or tok in _DIRECTIONS or _is_bare_number(tok)):
-            k += 1
-            continue
-        if tok in _DIRECTIONS:
-            if end < len(tokens) and tokens[end] in _DIRECTIONS and tokens[end] != tok:
-                del tokens[k:end], spans[k:end]
-                continue
-            k += 1
-            continue
-        target = DURATION if not placeholder else tok
-        nxt = next((j for j in range(end, min(end + 3, len(tokens))) if tokens[j] == target), None)
-        if nxt is None or (tok == TIME and nxt > end) or (not placeholder and nxt > end):
-            k += 1
-            continue
-        if placeholder:
-            nth = tokens[:k].count(tok)
-            if nth < len(values):
-                del values[nth]
-        del tokens[k:nxt], spans[k:nxt]
-    k = 2
-    while k < len(tokens):
-        if tokens[k - 1] == "not" and tokens[k] == tokens[k - 2] == CADENCE:
-            # "every other day, not every day": the one said first is meant
-            del norm.cadences[tokens[:k].count(CADENCE)], tokens[k - 1 : k + 1]
-            del spans[k - 1 : k + 1]
-        else:
-            k += 1
-    k = 1
-    while k < len(tokens):
-        if tokens[k] == tokens[k - 1] == TIME:  # "to five, uh, five thirty"
-            del norm.times[tokens[:k].count(TIME) - 1], tokens[k - 1], spans[k - 1]
-        elif tokens[k] == DURATION and tokens[k - 1] in _SAID_AGAIN_AFTER:
-            del tokens[k - 1], spans[k - 1]  # "a full two minutes"
-        else:
-            k += 1
-    for words in _ENOUGH_AFTER_LENGTH:
-        m = len(words)
-        if len(tokens) > m + 1 and tokens[-m - 1] == DURATION and tuple(tokens[-m:]) == words:
-            del tokens[-m:], spans[-m:]  # "forty-five minutes is enough"
-    norm.text = " ".join(tokens)
-
-
 # round 9 B: young adults' slang around the journal and system requests ("lowkey", "ngl",
 # "lol", "shoutout to my girl", "give him props", "how'd our week go"), a wish said as
 # the partner's or a feeling ("I'd love for you to keep a note ..."), and the idea list
@@ -933,26 +831,6 @@ TYPED_SPELLINGS.update(
         "the ideas stuff": "idea list", "ideas stuff": "idea list",
     }
 )  # fmt: skip
-_ANSWER_WORDS = frozenset(("yes", "no", "wait", "sorry", "mean", "i", "hang", "on", "hold"))
-"""Words of an answer changed while it is said ("no, wait, yes", "yes, no, no")."""
-_CORRECTION_WORDS = frozenset(("wait", "actually", "sorry", "mean", "hang", "hold"))
-"""What a speaker says when changing an answer ("actually" is a filler, so the said words
-are looked at)."""
-
-
-def _changed_answer(out: Normalized) -> None:
-    """An answer changed or corrected while it is said ("uh, no, wait, yes, yes", "yes,
-    uh, no, actually no", "no, hang on, yes"): the last yes or no stands, as a listener
-    takes it. Only answers and the words of a correction, closed by the answer; without
-    a correction word ("yes, no, maybe") it stays as said."""
-    tokens = out.tokens
-    if len(tokens) < 2 or tokens[-1] not in ("yes", "no") or not set(tokens) <= _ANSWER_WORDS:
-        return
-    said = {w.strip(".,!?;:-") for w in out.source.lower().split()}
-    if said & _CORRECTION_WORDS:
-        out.tokens, out.spans = tokens[-1:], out.spans[-1:]
-
-
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
 
@@ -1022,7 +900,7 @@ def _round9b(out: Normalized) -> None:
     _idea_as_topic(out)
     _props_to(out)
     _not_ours(out)
-    _changed_answer(out)
+    changed_answer(out)
 
 
 HELD_TYPED = (*SWAP_TYPED, "please", "repeat", "louder", "quieter", "softer", "again")
@@ -1319,7 +1197,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
         _can_without_subject(out)
-        _taken_back(out)
+        taken_back(out)
         _round9b(out)  # round 9 B
         wrap = wrapper_end(out.tokens)
         if wrap:
@@ -1433,5 +1311,5 @@ class EntityTable:
                 k += 1
         norm.tokens, norm.spans = out_tokens, out_spans
         norm.text = " ".join(out_tokens)
-        _taken_back(norm)
+        taken_back(norm)
         return norm

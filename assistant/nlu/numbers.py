@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+DURATION, TIME, CADENCE = "#d", "#t", "#c"
+"""The placeholders `normalize` puts where a length, a clock time or a cadence was read."""
+
 UNITS = {
     "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
