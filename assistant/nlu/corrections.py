@@ -24,6 +24,7 @@ _TAKEN_BACK = (
     ("no",), ("sorry",), ("wait",), ("i", "mean"), ("make", "that"), ("lets", "say"),
     ("lets", "make", "that"), ("or", "rather"), ("scratch", "that"), ("lets", "do"),
 )  # fmt: skip
+_TAKEN_BACK_STARTS = frozenset(words[0] for words in _TAKEN_BACK)
 _SAID_AGAIN_AFTER = frozenset(["full", "whole", "entire"])
 _DIRECTIONS = frozenset(["up", "down", "louder", "quieter", "softer"])
 _ENOUGH_AFTER_LENGTH = (
@@ -35,7 +36,7 @@ _ENOUGH_AFTER_LENGTH = (
 def _markers_end(tokens: list[str], k: int) -> int:
     """End of the words taking back what was said before tokens[k] (k if none)."""
     moved = True
-    while moved:
+    while moved and k < len(tokens) and tokens[k] in _TAKEN_BACK_STARTS:
         moved = False
         for words in _TAKEN_BACK:
             if tuple(tokens[k : k + len(words)]) == words:
@@ -44,15 +45,15 @@ def _markers_end(tokens: list[str], k: int) -> int:
 
 
 def _values_of(norm: Normalized, placeholder: str) -> list | None:
+    if not placeholder.startswith("#"):
+        return None
     if placeholder == DURATION:
         return norm.durations
     if placeholder == TIME:
         return norm.times
     if placeholder == CADENCE:
         return norm.cadences
-    if placeholder.startswith("#") and placeholder in norm.entities:
-        return norm.entities[placeholder]
-    return None
+    return norm.entities.get(placeholder)
 
 
 def _is_bare_number(token: str) -> bool:
@@ -66,20 +67,21 @@ def taken_back(norm: Normalized) -> None:
     while k < len(tokens):
         n = len(tokens)
         for size in (3, 2):  # "i need i need": a restart
+            if k + 2 * size > n or tokens[k] != tokens[k + size]:
+                continue  # (the cheap test first: this runs for every word, twice a parse)
             run = tokens[k : k + size]
-            if (
-                k + 2 * size <= n
-                and run == tokens[k + size : k + 2 * size]
-                and not any(t.startswith("#") for t in run)
-            ):
+            if run == tokens[k + size : k + 2 * size] and not any(t.startswith("#") for t in run):
                 del tokens[k : k + size], spans[k : k + size]
                 break
         tok = tokens[k]
         values = _values_of(norm, tok)
         placeholder = values is not None
+        if not (placeholder or tok in _DIRECTIONS or _is_bare_number(tok)):
+            k += 1  # only a value, a direction or a number is taken back
+            continue
         after = k + 1 + (k + 1 < len(tokens) and tokens[k + 1] in ("more", "longer"))
         end = _markers_end(tokens, after)
-        if end == after or not (placeholder or tok in _DIRECTIONS or _is_bare_number(tok)):
+        if end == after:
             k += 1
             continue
         if tok in _DIRECTIONS:

@@ -841,8 +841,10 @@ def _idea_as_topic(out: Normalized) -> None:
     subject of a remark, not the heading of a new idea ("idea: a picnic", "idea for us: go
     stargazing"). Its word is changed so that no idea template takes it."""
     tokens = out.tokens
+    if len(tokens) < 3 or tokens[0] != "idea":
+        return
     source = strip_wake_phrase(out.source).lower().lstrip(" ,.")
-    if len(tokens) < 3 or tokens[0] != "idea" or not source.startswith(("the idea ", "the ideas ")):
+    if not source.startswith(("the idea ", "the ideas ")):
         return
     after = tokens[2] if tokens[1] == "list" else tokens[1]
     if after in _TOPIC_AFTER_IDEA:
@@ -894,13 +896,6 @@ def _props_to(out: Normalized) -> None:
                 tokens[k + 1 : k + 3] = ["thanks", "to", name]
                 spans[k + 1 : k + 3] = [spans[k + 1]] * 3
             return
-
-
-def _round9b(out: Normalized) -> None:
-    _idea_as_topic(out)
-    _props_to(out)
-    _not_ours(out)
-    changed_answer(out)
 
 
 HELD_TYPED = (*SWAP_TYPED, "please", "repeat", "louder", "quieter", "softer", "again")
@@ -1198,7 +1193,10 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
         _can_without_subject(out)
         taken_back(out)
-        _round9b(out)  # round 9 B
+        _idea_as_topic(out)
+        _props_to(out)
+        _not_ours(out)
+        changed_answer(out)
         wrap = wrapper_end(out.tokens)
         if wrap:
             if out.tokens[wrap - 1] == "mind" and out.tokens[wrap] in GERUNDS:
