@@ -64,12 +64,12 @@ def report(title: str, in_path: Path, ood_path: Path | None, text_slots: frozens
     parser = load_parser()
     defaults = parser.slot_defaults()
     ours = evaluate(parser.parse, in_domain, ood, defaults, text_slots)
+    print(f"{title}: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
     if "--no-naive" in sys.argv:  # the naive matcher takes minutes a set: skip it when tuning
-        report_alone(title, parser, ours, in_domain, text_slots)
+        report_alone(parser, ours, in_domain, text_slots)
         return
     naive = NaiveMatcher(intents_dir())
     base = evaluate(naive.parse, in_domain, ood, defaults, text_slots)
-    print(f"{title}: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
     print(f"{'':28}{'hearth':>10}{'naive':>10}   target")
     rows = [
         ("intent accuracy", ours.intent_accuracy, base.intent_accuracy, ">= 97%"),
@@ -94,9 +94,8 @@ def report(title: str, in_path: Path, ood_path: Path | None, text_slots: frozens
     print_errors(ours)
 
 
-def report_alone(title, parser, ours, in_domain, text_slots: frozenset[str]) -> None:
+def report_alone(parser, ours, in_domain, text_slots: frozenset[str]) -> None:
     """Hearth's figures without the naive baseline (`--no-naive`)."""
-    print(f"{title}: {ours.n_in} in-domain ({ours.n_slot} with slots), {ours.n_ood} out-of-domain")
     print(f"{'intent accuracy':28}{ours.intent_accuracy:>10.1%}")
     if ours.n_ood:
         print(f"{'slot accuracy':28}{ours.slot_accuracy:>10.1%}")
