@@ -215,6 +215,12 @@ class _Tap:
     def reread(self, strict: bool = False):
         return self.rec.reread(strict=strict)  # the listener's business, not a final
 
+    def __getattr__(self, name: str):
+        # Everything else the listener asks of its engine (its evidence bars, the strict
+        # grammar's partial, the open reading) is the engine's own: without these the
+        # listener ran with no bars at all (until 2026-12-03).
+        return getattr(self.rec, name)
+
 
 _state: dict = {}
 
@@ -468,9 +474,18 @@ def main() -> None:
         rtf = sum(r[f"{mode}_time"] for r in results) / audio
         print(f"real-time factor ({mode} mode, listener included): {rtf:.3f}")
     misses = [r for r in commands if r["command_intent"] != r["expected"]]
-    if misses:
-        print("hearth run misses (first 12):")
-        for r in misses[:12]:
+    # A command taken for another request is the harm; one declined is said again.
+    wrong = [r for r in misses if r["command_intent"] != "none"]
+    print(f"commands acted on as another request: {len(wrong)} of {len(commands)}")
+    for r in wrong:
+        print(
+            f"    {r['text']!r} ({r['voice']}{', noisy' if r['noisy'] else ''}) -> "
+            f"{r['command_text']!r} ({r['command_intent']}, expected {r['expected']})"
+        )
+    declined = [r for r in misses if r["command_intent"] == "none"]
+    if declined:
+        print(f"commands declined or not heard: {len(declined)} (first 12):")
+        for r in declined[:12]:
             print(
                 f"    {r['text']!r} ({r['voice']}{', noisy' if r['noisy'] else ''}) -> "
                 f"{r['command_text']!r} ({r['command_intent']}, expected {r['expected']})"

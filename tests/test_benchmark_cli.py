@@ -66,3 +66,28 @@ def test_asr_accuracy_bad_jobs_file_is_a_one_line_error(tmp_path):
     )
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith(f"asr_accuracy.py: {broken} is not")
+
+
+def test_the_recognition_benchmarks_tap_hands_the_listener_all_the_engine_offers():
+    """asr_accuracy.py wraps the engine to keep its finals; until 2026-12-03 the wrapper
+    hid the evidence bars and extra readings the listener looks up with getattr, so the
+    benchmark measured a listener with no bars (92.7% where `hearth run` gets 84.7%)."""
+    import re
+    import types
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import asr_accuracy
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    listener_src = (ROOT / "assistant" / "speech" / "listener.py").read_text()
+    looked_up = set(re.findall(r'getattr\(self\.recognizer, "(\w+)"', listener_src))
+    assert {"min_support", "min_agree", "strict_partial", "open_reading"} <= looked_up
+    looked_up -= set(vars(asr_accuracy._Tap))  # passed through by the tap's own methods
+    engine = types.SimpleNamespace(name="fake", sample_rate=16000)
+    for name in looked_up:
+        setattr(engine, name, f"the engine's {name}")
+    tap = asr_accuracy._Tap(engine)
+    assert {name: getattr(tap, name, None) for name in looked_up} == {
+        name: f"the engine's {name}" for name in looked_up
+    }
