@@ -831,6 +831,17 @@ TYPED_SPELLINGS.update(
         "the ideas stuff": "idea list", "ideas stuff": "idea list",
     }
 )  # fmt: skip
+# round 10 B: polite openings left half-read: "I was wondering" is a hedge removed on its
+# own (SPELLINGS), so "I was wondering if/whether you could put ..." came out "if you can
+# put ..." and no wrapper took it.
+# The partner named by an endearment with "my" ("what my honey appreciates about me").
+SYNONYMS.update({"my honey": "my partner", "my sweetheart": "my partner"})
+WRAPPERS = tuple(
+    sorted(
+        {*WRAPPERS, ("if", "you", "can"), ("whether", "you", "can")},
+        key=lambda w: -len(w),
+    )
+)
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
 
