@@ -14,7 +14,8 @@ Only tried when the whole utterance is none and Hearth is addressed by name (at 
 start, mid-sentence or at the end): a remark and a request side by side without it are
 as often talk between the two ("we're out of toilet paper, add it to the list", "that
 didn't help at all, you know that"). Kept out, because they were heard as talk:
-- a yes or a no found in a clause ("okay, I overreacted"): answers count on their own;
+- a yes or a no found in a clause ("okay, I overreacted"): answers count on their own,
+  unless said first and next to Hearth's name ("yes, hearth, she wants that too");
 - anything in an utterance naming another assistant ("alexa, louder please");
 - a short clause (under `MIN_WORDS` words) that Hearth's name does not touch
   ("it's fine, we're fine"; "hearth, louder please, ..." is addressed to Hearth);
@@ -144,7 +145,10 @@ def _taken(got: Intent, said: str, named: bool, parts: list[Clause], i: int, j: 
     """Whether the request `got`, read in parts[i:j] (`named`: next to Hearth's name),
     stands beside the other parts."""
     if got.name in ANSWERS:
-        return False
+        # round 10 B: an answer said first, next to Hearth's name, then its reason ("no
+        # thanks, hearth. I don't think it would help tonight"); anywhere else a yes or
+        # a no in a clause is talk ("okay, I overreacted")
+        return i == 0 and named
     tokens = normalize(said).tokens
     rest = [c.text for k, c in enumerate(parts) if not i <= k < j]
     short = len(tokens) < 2 or len(said.split()) < MIN_WORDS
