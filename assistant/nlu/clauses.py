@@ -131,6 +131,10 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
             named = parts[i].named_before or parts[j - 1].named_after
             if got.name != NONE and _taken(got, said, named, parts, i, j):
                 hits.append((named, j - i, got.confidence, got))
+    if any(h[3].name not in ANSWERS for h in hits):
+        # round 10 B: an answer only when nothing else was asked ("no need, you can stop
+        # there" stops)
+        hits = [h for h in hits if h[3].name not in ANSWERS]
     if len({h[3].name for h in hits}) > 1:
         # two requests: the one said next to Hearth's name is the one said to Hearth
         # ("do the slow coffee thing now, hearth? we've got half an hour before work")
