@@ -831,17 +831,6 @@ TYPED_SPELLINGS.update(
         "the ideas stuff": "idea list", "ideas stuff": "idea list",
     }
 )  # fmt: skip
-# round 10 B: polite openings left half-read: "I was wondering" is a hedge removed on its
-# own (SPELLINGS), so "I was wondering if/whether you could put ..." came out "if you can
-# put ..." and no wrapper took it.
-# The partner named by an endearment with "my" ("what my honey appreciates about me").
-SYNONYMS.update({"my honey": "my partner", "my sweetheart": "my partner"})
-WRAPPERS = tuple(
-    sorted(
-        {*WRAPPERS, ("if", "you", "can"), ("whether", "you", "can")},
-        key=lambda w: -len(w),
-    )
-)
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
 
@@ -860,6 +849,23 @@ def _idea_as_topic(out: Normalized) -> None:
     after = tokens[2] if tokens[1] == "list" else tokens[1]
     if after in _TOPIC_AFTER_IDEA:
         tokens[0] = "notion"
+
+
+# round 10 B: the partner named by an endearment with "my" ("what my honey appreciates
+# about me").
+SYNONYMS.update({"my honey": "my partner", "my sweetheart": "my partner"})
+# Polite openings left half-read: "I was wondering" is a hedge removed on its own
+# (SYNONYMS), so "I was wondering if/whether you could put ..." came out "if you can put
+# ..." and no wrapper took it.
+WRAPPERS = tuple(
+    sorted(
+        {*WRAPPERS, ("if", "you", "can"), ("whether", "you", "can")},
+        key=lambda w: -len(w),
+    )
+)
+# "The ideas board at work is full of nonsense": ideas named as a workplace's board, box or
+# channel are the topic of a remark too.
+_TOPIC_AFTER_IDEA = _TOPIC_AFTER_IDEA | {"board", "box", "wall", "channel", "meeting", "session"}
 
 
 _PARTNERS_OWN = frozenset(
