@@ -58,6 +58,9 @@ DEVICES = frozenset(
 )  # fmt: skip
 """A remark about a screen, music or a call makes the request beside it one for them
 ("turn the tv down, I'm on a call")."""
+_ANSWER_LEADS = [["yes"], ["no"], ["sure"], ["nope"], ["absolutely"], ["definitely"]]
+"""round 10 B: the words an answer beside a clause opens with (as they read after
+normalising: "yeah", "yep" read "yes"); "hearth is great, but ..." is no answer."""
 POINTS_BACK = frozenset(["that"])
 """How "it", "this" and "that" read after normalising."""
 
@@ -152,7 +155,7 @@ def _taken(got: Intent, said: str, named: bool, parts: list[Clause], i: int, j: 
         # round 10 B: an answer said first, next to Hearth's name, then its reason ("no
         # thanks, hearth. I don't think it would help tonight"); anywhere else a yes or
         # a no in a clause is talk ("okay, I overreacted")
-        return i == 0 and named
+        return i == 0 and named and normalize(said).tokens[:1] in _ANSWER_LEADS
     tokens = normalize(said).tokens
     rest = [c.text for k, c in enumerate(parts) if not i <= k < j]
     short = len(tokens) < 2 or len(said.split()) < MIN_WORDS
