@@ -14,7 +14,8 @@ Only tried when the whole utterance is none and Hearth is addressed by name (at 
 start, mid-sentence or at the end): a remark and a request side by side without it are
 as often talk between the two ("we're out of toilet paper, add it to the list", "that
 didn't help at all, you know that"). Kept out, because they were heard as talk:
-- a yes or a no found in a clause ("okay, I overreacted"): answers count on their own;
+- a yes or a no found in a clause ("okay, I overreacted"): answers count on their own,
+  unless said first and next to Hearth's name ("yes, hearth, she wants that too");
 - anything in an utterance naming another assistant ("alexa, louder please");
 - a short clause (under `MIN_WORDS` words) that Hearth's name does not touch
   ("it's fine, we're fine"; "hearth, louder please, ..." is addressed to Hearth);
@@ -57,6 +58,9 @@ DEVICES = frozenset(
 )  # fmt: skip
 """A remark about a screen, music or a call makes the request beside it one for them
 ("turn the tv down, I'm on a call")."""
+_ANSWER_LEADS = [["yes"], ["no"], ["sure"], ["nope"], ["absolutely"], ["definitely"]]
+"""round 10 B: the words an answer beside a clause opens with (as they read after
+normalising: "yeah", "yep" read "yes"); "hearth is great, but ..." is no answer."""
 POINTS_BACK = frozenset(["that"])
 """How "it", "this" and "that" read after normalising."""
 
@@ -130,6 +134,10 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
             named = parts[i].named_before or parts[j - 1].named_after
             if got.name != NONE and _taken(got, said, named, parts, i, j):
                 hits.append((named, j - i, got.confidence, got))
+    if any(h[3].name not in ANSWERS for h in hits):
+        # round 10 B: an answer only when nothing else was asked ("no need, you can stop
+        # there" stops)
+        hits = [h for h in hits if h[3].name not in ANSWERS]
     if len({h[3].name for h in hits}) > 1:
         # two requests: the one said next to Hearth's name is the one said to Hearth
         # ("do the slow coffee thing now, hearth? we've got half an hour before work")
@@ -144,7 +152,10 @@ def _taken(got: Intent, said: str, named: bool, parts: list[Clause], i: int, j: 
     """Whether the request `got`, read in parts[i:j] (`named`: next to Hearth's name),
     stands beside the other parts."""
     if got.name in ANSWERS:
-        return False
+        # round 10 B: an answer said first, next to Hearth's name, then its reason ("no
+        # thanks, hearth. I don't think it would help tonight"); anywhere else a yes or
+        # a no in a clause is talk ("okay, I overreacted")
+        return i == 0 and named and normalize(said).tokens[:1] in _ANSWER_LEADS
     tokens = normalize(said).tokens
     rest = [c.text for k, c in enumerate(parts) if not i <= k < j]
     short = len(tokens) < 2 or len(said.split()) < MIN_WORDS

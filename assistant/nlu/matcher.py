@@ -214,6 +214,9 @@ TEXT_REJECT = _words("but however though although nothing")
 """A free-text slot holding a contrast ("I appreciate that, but...") is an argument."""
 
 _TEXT_LEADS = frozenset(["that", "about", "is", "to", "for"])
+_REASON_LEADS = frozenset(["because", "cause", "cos", "coz"])
+"""round 10 B: free text opening with these is why it is asked ("record an appreciation,
+because I feel lucky today"), not what to record: the words are asked for next."""
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")
 """Free text made only of these (and function words) says nothing: "put something on the
 list" asks to dictate it next."""
@@ -1193,6 +1196,8 @@ class IntentParser:
             first, _, rest = words.partition(" ")
             if rest and first.lower() in _TEXT_LEADS:  # "add an idea: that we cook" -> "we cook"
                 words = rest.strip(" ,.:;-")
+            if first.lower() in _REASON_LEADS:
+                words = ""
             said = set(normalize(words).tokens) - FUNCTION_WORDS - PRONOUNS - VAGUE_TEXT
             slots[sentence.text_slot] = words if words and said else None
         return slots

@@ -851,6 +851,23 @@ def _idea_as_topic(out: Normalized) -> None:
         tokens[0] = "notion"
 
 
+# round 10 B: the partner named by an endearment with "my" ("what my honey appreciates
+# about me").
+SYNONYMS.update({"my honey": "my partner", "my sweetheart": "my partner"})
+# Polite openings left half-read: "I was wondering" is a hedge removed on its own
+# (SYNONYMS), so "I was wondering if/whether you could put ..." came out "if you can put
+# ..." and no wrapper took it.
+WRAPPERS = tuple(
+    sorted(
+        {*WRAPPERS, ("if", "you", "can"), ("whether", "you", "can")},
+        key=lambda w: -len(w),
+    )
+)
+# "The ideas board at work is full of nonsense": ideas named as a workplace's board, box or
+# channel are the topic of a remark too.
+_TOPIC_AFTER_IDEA = _TOPIC_AFTER_IDEA | {"board", "box", "wall", "channel", "meeting", "session"}
+
+
 _PARTNERS_OWN = frozenset(
     ("week", "weekend", "day", "evening", "night", "month", "back", "neck", "knee", "knees",
      "head", "headache", "shoulder", "shoulders", "stomach", "skin", "cough", "cold", "leg",
