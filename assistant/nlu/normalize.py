@@ -831,6 +831,48 @@ TYPED_SPELLINGS.update(
         "the ideas stuff": "idea list", "ideas stuff": "idea list",
     }
 )  # fmt: skip
+# round 10 A: a request passed on for the partner ("she says she needs twenty minutes to
+# herself", "he's asking for a time-out", "he asked me to move the check-in"), read as
+# said by the speaker; the timer named by its countdown ("the breathing countdown",
+# "one of those calming countdowns", "the pause thing"); the wondering openings with
+# "whether" ("I was wondering whether you could ..."). Typed only: hedges and passed-on
+# requests need no priming in the speech grammar (round 8's lesson on its bound).
+TYPED_SPELLINGS.update(
+    {
+        "she says she needs": "i need", "he says he needs": "i need",
+        "she said she needs": "i need", "he said he needs": "i need",
+        "she texted that she needs": "i need", "he texted that he needs": "i need",
+        "she says she wants": "i want", "he says he wants": "i want",
+        "she says shes": "im", "he says hes": "im", "she says": "", "he says": "",
+        "shes asking for": "we want", "hes asking for": "we want",
+        "she asked me to": "", "he asked me to": "", "shes asked me to": "",
+        "hes asked me to": "", "she wants to know": "", "he wants to know": "",
+        "shes asking when": "when", "hes asking when": "when",
+        "she wants to": "we want to", "he wants to": "we want to",
+        "shed rather have": "we want", "hed rather have": "we want",
+        "to herself": "to myself", "to himself": "to myself",
+        "some time on his own": "space", "some time on her own": "space",
+        "time on his own": "space", "time on her own": "space",
+        "countdown": "timer", "countdowns": "timer", "count down": "timer",
+        "breathing countdown": "break", "calming countdown": "break",
+        "calming countdowns": "break", "calm down countdown": "break",
+        "calm down pause": "break", "calm down break": "break", "breather breaks": "break",
+        "calm down breaks": "break", "pause thing": "break", "break thing": "break",
+        "breathing countdown thing": "break", "countdown thing": "timer",
+        "the thing where you count down": "the break", "with the countdown": "",
+        "one of those": "", "on the breathing": "on the break",
+        "sorry to bother you but": "", "sorry to bother you": "",
+        "sorry can you": "can you", "sorry how": "how",
+        "is it possible for you to": "",
+        "i was wondering whether you could": "can you",
+        "i was wondering whether we could": "can we",
+        "i was wondering whether it would be possible to": "",
+        "i was wondering if it would be possible for us to": "can we",
+        "i was wondering if it would be possible to": "",
+        "we were wondering if you could": "can you", "i was wondering if you could": "can you",
+        "whether you could": "can you", "whether we could": "can we",
+    }
+)  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
 
@@ -1095,7 +1137,10 @@ _BARE_CAN_VERBS = frozenset(
 """Verbs that can follow "can" with no subject ("can skip tonight's check in lah")."""
 
 
-_CHECKIN_NAMES_AFTER_CADENCE = frozenset(["chat", "talk", "questions", "chats", "talks"])
+# round 10 A: "the daily question" (19a-c) is the check-in too
+_CHECKIN_NAMES_AFTER_CADENCE = frozenset(
+    ["chat", "talk", "questions", "chats", "talks", "question"]
+)
 """The check-in named by its cadence ("our nightly chat", "the daily talk"): the cadence
 word is read first, so the synonym table never sees "nightly chat" whole."""
 
