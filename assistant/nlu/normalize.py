@@ -871,6 +871,9 @@ TYPED_SPELLINGS.update(
         "i was wondering if it would be possible to": "",
         "we were wondering if you could": "can you", "i was wondering if you could": "can you",
         "whether you could": "can you", "whether we could": "can we",
+        # the reason said after it ("..., because I can't do this right now")
+        "because i cant do this right now": "", "were just making it worse": "",
+        "were making it worse": "", "were making things worse": "", "and im about to snap": "",
     }
 )  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
