@@ -874,6 +874,49 @@ TYPED_SPELLINGS.update(
         # the reason said after it ("..., because I can't do this right now")
         "because i cant do this right now": "", "were just making it worse": "",
         "were making it worse": "", "were making things worse": "", "and im about to snap": "",
+        "were getting defensive": "", "were both getting defensive": "",
+        "and its not helping": "", "before we keep talking": "", "if thats possible": "",
+        "if possible": "", "for a little while": "", "were really tired": "",
+        "sorry to bother you hearth but": "",
+        "im not sure how this works but": "", "im not sure if you do this but": "",
+        "im not sure how to start it but": "",
+        # why a line was missed (like round 2's "he was talking"): talked over, busy
+        "was talking over you": "", "were talking over you": "",
+        "were both talking over you": "", "i was washing up": "",
+        "my honey and i are": "were", "my partner and i are": "were",
+        "my wife and i are": "were", "my husband and i are": "were",
+        "is that alright": "", "is that okay": "", "is that ok": "",
+        "one of the breather breaks": "break",
+        "i was wondering if theres": "is there",
+        "for me and my love": "", "for me and my partner": "",
+        "we do together": "together", "for this week": "this week",
+        "help us do": "do", "help us start": "start",
+        # "tonight's question" is tonight's check-in (skipped, asked)
+        "tonights question": "tonights checkin", "todays question": "todays checkin",
+        "tonights question session": "tonights checkin",
+        # the check-in by its other names: the daily question, the question of the day,
+        # the how-are-we-doing question (free: no template, no speech phrase)
+        "the daily question": "the checkin", "our daily question": "the checkin",
+        "ask us the daily question": "ask us the question",
+        "the question of the day": "todays checkin", "instead of later": "",
+        "the how are we doing question": "the checkin", "the how are we question": "the checkin",
+        "one of those questions about how": "how", "a question about how": "how",
+        "not do the question": "not do the checkin",
+        # asked when ("do you know when the next check-in is")
+        "do you know when": "tell us when",
+        # a preference is a want; the meal and the rest of the week said with the time
+        "wed prefer": "we want", "we would prefer": "we want", "over breakfast": "",
+        "tonight and every night after": "", "and every night after that": "",
+        "and every night after": "",
+        # the last part of what was said, said once more
+        "that last part": "that", "that last bit": "that", "that once more": "that again",
+        "question we can do instead": "question we can try instead",
+        # the time alone until a meal or bed, taken from now
+        "till dinner": "till later", "until dinner": "until later", "till bedtime": "till later",
+        "im going to take some space": "im taking space",
+        "im gonna take some space": "im taking space",
+        # rituals by another name, for this week
+        "mindfulness session": "meditation session",
     }
 )  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
