@@ -882,6 +882,7 @@ TYPED_SPELLINGS.update(
         "im not sure how to start it but": "",
         # why a line was missed (like round 2's "he was talking"): talked over, busy
         "was talking over you": "", "were talking over you": "",
+        "we were talking over you": "", "we were both talking over you": "",
         "were both talking over you": "", "i was washing up": "",
         "my honey and i are": "were", "my partner and i are": "were",
         "my wife and i are": "were", "my husband and i are": "were",
@@ -911,6 +912,8 @@ TYPED_SPELLINGS.update(
         # the last part of what was said, said once more
         "that last part": "that", "that last bit": "that", "that once more": "that again",
         "question we can do instead": "question we can try instead",
+        "the next time youll ask how were doing": "the next checkin",
+        "together after dinner": "together",
         # the time alone until a meal or bed, taken from now
         "till dinner": "till later", "until dinner": "until later", "till bedtime": "till later",
         "im going to take some space": "im taking space",
