@@ -916,7 +916,7 @@ TYPED_SPELLINGS.update(
         "together after dinner": "together",
         # the time alone until a meal or bed, taken from now
         "till dinner": "till later", "until dinner": "until later", "till bedtime": "till later",
-        "im going to take some space": "im taking space",
+        "im going to take some space": "im taking space", "some space from each other": "space",
         "im gonna take some space": "im taking space",
         # rituals by another name, for this week
         "mindfulness session": "meditation session",
