@@ -377,6 +377,14 @@ def _rate(subset: list[dict], key: str) -> float:
     return sum(r[key] == r["expected"] for r in subset) / len(subset) if subset else 0.0
 
 
+def _print_miss(r: dict) -> None:
+    """One command that was not acted on as said: what was spoken, what was heard."""
+    print(
+        f"    {r['text']!r} ({r['voice']}{', noisy' if r['noisy'] else ''}) -> "
+        f"{r['command_text']!r} ({r['command_intent']}, expected {r['expected']})"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--commands", type=int, default=50)
@@ -478,18 +486,12 @@ def main() -> None:
     wrong = [r for r in misses if r["command_intent"] != "none"]
     print(f"commands acted on as another request: {len(wrong)} of {len(commands)}")
     for r in wrong:
-        print(
-            f"    {r['text']!r} ({r['voice']}{', noisy' if r['noisy'] else ''}) -> "
-            f"{r['command_text']!r} ({r['command_intent']}, expected {r['expected']})"
-        )
+        _print_miss(r)
     declined = [r for r in misses if r["command_intent"] == "none"]
     if declined:
         print(f"commands declined or not heard: {len(declined)} (first 12):")
         for r in declined[:12]:
-            print(
-                f"    {r['text']!r} ({r['voice']}{', noisy' if r['noisy'] else ''}) -> "
-                f"{r['command_text']!r} ({r['command_intent']}, expected {r['expected']})"
-            )
+            _print_miss(r)
     print(f"accuracy run took {time.perf_counter() - started:.0f} s")
     if args.quick:
         return
