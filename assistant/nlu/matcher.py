@@ -732,7 +732,8 @@ class IntentParser:
     def _match(self, norm: Normalized) -> tuple[Candidate | None, float]:
         """(accepted candidate or None, best score seen)."""
         shortlist = self._shortlist(norm)
-        candidates, loose = self._candidates(norm, shortlist)
+        wild = self._wild_candidates(norm, _Facts(norm))  # the same with either shortlist
+        candidates, loose = self._candidates(norm, shortlist, wild)
         best, score, tied = _decide(candidates)
         if loose and not tied:
             # Only some of the loose ones are on the real shortlist; with none or all of
@@ -743,9 +744,34 @@ class IntentParser:
             tied = without[2] or without[0] is not best or without[1] != score
         if tied and not shortlist.exact:
             # The set order decides which sentences are in, or which of equal ones wins.
-            candidates, _ = self._candidates(norm, self._shortlist(norm, exact=True))
+            candidates, _ = self._candidates(norm, self._in_set_order(norm, shortlist), wild)
             best, score, _ = _decide(candidates)
         return best, score
+
+    def _in_set_order(self, norm: Normalized, shortlist: _Shortlist) -> _Shortlist:
+        """`_shortlist(norm, exact=True)` made from `shortlist` (not exact), without scoring
+        the set's thousand-odd texts again.
+
+        `shortlist` holds every sentence of the pool that scores its last place's ratio or
+        more (all of them when it has fewer than `SHORTLIST`; all those sharing the last
+        place when it is loose; else the only `SHORTLIST` best): the exact shortlist's
+        sentences are among them, with the same ratios (the same strings and scorer).
+        RapidFuzz puts equal scores in the order of the choices (its documentation: "sorted
+        by their index"), and the exact shortlist's choices are the set of sentence numbers
+        in its iteration order: so the set is built as `_set_shortlist` builds it, and these
+        sentences are taken in its order, best first (a stable sort), `SHORTLIST` of them.
+        Near `SHORTLIST_MIN` RapidFuzz's cutoff could round a ratio out of one and not the
+        other: the set's own shortlist is made then."""
+        items = shortlist.items
+        if not items or items[-1][1] < SHORTLIST_MIN + 1:
+            return self._shortlist(norm, exact=True)
+        ids: set[int] = set()
+        for token in sorted(set(norm.tokens)):
+            ids.update(self._index.get(token, ()))
+        scores = dict(items)
+        ranked = [(k, scores[k]) for k in ids if k in scores]
+        ranked.sort(key=itemgetter(1), reverse=True)  # stable: equal ones in the set's order
+        return _Shortlist(ranked[:SHORTLIST], exact=True)
 
     def _split_match(self, norm: Normalized) -> tuple[Candidate, Normalized] | None:
         """A request said next to a remark: "we're getting heated, can we pause".
@@ -792,8 +818,9 @@ class IntentParser:
                     continue
                 if remark[0] == k and joiner in _PREPOSITIONS:
                     continue  # "let's have breakfast at | that diner": the remark is its object
-                if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - ANSWERS:
-                    continue  # no candidate could pass the tests below
+                if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - _NEVER_BESIDE_A_REMARK:
+                    continue  # no candidate could pass the tests below (nor be of an intent
+                    # they turn down beside a remark: ANSWERS and SAID_TO_PARTNER_TOO)
                 part = parts.norm(*request)
                 best = parts.match(*request)
                 if best is None or best.score < SPLIT_ACCEPT:
@@ -842,12 +869,14 @@ class IntentParser:
             if not first.tokens or not ends & parts.could_end(0, k, ACCEPT):
                 continue
             a = parts.match(0, k)
-            if a is None:
+            if a is None or not _ends_in(first, a) or a.sentence.intent not in ends:
+                # b must be accepted as a's intent ending in its last word: that intent
+                # is then in `ends` (the bound), so with it not there b cannot be
                 continue
             b = parts.match(k, len(tokens))
             if b is None or b.sentence.intent != a.sentence.intent:
                 continue
-            if not (_ends_in(first, a) and _ends_in(second, b)):
+            if not _ends_in(second, b):
                 continue
             # the part that says a value keeps it ("..., can we take five")
             if not _says_value(a.sentence) and _says_value(b.sentence):
@@ -1018,10 +1047,11 @@ class IntentParser:
         ]
 
     def _candidates(
-        self, norm: Normalized, shortlist: _Shortlist
+        self, norm: Normalized, shortlist: _Shortlist, wild: list[Candidate] | None = None
     ) -> tuple[list[Candidate], list[Candidate]]:
         """The candidates that pass the checks, and those of them from the loose last
-        place of a shortlist (see `_Shortlist.loose`)."""
+        place of a shortlist (see `_Shortlist.loose`). `wild`: the free-text templates'
+        candidates (`_wild_candidates`), when already made."""
         out: list[Candidate] = []
         loose: list[Candidate] = []
         said: _Said | None = None
@@ -1039,6 +1069,13 @@ class IntentParser:
                 out.append(Candidate(sentence, adjusted))
                 if score == shortlist.loose:
                     loose.append(out[-1])
+        out += self._wild_candidates(norm, facts) if wild is None else wild
+        return out, loose
+
+    def _wild_candidates(self, norm: Normalized, facts: _Facts) -> list[Candidate]:
+        """The free-text templates' candidates that pass the checks (they do not depend
+        on the shortlist)."""
+        out: list[Candidate] = []
         n_tokens = len(norm.tokens)
         for n, m, found, sentence in self._wild_found(norm.tokens):
             if not self._allowed(sentence, norm, facts):
@@ -1066,7 +1103,7 @@ class IntentParser:
                 # among free-text ones the longer fixed part wins ("... for her | text").
                 adjusted += 0.0005 * (n + m) - 0.008
                 out.append(Candidate(sentence, adjusted, (n, n_tokens - m)))
-        return out, loose
+        return out
 
     def _could_end(self, part: Normalized, threshold: float, split: bool = False) -> set[str]:
         """The intents of which a candidate for `part` could score `threshold` or more and
