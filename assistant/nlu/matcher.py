@@ -574,16 +574,22 @@ class IntentParser:
         intent_words: dict[str, set[str]] = defaultdict(set)
         intent_negations: dict[str, set[frozenset[str]]] = defaultdict(set)
         lengths: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        # ... and the least total weight of its sentences saying each word (`_could_end`'s
+        # bound on recall)
+        lightest: dict[str, dict[str, float]] = defaultdict(dict)
         for s in self.sentences:
             intent_words[s.intent].update(s.tokens)
             intent_negations[s.intent].add(s.tokens & NEGATIONS)
             n, by_word = len(s.text), lengths[s.intent]
+            weight, least = sum(map(_weight, s.tokens)), lightest[s.intent]
             for word in (*s.tokens, ""):
                 shortest, longest = by_word.get(word, (n, n))
                 by_word[word] = (min(shortest, n), max(longest, n))
+                least[word] = min(least.get(word, weight), weight)
         self._intent_words = {name: frozenset(words) for name, words in intent_words.items()}
         self._intent_negations = {name: frozenset(n) for name, n in intent_negations.items()}
         self._intent_lengths = dict(lengths)
+        self._intent_lightest = dict(lightest)
         self._requires: dict[str, tuple[frozenset[str], ...]] = {}
         for name, spec in intent_set.intents.items():
             groups = []
@@ -612,9 +618,13 @@ class IntentParser:
         "_wild_by_first",
         "_wild_by_suffix",
         "_wild_groups",
+        "_wild_memo",
         "_by_word",
         "_intents_with",
         "_intent_stems",
+        "_stem_words",
+        "_long_words",
+        "_near_words",
     )
     """Lookups rebuilt from the rest in a few milliseconds, so never pickled."""
 
@@ -630,6 +640,9 @@ class IntentParser:
             else:
                 self._wild_by_suffix[m].setdefault(word, []).append(number)
         self._wild_groups = list(self._wild.items())
+        # `_wild_found` of the token lists of the utterance being parsed (and its parts):
+        # emptied at each parse, so nothing is kept from one utterance to the next.
+        self._wild_memo: dict[tuple[str, ...], list[tuple[int, int, Any, Sentence]]] = {}
         # A rare word's sentence numbers and their texts, made on the word's first use.
         self._by_word: dict[str, tuple[list[int], list[str], list[int]]] = {}
         # The intents whose sentences say a word, and each intent's sentences' stems.
@@ -641,6 +654,13 @@ class IntentParser:
         self._intent_stems = {
             name: frozenset(map(_stem, words)) for name, words in self._intent_words.items()
         }
+        # Sentence words by stem, and those of four letters or more (`_explainable`).
+        stem_words: dict[str, set[str]] = defaultdict(set)
+        for word in self._sentence_words:
+            stem_words[_stem(word)].add(word)
+        self._stem_words = {stem: frozenset(words) for stem, words in stem_words.items()}
+        self._long_words = sorted(w for w in self._sentence_words if len(w) >= 4)
+        self._near_words: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -709,6 +729,7 @@ class IntentParser:
         """The intent of one utterance ("none" when it is not a request)."""
         if len(text) > 2000:  # far longer than any request: do not even tokenise it all
             return Intent(NONE, {}, 1.0, text)
+        self._wild_memo.clear()
         norm = self._entities.tag(normalize(text))
         spotted = self._safety.spot(norm.tokens)
         if spotted is not None:  # safety words win; used as an idiom they are talk
@@ -1133,6 +1154,7 @@ class IntentParser:
         said = [(w, _weight(w), _stem(w), w in FUNCTION_WORDS) for w in utt]
         total = _total_weight(said)
         length, key = len(part.text), "" if last in FUNCTION_WORDS else last
+        explainable = self._explainable(utt)
         for name in names:
             if name in found:
                 continue
@@ -1157,16 +1179,52 @@ class IntentParser:
             if extra > MAX_EXTRA_CONTENT + 1:
                 continue
             precision = hit / total
-            f_score = (1 + BETA2) * precision / (BETA2 * precision + 1)  # recall 1 at best
+            # Recall: the sentence's words the part explains (`_verify`) are among the
+            # intent's words in `explainable`; a sentence saying the last word weighs at
+            # least the lightest of the intent's that do: a/w <= (all of them)/(lightest).
+            found_weight = sum(map(_weight, explainable & words))
+            recall = min(1.0, found_weight / self._intent_lightest[name][key])
+            if not precision or not recall:
+                continue  # `_verify` rejects a sentence with either at 0
+            f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
             if RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) * f_score < threshold - 1e-9:
                 continue  # (a hair under: a sum's rounding never shuts out an equal score)
             if self._required_said(name, tokens):
                 found.add(name)
         return found
 
-    def _wild_found(self, tokens: list[str]) -> Iterable[tuple[int, int, Any, Sentence]]:
+    def _explainable(self, utt: frozenset[str]) -> set[str]:
+        """The sentence words `_verify` could count as said by `utt` (its recall): those
+        whose stem one of `utt`'s words has, and those of four letters or more near one
+        of them (fuzz.ratio 85, taken at 84 here: never fewer)."""
+        out: set[str] = set()
+        for word in utt:
+            out |= self._stem_words.get(_stem(word), _NO_WORDS)
+            near = self._near_words.get(word)
+            if near is None:
+                if len(self._near_words) >= 65536:
+                    self._near_words.clear()
+                found = process.extract(
+                    word, self._long_words, scorer=fuzz.ratio, score_cutoff=NEAR - 1, limit=None
+                )
+                near = self._near_words[word] = frozenset(w for w, _score, _k in found)
+            out |= near
+        return out
+
+    def _wild_found(self, tokens: list[str]) -> list[tuple[int, int, Any, Sentence]]:
         """(prefix length, suffix length, RapidFuzz's find, sentence) of each free-text
-        group whose fixed words the utterance's first and last words come near."""
+        group whose fixed words the utterance's first and last words come near. The
+        split search asks it twice of a part (`_could_end`, then `_match`): kept for the
+        utterance being parsed (`_wild_memo`)."""
+        said = tuple(tokens)
+        found = self._wild_memo.get(said)
+        if found is None:
+            if len(self._wild_memo) >= 64:  # (only an utterance's parts are asked)
+                self._wild_memo.clear()
+            found = self._wild_memo[said] = list(self._wild_finds(tokens))
+        return found
+
+    def _wild_finds(self, tokens: list[str]) -> Iterable[tuple[int, int, Any, Sentence]]:
         n_tokens = len(tokens)
         numbers = list(self._wild_by_first.get(tokens[0], ()))
         for m, by_word in self._wild_by_suffix.items():
