@@ -123,6 +123,9 @@ MIN_REMARK_WORDS = 2
 """A remark beside a request has two words at least ("it's saturday, let's do our breakfast")."""
 SPLIT_ACCEPT = 0.9
 """A request found inside a longer utterance must be this close to a template."""
+NEAR_WORDS_KEPT = 8192
+"""Utterance words whose near sentence words `IntentParser._explainable` keeps (a few
+hundred bytes each; emptied when full)."""
 
 
 NEGATIONS = _words(
@@ -1202,7 +1205,7 @@ class IntentParser:
             out |= self._stem_words.get(_stem(word), _NO_WORDS)
             near = self._near_words.get(word)
             if near is None:
-                if len(self._near_words) >= 65536:
+                if len(self._near_words) >= NEAR_WORDS_KEPT:
                     self._near_words.clear()
                 found = process.extract(
                     word, self._long_words, scorer=fuzz.ratio, score_cutoff=NEAR - 1, limit=None
