@@ -987,10 +987,11 @@ class IntentParser:
                 cut.append((found[-1][1], numbers, texts))
             if len(top) == SHORTLIST:
                 floor = top[0]  # the SHORTLIST-th best score so far
-        ranked = _best_first(scores)
-        if len(ranked) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
-            return _Shortlist(ranked, exact=False)
-        last = ranked[SHORTLIST - 1][1]
+        if len(top) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
+            return _Shortlist(_best_first(scores), exact=False)
+        last = top[0]  # the SHORTLIST-th best score: `top` holds the SHORTLIST best
+        # Only sentences scoring `last` or more are looked at below: only they are sorted.
+        ranked = _best_first({k: v for k, v in scores.items() if v >= last})
         # A list cut at `last` may hold more sentences scoring `last`: all of them. (A
         # cutoff of exactly `last` can lose some to rounding in RapidFuzz's conversion
         # of it to a distance: a hair lower, and those below `last` are left out later.)
@@ -1005,7 +1006,7 @@ class IntentParser:
             ):
                 for _text, score, k in found:
                     scores[numbers[k]] = score
-            ranked = _best_first(scores)
+            ranked = _best_first({k: v for k, v in scores.items() if v >= last})
         if len(ranked) == SHORTLIST or ranked[SHORTLIST][1] < last:
             return _Shortlist(ranked[:SHORTLIST], exact=False)
         # More sentences score `last` than there are places left: which ones are in
