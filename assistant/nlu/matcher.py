@@ -123,6 +123,9 @@ MIN_REMARK_WORDS = 2
 """A remark beside a request has two words at least ("it's saturday, let's do our breakfast")."""
 SPLIT_ACCEPT = 0.9
 """A request found inside a longer utterance must be this close to a template."""
+NEAR_WORDS_KEPT = 8192
+"""Utterance words whose near sentence words `IntentParser._explainable` keeps (a few
+hundred bytes each; emptied when full)."""
 
 
 NEGATIONS = _words(
@@ -574,16 +577,22 @@ class IntentParser:
         intent_words: dict[str, set[str]] = defaultdict(set)
         intent_negations: dict[str, set[frozenset[str]]] = defaultdict(set)
         lengths: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        # ... and the least total weight of its sentences saying each word (`_could_end`'s
+        # bound on recall)
+        lightest: dict[str, dict[str, float]] = defaultdict(dict)
         for s in self.sentences:
             intent_words[s.intent].update(s.tokens)
             intent_negations[s.intent].add(s.tokens & NEGATIONS)
             n, by_word = len(s.text), lengths[s.intent]
+            weight, least = sum(map(_weight, s.tokens)), lightest[s.intent]
             for word in (*s.tokens, ""):
                 shortest, longest = by_word.get(word, (n, n))
                 by_word[word] = (min(shortest, n), max(longest, n))
+                least[word] = min(least.get(word, weight), weight)
         self._intent_words = {name: frozenset(words) for name, words in intent_words.items()}
         self._intent_negations = {name: frozenset(n) for name, n in intent_negations.items()}
         self._intent_lengths = dict(lengths)
+        self._intent_lightest = dict(lightest)
         self._requires: dict[str, tuple[frozenset[str], ...]] = {}
         for name, spec in intent_set.intents.items():
             groups = []
@@ -612,9 +621,13 @@ class IntentParser:
         "_wild_by_first",
         "_wild_by_suffix",
         "_wild_groups",
+        "_wild_memo",
         "_by_word",
         "_intents_with",
         "_intent_stems",
+        "_stem_words",
+        "_long_words",
+        "_near_words",
     )
     """Lookups rebuilt from the rest in a few milliseconds, so never pickled."""
 
@@ -630,6 +643,9 @@ class IntentParser:
             else:
                 self._wild_by_suffix[m].setdefault(word, []).append(number)
         self._wild_groups = list(self._wild.items())
+        # `_wild_found` of the token lists of the utterance being parsed (and its parts):
+        # emptied at each parse, so nothing is kept from one utterance to the next.
+        self._wild_memo: dict[tuple[str, ...], list[tuple[int, int, Any, Sentence]]] = {}
         # A rare word's sentence numbers and their texts, made on the word's first use.
         self._by_word: dict[str, tuple[list[int], list[str], list[int]]] = {}
         # The intents whose sentences say a word, and each intent's sentences' stems.
@@ -641,6 +657,13 @@ class IntentParser:
         self._intent_stems = {
             name: frozenset(map(_stem, words)) for name, words in self._intent_words.items()
         }
+        # Sentence words by stem, and those of four letters or more (`_explainable`).
+        stem_words: dict[str, set[str]] = defaultdict(set)
+        for word in self._sentence_words:
+            stem_words[_stem(word)].add(word)
+        self._stem_words = {stem: frozenset(words) for stem, words in stem_words.items()}
+        self._long_words = sorted(w for w in self._sentence_words if len(w) >= 4)
+        self._near_words: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_path(cls, path: Path | str) -> IntentParser:
@@ -709,6 +732,7 @@ class IntentParser:
         """The intent of one utterance ("none" when it is not a request)."""
         if len(text) > 2000:  # far longer than any request: do not even tokenise it all
             return Intent(NONE, {}, 1.0, text)
+        self._wild_memo.clear()
         norm = self._entities.tag(normalize(text))
         spotted = self._safety.spot(norm.tokens)
         if spotted is not None:  # safety words win; used as an idiom they are talk
@@ -732,7 +756,8 @@ class IntentParser:
     def _match(self, norm: Normalized) -> tuple[Candidate | None, float]:
         """(accepted candidate or None, best score seen)."""
         shortlist = self._shortlist(norm)
-        candidates, loose = self._candidates(norm, shortlist)
+        wild = self._wild_candidates(norm, _Facts(norm))  # the same with either shortlist
+        candidates, loose = self._candidates(norm, shortlist, wild)
         best, score, tied = _decide(candidates)
         if loose and not tied:
             # Only some of the loose ones are on the real shortlist; with none or all of
@@ -743,9 +768,34 @@ class IntentParser:
             tied = without[2] or without[0] is not best or without[1] != score
         if tied and not shortlist.exact:
             # The set order decides which sentences are in, or which of equal ones wins.
-            candidates, _ = self._candidates(norm, self._shortlist(norm, exact=True))
+            candidates, _ = self._candidates(norm, self._in_set_order(norm, shortlist), wild)
             best, score, _ = _decide(candidates)
         return best, score
+
+    def _in_set_order(self, norm: Normalized, shortlist: _Shortlist) -> _Shortlist:
+        """`_shortlist(norm, exact=True)` made from `shortlist` (not exact), without scoring
+        the set's thousand-odd texts again.
+
+        `shortlist` holds every sentence of the pool that scores its last place's ratio or
+        more (all of them when it has fewer than `SHORTLIST`; all those sharing the last
+        place when it is loose; else the only `SHORTLIST` best): the exact shortlist's
+        sentences are among them, with the same ratios (the same strings and scorer).
+        RapidFuzz puts equal scores in the order of the choices (its documentation: "sorted
+        by their index"), and the exact shortlist's choices are the set of sentence numbers
+        in its iteration order: so the set is built as `_set_shortlist` builds it, and these
+        sentences are taken in its order, best first (a stable sort), `SHORTLIST` of them.
+        Near `SHORTLIST_MIN` RapidFuzz's cutoff could round a ratio out of one and not the
+        other: the set's own shortlist is made then."""
+        items = shortlist.items
+        if not items or items[-1][1] < SHORTLIST_MIN + 1:
+            return self._shortlist(norm, exact=True)
+        ids: set[int] = set()
+        for token in sorted(set(norm.tokens)):
+            ids.update(self._index.get(token, ()))
+        scores = dict(items)
+        ranked = [(k, scores[k]) for k in ids if k in scores]
+        ranked.sort(key=itemgetter(1), reverse=True)  # stable: equal ones in the set's order
+        return _Shortlist(ranked[:SHORTLIST], exact=True)
 
     def _split_match(self, norm: Normalized) -> tuple[Candidate, Normalized] | None:
         """A request said next to a remark: "we're getting heated, can we pause".
@@ -792,8 +842,9 @@ class IntentParser:
                     continue
                 if remark[0] == k and joiner in _PREPOSITIONS:
                     continue  # "let's have breakfast at | that diner": the remark is its object
-                if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - ANSWERS:
-                    continue  # no candidate could pass the tests below
+                if not parts.could_end(*request, SPLIT_ACCEPT, split=True) - _NEVER_BESIDE_A_REMARK:
+                    continue  # no candidate could pass the tests below (nor be of an intent
+                    # they turn down beside a remark: ANSWERS and SAID_TO_PARTNER_TOO)
                 part = parts.norm(*request)
                 best = parts.match(*request)
                 if best is None or best.score < SPLIT_ACCEPT:
@@ -842,12 +893,14 @@ class IntentParser:
             if not first.tokens or not ends & parts.could_end(0, k, ACCEPT):
                 continue
             a = parts.match(0, k)
-            if a is None:
+            if a is None or not _ends_in(first, a) or a.sentence.intent not in ends:
+                # b must be accepted as a's intent ending in its last word: that intent
+                # is then in `ends` (the bound), so with it not there b cannot be
                 continue
             b = parts.match(k, len(tokens))
             if b is None or b.sentence.intent != a.sentence.intent:
                 continue
-            if not (_ends_in(first, a) and _ends_in(second, b)):
+            if not _ends_in(second, b):
                 continue
             # the part that says a value keeps it ("..., can we take five")
             if not _says_value(a.sentence) and _says_value(b.sentence):
@@ -934,10 +987,11 @@ class IntentParser:
                 cut.append((found[-1][1], numbers, texts))
             if len(top) == SHORTLIST:
                 floor = top[0]  # the SHORTLIST-th best score so far
-        ranked = _best_first(scores)
-        if len(ranked) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
-            return _Shortlist(ranked, exact=False)
-        last = ranked[SHORTLIST - 1][1]
+        if len(top) < SHORTLIST:  # (a cut list alone gives SHORTLIST)
+            return _Shortlist(_best_first(scores), exact=False)
+        last = top[0]  # the SHORTLIST-th best score: `top` holds the SHORTLIST best
+        # Only sentences scoring `last` or more are looked at below: only they are sorted.
+        ranked = _best_first({k: v for k, v in scores.items() if v >= last})
         # A list cut at `last` may hold more sentences scoring `last`: all of them. (A
         # cutoff of exactly `last` can lose some to rounding in RapidFuzz's conversion
         # of it to a distance: a hair lower, and those below `last` are left out later.)
@@ -952,7 +1006,7 @@ class IntentParser:
             ):
                 for _text, score, k in found:
                     scores[numbers[k]] = score
-            ranked = _best_first(scores)
+            ranked = _best_first({k: v for k, v in scores.items() if v >= last})
         if len(ranked) == SHORTLIST or ranked[SHORTLIST][1] < last:
             return _Shortlist(ranked[:SHORTLIST], exact=False)
         # More sentences score `last` than there are places left: which ones are in
@@ -1018,10 +1072,11 @@ class IntentParser:
         ]
 
     def _candidates(
-        self, norm: Normalized, shortlist: _Shortlist
+        self, norm: Normalized, shortlist: _Shortlist, wild: list[Candidate] | None = None
     ) -> tuple[list[Candidate], list[Candidate]]:
         """The candidates that pass the checks, and those of them from the loose last
-        place of a shortlist (see `_Shortlist.loose`)."""
+        place of a shortlist (see `_Shortlist.loose`). `wild`: the free-text templates'
+        candidates (`_wild_candidates`), when already made."""
         out: list[Candidate] = []
         loose: list[Candidate] = []
         said: _Said | None = None
@@ -1039,6 +1094,13 @@ class IntentParser:
                 out.append(Candidate(sentence, adjusted))
                 if score == shortlist.loose:
                     loose.append(out[-1])
+        out += self._wild_candidates(norm, facts) if wild is None else wild
+        return out, loose
+
+    def _wild_candidates(self, norm: Normalized, facts: _Facts) -> list[Candidate]:
+        """The free-text templates' candidates that pass the checks (they do not depend
+        on the shortlist)."""
+        out: list[Candidate] = []
         n_tokens = len(norm.tokens)
         for n, m, found, sentence in self._wild_found(norm.tokens):
             if not self._allowed(sentence, norm, facts):
@@ -1066,7 +1128,7 @@ class IntentParser:
                 # among free-text ones the longer fixed part wins ("... for her | text").
                 adjusted += 0.0005 * (n + m) - 0.008
                 out.append(Candidate(sentence, adjusted, (n, n_tokens - m)))
-        return out, loose
+        return out
 
     def _could_end(self, part: Normalized, threshold: float, split: bool = False) -> set[str]:
         """The intents of which a candidate for `part` could score `threshold` or more and
@@ -1096,6 +1158,7 @@ class IntentParser:
         said = [(w, _weight(w), _stem(w), w in FUNCTION_WORDS) for w in utt]
         total = _total_weight(said)
         length, key = len(part.text), "" if last in FUNCTION_WORDS else last
+        explainable = self._explainable(utt)
         for name in names:
             if name in found:
                 continue
@@ -1120,16 +1183,52 @@ class IntentParser:
             if extra > MAX_EXTRA_CONTENT + 1:
                 continue
             precision = hit / total
-            f_score = (1 + BETA2) * precision / (BETA2 * precision + 1)  # recall 1 at best
+            # Recall: the sentence's words the part explains (`_verify`) are among the
+            # intent's words in `explainable`; a sentence saying the last word weighs at
+            # least the lightest of the intent's that do: a/w <= (all of them)/(lightest).
+            found_weight = sum(map(_weight, explainable & words))
+            recall = min(1.0, found_weight / self._intent_lightest[name][key])
+            if not precision or not recall:
+                continue  # `_verify` rejects a sentence with either at 0
+            f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
             if RATIO_WEIGHT * similarity + (1 - RATIO_WEIGHT) * f_score < threshold - 1e-9:
                 continue  # (a hair under: a sum's rounding never shuts out an equal score)
             if self._required_said(name, tokens):
                 found.add(name)
         return found
 
-    def _wild_found(self, tokens: list[str]) -> Iterable[tuple[int, int, Any, Sentence]]:
+    def _explainable(self, utt: frozenset[str]) -> set[str]:
+        """The sentence words `_verify` could count as said by `utt` (its recall): those
+        whose stem one of `utt`'s words has, and those of four letters or more near one
+        of them (fuzz.ratio 85, taken at 84 here: never fewer)."""
+        out: set[str] = set()
+        for word in utt:
+            out |= self._stem_words.get(_stem(word), _NO_WORDS)
+            near = self._near_words.get(word)
+            if near is None:
+                if len(self._near_words) >= NEAR_WORDS_KEPT:
+                    self._near_words.clear()
+                found = process.extract(
+                    word, self._long_words, scorer=fuzz.ratio, score_cutoff=NEAR - 1, limit=None
+                )
+                near = self._near_words[word] = frozenset(w for w, _score, _k in found)
+            out |= near
+        return out
+
+    def _wild_found(self, tokens: list[str]) -> list[tuple[int, int, Any, Sentence]]:
         """(prefix length, suffix length, RapidFuzz's find, sentence) of each free-text
-        group whose fixed words the utterance's first and last words come near."""
+        group whose fixed words the utterance's first and last words come near. The
+        split search asks it twice of a part (`_could_end`, then `_match`): kept for the
+        utterance being parsed (`_wild_memo`)."""
+        said = tuple(tokens)
+        found = self._wild_memo.get(said)
+        if found is None:
+            if len(self._wild_memo) >= 64:  # (only an utterance's parts are asked)
+                self._wild_memo.clear()
+            found = self._wild_memo[said] = list(self._wild_finds(tokens))
+        return found
+
+    def _wild_finds(self, tokens: list[str]) -> Iterable[tuple[int, int, Any, Sentence]]:
         n_tokens = len(tokens)
         numbers = list(self._wild_by_first.get(tokens[0], ()))
         for m, by_word in self._wild_by_suffix.items():

@@ -1108,10 +1108,25 @@ def _cadence_at(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 
 def _synonym_at(tokens: list[str], i: int) -> tuple[tuple[str, ...], int] | None:
-    for words, canonical in _SYNONYMS.get(tokens[i], ()):
-        if tuple(tokens[i : i + len(words)]) == words:
-            return canonical, i + len(words)
-    return None
+    # As a walk through `_SYNONYMS[tokens[i]]` (longest first, the first that fits), with
+    # only the phrases that also say the next word tried (84 open with "i"), then the
+    # one-word synonym, which any longer fit came before.
+    if i + 1 < len(tokens):
+        for words, canonical in _SYNONYMS_BY_TWO.get((tokens[i], tokens[i + 1]), ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                return canonical, i + len(words)
+    canonical = _SYNONYM_WORD.get(tokens[i])
+    return None if canonical is None else (canonical, i + 1)
+
+
+_SYNONYMS_BY_TWO: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+_SYNONYM_WORD: dict[str, tuple[str, ...]] = {}
+for _first, _phrases in _SYNONYMS.items():
+    for _words, _canonical in _phrases:  # (in their order: longest first)
+        if len(_words) == 1:
+            _SYNONYM_WORD[_first] = _canonical
+        else:
+            _SYNONYMS_BY_TWO.setdefault(_words[:2], []).append((_words, _canonical))
 
 
 _MORE = frozenset(["more", "extra"])

@@ -267,3 +267,67 @@ def test_parts_skipped_by_the_bound_pass_no_sentence_they_could_end_as(
                 score = matcher._verify(said, sentence, similarity, parser._vocab[sentence.intent])
                 assert score < bar, (part.text, sentence.text, score)
     assert left_out > 1000 and checked > 5000  # the bound does leave intents out
+
+
+# -- speed pass of 2026-12-03 --------------------------------------------------------
+
+
+def test_set_order_rebuilt_from_the_fast_shortlist_is_the_set_ordered_one(
+    parser, in_domain, out_of_domain
+):
+    """`_in_set_order` (the fast shortlist's sentences put in the set's order) gives the
+    shortlist `_set_shortlist` scores anew, item for item and in order, for the dev set's
+    utterances and the parts the split search can try."""
+    from assistant.nlu import matcher
+
+    norms = []
+    for example in [*in_domain, *out_of_domain]:
+        norm = parser._entities.tag(normalize(example.text))
+        if not norm.tokens:
+            continue
+        norms.append(norm)
+        n = len(norm.tokens)
+        if n <= matcher.MAX_SPLIT_WORDS:
+            norms += [parser._sub(norm, 0, k) for k in range(1, n)][::3]
+    compared = loose = 0
+    for norm in norms:
+        if not norm.tokens:
+            continue
+        fast = parser._shortlist(norm)
+        if fast.exact:
+            continue  # hopeless: nothing to order
+        compared += 1
+        loose += fast.loose is not None
+        assert parser._in_set_order(norm, fast).items == parser._shortlist(norm, True).items
+    assert compared > 2000 and loose > 20
+
+
+def test_synonyms_by_their_first_two_words_as_the_walk_through_all(parser):
+    """`_synonym_at` finds what walking every phrase opening with the word finds (longest
+    first), at every place of phrases said whole, cut short and run on."""
+    from assistant.nlu import normalize as module
+
+    def walk(tokens, i):
+        for words, canonical in module._SYNONYMS.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                return canonical, i + len(words)
+        return None
+
+    checked = 0
+    for phrases in module._SYNONYMS.values():
+        for words, _canonical in phrases:
+            said = ["so", *words, "the", "break"]
+            for end in range(2, len(said) + 1):
+                for i in range(end):
+                    assert module._synonym_at(said[:end], i) == walk(said[:end], i)
+                    checked += 1
+    assert checked > 10_000
+
+
+def test_agreeing_halves_skip_a_second_half_the_first_cannot_agree_with(parser, monkeypatch):
+    """The second half is not matched when the first half's intent could not end it:
+    "i feel calmer" is feedback, which "lets continue" (resume only) cannot be."""
+    result, matched = _matched_parts(parser, monkeypatch, "i feel calmer, let's continue")
+    assert "i feel calmer" in matched and "lets continue" not in matched
+    before, all_parts = _matched_parts(parser, monkeypatch, "i feel calmer, let's continue", False)
+    assert "lets continue" in all_parts and result == before
