@@ -30,7 +30,9 @@ checked out in a temporary `git worktree` and run on the same audio in a subproc
 `--front-end` decodes the same audio once per front end (see
 `assistant/speech/front_end.py`): "none", "webrtc" (the settings' defaults) or
 "webrtc:NS:GAIN" (noise suppression level 0-4, automatic gain target in dBFS, 0 = off),
-and prints each one's CPU time per second of audio and the memory it adds.
+and prints each one's CPU time per second of audio and the memory it adds. Without it
+the current code decodes with the settings' front end, as `hearth run` does (WebRTC;
+until 2026-12-03 with none); the baseline's code has no front end.
 
 Needs the apt packages espeak-ng, flite, festival, festvox-kallpc16k,
 festvox-us-slt-hts and sox.
@@ -315,6 +317,13 @@ def front_end_config(spec: str):
     raise SystemExit(f"--front-end: {spec!r} is not none, webrtc or webrtc:NS:GAIN")
 
 
+def _settings_front_end() -> str:
+    """The front end `hearth run` uses with the default settings ("webrtc" or "none")."""
+    from assistant.config import Settings
+
+    return Settings().front_end
+
+
 def front_end_memory(spec: str) -> float:
     """MB of resident memory one front end adds (its library included), measured in a
     fresh interpreter over 10 s of noise."""
@@ -515,6 +524,8 @@ def main() -> None:
             if args.front_end:
                 front_end_config(variant)  # a bad spec stops here, before any decoding
                 flags["front_end"] = variant
+            else:  # the code as a user runs it: with the settings' front end
+                flags["front_end"] = _settings_front_end()
             v0 = time.perf_counter()
             done = decode_all([{**j, **flags} for j in jobs], args.jobs)
             results[variant] = {key(r): r for r in done}
