@@ -11,9 +11,11 @@ Slot parsers live in assistant.nlu.numbers (parse_duration, parse_clock_time).
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.nlu.fallback import FALLBACK, Fallback, tuning_lines
 from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.matcher import IntentParser
 from assistant.nlu.normalize import strip_wake_phrase
@@ -21,23 +23,28 @@ from assistant.nlu.normalize import strip_wake_phrase
 __all__ = ["NONE", "Intent", "IntentParser", "load_parser", "strip_wake_phrase"]
 
 
-def load_parser(intents_dir: Path | str | None = None) -> IntentParser:
+def load_parser(intents_dir: Path | str | None = None, fallback: bool = True) -> IntentParser:
     """The parser for the templates under `intents_dir` (default: Hearth's own).
 
     Built once per folder and cached: expansion costs a little at start-up,
     after which every parse is a lookup. Raises IntentFileError (file:line)
-    when a template file is broken.
+    when a template file is broken. `fallback`: with Hearth's own templates, a
+    classifier gives a second opinion on what the matcher leaves unanswered
+    (`assistant.nlu.fallback`); other folders never have one.
     """
-    if intents_dir is None:
-        from assistant.resources import intents_dir as default_dir
+    from assistant.resources import intents_dir as default_dir
 
+    if intents_dir is None:
         intents_dir = default_dir()
-    return _load(str(Path(intents_dir).resolve()))
+    path = str(Path(intents_dir).resolve())
+    return _load(path, fallback and path == str(default_dir().resolve()))
 
 
 @lru_cache(maxsize=8)
-def _load(path: str) -> IntentParser:
+def _load(path: str, fallback: bool = False) -> IntentParser:
     parser = _compiled(path)
+    if fallback:
+        parser.fallback = _trained_fallback(path, parser)
     # The parser's many small objects live as long as the process: keep the
     # garbage collector from re-scanning them (steadier per-utterance latency).
     gc.collect()
@@ -55,3 +62,18 @@ def _compiled(path: str) -> IntentParser:
     key = content_key([*files, *code_files("nlu")])
     name = f"intents-{content_key([], path)[:8]}"  # one entry per template folder
     return cached(name, key, lambda: IntentParser.from_path(path))
+
+
+def _trained_fallback(path: str, parser: IntentParser) -> Fallback:
+    """The fallback classifier from the disk cache, trained on a miss (a minute or two:
+    the templates, and the tuning sets' lines in a checkout)."""
+    from assistant.cache import cached, code_files, content_key
+    from assistant.nlu.loader import template_files
+    from assistant.resources import data_root
+
+    root = data_root()
+    config = replace(FALLBACK, data_files=tuning_lines(root), data_root=str(root))
+    data = [root / f for pair in config.data_files for f in pair]
+    key = content_key([*template_files(path), *code_files("nlu"), *data], repr(config))
+    name = f"fallback-{content_key([], path)[:8]}"
+    return cached(name, key, lambda: Fallback.train(parser, config))
