@@ -104,7 +104,7 @@ class FallbackConfig:
     max_foreign: int = 0
     named_min_prob: float = 0.5
     named_max_unknown: int = 1
-    never: frozenset[str] = frozenset(["yes", "no", "safety", "stop"])
+    never: tuple[str, ...] = ("yes", "no", "safety", "stop")  # a tuple: its repr keys the cache
     per_intent: int = 3000
     template_weight: float = 300.0
     line_weight: float = 1.0

@@ -16,7 +16,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def test_hearths_parser_has_the_fallback(parser: IntentParser) -> None:
     assert parser.fallback is not None
-    assert {"yes", "no", "safety", "stop"} <= FALLBACK.never
+    assert {"yes", "no", "safety", "stop"} <= set(FALLBACK.never)
 
 
 def test_only_lines_the_matcher_left_unanswered_change(parser: IntentParser) -> None:
