@@ -11,11 +11,11 @@ Slot parsers live in assistant.nlu.numbers (parse_duration, parse_clock_time).
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.nlu.fallback import FALLBACK, Fallback, tuning_lines
+from assistant.nlu.fallback import MODEL_FILE, Fallback
+from assistant.nlu.fallback import load as load_fallback
 from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.matcher import IntentParser
 from assistant.nlu.normalize import strip_wake_phrase
@@ -44,7 +44,7 @@ def load_parser(intents_dir: Path | str | None = None, fallback: bool = True) ->
 def _load(path: str, fallback: bool = False) -> IntentParser:
     parser = _compiled(path)
     if fallback:
-        parser.fallback = _trained_fallback(path, parser)
+        parser.fallback = _shipped_fallback(path)
     # The parser's many small objects live as long as the process: keep the
     # garbage collector from re-scanning them (steadier per-utterance latency).
     gc.collect()
@@ -64,16 +64,10 @@ def _compiled(path: str) -> IntentParser:
     return cached(name, key, lambda: IntentParser.from_path(path))
 
 
-def _trained_fallback(path: str, parser: IntentParser) -> Fallback:
-    """The fallback classifier from the disk cache, trained on a miss (a minute or two:
-    the templates, and the tuning sets' lines in a checkout)."""
-    from assistant.cache import cached, code_files, content_key
+def _shipped_fallback(path: str) -> Fallback | None:
+    """The fallback classifier shipped beside Hearth's templates (built in a checkout
+    with `python -m assistant.nlu.fallback`), or None when it is missing or was built
+    from other templates: it is never trained at start-up (that takes minutes)."""
     from assistant.nlu.loader import template_files
-    from assistant.resources import data_root
 
-    root = data_root()
-    config = replace(FALLBACK, data_files=tuning_lines(root), data_root=str(root))
-    data = [root / f for pair in config.data_files for f in pair]
-    key = content_key([*template_files(path), *code_files("nlu"), *data], repr(config))
-    name = f"fallback-{content_key([], path)[:8]}"
-    return cached(name, key, lambda: Fallback.train(parser, config))
+    return load_fallback(Path(path) / MODEL_FILE, template_files(path))

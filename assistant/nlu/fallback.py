@@ -25,8 +25,10 @@ It answers only when
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -452,3 +454,79 @@ def _slots(parser: IntentParser, intent: str, norm: Normalized) -> dict[str, Any
 FALLBACK = FallbackConfig()
 """Hearth's settings, chosen on the tuning sets (docs/nlu.md, "A fallback for unseen
 wordings"); `load_parser` adds the data files."""
+
+
+# -- the shipped model -------------------------------------------------------------
+
+MODEL_FILE = "fallback.npz"
+"""The trained fallback, shipped beside the templates (`intents/fallback.npz`): training
+takes minutes and the tuning sets' lines exist only in a checkout, so it is built once
+(`python -m assistant.nlu.fallback`) and never at start-up."""
+
+
+def templates_key(templates: Iterable[Path], config: FallbackConfig) -> str:
+    """A hash of the template files' content and the config (not its data files): a
+    model built from other templates is not used."""
+    digest = hashlib.sha256(repr(replace(config, data_files=(), data_root="")).encode())
+    for path in sorted(Path(p) for p in templates):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def build_key(templates: Iterable[Path], config: FallbackConfig) -> str:
+    """`templates_key` and the training lines and this module's code: what a rebuild
+    would change (checked by a test in a checkout)."""
+    digest = hashlib.sha256(templates_key(templates, config).encode())
+    digest.update(Path(__file__).read_bytes())
+    root = Path(config.data_root)
+    for pair in config.data_files:
+        for name in pair:
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def save(fallback: Fallback, path: Path, templates: str, build: str) -> None:
+    """Write the model: its arrays, and its features, classes, small-talk words, config
+    and keys as JSON."""
+    model = fallback.model
+    names = sorted(model.features, key=model.features.__getitem__)
+    config = replace(fallback.config, data_files=(), data_root="")
+    meta = {
+        "classes": model.classes,
+        "features": names,
+        "harmless": sorted(fallback.harmless),
+        "config": {k: getattr(config, k) for k in config.__dataclass_fields__},
+        "templates_key": templates,
+        "build_key": build,
+    }
+    with open(path, "wb") as out:
+        np.savez_compressed(
+            out, weights=model.weights, bias=model.bias, meta=np.array(json.dumps(meta))
+        )
+
+
+def shipped_meta(path: Path) -> dict[str, Any] | None:
+    """The JSON part of a shipped model, or None when there is none readable."""
+    try:
+        with np.load(path) as data:
+            return json.loads(str(data["meta"]))
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+
+
+def load(path: Path, templates: Iterable[Path]) -> Fallback | None:
+    """The shipped model, or None when it is missing, unreadable or was built from other
+    templates (a user's own): then the matcher answers alone."""
+    try:
+        with np.load(path) as data:
+            meta = json.loads(str(data["meta"]))
+            weights, bias = data["weights"], data["bias"]
+        fields = meta["config"]
+        config = FallbackConfig(**{**fields, "never": tuple(fields["never"])})
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):
+        return None  # missing or damaged: the matcher answers alone
+    if meta["templates_key"] != templates_key(templates, config):
+        return None
+    features = {name: k for k, name in enumerate(meta["features"])}
+    model = _Model(features, list(meta["classes"]), weights, bias)
+    return Fallback(config, model, frozenset(meta["harmless"]))

@@ -3,6 +3,7 @@ matcher leaves unanswered, never a wrong length, never an answer, safety or stop
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,43 @@ def test_a_length_it_cannot_read_is_asked_about(parser: IntentParser) -> None:
 
 def test_a_ritual_it_cannot_name_is_not_guessed(parser: IntentParser) -> None:
     assert _slots(parser, "ritual", parser.normalized("start the thing we do")) is None
+
+
+def test_the_shipped_model_is_built_from_these_templates_and_sets() -> None:
+    from assistant.nlu.fallback import MODEL_FILE, build_key, shipped_meta, tuning_lines
+    from assistant.nlu.loader import template_files
+    from assistant.resources import data_root, intents_dir
+
+    meta = shipped_meta(intents_dir() / MODEL_FILE)
+    assert meta is not None, "intents/fallback.npz: run python -m assistant.nlu.train_fallback"
+    config = replace(FALLBACK, data_files=tuning_lines(data_root()), data_root=str(data_root()))
+    current = build_key(template_files(intents_dir()), config)
+    assert meta["build_key"] == current, "out of date: python -m assistant.nlu.train_fallback"
+
+
+def test_a_model_built_from_other_templates_or_damaged_is_not_used(tmp_path: Path) -> None:
+    from assistant.nlu.fallback import MODEL_FILE
+    from assistant.nlu.fallback import load as load_fallback
+    from assistant.nlu.loader import template_files
+    from assistant.resources import intents_dir
+
+    shipped = intents_dir() / MODEL_FILE
+    templates = template_files(intents_dir())
+    assert load_fallback(shipped, templates) is not None
+    edited = tmp_path / templates[0].name
+    edited.write_text(templates[0].read_text() + "\n# a user's own line\n")
+    assert load_fallback(shipped, [edited, *templates[1:]]) is None
+    damaged = tmp_path / MODEL_FILE
+    damaged.write_bytes(shipped.read_bytes()[:1000])
+    assert load_fallback(damaged, templates) is None
+    assert load_fallback(tmp_path / "missing.npz", templates) is None
+
+
+def test_training_learns_the_templates(parser: IntentParser) -> None:
+    from assistant.nlu.fallback import Fallback
+
+    small = replace(FALLBACK, per_intent=40, epochs=40, data_files=(), data_root="")
+    model = Fallback.train(parser, small, [("what's on the telly tonight", "none", {})])
+    said = [("let's take a break", "pause"), ("read our appreciations", "read_appreciations")]
+    for text, intent in said:
+        assert model.scores(parser.normalized(text).tokens)[0][0] == intent, text
