@@ -14,6 +14,8 @@ import gc
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.nlu.fallback import MODEL_FILE, Fallback
+from assistant.nlu.fallback import load as load_fallback
 from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.matcher import IntentParser
 from assistant.nlu.normalize import strip_wake_phrase
@@ -21,23 +23,28 @@ from assistant.nlu.normalize import strip_wake_phrase
 __all__ = ["NONE", "Intent", "IntentParser", "load_parser", "strip_wake_phrase"]
 
 
-def load_parser(intents_dir: Path | str | None = None) -> IntentParser:
+def load_parser(intents_dir: Path | str | None = None, fallback: bool = True) -> IntentParser:
     """The parser for the templates under `intents_dir` (default: Hearth's own).
 
     Built once per folder and cached: expansion costs a little at start-up,
     after which every parse is a lookup. Raises IntentFileError (file:line)
-    when a template file is broken.
+    when a template file is broken. `fallback`: with Hearth's own templates, a
+    classifier gives a second opinion on what the matcher leaves unanswered
+    (`assistant.nlu.fallback`); other folders never have one.
     """
-    if intents_dir is None:
-        from assistant.resources import intents_dir as default_dir
+    from assistant.resources import intents_dir as default_dir
 
+    if intents_dir is None:
         intents_dir = default_dir()
-    return _load(str(Path(intents_dir).resolve()))
+    path = str(Path(intents_dir).resolve())
+    return _load(path, fallback and path == str(default_dir().resolve()))
 
 
 @lru_cache(maxsize=8)
-def _load(path: str) -> IntentParser:
+def _load(path: str, fallback: bool = False) -> IntentParser:
     parser = _compiled(path)
+    if fallback:
+        parser.fallback = _shipped_fallback(path)
     # The parser's many small objects live as long as the process: keep the
     # garbage collector from re-scanning them (steadier per-utterance latency).
     gc.collect()
@@ -55,3 +62,12 @@ def _compiled(path: str) -> IntentParser:
     key = content_key([*files, *code_files("nlu")])
     name = f"intents-{content_key([], path)[:8]}"  # one entry per template folder
     return cached(name, key, lambda: IntentParser.from_path(path))
+
+
+def _shipped_fallback(path: str) -> Fallback | None:
+    """The fallback classifier shipped beside Hearth's templates (built in a checkout
+    with `python -m assistant.nlu.fallback`), or None when it is missing or was built
+    from other templates: it is never trained at start-up (that takes minutes)."""
+    from assistant.nlu.loader import template_files
+
+    return load_fallback(Path(path) / MODEL_FILE, template_files(path))

@@ -60,7 +60,7 @@ from heapq import heappush, heapreplace
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -84,6 +84,9 @@ from assistant.nlu.normalize import (
 )
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
+
+if TYPE_CHECKING:
+    from assistant.nlu.fallback import Fallback
 
 
 def _words(text: str) -> frozenset[str]:
@@ -691,6 +694,7 @@ class IntentParser:
         del state["_texts"]  # the table's own texts
         for name in self._DERIVED:
             del state[name]
+        state.pop("fallback", None)  # built and cached on its own
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -728,18 +732,35 @@ class IntentParser:
 
     # -- matching ---------------------------------------------------------------
 
+    fallback: Fallback | None = None
+    """A second opinion for what the matcher leaves unanswered (nlu/fallback.py); set
+    by `load_parser` when enabled, never pickled."""
+
+    def normalized(self, text: str) -> Normalized:
+        """The utterance as the matcher reads it (placeholders and list values tagged)."""
+        return self._entities.tag(normalize(text))
+
     def parse(self, text: str) -> Intent:
         """The intent of one utterance ("none" when it is not a request)."""
+        got, unanswered = self._parse(text)
+        if unanswered is not None and self.fallback is not None:
+            # only "none" lines: a line the matcher answers is never changed
+            return self.fallback.guess(self, unanswered, text) or got
+        return got
+
+    def _parse(self, text: str) -> tuple[Intent, Normalized | None]:
+        """The matcher's intent, and the utterance when it was left unanswered for want
+        of a match (not for safety words, length or emptiness): the fallback's input."""
         if len(text) > 2000:  # far longer than any request: do not even tokenise it all
-            return Intent(NONE, {}, 1.0, text)
+            return Intent(NONE, {}, 1.0, text), None
         self._wild_memo.clear()
         norm = self._entities.tag(normalize(text))
         spotted = self._safety.spot(norm.tokens)
         if spotted is not None:  # safety words win; used as an idiom they are talk
             name = SAFETY if spotted == FOUND else NONE
-            return Intent(name, self._defaults.get(name, {}), 1.0, text)
+            return Intent(name, self._defaults.get(name, {}), 1.0, text), None
         if not norm.tokens or len(norm.tokens) > MAX_WORDS:
-            return Intent(NONE, {}, 1.0, text)
+            return Intent(NONE, {}, 1.0, text), None
         best, score = self._match(norm)
         if best is None and MIN_AGREE_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
             split = self._split_match(norm)
@@ -748,10 +769,17 @@ class IntentParser:
         if best is not None and best.sentence.intent == SAFETY and best.score < SAFETY_NEAR:
             best = None  # it stops everything: a near miss of those words is not enough
         if best is None:
-            # "kids are at grandma's, hearth, let's start our walk" (nlu/clauses.py)
-            found = clause_request(self.parse, text)
-            return found or Intent(NONE, {}, _clamp(1.0 - score), text)
-        return Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)
+            # "kids are at grandma's, hearth, let's start our walk" (nlu/clauses.py);
+            # its clauses are read by the matcher alone
+            found = clause_request(self._matched, text)
+            if found is not None:
+                return found, None
+            return Intent(NONE, {}, _clamp(1.0 - score), text), norm
+        intent = Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)
+        return intent, None
+
+    def _matched(self, text: str) -> Intent:
+        return self._parse(text)[0]
 
     def _match(self, norm: Normalized) -> tuple[Candidate | None, float]:
         """(accepted candidate or None, best score seen)."""
