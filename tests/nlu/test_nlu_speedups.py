@@ -151,6 +151,24 @@ def test_word_list_shortlist_decides_as_the_set_ordered_one(
     assert loose > 20 and refetched > 0  # both ways round the set order were taken
 
 
+def _utterances_and_parts(parser, examples, parts_of) -> list:
+    """Each example's normalized utterance (empty ones left out), then, when the split
+    search could try it, the parts `parts_of(example, number of words)` names as (start,
+    end) pairs."""
+    from assistant.nlu import matcher
+
+    norms = []
+    for example in examples:
+        norm = parser._entities.tag(normalize(example.text))
+        if not norm.tokens:
+            continue
+        norms.append(norm)
+        n = len(norm.tokens)
+        if n <= matcher.MAX_SPLIT_WORDS:
+            norms += [parser._sub(norm, start, end) for start, end in parts_of(example, n)]
+    return norms
+
+
 def test_hopeless_utterances_pass_no_sentence_they_share_a_rare_word_with(
     parser, in_domain, out_of_domain
 ):
@@ -159,15 +177,12 @@ def test_hopeless_utterances_pass_no_sentence_they_share_a_rare_word_with(
     (the shortlist's whole pool), for the dev set and the parts the split search tries."""
     from assistant.nlu import matcher
 
-    norms = []
-    for example in [*in_domain, *out_of_domain]:
-        norm = parser._entities.tag(normalize(example.text))
-        if not norm.tokens:
-            continue
-        norms.append(norm)
-        if example.intent == "none" and len(norm.tokens) <= matcher.MAX_SPLIT_WORDS:
-            norms += [parser._sub(norm, 0, k) for k in range(1, len(norm.tokens))]
-            norms += [parser._sub(norm, k, len(norm.tokens)) for k in range(1, len(norm.tokens))]
+    def parts(example, n: int) -> list[tuple[int, int]]:
+        if example.intent != "none":
+            return []
+        return [(0, k) for k in range(1, n)] + [(k, n) for k in range(1, n)]
+
+    norms = _utterances_and_parts(parser, [*in_domain, *out_of_domain], parts)
     hopeless = kept = 0
     for norm in norms:
         if not norm.tokens:
@@ -278,17 +293,10 @@ def test_set_order_rebuilt_from_the_fast_shortlist_is_the_set_ordered_one(
     """`_in_set_order` (the fast shortlist's sentences put in the set's order) gives the
     shortlist `_set_shortlist` scores anew, item for item and in order, for the dev set's
     utterances and the parts the split search can try."""
-    from assistant.nlu import matcher
 
-    norms = []
-    for example in [*in_domain, *out_of_domain]:
-        norm = parser._entities.tag(normalize(example.text))
-        if not norm.tokens:
-            continue
-        norms.append(norm)
-        n = len(norm.tokens)
-        if n <= matcher.MAX_SPLIT_WORDS:
-            norms += [parser._sub(norm, 0, k) for k in range(1, n)][::3]
+    norms = _utterances_and_parts(
+        parser, [*in_domain, *out_of_domain], lambda _example, n: [(0, k) for k in range(1, n)][::3]
+    )
     compared = loose = 0
     for norm in norms:
         if not norm.tokens:
