@@ -743,9 +743,9 @@ def _resolve(future: Future, make: Callable[[], Any]) -> None:
 
 def _parser() -> Callable[[str], Any] | None:
     try:
-        from assistant.nlu import load_parser
+        from assistant.nlu import speech_parser
 
-        return load_parser().parse
+        return speech_parser().parse
     except ImportError:  # pragma: no cover - the NLU is part of the package
         return None
 
@@ -801,9 +801,10 @@ def default_engine_factory(settings: Settings) -> Callable[[Speaker, Any], Any]:
 
     def make(speaker: Speaker, clock: Any) -> Any:
         from assistant.dialog.engine import Engine
+        from assistant.nlu import speech_parser
         from assistant.store import Store
 
         store = Store(settings.db_path)
-        return Engine(store, speaker, clock, settings=settings)
+        return Engine(store, speaker, clock, settings=settings, parser=speech_parser())
 
     return make

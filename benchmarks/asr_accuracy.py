@@ -137,6 +137,11 @@ _PAD = 0.5  # seconds of silence before the speech
 _TAIL = 1.0  # seconds after it: enough for the engine's end of speech
 
 
+def _speech_parser(nlu):
+    """The parser `hearth run` judges speech with (older code has no `speech_parser`)."""
+    return getattr(nlu, "speech_parser", nlu.load_parser)()
+
+
 def synthesize(text: str, voice: list[str], folder: Path, name: str) -> bytes:
     from assistant.speech.wav import load_pcm16
 
@@ -226,13 +231,13 @@ _state: dict = {}
 
 
 def _init(folder: str, baseline: bool, per_template: int) -> None:
+    from assistant import nlu
     from assistant.config import Settings
-    from assistant.nlu import load_parser
     from assistant.speech.grammar import grammar_from_parser
     from assistant.speech.recognizer import create_recognizer
     from assistant.speech.wake import WakePhrase
 
-    parser = load_parser()
+    parser = _speech_parser(nlu)
     settings = Settings()
     grammar = grammar_from_parser(parser, settings.wake_phrase, per_template=per_template)
     _state.update(
@@ -304,10 +309,10 @@ def accuracy_jobs(
     all_conditions: bool = False,
 ) -> list[tuple[int, str, str, bool, str | None]]:
     """Commands (with the wake phrase) and everyday sentences x voices, clean or noisy."""
+    from assistant import nlu
     from assistant.config import Settings
-    from assistant.nlu import load_parser
 
-    parser = load_parser()
+    parser = _speech_parser(nlu)
     wake = Settings().wake_phrase
     rng = random.Random(7)
     by_intent: dict[str, list[str]] = {}
@@ -440,10 +445,10 @@ def main() -> None:
     ):
         results = pool.map(_run, jobs, chunksize=4)
 
-    from assistant.nlu import load_parser
+    from assistant import nlu
     from assistant.speech.grammar import grammar_from_parser
 
-    grammar = grammar_from_parser(load_parser(), per_template=args.per_template)
+    grammar = grammar_from_parser(_speech_parser(nlu), per_template=args.per_template)
     in_grammar = {f"hey hearth {p}" for p in grammar.phrases}
     commands = [r for r in results if r["expected"] is not None]
     everyday = [r for r in results if r["expected"] is None]

@@ -102,6 +102,11 @@ _BED_SENTENCES = [
 # -- sentences ---------------------------------------------------------------------
 
 
+def _speech_parser(nlu):
+    """The parser `hearth run` judges speech with (older code has no `speech_parser`)."""
+    return getattr(nlu, "speech_parser", nlu.load_parser)()
+
+
 def sentences(split: str) -> tuple[list[dict], list[str]]:
     """(commands, everyday talk) of one half: line index even = tune, odd = held-out."""
     keep = 0 if split == "tune" else 1
@@ -272,12 +277,12 @@ _state: dict = {}
 
 
 def _init_decode() -> None:
+    from assistant import nlu
     from assistant.config import Settings
-    from assistant.nlu import load_parser
     from assistant.speech.recognizer import create_recognizer
     from assistant.speech.wake import WakePhrase
 
-    parser = load_parser()
+    parser = _speech_parser(nlu)
     settings = Settings()
     _state.update(
         parser=parser,

@@ -65,6 +65,11 @@ RATE = 16000
 LEAD_S, TAIL_S = 0.6, 1.6
 
 
+def _speech_parser(nlu):
+    """The parser `hearth run` judges speech with (older code has no `speech_parser`)."""
+    return getattr(nlu, "speech_parser", nlu.load_parser)()
+
+
 def synthesize(text: str, voice: str, wpm: int, folder: Path) -> np.ndarray:
     """espeak-ng speech at 16 kHz, trimmed to its voiced part."""
     from assistant.speech.wav import load_pcm16
@@ -222,16 +227,16 @@ def main() -> None:
         recognizer = create_recognizer(settings)
         print(describe_engine(settings), file=sys.stderr)
     else:
-        from assistant.nlu import load_parser
+        from assistant import nlu
         from assistant.speech.grammar import build_grammar
         from assistant.speech.sphinx_engine import SphinxRecognizer
 
-        phrases = load_parser().command_phrases()
+        phrases = _speech_parser(nlu).command_phrases()
         sample = phrases[:: max(1, len(phrases) // 300)]
         recognizer = SphinxRecognizer(build_grammar([*COMMANDS, *sample], settings.wake_phrase))
-    from assistant.nlu import load_parser
+    from assistant import nlu
 
-    parse = load_parser().parse
+    parse = _speech_parser(nlu).parse
     tts = Synthesizer.from_settings(settings)
     jobs = [(c, v) for v in VOICES for c in COMMANDS][: opts.count]
     replies: list[float] = []

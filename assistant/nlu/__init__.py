@@ -2,6 +2,7 @@
 
 Public API:
     load_parser(intents_dir=None) -> IntentParser   (cached per folder)
+    speech_parser() -> IntentParser                  (the same without the fallback)
     IntentParser.parse(text) -> Intent
     IntentParser.vocabulary() / command_phrases()   (for speech grammars)
     strip_wake_phrase(text) -> str
@@ -20,7 +21,7 @@ from assistant.nlu.intent import NONE, Intent
 from assistant.nlu.matcher import IntentParser
 from assistant.nlu.normalize import strip_wake_phrase
 
-__all__ = ["NONE", "Intent", "IntentParser", "load_parser", "strip_wake_phrase"]
+__all__ = ["NONE", "Intent", "IntentParser", "load_parser", "speech_parser", "strip_wake_phrase"]
 
 
 def load_parser(intents_dir: Path | str | None = None, fallback: bool = True) -> IntentParser:
@@ -38,6 +39,15 @@ def load_parser(intents_dir: Path | str | None = None, fallback: bool = True) ->
         intents_dir = default_dir()
     path = str(Path(intents_dir).resolve())
     return _load(path, fallback and path == str(default_dir().resolve()))
+
+
+def speech_parser() -> IntentParser:
+    """Hearth's parser for what the recognizer heard: the matcher alone, without the
+    fallback classifier. A misheard reading is a near-command sentence with odd words,
+    just what the fallback is made to accept: in the live tests it turned "hey hearth,
+    let's do our check in" and a command with a dropout into "support". Typed text
+    (`hearth parse`, `hearth chat`) keeps the fallback."""
+    return load_parser(fallback=False)
 
 
 @lru_cache(maxsize=8)

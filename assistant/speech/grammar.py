@@ -151,9 +151,9 @@ def grammar_from_parser(
     real-time factor of 0.3, 0.4 and 0.5 (listener included, 2 cores).
     """
     if parser is None:
-        from assistant.nlu import load_parser
+        from assistant.nlu import speech_parser
 
-        parser = load_parser()
+        parser = speech_parser()
     phrases = [p for p in parser.command_phrases(per_template=per_template) if _hearable(p)]
     return build_grammar(
         phrases, wake_phrase, vocabulary=[w for w in parser.vocabulary() if _hearable(w)]

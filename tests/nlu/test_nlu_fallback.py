@@ -92,3 +92,15 @@ def test_training_learns_the_templates(parser: IntentParser) -> None:
     said = [("let's take a break", "pause"), ("read our appreciations", "read_appreciations")]
     for text, intent in said:
         assert model.scores(parser.normalized(text).tokens)[0][0] == intent, text
+
+
+def test_speech_is_judged_by_the_matcher_alone() -> None:
+    """Misheard readings are what the fallback is made to accept ("support" in the live
+    tests): the live loop's listener and engine use the parser without it."""
+    from assistant.live import _parser
+    from assistant.nlu import load_parser, speech_parser
+
+    assert speech_parser().fallback is None
+    assert load_parser().fallback is not None
+    listen = _parser()
+    assert listen is not None and listen.__self__ is speech_parser()
