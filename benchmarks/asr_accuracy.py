@@ -40,6 +40,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
+from baseline_tree import speech_parser
 
 VOICES = {
     "f2": ["-v", "en-us+f2", "-s", "140"],
@@ -137,11 +138,6 @@ _PAD = 0.5  # seconds of silence before the speech
 _TAIL = 1.0  # seconds after it: enough for the engine's end of speech
 
 
-def _speech_parser(nlu):
-    """The parser `hearth run` judges speech with (older code has no `speech_parser`)."""
-    return getattr(nlu, "speech_parser", nlu.load_parser)()
-
-
 def synthesize(text: str, voice: list[str], folder: Path, name: str) -> bytes:
     from assistant.speech.wav import load_pcm16
 
@@ -237,7 +233,7 @@ def _init(folder: str, baseline: bool, per_template: int) -> None:
     from assistant.speech.recognizer import create_recognizer
     from assistant.speech.wake import WakePhrase
 
-    parser = _speech_parser(nlu)
+    parser = speech_parser(nlu)
     settings = Settings()
     grammar = grammar_from_parser(parser, settings.wake_phrase, per_template=per_template)
     _state.update(
@@ -312,7 +308,7 @@ def accuracy_jobs(
     from assistant import nlu
     from assistant.config import Settings
 
-    parser = _speech_parser(nlu)
+    parser = speech_parser(nlu)
     wake = Settings().wake_phrase
     rng = random.Random(7)
     by_intent: dict[str, list[str]] = {}
@@ -448,7 +444,7 @@ def main() -> None:
     from assistant import nlu
     from assistant.speech.grammar import grammar_from_parser
 
-    grammar = grammar_from_parser(_speech_parser(nlu), per_template=args.per_template)
+    grammar = grammar_from_parser(speech_parser(nlu), per_template=args.per_template)
     in_grammar = {f"hey hearth {p}" for p in grammar.phrases}
     commands = [r for r in results if r["expected"] is not None]
     everyday = [r for r in results if r["expected"] is None]

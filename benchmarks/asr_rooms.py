@@ -53,7 +53,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
-from baseline_tree import checkout, env_for
+from baseline_tree import checkout, env_for, speech_parser
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -100,11 +100,6 @@ _BED_SENTENCES = [
 
 
 # -- sentences ---------------------------------------------------------------------
-
-
-def _speech_parser(nlu):
-    """The parser `hearth run` judges speech with (older code has no `speech_parser`)."""
-    return getattr(nlu, "speech_parser", nlu.load_parser)()
 
 
 def sentences(split: str) -> tuple[list[dict], list[str]]:
@@ -282,7 +277,7 @@ def _init_decode() -> None:
     from assistant.speech.recognizer import create_recognizer
     from assistant.speech.wake import WakePhrase
 
-    parser = _speech_parser(nlu)
+    parser = speech_parser(nlu)
     settings = Settings()
     _state.update(
         parser=parser,

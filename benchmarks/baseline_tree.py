@@ -47,3 +47,9 @@ def checkout(rev: str) -> Iterator[Path | None]:
 def env_for(tree: Path) -> dict[str, str]:
     """The environment that makes `python -m assistant` (and imports) use `tree`'s code."""
     return dict(os.environ, PYTHONPATH=str(tree))
+
+
+def speech_parser(nlu):
+    """The parser `hearth run` judges speech with, from the `assistant.nlu` module given
+    (code older than 2026-12-03 has no `speech_parser`: its `load_parser` is that)."""
+    return getattr(nlu, "speech_parser", nlu.load_parser)()

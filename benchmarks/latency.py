@@ -28,7 +28,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
-from baseline_tree import checkout, env_for
+from baseline_tree import checkout, env_for, speech_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,11 +63,6 @@ COMMANDS = [
 VOICES = [("en-us+f2", 140), ("en-us+f2", 155)]
 RATE = 16000
 LEAD_S, TAIL_S = 0.6, 1.6
-
-
-def _speech_parser(nlu):
-    """The parser `hearth run` judges speech with (older code has no `speech_parser`)."""
-    return getattr(nlu, "speech_parser", nlu.load_parser)()
 
 
 def synthesize(text: str, voice: str, wpm: int, folder: Path) -> np.ndarray:
@@ -231,12 +226,12 @@ def main() -> None:
         from assistant.speech.grammar import build_grammar
         from assistant.speech.sphinx_engine import SphinxRecognizer
 
-        phrases = _speech_parser(nlu).command_phrases()
+        phrases = speech_parser(nlu).command_phrases()
         sample = phrases[:: max(1, len(phrases) // 300)]
         recognizer = SphinxRecognizer(build_grammar([*COMMANDS, *sample], settings.wake_phrase))
     from assistant import nlu
 
-    parse = _speech_parser(nlu).parse
+    parse = speech_parser(nlu).parse
     tts = Synthesizer.from_settings(settings)
     jobs = [(c, v) for v in VOICES for c in COMMANDS][: opts.count]
     replies: list[float] = []

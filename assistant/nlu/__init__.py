@@ -76,7 +76,7 @@ def _compiled(path: str) -> IntentParser:
 
 def _shipped_fallback(path: str) -> Fallback | None:
     """The fallback classifier shipped beside Hearth's templates (built in a checkout
-    with `python -m assistant.nlu.fallback`), or None when it is missing or was built
+    with `python -m assistant.nlu.train_fallback`), or None when it is missing or was built
     from other templates: it is never trained at start-up (that takes minutes)."""
     from assistant.nlu.loader import template_files
 

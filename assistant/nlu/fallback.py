@@ -505,26 +505,34 @@ def save(fallback: Fallback, path: Path, templates: str, build: str) -> None:
         )
 
 
-def shipped_meta(path: Path) -> dict[str, Any] | None:
-    """The JSON part of a shipped model, or None when there is none readable."""
+def _read_shipped(path: Path) -> tuple[dict[str, Any], np.ndarray, np.ndarray] | None:
+    """(JSON part, weights, bias) of a shipped model, or None when it is missing or
+    damaged."""
     try:
         with np.load(path) as data:
-            return json.loads(str(data["meta"]))
+            return json.loads(str(data["meta"])), data["weights"], data["bias"]
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         return None
+
+
+def shipped_meta(path: Path) -> dict[str, Any] | None:
+    """The JSON part of a shipped model, or None when there is none readable."""
+    shipped = _read_shipped(path)
+    return shipped[0] if shipped is not None else None
 
 
 def load(path: Path, templates: Iterable[Path]) -> Fallback | None:
     """The shipped model, or None when it is missing, unreadable or was built from other
     templates (a user's own): then the matcher answers alone."""
+    shipped = _read_shipped(path)
+    if shipped is None:
+        return None
+    meta, weights, bias = shipped
     try:
-        with np.load(path) as data:
-            meta = json.loads(str(data["meta"]))
-            weights, bias = data["weights"], data["bias"]
         fields = meta["config"]
         config = FallbackConfig(**{**fields, "never": tuple(fields["never"])})
-    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile):
-        return None  # missing or damaged: the matcher answers alone
+    except (KeyError, TypeError):
+        return None  # damaged: the matcher answers alone
     if meta["templates_key"] != templates_key(templates, config):
         return None
     features = {name: k for k, name in enumerate(meta["features"])}
