@@ -243,3 +243,32 @@ def meaning() -> Callable[[list], list[tuple[str, dict]]]:
         return [(i.name, dict(i.slots)) for i in (parser.parse(h.text) for h in heard)]
 
     return read
+
+
+@pytest.fixture
+def say_to_hearth(pulse: dict[str, str]) -> Callable[..., str]:
+    """`say_to_hearth(run, clip)` plays `clip` into the loopback that the `hearth run`
+    process `run` listens to and returns Hearth's first reply line.
+
+    A loaded machine can drop audio on the capture side; then Hearth says it did not
+    catch it, which is the safe outcome, and the clip is said again, as a person
+    would (three times at most). Any other reply ends the attempts, so a request
+    heard as another one still reaches the test's own assertions.
+    """
+    from assistant.dialog.responses import Responses
+
+    not_caught = {f"Hearth: {line}" for line in Responses().lines["voice.not_caught"]}
+
+    def say(run, clip: Path, attempts: int = 3) -> str:
+        reply = ""
+        for _attempt in range(attempts):
+            mark = run.mark()
+            subprocess.run(
+                ["paplay", "--device=loop", str(clip)], env={**pulse}, check=True, timeout=60
+            )
+            reply = run.wait_for(lambda line: line.startswith("Hearth: "), after=mark)
+            if reply not in not_caught:
+                break
+        return reply
+
+    return say

@@ -4,12 +4,14 @@ For real: a `hearth run` process listening to the PulseAudio loopback (16 kHz nu
 sink, so the clip's samples arrive exactly, the hole's zeros included), the command
 said by espeak-ng with 70 ms of zeros cut into a loud part of the word "minute".
 Unspliced, the command model reads it as a request for a counsellor.
+
+A loaded machine can drop more audio than the test cut; then Hearth says it did not
+catch it (safe) and `say_to_hearth` says it again. Any other request acted on fails.
 """
 
 from __future__ import annotations
 
 import signal
-import subprocess
 import wave
 
 import numpy as np
@@ -34,14 +36,13 @@ def _holed(clip, out) -> None:
 
 
 def test_a_hole_in_the_word_is_not_heard_as_another_request(
-    tmp_path, espeak, pulse, hearth_process
+    tmp_path, espeak, pulse, hearth_process, say_to_hearth
 ) -> None:
     clip, db = tmp_path / "holed.wav", tmp_path / "h.db"
     _holed(espeak("hey hearth, we need a minute"), clip)
     run = hearth_process("run", "--db", str(db), env=pulse)
     run.wait_for("Listening.")
-    subprocess.run(["paplay", "--device=loop", str(clip)], env={**pulse}, check=True, timeout=60)
-    run.wait_for(lambda line: line.startswith("Hearth: "))
+    say_to_hearth(run, clip)
     run.signal_and_time(signal.SIGTERM)
     store = Store(db)
     try:

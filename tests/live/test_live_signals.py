@@ -8,7 +8,6 @@ line, or a reply on stdout), then sends a real signal.
 from __future__ import annotations
 
 import signal
-import subprocess
 import wave
 
 import numpy as np
@@ -53,16 +52,14 @@ def test_sigterm_mid_reply_with_a_realtime_wav(tmp_path, espeak, wavs, hearth_pr
     assert wavs.voiced(samples, rate) < 10.0
 
 
-def test_sigint_while_listening_to_the_microphone(tmp_path, espeak, pulse, hearth_process) -> None:
+def test_sigint_while_listening_to_the_microphone(
+    tmp_path, espeak, pulse, hearth_process, say_to_hearth
+) -> None:
     db = tmp_path / "h.db"
     run = hearth_process("run", "--db", str(db), env=pulse)
     run.wait_for("Listening.")
     # Say a command into the loopback so Hearth is talking on the speaker when stopped.
-    subprocess.run(
-        ["paplay", "--device=loop", str(espeak("hey hearth, we need a minute"))],
-        env={**pulse}, check=True, timeout=60,
-    )  # fmt: skip
-    run.wait_for(lambda line: line.startswith("Hearth: "))
+    say_to_hearth(run, espeak("hey hearth, we need a minute"))
     code, took = run.signal_and_time(signal.SIGINT)
     assert code == 0, run.text()
     assert took <= EXIT_WITHIN_S, f"took {took:.2f} s to stop"
