@@ -236,7 +236,7 @@ class Synthesizer:
         if self._cache is None:
             return False
         with self._lock:
-            return self._cache.get(text) is not None
+            return self._cache.has(text)
 
     def warm(self, texts: Iterable[str], stop: threading.Event | None = None) -> int:
         """Render the lines of `texts` not cached yet, one at a time (a line asked for
@@ -251,7 +251,7 @@ class Synthesizer:
             if (stop is not None and stop.is_set()) or self._closed.is_set():
                 break
             with self._lock:
-                known = self._cache.get(text) is not None
+                known = self._cache.has(text)
             if not known:
                 try:
                     self.render(text)

@@ -113,3 +113,32 @@ def test_the_lines_rendered_ahead_are_known_lines_with_the_questions() -> None:
     ]  # the pause first: it must start at once
     assert set(responses.all_questions()) <= set(ahead)  # read right after the opening
     assert not [line for line in ahead if "{" in line]  # nothing left to fill in
+
+
+def test_stored_lines_stay_on_disk_until_said(tmp_path) -> None:
+    """Lines confirmed on disk are not held in memory when checked ahead, and only the
+    last few said are kept (all of them held cost a listening Hearth some 45 MB)."""
+    folder = tmp_path / "lines"
+    lines = [f"Line number {n}." for n in range(40)]
+    cache = LineCache(folder, voice="en-us", rate=150, volume=1.0)
+    cache.allow(lines)
+    for n, line in enumerate(lines):
+        cache.put(line, np.full(1000 + n, n, dtype=np.int16))
+        cache.put(line, np.full(1000 + n, n, dtype=np.int16))  # agrees: stored
+    assert len(_stored(folder)) == 40 and cache.held() <= cache.recent
+    fresh = LineCache(folder, voice="en-us", rate=150, volume=1.0)
+    fresh.allow(lines)
+    assert all(fresh.has(line) for line in lines) and fresh.held() == 0
+    for n, line in enumerate(lines):
+        said = fresh.get(line)
+        assert said is not None and len(said) == 1000 + n and said[0] == n
+    assert fresh.held() == fresh.recent
+    assert not fresh.has("A line nobody allowed.")
+
+
+def test_a_line_not_yet_on_disk_is_held_in_memory(tmp_path) -> None:
+    cache = LineCache(tmp_path / "lines", voice="en-us", rate=150, volume=1.0)
+    cache.allow([LINE])
+    cache.put(LINE, np.ones(5000, dtype=np.int16))  # one render: not on disk yet
+    assert _stored(tmp_path / "lines") == [] and cache.has(LINE)
+    assert cache.held() == 1 and len(cache.get(LINE)) == 5000
