@@ -9,10 +9,13 @@ compiles the intent templates, the speech grammar and the language model as ever
 start did before the cache. "Warm" starts with the cache filled by the cold run.
 
 - `hearth parse "we need a minute"`: wall time to the answer (target <= 0.5 s warm).
-- `hearth run --input-wav` (real time, 20 s of quiet, replies to a WAV file): wall
-  time from the start of the process to its "Listening." line (target <= 1.5 s
-  warm), and its resident memory then and at the end of the file (target
-  <= 200 MB with the built-in PocketSphinx engine).
+- `hearth run --input-wav` (real time, replies to a WAV file): wall time from the
+  start of the process to its "Listening." line (target <= 1.5 s warm), and its
+  resident memory then and at its peak (target <= 200 MB with the built-in
+  PocketSphinx engine). The file is 6 s of quiet, "hey hearth, we need a minute"
+  (espeak-ng) and 12 s of quiet: the peak includes hearing and answering a command,
+  which a file of quiet alone never showed (the open reading's decoding and the
+  reply took about 25 MB more).
 
 `--baseline REV` also starts `hearth run` with the code of git revision REV (checked
 out in a temporary worktree, its own cache and bytecode), interleaved with the current
@@ -265,6 +268,24 @@ def _quiet(path: Path, seconds: float) -> None:
         out.writeframes(bytes(2 * int(16000 * seconds)))
 
 
+def _with_a_command(path: Path) -> None:
+    """6 s of quiet, a command, 12 s of quiet (quiet alone when espeak-ng is missing)."""
+    said = path.with_suffix(".said.wav")
+    try:
+        subprocess.run(
+            ["espeak-ng", "-v", "en-us", "-w", str(said), "hey hearth, we need a minute"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        print("espeak-ng is missing: the run hears 20 s of quiet, no command")
+        _quiet(path, 20.0)
+        return
+    from assistant.speech.wav import load_pcm16, write_wav
+
+    quiet = bytes(2 * 16000)
+    write_wav(path, quiet * 6 + load_pcm16(said) + quiet * 12)  # 16 kHz mono
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="warm runs (median)")
@@ -289,8 +310,8 @@ def _measure(args: argparse.Namespace, baseline: Path | None) -> None:
         folder = Path(tmp)
         cache = folder / "cache"
         env = _installed_env(folder, {**os.environ, "HEARTH_CACHE_DIR": str(cache)})
-        quiet = folder / "quiet.wav"
-        _quiet(quiet, 20.0)
+        quiet = folder / "heard.wav"
+        _with_a_command(quiet)
         load = os.getloadavg()[0]
         print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at start")
 
