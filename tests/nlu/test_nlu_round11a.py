@@ -18,6 +18,14 @@ from assistant.nlu import IntentParser
         ("I would like to know when the next check-in is", "checkin_when", {}),
         ("may I ask how much time is remaining", "time_left", {}),
         ("excuse me, my husband and I ask for a pause of five minutes", "pause", {"seconds": 300}),
+        ("I would kindly ask you to skip tonight's check-in", "checkin_skip", {}),
+        ("I would be grateful if you could turn the volume down", "volume", {"direction": "down"}),
+        ("be so kind and start our walk", "ritual", {"ritual": "walk"}),
+        ("please make for us a pause of three minutes", "pause", {"seconds": 180}),
+        ("my wife and I would like a pause of two minutes", "pause", {"seconds": 120}),
+        ("I would like that the pause continues for another minute", "extend", {"seconds": 60}),
+        # never "I would like that" alone: it answers
+        ("yes, we would like that", "yes", {}),
         # the timer named by how it calms
         ("please begin the breathing timer for two minutes", "pause", {"seconds": 120}),
         ("start a calm countdown of ninety seconds", "pause", {"seconds": 90}),
@@ -73,6 +81,7 @@ def test_round_11a_families(parser: IntentParser, text: str, intent: str, slots:
         "we need to take a break from each other",
         "the meeting moved from nine to ten",
         "excuse me, is this seat taken",
+        "I want to tell you something",
     ],
 )
 def test_round_11a_talk_stays_none(parser: IntentParser, text: str) -> None:
