@@ -941,15 +941,11 @@ TYPED_SPELLINGS.update(
         "i wish that you": "can you", "i wish that we": "can we", "we wish that you": "can you",
         "we would like that you": "can you", "we would like that we": "can we",
         "excuse me": "",
-        "i ask you to": "", "we ask you to": "", "i want to tell you that": "",
-        "i would ask you to": "", "i would kindly ask you to": "", "id ask you to": "",
-        "we would ask you to": "", "be so kind and": "", "please be so kind and": "",
         "i would be grateful if you could": "can you",
         "we would be grateful if you could": "can you",
         "i would be grateful if you would": "can you", "id be grateful if you could": "can you",
         "i would appreciate it if you could": "can you",
         "we would appreciate it if you could": "can you",
-        "i want to tell you": "", "we want to tell you": "",
         "make for us": "make", "please make for us": "make", "do for us": "do",
         "my wife and i would like": "we want", "my husband and i would like": "we want",
         "my partner and i would like": "we want", "my wife and i want": "we want",
@@ -973,7 +969,6 @@ TYPED_SPELLINGS.update(
         "breathing break": "break", "breathing pause": "break", "breathing time out": "break",
         "a little while to calm down": "a break to calm down",
         "a while to calm down": "a break to calm down",
-        "a moment to breathe": "a break to breathe",
         "is grand": "", "would be grand": "",
         "becoming heated": "getting heated", "were both fuming": "", "were fuming": "",
         "were nearly there": "", "we are nearly there": "", "were almost there": "",
@@ -1018,7 +1013,6 @@ TYPED_SPELLINGS.update(
         "switch off": "turn off", "finish with the check ins": "stop the checkin",
         "finish with the check in": "stop the checkin", "delete them": "", "remove them": "",
         "from the schedule permanently": "permanently",
-        "speak more softly": "speak softer",
         # reasons said after the request (a sleeping family, hearing, a night out, an old question)
         "the grandchildren are sleeping": "", "the grandkids are sleeping": "",
         "my hearing is not so good": "", "my hearing isnt so good": "",
@@ -1041,6 +1035,25 @@ TYPED_SPELLINGS.update(
         "until my wife comes back from her time alone": "",
         "until my partner comes back": "",
     }
+)  # fmt: skip
+# round 11 A: formal openings, as they read after SYNONYMS ("I would kindly ask you to ...",
+# "be so kind and ...", "I want to tell you (that) ..."). Openings only, never typed forms:
+# inside a sentence they are its words ("what should I ask you to do" asks for help).
+WRAPPERS = tuple(
+    sorted(
+        {
+            *WRAPPERS,
+            *(
+                tuple(w.split())
+                for w in (
+                    "i ask you to", "we ask you to", "i would ask you to", "id ask you to",
+                    "we would ask you to", "be kind and", "i want to tell you",
+                    "i want to tell you that", "we want to tell you", "we want to tell you that",
+                )
+            ),
+        },
+        key=lambda w: -len(w),
+    )
 )  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
