@@ -26,6 +26,7 @@ _TAKEN_BACK = (
 )  # fmt: skip
 _TAKEN_BACK_STARTS = frozenset(words[0] for words in _TAKEN_BACK)
 _SAID_AGAIN_AFTER = frozenset(["full", "whole", "entire"])
+_TIME_CUES_AGAIN = frozenset(["at", "to", "for", "around"])
 _DIRECTIONS = frozenset(["up", "down", "louder", "quieter", "softer"])
 _ENOUGH_AFTER_LENGTH = (
     ("is", "enough"), ("is", "plenty"), ("should", "do"), ("will", "do"),
@@ -92,7 +93,11 @@ def taken_back(norm: Normalized) -> None:
             continue
         target = DURATION if not placeholder else tok
         nxt = next((j for j in range(end, min(end + 3, len(tokens))) if tokens[j] == target), None)
-        if nxt is None or (tok == TIME and nxt > end) or (not placeholder and nxt > end):
+        # a time is corrected right after the markers, or with its cue said again ("at half
+        # past eight? no, sorry, at nine")
+        cued = nxt == end + 1 and tokens[end] in _TIME_CUES_AGAIN
+        late = nxt is not None and nxt > end
+        if nxt is None or (tok == TIME and late and not cued) or (not placeholder and late):
             k += 1
             continue
         if placeholder:
@@ -106,6 +111,13 @@ def taken_back(norm: Normalized) -> None:
             # "every other day, not every day": the one said first is meant
             del norm.cadences[tokens[:k].count(CADENCE)], tokens[k - 1 : k + 1]
             del spans[k - 1 : k + 1]
+        else:
+            k += 1
+    k = 1
+    while k + 2 < len(tokens):
+        if tokens[k - 1 : k + 3] == ["from", TIME, "to", TIME]:
+            # "move the check-in from nine to ten": the time it moves to is meant
+            del norm.times[tokens[:k].count(TIME)], tokens[k - 1 : k + 1], spans[k - 1 : k + 1]
         else:
             k += 1
     k = 1

@@ -206,6 +206,9 @@ REQUEST_OPENERS = _words(
 )
 """Words a request said after a remark starts with ("...we're ready, can we continue")."""
 REMARK_OPENERS = _words("were im we i that this its")
+_NEARLY = _words("nearly almost")
+"""Beside "ready" in a remark ("give me 5 mins, I'm nearly ready"), someone getting
+ready to go asks the partner to wait: not a request to Hearth (round 11 A)."""
 JOINERS = _words("and or but if so because unless")
 """A request ending in one of these goes on into the next clause ("say that again and
 I'm leaving"): a condition or a threat, not a request next to a remark. Only "and" after
@@ -857,6 +860,8 @@ class IntentParser:
                     continue
                 rest = set(tokens[remark[0] : remark[1]])
                 if remark[1] - remark[0] > 6 or rest & (NEGATIONS | OTHER_PEOPLE | _YOU):
+                    continue
+                if "ready" in rest and rest & _NEARLY:
                     continue
                 if tokens[remark[0]] in _QUESTION_WORDS:
                     continue  # "how long until we can talk again" asks, it does not request

@@ -36,6 +36,7 @@ from assistant.nlu.numbers import (
     clock_time_at,
     corrected_at,
     duration_at,
+    hours_clock_at,
     int_at,
     tokenize_spans,
     unclear_duration_at,
@@ -922,6 +923,138 @@ TYPED_SPELLINGS.update(
         "mindfulness session": "meditation session",
     }
 )  # fmt: skip
+# round 11 A: polite and formal frames of older and second-language speakers ("I would like
+# that you ...", "I wish that you ...", "may I ask ...", "excuse me", "please make for us
+# ..."), Irish and British turns ("half a minute is grand", "have we a check-in", "of an
+# evening"), typed shorthand ("tn", "abit", "daily q"), the timer named by how it calms
+# ("the breathing timer", "the calm countdown"), the check-in skipped or ended in other
+# verbs ("jump over", "leave out", "switch off", "finish with"), the time apart with its
+# return ("I will return in", "back by nine", "heading out to clear my head"). Typed only:
+# openings and reasons need no priming in the speech grammar (round 8's lesson on its bound).
+TYPED_SPELLINGS.update(
+    {
+        # a wish said "that you ..." (German, Dutch, Romance word order): asks it of Hearth
+        "i would like that you": "can you", "i would like that we": "can we",
+        # (never "I would like that" alone: "yes, we would like that" answers)
+        "i would like that the": "", "we would like that the": "",
+        "id like that you": "can you", "id like that we": "can we",
+        "i wish that you": "can you", "i wish that we": "can we", "we wish that you": "can you",
+        "we would like that you": "can you", "we would like that we": "can we",
+        "excuse me": "",
+        "i would be grateful if you could": "can you",
+        "we would be grateful if you could": "can you",
+        "i would be grateful if you would": "can you", "id be grateful if you could": "can you",
+        "i would appreciate it if you could": "can you",
+        "we would appreciate it if you could": "can you",
+        "make for us": "make", "please make for us": "make", "do for us": "do",
+        "my wife and i would like": "we want", "my husband and i would like": "we want",
+        "my partner and i would like": "we want", "my wife and i want": "we want",
+        "my husband and i want": "we want", "my partner and i want": "we want",
+        "my wife and i ask for": "we want", "my husband and i ask for": "we want",
+        "my partner and i ask for": "we want", "we ask for": "we want", "i ask for": "i want",
+        "can you arrange it": "", "could you arrange it": "", "can you arrange that": "",
+        "could you arrange that": "", "please arrange it": "",
+        "we have decided to": "we want to", "we decided to": "we want to",
+        "i would like to know": "tell me", "id like to know": "tell me",
+        "we would like to know": "tell us", "i want to know": "tell me",
+        "i wonder how": "how", "i wonder when": "when",
+        "may i ask how": "how", "may i ask when": "when", "may i ask at": "at",
+        "can i ask how": "how", "can i ask when": "when",
+        "at which hour": "at what time", "at what hour": "at what time",
+        "is remaining": "is left", "are remaining": "are left", "minutes remain": "minutes left",
+        "may i ask at which hour": "at what time",
+        # the timer named by how it calms
+        "breathing timer": "break timer", "calm timer": "break timer",
+        "calm countdown": "break", "calming timer": "break timer",
+        "breathing break": "break", "breathing pause": "break", "breathing time out": "break",
+        "a little while to calm down": "a break to calm down",
+        "a while to calm down": "a break to calm down",
+        "is grand": "", "would be grand": "",
+        "becoming heated": "getting heated", "were both fuming": "", "were fuming": "",
+        "were nearly there": "", "we are nearly there": "", "were almost there": "",
+        "we are not calm yet": "", "were not calm yet": "", "were too tired": "",
+        "we are too tired": "", "back to normal tomorrow": "", "back to normal tmrw": "",
+        # the end of the break asked with "finish" and "speak"
+        "we want to speak with each other again": "we want to talk again",
+        "speak with each other again": "talk again", "chat again": "talk again",
+        "sorted ourselves out": "calmed down", "can keep going with the convo": "can keep talking",
+        "can keep going w the convo": "can keep talking", "can keep going": "can keep talking",
+        # more of the pause: "continues for another ..."
+        "pause continues for": "extend the break for",
+        "break continues for": "extend the break for",
+        "the pause continues for": "extend the break for",
+        "the break continues for": "extend the break for",
+        "not ready yet extend": "extend",
+        # the time apart and its return
+        "i will return in": "ill be back in", "ill return in": "ill be back in",
+        "we will return in": "well be back in", "i will come back in": "ill be back in",
+        "some distance from each other": "space", "distance from each other": "space",
+        "time to ourselves": "space", "my own headspace": "space", "headspace": "space",
+        "abit": "a bit",
+        "make space apart for us": "give us space", "make a space for us": "give us space",
+        "make space for us": "give us space",
+        "heading out to clear my head": "going out to clear my head",
+        "a drive to cool off": "a drive to clear my head", "set up space": "start space",
+        "for abit": "", "need my own headspace": "i need space",
+        # the check-in by how it asks, made, forward, on another day's form
+        "the how are we doing thing": "the checkin", "how are we doing thing": "checkin",
+        "make the check in": "do the checkin", "make our check in": "do the checkin",
+        "the daily q": "the checkin", "daily q": "checkin", "go on then": "",
+        "bring the check in forward": "move the checkin",
+        "bring our check in forward": "move the checkin",
+        "tn": "tonight", "2nite": "tonight", "tonite": "tonight",
+        "have we a": "do we have a",
+        "when are you asking us the question next": "when will you ask us the question",
+        "the time of the daily check in": "the checkin time",
+        "the time of the check in": "the checkin time",
+        "the time of our check in": "the checkin time",
+        "jump over": "skip", "leave out": "skip", "give a miss to": "skip",
+        "no question tonight": "no checkin tonight", "no question today": "no checkin today",
+        "switch off": "turn off", "finish with the check ins": "stop the checkin",
+        "finish with the check in": "stop the checkin", "delete them": "", "remove them": "",
+        "from the schedule permanently": "permanently",
+        # reasons said after the request (a sleeping family, hearing, a night out, an old question)
+        "the grandchildren are sleeping": "", "the grandkids are sleeping": "",
+        "my hearing is not so good": "", "my hearing isnt so good": "",
+        "my hearing is not good": "", "my hearing isnt good": "",
+        "we already answered this one last week": "", "we already answered that one last week": "",
+        "we already answered this one": "", "we already answered that one": "",
+        # the check-in by its moment and as a talk about how we feel
+        "time for our question": "time for the checkin",
+        "time for the question": "time for the checkin",
+        "our little talk about how we feel": "the checkin",
+        "our talk about how we feel": "the checkin", "the talk about how we feel": "the checkin",
+        "we sit down for": "were sitting down for", "we sit down now for": "were sitting down for",
+        "til were done breathing": "till the break ends",
+        "till were done breathing": "till the break ends",
+        "until were done breathing": "until the break ends",
+        "comes back from his time alone": "comes back",
+        "comes back from her time alone": "comes back",
+        "until my husband comes back": "", "until my wife comes back": "",
+        "until my husband comes back from his time alone": "",
+        "until my wife comes back from her time alone": "",
+        "until my partner comes back": "",
+    }
+)  # fmt: skip
+# round 11 A: formal openings, as they read after SYNONYMS ("I would kindly ask you to ...",
+# "be so kind and ...", "I want to tell you (that) ..."). Openings only, never typed forms:
+# inside a sentence they are its words ("what should I ask you to do" asks for help).
+WRAPPERS = tuple(
+    sorted(
+        {
+            *WRAPPERS,
+            *(
+                tuple(w.split())
+                for w in (
+                    "i ask you to", "we ask you to", "i would ask you to", "id ask you to",
+                    "we would ask you to", "be kind and", "i want to tell you",
+                    "i want to tell you that", "we want to tell you", "we want to tell you that",
+                )
+            ),
+        },
+        key=lambda w: -len(w),
+    )
+)  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
 
@@ -1253,8 +1386,14 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         if before >= 1 and tokens[before] in _HEDGES:
             before -= 1  # "move it to like nine": the cue is before the hedge
         cadence = _cadence_at(tokens, i)
-        found = duration_at(tokens, i) if numeric and not cadence else None
-        if cadence:
+        at_cue = numeric and before >= 0 and tokens[before] == "at"
+        hours = hours_clock_at(tokens, i) if at_cue else None
+        found = duration_at(tokens, i) if numeric and not cadence and not hours else None
+        if hours:
+            # "could the check-in be at 20 hours": a time on the 24-hour clock, not a length
+            out.times.append(hours[0])
+            token, i_next = TIME, hours[1]
+        elif cadence:
             out.cadences.append(cadence[0])
             token, i_next = CADENCE, cadence[1]
         elif found and found[0] < MIN_SECONDS:
@@ -1385,6 +1524,10 @@ def _can_without_subject(out: Normalized) -> None:
         del tokens[0], out.spans[0]
 
 
+_AFTER_LIST = (["of", DURATION], [DURATION, "thing"])
+"""A length said after a ritual's name ("the walk of fifteen minutes"): its own timer's."""
+
+
 class EntityTable:
     """Phrases of value lists ("evening walk" -> walk), found as whole-token runs.
 
@@ -1431,6 +1574,12 @@ class EntityTable:
             if out_tokens[k - 1] == DURATION and out_tokens[k][1:] in self._names:
                 n = out_tokens[:k].count(DURATION) - 1
                 del norm.durations[n], out_tokens[k - 1], out_spans[k - 1]
+            elif out_tokens[k - 1][1:] in self._names and out_tokens[k : k + 2] in _AFTER_LIST:
+                # round 11 A: said after it too ("our little walk of fifteen minutes", "a
+                # little meditation, the three minute thing")
+                n = out_tokens[:k].count(DURATION)
+                drop = k if out_tokens[k] == DURATION else k + 1
+                del norm.durations[n], out_tokens[k : drop + 1], out_spans[k : drop + 1]
             else:
                 k += 1
         norm.tokens, norm.spans = out_tokens, out_spans

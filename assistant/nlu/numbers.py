@@ -117,6 +117,19 @@ def int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
     return None
 
 
+def hours_clock_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """("HH:00", end) for a continental clock time said in hours after "at" ("at 20
+    hours", "at twenty hours"): hours 13-23 only, since "at eight hours" could be a
+    length; the caller checks the "at"."""
+    found = int_at(tokens, i)
+    if not found or found[1] >= len(tokens) or tokens[found[1]] not in ("hours", "hrs", "h"):
+        return None
+    hour = int(found[0])
+    if hour != found[0] or not 13 <= hour <= 23:
+        return None
+    return f"{hour:02d}:00", found[1] + 1
+
+
 def _fraction(tok: str) -> float | None:
     """ "1/2" -> 0.5, "3/4" -> 0.75 (None for anything else)."""
     top, slash, bottom = tok.partition("/")
@@ -522,14 +535,19 @@ def parse_clock_time(text: str, prefer_evening: bool = True) -> str | None:
 
 CADENCES = {
     "daily": ("daily", "every day", "each day", "every evening", "each evening", "every night",
-              "each night", "nightly", "every single day", "once a day"),
+              "each night", "nightly", "every single day", "once a day",
+              # round 11 A: British and Irish "of an evening" (as a habit)
+              "of an evening", "of a night"),
     "every_other_day": ("every other day", "every second day", "every two days",
                         "every 2 days", "every other evening", "every other night",
                         "every second evening", "every second night", "alternate days",
                         "on alternate days", "every couple of days", "other day",
                         "alternate evenings", "on alternate evenings", "alternate nights",
                         "on alternate nights", "each two days", "each other day",
-                        "each second day", "every two day", "each two day"),
+                        "each second day", "every two day", "each two day",
+                        # round 11 A: "every alternate day" (Indian and formal English)
+                        "every alternate day", "each alternate day", "every alternate evening",
+                        "every alternate night"),
 }  # fmt: skip
 
 

@@ -36,6 +36,10 @@ TUNING_SETS = [
     ("19a", 300, 13, 0),
     ("19b", 300, 19, 0),
     ("19c", 300, 16, 1),
+    # round 11 A's branch, matcher alone (the fallback is rebuilt at the merge)
+    ("23a", 300, 21, 1),
+    ("23b", 300, 24, 1),
+    ("23c", 300, 13, 0),
 ]
 
 
