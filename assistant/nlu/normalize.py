@@ -977,8 +977,9 @@ SYNONYMS.update(
      "psychologist for couples": "therapist", "couples psychologist": "therapist"}
 )  # fmt: skip
 # round 11 B: the idea list named as the things done together ("what's next on our list of
-# things to do together", "our things-to-do-together list"): one name, so the fuzzy reading of a template with the long name
-# does not take a to-do list ("tell me what is on the list of things to do").
+# things to do together", "our things-to-do-together list"): one name, so the fuzzy
+# reading of a template with the long name does not take a to-do list ("tell me what is on
+# the list of things to do").
 SYNONYMS.update(
     {"list of things to do together": "idea list", "things to do together list": "idea list"}
 )
