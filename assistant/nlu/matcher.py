@@ -184,7 +184,9 @@ _PREPOSITIONS = _words("at in on for from with during after before by")
 """A remark opening with one of these modifies the request ("in seoul, what can i do")."""
 _LATER = ("in", "within", "after")
 """A length after these is a time from now ("get me up in half an hour"), not a length."""
-_OWN_LIST = _words("our idea ideas shared try")
+# round 11 B: "our things-to-do-together list" (only a list of things done together);
+# the check reads the words as said, before "things to do together list" reads "idea list"
+_OWN_LIST = _words("our idea ideas shared try together")
 _IDEA_SAID = _words("idea try")
 """Words in a free-text template's fixed part that make a bare "the list" ours ("we want
 to try karaoke, add it to the list")."""

@@ -1057,6 +1057,11 @@ WRAPPERS = tuple(
 )  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
+_APPRECIATION_THINGS = frozenset(
+    ("card", "cards", "email", "dinner", "lunch", "party", "event", "award", "day", "week",
+     "post", "speech", "gift", "message", "letter", "bonus", "night", "lunches", "dinners")
+)  # fmt: skip
+"""Things named "the appreciation ..." (a card, a staff lunch): a remark, not a heading."""
 
 
 def _idea_as_topic(out: Normalized) -> None:
@@ -1065,10 +1070,16 @@ def _idea_as_topic(out: Normalized) -> None:
     subject of a remark, not the heading of a new idea ("idea: a picnic", "idea for us: go
     stargazing"). Its word is changed so that no idea template takes it."""
     tokens = out.tokens
-    if len(tokens) < 3 or tokens[0] != "idea":
+    if len(tokens) < 3 or tokens[0] not in ("idea", "appreciation"):
         return
     source = strip_wake_phrase(out.source).lower().lstrip(" ,.")
-    if not source.startswith(("the idea ", "the ideas ")):
+    if tokens[0] == "appreciation":
+        # round 11 B: "the appreciation card from work was so sweet" (a thing named)
+        if source.startswith("the appreciation ") and tokens[1] in _APPRECIATION_THINGS:
+            tokens[0] = "notion"
+        return
+    # round 11 B: "the list of ideas from the travel agency was very long"
+    if not source.startswith(("the idea ", "the ideas ", "the list of idea")):
         return
     after = tokens[2] if tokens[1] == "list" else tokens[1]
     if after in _TOPIC_AFTER_IDEA:
@@ -1090,6 +1101,21 @@ WRAPPERS = tuple(
 # "The ideas board at work is full of nonsense": ideas named as a workplace's board, box or
 # channel are the topic of a remark too.
 _TOPIC_AFTER_IDEA = _TOPIC_AFTER_IDEA | {"board", "box", "wall", "channel", "meeting", "session"}
+# round 11 B: the professional named as a psychologist, or in the plural with "marriage"
+# ("are there marriage counsellors near here": "counsellors" alone left "marriage" behind).
+SYNONYMS.update(
+    {"psychologist": "therapist", "psychologists": "therapist",
+     "marriage counsellors": "therapist", "marriage therapists": "therapist",
+     "family therapists": "therapist", "relationship counsellors": "therapist",
+     "psychologist for couples": "therapist", "couples psychologist": "therapist"}
+)  # fmt: skip
+# round 11 B: the idea list named as the things done together ("what's next on our list of
+# things to do together", "our things-to-do-together list"): one name, so the fuzzy
+# reading of a template with the long name does not take a to-do list ("tell me what is on
+# the list of things to do").
+SYNONYMS.update(
+    {"list of things to do together": "idea list", "things to do together list": "idea list"}
+)
 
 
 _PARTNERS_OWN = frozenset(
