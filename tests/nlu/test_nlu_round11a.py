@@ -55,6 +55,7 @@ from assistant.nlu import IntentParser
         # the check-in skipped, ended, asked, by other verbs and typed shorthand
         ("jump over tonight's check-in please", "checkin_skip", {}),
         ("tonight we don't want the check-in", "checkin_skip", {}),
+        ("we have guests, leave our check-in for tonight", "checkin_skip", {}),
         ("no check in tn, we're busy", "checkin_skip", {}),
         ("switch off the check-ins for good", "checkin_cancel", {}),
         ("never ask us the check-in question again", "checkin_cancel", {}),
@@ -82,6 +83,7 @@ def test_round_11a_families(parser: IntentParser, text: str, intent: str, slots:
         "the meeting moved from nine to ten",
         "excuse me, is this seat taken",
         "I want to tell you something",
+        "we should leave the check-in for today and go to bed",
     ],
 )
 def test_round_11a_talk_stays_none(parser: IntentParser, text: str) -> None:
