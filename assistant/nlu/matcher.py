@@ -656,7 +656,7 @@ class IntentParser:
         # emptied at each parse, so nothing is kept from one utterance to the next.
         self._wild_memo: dict[tuple[str, ...], list[tuple[int, int, Any, Sentence]]] = {}
         # A rare word's sentence numbers and their texts, made on the word's first use.
-        self._by_word: dict[str, tuple[list[int], list[str], list[int]]] = {}
+        self._by_word: dict[str, tuple[array, list[str], array]] = {}
         # The intents whose sentences say a word, and each intent's sentences' stems.
         intents_with: dict[str, list[str]] = defaultdict(list)
         for name, words in self._intent_words.items():
@@ -981,7 +981,7 @@ class IntentParser:
             return _Shortlist([], exact=True)  # no order to keep
         text = norm.text
         scores: dict[int, float] = {}
-        cut: list[tuple[float, list[int], list[str]]] = []  # lists cut at PER_WORD
+        cut: list[tuple[float, array, list[str]]] = []  # lists cut at PER_WORD
         # No sentence scoring below `floor` can make the shortlist; once SHORTLIST are
         # scored, their last score is one. fuzz.ratio is at most 200 * shorter length /
         # both lengths, so only a window of lengths can reach it: each list is kept in
@@ -1079,12 +1079,14 @@ class IntentParser:
         # more unexplained content words than any template tolerates
         return unexplained > MAX_EXTRA_CONTENT + 1
 
-    def _word_entry(self, token: str) -> tuple[list[int], list[str], list[int]]:
+    def _word_entry(self, token: str) -> tuple[array, list[str], array]:
         """The sentence numbers listed under a rare word, their texts and the texts'
-        lengths, shortest first (kept)."""
+        lengths, shortest first (kept: numbers and lengths as C int arrays, since the
+        entries of a long-running Hearth come to hold the whole index)."""
         rows = sorted((len(self._texts[k]), k) for k in self._index[token])
-        numbers = [k for _length, k in rows]
-        entry = (numbers, list(map(self._texts.__getitem__, numbers)), [n for n, _k in rows])
+        numbers = array("i", [k for _length, k in rows])
+        texts = list(map(self._texts.__getitem__, numbers))
+        entry = (numbers, texts, array("i", [n for n, _k in rows]))
         self._by_word[token] = entry
         return entry
 
