@@ -256,7 +256,9 @@ def _runs_line(what: str, cold: tuple, warm: list[tuple], runs: int) -> str:
         f"{what}hearth run to listening: cold cache {_timing((cold[0], cold[1]))}, warm "
         f"cache {_timing((warm_run, warm_cpu))} (median of {runs}; target <= 1.5 s)\n"
         f"{what}RSS while listening: {warm_rss:.0f} MB at start, {warm_peak:.0f} MB peak "
-        f"(cold start: {cold[2]:.0f} / {cold[3]:.0f} MB; target <= 200 MB)"
+        f"(cold start: {cold[2]:.0f} / {cold[3]:.0f} MB; target <= 200 MB)\n"
+        f"{what}  peak of each warm run: {' / '.join(f'{w[3]:.0f}' for w in warm)} MB (the "
+        "first also renders the spoken lines a second time, to confirm them on disk)"
     )
 
 

@@ -65,6 +65,7 @@ def run_command(
     from assistant.config import load_settings
     from assistant.live import LiveLoop, RunOptions
     from assistant.lock import InstanceLock
+    from assistant.memory import keep_large_blocks_mapped
     from assistant.paths import check_writable_file
     from assistant.speech.devices import check_index
 
@@ -93,6 +94,7 @@ def run_command(
 
         wav_info(input_wav)  # not audio: say so now, before loading models for seconds
     logging.basicConfig(level=level, format="%(message)s")
+    keep_large_blocks_mapped()  # Hearth runs for weeks: freed lines go back to the system
     options = RunOptions(
         input_wav=input_wav,
         fast=fast,
