@@ -20,6 +20,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ class SentenceTable(SequenceABC["Sentence"]):
         sentence = Sentence(
             tables.intents[self._intent[k]], text, frozenset(tokens),
             dict(tables.fixed[number]), tables.slot_lists[self._slots[k]],
-            tables.template(number),
+            partial(tables.template, number),
         )  # fmt: skip
         prefix = self._prefix[k]
         if prefix >= 0:

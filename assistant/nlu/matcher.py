@@ -53,7 +53,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -259,7 +259,7 @@ class _once:
         return value
 
 
-@dataclass
+@dataclass(eq=False)
 class Sentence:
     """One canonical sentence a template can produce.
 
@@ -269,7 +269,9 @@ class Sentence:
         tokens: the same tokens as a set, for the word checks.
         fixed: slot values fixed by the template (group values, list values).
         slots: (placeholder, slot name) in order of appearance.
-        template: the template it came from (for check and debugging).
+        source: the template it came from, or a function that reads it (from the
+            start-up cache, the template ASTs are read only when one is asked for:
+            7 MB that matching never needs). `template` gives it either way.
         prefix, suffix: for free-text templates, the fixed words around {text}.
         text_slot: the name of the free-text slot, or None.
     """
@@ -279,10 +281,25 @@ class Sentence:
     tokens: frozenset[str]
     fixed: dict[str, Any]
     slots: tuple[tuple[str, str], ...]
-    template: TemplateSpec
+    source: TemplateSpec | Callable[[], TemplateSpec]
     prefix: tuple[str, ...] = ()
     suffix: tuple[str, ...] = ()
     text_slot: str | None = None
+
+    @property
+    def template(self) -> TemplateSpec:
+        """The template this sentence came from (for check and debugging)."""
+        return self.source() if callable(self.source) else self.source
+
+    def __eq__(self, other: object) -> bool:
+        # By the template, however it is kept (as a dataclass would, field by field).
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def _fields(self) -> tuple:
+        return (self.intent, self.text, self.tokens, self.fixed, self.slots, self.template,
+                self.prefix, self.suffix, self.text_slot)  # fmt: skip
 
     @_once
     def stems(self) -> frozenset[str]:
