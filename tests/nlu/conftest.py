@@ -88,3 +88,20 @@ def reads(parser: IntentParser) -> Callable[[str, str, dict], None]:
         assert {k: got.slots.get(k) for k in slots} == slots, (text, got)
 
     return check
+
+
+@pytest.fixture(scope="session")
+def reads_as(parser: IntentParser) -> Callable[[str, str, dict], None]:
+    """`reads_as(text, intent, slots)` asserts the parser's reading; free text (`text`)
+    is judged as said or not, not where it starts."""
+
+    def check(text: str, intent: str, slots: dict) -> None:
+        got = parser.parse(text)
+        assert got.name == intent, (text, got)
+        for name, value in slots.items():
+            if name == "text":
+                assert (got.slots.get(name) is not None) == (value is not None), (text, got)
+            else:
+                assert got.slots[name] == value, (text, got)
+
+    return check
