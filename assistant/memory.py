@@ -13,7 +13,6 @@ line again.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 
 log = logging.getLogger(__name__)
@@ -28,13 +27,11 @@ LARGE_BLOCK = 128 * 1024
 def keep_large_blocks_mapped() -> bool:
     """Fix glibc's map threshold at `LARGE_BLOCK`; False where there is no glibc (the
     process then runs as before)."""
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
     try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # not glibc (musl has no mallopt), or no libc
+        # The C library the interpreter already links (no library search, which
+        # runs ldconfig in a subprocess).
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int

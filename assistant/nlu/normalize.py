@@ -111,6 +111,14 @@ WRAPPERS: tuple[tuple[str, ...], ...] = tuple(
 )  # fmt: skip
 """Polite openings around a request ("could you please ..."): removed from the start of
 utterances and templates alike, so every request can be wrapped in any of them."""
+
+
+def _with_wrappers(*openings: str) -> tuple[tuple[str, ...], ...]:
+    """WRAPPERS and `openings` (as they read after SYNONYMS), longest first: the longest
+    opening an utterance starts with is the one removed."""
+    return tuple(sorted({*WRAPPERS, *(tuple(o.split()) for o in openings)}, key=lambda w: -len(w)))
+
+
 _TELL = (("can", "you", "tell"), ("tell",))
 
 
@@ -1039,21 +1047,10 @@ TYPED_SPELLINGS.update(
 # round 11 A: formal openings, as they read after SYNONYMS ("I would kindly ask you to ...",
 # "be so kind and ...", "I want to tell you (that) ..."). Openings only, never typed forms:
 # inside a sentence they are its words ("what should I ask you to do" asks for help).
-WRAPPERS = tuple(
-    sorted(
-        {
-            *WRAPPERS,
-            *(
-                tuple(w.split())
-                for w in (
-                    "i ask you to", "we ask you to", "i would ask you to", "id ask you to",
-                    "we would ask you to", "be kind and", "i want to tell you",
-                    "i want to tell you that", "we want to tell you", "we want to tell you that",
-                )
-            ),
-        },
-        key=lambda w: -len(w),
-    )
+WRAPPERS = _with_wrappers(
+    "i ask you to", "we ask you to", "i would ask you to", "id ask you to",
+    "we would ask you to", "be kind and", "i want to tell you",
+    "i want to tell you that", "we want to tell you", "we want to tell you that",
 )  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
@@ -1092,12 +1089,7 @@ SYNONYMS.update({"my honey": "my partner", "my sweetheart": "my partner"})
 # Polite openings left half-read: "I was wondering" is a hedge removed on its own
 # (SYNONYMS), so "I was wondering if/whether you could put ..." came out "if you can put
 # ..." and no wrapper took it.
-WRAPPERS = tuple(
-    sorted(
-        {*WRAPPERS, ("if", "you", "can"), ("whether", "you", "can")},
-        key=lambda w: -len(w),
-    )
-)
+WRAPPERS = _with_wrappers("if you can", "whether you can")
 # "The ideas board at work is full of nonsense": ideas named as a workplace's board, box or
 # channel are the topic of a remark too.
 _TOPIC_AFTER_IDEA = _TOPIC_AFTER_IDEA | {"board", "box", "wall", "channel", "meeting", "session"}

@@ -236,7 +236,8 @@ class Synthesizer:
         if self._cache is None:
             return False
         with self._lock:
-            return self._cache.has(text)
+            # `get`, not `has`: the line read now is kept for the render that follows
+            return self._cache.get(text) is not None
 
     def warm(self, texts: Iterable[str], stop: threading.Event | None = None) -> int:
         """Render the lines of `texts` not cached yet, one at a time (a line asked for
