@@ -23,6 +23,18 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture
+def few_intents(tmp_path) -> Path:
+    """An intents folder holding two of Hearth's own template files (the shared rules and
+    the pause): these tests are about the cache, and compiling all the templates (every
+    one of them is in tests/nlu/test_nlu_cache.py) takes most of a minute per build."""
+    folder = tmp_path / "intents"
+    (folder / "templates").mkdir(parents=True)
+    for name in ("common.yaml", "pause.yaml"):
+        shutil.copy(intents_dir() / "templates" / name, folder / "templates" / name)
+    return folder
+
+
 def test_built_once_then_loaded(cache_dir, tmp_path) -> None:
     data = tmp_path / "data.txt"
     data.write_text("one")
@@ -71,27 +83,27 @@ def _parse(text: str, env: dict[str, str], *extra: str) -> subprocess.CompletedP
     )  # fmt: skip
 
 
-def test_hearth_parse_fills_uses_and_repairs_the_cache(cache_dir) -> None:
+def test_hearth_parse_fills_uses_and_repairs_the_cache(cache_dir, few_intents) -> None:
     env = {"HEARTH_CACHE_DIR": str(cache_dir)}
-    cold = _parse("we need a minute", env)
+    intents = ("--intents", str(few_intents))
+    cold = _parse("we need a minute", env, *intents)
     assert cold.returncode == 0 and '"intent": "pause"' in cold.stdout
     (entry,) = cache_dir.glob("intents-*.pickle")
     stamp = entry.stat().st_mtime_ns
-    warm = _parse("we need a minute", env)
+    warm = _parse("we need a minute", env, *intents)
     assert warm.stdout == cold.stdout
     assert entry.stat().st_mtime_ns == stamp  # loaded, not rebuilt
     entry.write_bytes(b"\x80\x05garbage")
-    repaired = _parse("we need a minute", env)
+    repaired = _parse("we need a minute", env, *intents)
     assert repaired.returncode == 0 and repaired.stdout == cold.stdout
     assert "Traceback" not in repaired.stderr
     assert entry.stat().st_size > 1000  # written again, whole
 
 
-def test_changed_templates_are_never_read_from_a_stale_entry(cache_dir, tmp_path) -> None:
+def test_changed_templates_are_never_read_from_a_stale_entry(cache_dir, few_intents) -> None:
     from assistant.nlu import _compiled
 
-    mine = tmp_path / "intents"
-    shutil.copytree(intents_dir(), mine)
+    mine = few_intents
     before = _compiled(str(mine)).parse("zebra tango crossing")
     assert before.name != "time_left"
     pause = mine / "templates" / "pause.yaml"

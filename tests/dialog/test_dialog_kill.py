@@ -1,5 +1,5 @@
 """`kill -9` at random points of a scripted evening: a real `hearth chat` process fed
-by stdin on the real clock, with a shortened timeline (a fifteen-second pause, twenty
+by stdin on the real clock, with a shortened timeline (a fifteen-second pause, ten
 seconds of time apart). After each restart on the same database: no logged command
 is lost, a running timer ends when it should (the time off counts), nothing already
 said is said again, and a space return that passed while Hearth was off is prompted
@@ -82,13 +82,13 @@ def test_kill_9_at_random_points_of_an_evening(tmp_path, hearth_process) -> None
     assert sum(_matcher("pause.still_running")(line) for line in lines) == 1, why
 
     # Time apart, killed at once; its return time passes while Hearth is off.
-    second.send("I need some space, back in twenty seconds")
+    second.send("I need some space, back in ten seconds")
     second.wait_for(lambda line: (_event(line, "timer_started") or {}).get("timer") == "space")
     apart = time.monotonic()
     time.sleep(rng.uniform(0.0, 3.0))
     _kill(second)
     assert _commands(db) == ["pause", "space"], why
-    time.sleep(max(0.0, 22.0 - (time.monotonic() - apart)))  # off past the return time
+    time.sleep(max(0.0, 12.0 - (time.monotonic() - apart)))  # off past the return time
 
     third = chat()
     third.wait_for(_matcher("space.return"))  # within the grace window: prompted on start

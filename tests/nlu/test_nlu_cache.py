@@ -16,8 +16,26 @@ from assistant.resources import intents_dir
 
 
 @pytest.fixture(scope="module")
-def fresh() -> IntentParser:
-    return IntentParser.from_path(intents_dir())
+def cold(tmp_path_factory) -> tuple[IntentParser, Path]:
+    """Hearth's templates compiled once (the one cold compile of this file), as a cold
+    start does it: `_compiled` misses an empty cache folder, compiles and stores the
+    entry. The parser it returns is the freshly compiled one (storing pickles a copy:
+    it stays a plain list of sentences); returned with that cache folder."""
+    folder = tmp_path_factory.mktemp("cold") / "cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HEARTH_CACHE_DIR", str(folder))
+        parser = _compiled(str(intents_dir().resolve()))
+    return parser, folder
+
+
+@pytest.fixture(scope="module")
+def fresh(cold) -> IntentParser:
+    parser = cold[0]
+    # Compiled, not read back: storing it must not have turned it into the compact form
+    # (the comparisons below would then compare the cache with itself).
+    assert type(parser.sentences) is list
+    assert all(type(group.sentences) is list for group in parser._wild.values())
+    return parser
 
 
 @pytest.fixture()
@@ -27,15 +45,17 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def _from_disk(cache_dir: Path) -> IntentParser:
-    """The parser as a warm start gets it: built and stored, then read from the file."""
+def _from_disk(cold, monkeypatch) -> IntentParser:
+    """The parser as a warm start gets it: read from the entry the cold start stored."""
     path = str(intents_dir().resolve())
-    _compiled(path)
-    (entry,) = cache_dir.glob("intents-*.pickle")
+    parser, folder = cold
+    monkeypatch.setenv("HEARTH_CACHE_DIR", str(folder))
+    (entry,) = folder.glob("intents-*.pickle")
     stamp = entry.stat().st_mtime_ns
-    parser = _compiled(path)
+    loaded = _compiled(path)
+    assert loaded is not parser
     assert entry.stat().st_mtime_ns == stamp  # read, not rebuilt
-    return parser
+    return loaded
 
 
 def _fields(sentence) -> tuple:
@@ -58,9 +78,9 @@ def _sample(parser: IntentParser, examples, k: int = 250) -> list[str]:
 
 
 def test_cached_parser_is_compact_and_understands_the_same(
-    cache_dir, fresh, in_domain, out_of_domain
+    cold, fresh, monkeypatch, in_domain, out_of_domain
 ) -> None:
-    cached = _from_disk(cache_dir)
+    cached = _from_disk(cold, monkeypatch)
     assert isinstance(cached.sentences, SentenceTable)  # the compact form was loaded
     assert len(cached.sentences) == len(fresh.sentences)
     for texts in (_sample(fresh, in_domain), [ex.text for ex in out_of_domain]):
@@ -73,7 +93,8 @@ def test_cached_parser_is_compact_and_understands_the_same(
             ), text
     # Every sentence and free-text group comes back field for field, and what the
     # speech grammars read (vocabulary, command phrases) is unchanged.
-    assert [_fields(s) for s in cached.sentences] == [_fields(s) for s in fresh.sentences]
+    compiled = [_fields(s) for s in fresh.sentences]
+    assert [_fields(s) for s in cached.sentences] == compiled
     assert cached._wild.keys() == fresh._wild.keys()
     for key, group in fresh._wild.items():
         assert cached._wild[key].keys == group.keys
@@ -85,7 +106,7 @@ def test_cached_parser_is_compact_and_understands_the_same(
     assert cached.slot_defaults() == fresh.slot_defaults()
     # A parser read from the cache can be stored again (and read back) unchanged.
     again = pickle.loads(pickle.dumps(cached))
-    assert [_fields(s) for s in again.sentences] == [_fields(s) for s in fresh.sentences]
+    assert [_fields(s) for s in again.sentences] == compiled
 
 
 SMALL = """
