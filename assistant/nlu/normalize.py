@@ -1092,7 +1092,7 @@ TYPED_SPELLINGS.update(
         "im not sure how long yet": "", "i dont care which": "",
         # amounts said small: "a wee bit more", "speak up a touch", "a spot of mindfulness"
         "a wee bit of": "some", "a wee bit": "a bit", "a touch": "a bit", "a spot of": "some",
-        "id quite like": "id like", "wed quite like": "wed like",
+        "id quite like": "i want", "wed quite like": "we want",
         # the check-in asked as how we are going / getting on, or seen to
         "ask us how were going": "ask us how were doing",
         "ask us how were getting on": "ask us how were doing",
@@ -1103,6 +1103,7 @@ TYPED_SPELLINGS.update(
         "is now a good time for the check in": "time for the checkin",
         "we have a minute now": "", "weve got a minute now": "", "we have some time now": "",
         "do you have another question": "can you ask us another question",
+        "have you got another question": "can you ask us another question",
         "when are you asking us": "when will you ask us", "check in due": "checkin",
         "entirely": "completely", "when were doing the next": "when is the next",
         # the break named by how it calms, counted down; reasons beside it
