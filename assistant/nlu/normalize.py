@@ -1093,12 +1093,10 @@ TYPED_SPELLINGS.update(
         # amounts said small: "a wee bit more", "speak up a touch", "a spot of mindfulness"
         "a wee bit of": "some", "a wee bit": "a bit", "a touch": "a bit", "a spot of": "some",
         "id quite like": "i want", "wed quite like": "we want",
-        # the check-in asked as how we are going / getting on, or seen to
+        # the check-in asked as how we are going / getting on ("see how we're doing" is summary)
         "ask us how were going": "ask us how were doing",
         "ask us how were getting on": "ask us how were doing",
         "ask us how were both doing": "ask us how were doing",
-        "see how were doing": "ask us how were doing",
-        "see how were both doing": "ask us how were doing",
         "how are we doing ask us": "ask us how were doing",
         "is now a good time for the check in": "time for the checkin",
         "we have a minute now": "", "weve got a minute now": "", "we have some time now": "",
