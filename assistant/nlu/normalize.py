@@ -1052,6 +1052,77 @@ WRAPPERS = _with_wrappers(
     "we would ask you to", "be kind and", "i want to tell you",
     "i want to tell you that", "we want to tell you", "we want to tell you that",
 )  # fmt: skip
+# round 12 A: the polite, indirect and hedged frames of British, Irish, Australian, Indian
+# and South African English ("would you mind awfully ...", "might we ...", "would it be too
+# much trouble to ...", "do the needful and ...", "... if that's alright", "a wee bit", "a
+# touch"), a past tense after "would you mind if we" ("... if we started our walk"), the
+# return said as meeting again ("we'll regroup in 25 minutes"), and reasons said beside a
+# request ("he's not listening", "hot under the collar"). Typed only: hedges and reasons
+# need no priming in the speech grammar (round 8's lesson on its bound).
+_MIND_PAST = {"started": "start", "began": "begin", "had": "have", "took": "take",
+              "did": "do", "skipped": "skip", "moved": "move", "paused": "pause"}  # fmt: skip
+TYPED_SPELLINGS.update(
+    {
+        f"{opening} if {who} {past}": f"can {who} {verb}"
+        for opening in ("would you mind", "would you mind awfully", "do you mind")
+        for who in ("we", "i")
+        for past, verb in _MIND_PAST.items()
+    }
+)
+TYPED_SPELLINGS.update(
+    {
+        # "would you mind awfully giving us ..." reads as "would you mind giving us ..."
+        "would you mind awfully": "would you mind", "would you mind awfully if we": "can we",
+        "would you mind awfully if i": "can i",
+        # "might we / might you / might I" ask as "can"
+        "might we": "can we", "might i": "can i", "might you": "can you",
+        "i wonder if we might": "can we", "i wonder if you might": "can you",
+        "i was wondering if we might": "can we", "i was wondering if you might": "can you",
+        "would it be too much trouble to": "can we", "would it be too much bother to": "can we",
+        "is it too much trouble to": "can we", "would it be too much trouble for you to": "can you",
+        # Indian English "do the needful and ...", "Hearth ji"
+        "do the needful and": "", "please do the needful and": "", "kindly do the needful and": "",
+        "ji": "",
+        "is it possible to know": "tell me", "is it possible to know when": "when",
+        # closings that only soften the request
+        "if thats alright": "", "if thats all right": "", "if thats ok": "", "if thats okay": "",
+        "if thats not too much bother": "", "if its not too much bother": "",
+        "if thats not too much trouble": "", "if its not too much trouble": "",
+        "if its no bother": "", "if thats no bother": "", "if i may": "",
+        "im not sure how long yet": "", "i dont care which": "",
+        # amounts said small: "a wee bit more", "speak up a touch", "a spot of mindfulness"
+        "a wee bit of": "some", "a wee bit": "a bit", "a touch": "a bit", "a spot of": "some",
+        "id quite like": "i want", "wed quite like": "we want",
+        # the check-in asked as how we are going / getting on ("see how we're doing" is summary)
+        "ask us how were going": "ask us how were doing",
+        "ask us how were getting on": "ask us how were doing",
+        "ask us how were both doing": "ask us how were doing",
+        "how are we doing ask us": "ask us how were doing",
+        "is now a good time for the check in": "time for the checkin",
+        "we have a minute now": "", "weve got a minute now": "", "we have some time now": "",
+        "do you have another question": "can you ask us another question",
+        "have you got another question": "can you ask us another question",
+        "when are you asking us": "when will you ask us", "check in due": "checkin",
+        "entirely": "completely", "when were doing the next": "when is the next",
+        # the break named by how it calms, counted down; reasons beside it
+        "calming pause": "break", "calming break": "break", "calming time out": "break",
+        "count us down from": "give us a break of", "hot under the collar": "heated",
+        "hes not listening to a word": "", "shes not listening to a word": "",
+        "hes not listening": "", "shes not listening": "", "hes not listening to me": "",
+        "shes not listening to me": "",
+        # ended early, cut short; chatting again
+        "end it early": "end that", "cut it short": "end that", "finish it early": "end that",
+        "want to chat now": "want to talk now", "like to chat now": "like to talk now",
+        # the time apart's return said as meeting again
+        "well regroup in": "back in", "we will regroup in": "back in",
+        "meet up again in": "back in", "meet again in": "back in",
+        # (never "can you note that" alone: B's "... note that I appreciate ..." need it)
+        "can you note that ill be back in": "back in",
+        "could you note that ill be back in": "back in",
+        "pop out to": "go out to", "popping out to": "going out to",
+        "still need more space": "still need time",
+    }
+)  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
 """What follows "the idea(s)" when ideas are the topic of a remark."""
 _APPRECIATION_THINGS = frozenset(

@@ -104,8 +104,10 @@ def int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
         if i + 1 < len(tokens) and tokens[i + 1] in UNITS and 0 < UNITS[tokens[i + 1]] < 10:
             return float(value + UNITS[tokens[i + 1]]), i + 2
         return float(value), i + 1
-    if tok in UNITS and tok != "oh":
-        value, j = UNITS[tok], i + 1
+    # round 12 A: "a hundred and twenty seconds" is 120 ("twenty seconds" was read alone)
+    a_hundred = tok == "a" and tokens[i + 1 : i + 2] == ["hundred"]
+    if (tok in UNITS and tok != "oh") or a_hundred:
+        value, j = (1 if a_hundred else UNITS[tok]), i + 1
         if j < len(tokens) and tokens[j] == "hundred":
             value, j = value * 100, j + 1
             if j < len(tokens) and tokens[j] == "and" and int_at(tokens, j + 1):
@@ -180,8 +182,10 @@ def _quantity_at(tokens: list[str], i: int) -> tuple[float, int] | None:
         if j < len(tokens) and tokens[j] == "of":
             j += 1
         return float(VAGUE["couple"]), j
-    if tok in ("a", "an"):
+    if tok in ("a", "an") and nxt != "hundred":
         value, j = 1.0, i + 1
+        if nxt in ("full", "whole"):
+            j += 1  # round 12 A: "make it a full minute", "a whole hour"
     else:
         found = int_at(tokens, i)
         if found is None:
