@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.nlu.corrections import changed_answer, taken_back
+from assistant.nlu.corrections import changed_answer, corrected_by_number, taken_back
 from assistant.nlu.numbers import (
     CADENCE,
     CADENCES,
@@ -1123,14 +1123,18 @@ SYNONYMS.update(
 # "put a road trip on our together list": the idea list named by what it is for; "that'd
 # be grand" as typed or heard without the apostrophe.
 SYNONYMS.update({"together list": "idea list", "thatd be grand": "thats fine"})
+# "he made dinner even though we were fighting": a concession praises the deed; only a
+# contrast ("but", "though" alone) makes an appreciation's text an argument (TEXT_REJECT).
+SYNONYMS.update({"even though": "despite"})
 
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
 
 def _full_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """ "a full minute", "a whole hour", "five whole minutes": the adjective goes so the
-    length is read (and "thirty seconds, no, make it a full minute" corrects to 60 s
-    instead of giving nothing)."""
+    """Lengths as the recognizer writes them out: "a full minute", "a whole hour", "five
+    whole minutes" (the adjective goes so the length is read, and "thirty seconds, no, make
+    it a full minute" corrects to 60 s instead of giving nothing); "a hundred and twenty
+    seconds" (read as "one hundred ...")."""
     out: list[tuple[str, int, int]] = []
     for k, span in enumerate(spans):
         if (
@@ -1142,6 +1146,14 @@ def _full_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
                  or out[-1][0][0].isdigit())
         ):
             continue
+        if (
+            span[0] in ("a", "an")
+            and k + 1 < len(spans)
+            and spans[k + 1][0] == "hundred"
+            and any(t[0] in UNIT_SECONDS for t in spans[k + 2 : k + 6])
+        ):
+            # "a hundred and twenty seconds" is said for "one hundred and twenty seconds"
+            span = ("one", span[1], span[2])
         out.append(span)
     return out
 
@@ -1162,6 +1174,7 @@ def _speech_habits_12b(out: Normalized) -> None:
     """Habits of speech heard whole by the recognizer:
     - a word said again across a filler ("with uh with my wife", "the uh the walk"): the
       filler goes first, so the repeat is only seen now;
+    - a length corrected with a bare number ("two more minutes, no, three": 180 s);
     - a grudging "fine," before a request ("fine, add an idea: ...");
     - the content promised for later ("add an idea, I'll tell you what in a sec"): nothing
       was said yet, so no free text is read from the promise."""
@@ -1173,6 +1186,7 @@ def _speech_habits_12b(out: Normalized) -> None:
             del tokens[k], spans[k]
         else:
             k += 1
+    corrected_by_number(out)  # "two more minutes, no, three"
     if len(tokens) > 2 and tokens[0] == "fine" and tokens[1] in _FINE_THEN:
         del tokens[0], spans[0]
     for lead in _DEFERRED:
