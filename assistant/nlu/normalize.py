@@ -1142,8 +1142,7 @@ def _full_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
             and out
             and k + 1 < len(spans)
             and spans[k + 1][0] in UNIT_SECONDS
-            and (out[-1][0] in ("a", "an") or out[-1][0] in UNITS or out[-1][0] in TENS
-                 or out[-1][0][0].isdigit())
+            and (out[-1][0] in ("a", "an", *UNITS, *TENS) or out[-1][0][0].isdigit())
         ):
             continue
         if (
