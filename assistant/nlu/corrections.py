@@ -156,13 +156,10 @@ def changed_answer(out: Normalized) -> None:
 
 
 # --- round 12 B: a length corrected with a bare number ("two more minutes, no, three") ---
-_UNIT_WORDS = (("hour", 3600), ("minute", 60), ("min", 60), ("second", 1), ("sec", 1))
-
-
 def corrected_by_number(norm: Normalized) -> None:
-    """ "Two more minutes, no, three": the correction says the number alone and means the
-    unit said first (180 s). The first value is never kept: with no unit to be read from
-    what was said, the length is left unread (asked)."""
+    """ "Two more minutes, no, three": the correction says the number alone. The first
+    value was taken back, so it is never kept; the unit of the second is not said (round
+    5: "five minutes no ten" is never a bare ten), so the length is asked."""
     tokens, spans = norm.tokens, norm.spans
     for k, tok in enumerate(tokens):
         if tok != DURATION:
@@ -182,12 +179,8 @@ def corrected_by_number(norm: Normalized) -> None:
         number = int_at(tokens, end)
         if number is None or (number[1] < len(tokens) and tokens[number[1]] in UNIT_SECONDS):
             continue
-        said = norm.source[spans[k][0] : spans[k][1]].lower()
-        unit = next((s for word, s in _UNIT_WORDS if word in said), None)
         nth = tokens[:k].count(DURATION)
-        seconds = int(number[0] * unit) if unit else 0
         if nth < len(norm.durations):
-            # below ten seconds ("ninety seconds, no, two") the unit was not meant: asked
-            norm.durations[nth] = seconds if seconds >= 10 else None
+            norm.durations[nth] = None
         del tokens[start : number[1]], spans[start : number[1]]
         return

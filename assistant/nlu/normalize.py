@@ -1120,9 +1120,10 @@ SYNONYMS.update(
 
 
 # --- round 12 B: speech-recognizer habits and journal wordings (sets 25a-c) ---
-# "put a road trip on our together list": the idea list named by what it is for; "that'd
+# "put a road trip on our together list": the idea list named by what it is for (not a bare
+# "the together list": round 11 keeps "add eggs to the together list" talk); "that'd
 # be grand" as typed or heard without the apostrophe.
-SYNONYMS.update({"together list": "idea list", "thatd be grand": "thats fine"})
+SYNONYMS.update({"our together list": "idea list", "thatd be grand": "thats fine"})
 # "he made dinner even though we were fighting": a concession praises the deed; only a
 # contrast ("but", "though" alone) makes an appreciation's text an argument (TEXT_REJECT).
 SYNONYMS.update({"even though": "despite"})
@@ -1173,7 +1174,7 @@ def _speech_habits_12b(out: Normalized) -> None:
     """Habits of speech heard whole by the recognizer:
     - a word said again across a filler ("with uh with my wife", "the uh the walk"): the
       filler goes first, so the repeat is only seen now;
-    - a length corrected with a bare number ("two more minutes, no, three": 180 s);
+    - a length corrected with a bare number ("two more minutes, no, three": asked);
     - a grudging "fine," before a request ("fine, add an idea: ...");
     - the content promised for later ("add an idea, I'll tell you what in a sec"): nothing
       was said yet, so no free text is read from the promise."""
