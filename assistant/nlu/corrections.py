@@ -179,6 +179,8 @@ def corrected_by_number(norm: Normalized) -> None:
         number = int_at(tokens, end)
         if number is None or (number[1] < len(tokens) and tokens[number[1]] in UNIT_SECONDS):
             continue
+        if DURATION in tokens[number[1] :]:
+            continue  # "add five minutes, no, ten, add ten minutes": said again with its unit
         nth = tokens[:k].count(DURATION)
         if nth < len(norm.durations):
             norm.durations[nth] = None
