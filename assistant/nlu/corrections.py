@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.nlu.numbers import CADENCE, DURATION, TENS, TIME, UNITS
+from assistant.nlu.numbers import CADENCE, DURATION, TENS, TIME, UNIT_SECONDS, UNITS, int_at
 
 if TYPE_CHECKING:
     from assistant.nlu.normalize import Normalized
@@ -153,3 +153,36 @@ def changed_answer(out: Normalized) -> None:
     said = {w.strip(".,!?;:-") for w in out.source.lower().split()}
     if said & _CORRECTION_WORDS:
         out.tokens, out.spans = tokens[-1:], out.spans[-1:]
+
+
+# --- round 12 B: a length corrected with a bare number ("two more minutes, no, three") ---
+def corrected_by_number(norm: Normalized) -> None:
+    """ "Two more minutes, no, three": the correction says the number alone. The first
+    value was taken back, so it is never kept; the unit of the second is not said (round
+    5: "five minutes no ten" is never a bare ten), so the length is asked."""
+    tokens, spans = norm.tokens, norm.spans
+    for k, tok in enumerate(tokens):
+        if tok != DURATION:
+            continue
+        after = k + 1 + (k + 1 < len(tokens) and tokens[k + 1] in ("more", "longer"))
+        # the markers right after the length, or after a few words naming what it is for
+        # ("three more minutes on the pause, no, make it four")
+        start = next(
+            (m for m in range(after, min(after + 4, len(tokens))) if _markers_end(tokens, m) > m),
+            after,
+        )
+        if any(t.startswith("#") or _is_bare_number(t) for t in tokens[after:start]):
+            continue
+        end = _markers_end(tokens, start)
+        if end == start or end >= len(tokens) or not _is_bare_number(tokens[end]):
+            continue
+        number = int_at(tokens, end)
+        if number is None or (number[1] < len(tokens) and tokens[number[1]] in UNIT_SECONDS):
+            continue
+        if DURATION in tokens[number[1] :]:
+            continue  # "add five minutes, no, ten, add ten minutes": said again with its unit
+        nth = tokens[:k].count(DURATION)
+        if nth < len(norm.durations):
+            norm.durations[nth] = None
+        del tokens[start : number[1]], spans[start : number[1]]
+        return

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.nlu.corrections import changed_answer, taken_back
+from assistant.nlu.corrections import changed_answer, corrected_by_number, taken_back
 from assistant.nlu.numbers import (
     CADENCE,
     CADENCES,
@@ -1124,6 +1124,7 @@ TYPED_SPELLINGS.update(
     }
 )  # fmt: skip
 _TOPIC_AFTER_IDEA = frozenset(("in", "for", "of", "behind", "about", "from", "were", "are"))
+_SOMEONE = frozenset(("you", "he", "she", "they", "we", "i"))  # round 12 B
 """What follows "the idea(s)" when ideas are the topic of a remark."""
 _APPRECIATION_THINGS = frozenset(
     ("card", "cards", "email", "dinner", "lunch", "party", "event", "award", "day", "week",
@@ -1145,6 +1146,14 @@ def _idea_as_topic(out: Normalized) -> None:
         # round 11 B: "the appreciation card from work was so sweet" (a thing named)
         if source.startswith("the appreciation ") and tokens[1] in _APPRECIATION_THINGS:
             tokens[0] = "notion"
+        return
+    # round 12 B: "ideas for dinner anyone" asks the room; "the ideas you had for the
+    # garden" are someone's (a heading is singular: "idea for us: ...", and "the idea you
+    # gave us helped" is feedback)
+    if source.startswith("ideas for ") or (
+        source.startswith("the ideas ") and tokens[2:3] and tokens[2] in _SOMEONE
+    ):
+        tokens[0] = "notion"
         return
     # round 11 B: "the list of ideas from the travel agency was very long"
     if not source.startswith(("the idea ", "the ideas ", "the list of idea")):
@@ -1179,6 +1188,85 @@ SYNONYMS.update(
 SYNONYMS.update(
     {"list of things to do together": "idea list", "things to do together list": "idea list"}
 )
+
+
+# --- round 12 B: speech-recognizer habits and journal wordings (sets 25a-c) ---
+# "put a road trip on our together list": the idea list named by what it is for (not a bare
+# "the together list": round 11 keeps "add eggs to the together list" talk); "that'd
+# be grand" as typed or heard without the apostrophe.
+SYNONYMS.update({"our together list": "idea list", "thatd be grand": "thats fine"})
+# "he made dinner even though we were fighting": a concession praises the deed; only a
+# contrast ("but", "though" alone) makes an appreciation's text an argument (TEXT_REJECT).
+SYNONYMS.update({"even though": "despite"})
+
+_FULL_UNIT = frozenset(("full", "whole", "entire"))
+
+
+def _full_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Lengths as the recognizer writes them out: "a full minute", "a whole hour", "five
+    whole minutes" (the adjective goes so the length is read, and "thirty seconds, no, make
+    it a full minute" corrects to 60 s instead of giving nothing); "a hundred and twenty
+    seconds" (read as "one hundred ...")."""
+    out: list[tuple[str, int, int]] = []
+    for k, span in enumerate(spans):
+        if (
+            span[0] in _FULL_UNIT
+            and out
+            and k + 1 < len(spans)
+            and spans[k + 1][0] in UNIT_SECONDS
+            and (out[-1][0] in ("a", "an", *UNITS, *TENS) or out[-1][0][0].isdigit())
+        ):
+            continue
+        if (
+            span[0] in ("a", "an")
+            and k + 1 < len(spans)
+            and spans[k + 1][0] == "hundred"
+            and any(t[0] in UNIT_SECONDS for t in spans[k + 2 : k + 6])
+        ):
+            # "a hundred and twenty seconds" is said for "one hundred and twenty seconds"
+            span = ("one", span[1], span[2])
+        out.append(span)
+    return out
+
+
+_FINE_THEN = frozenset(
+    ("add", "put", "save", "log", "record", "note", "write", "read", "start", "give",
+     "take", "lets", "let's", "play", "tell", "show", "pick", "do", "mark")
+)  # fmt: skip
+"""Verbs a grudging "fine, ..." opens ("fine, add an idea: ..."); "fine by me" stays."""
+_DEFERRED = (["ill", "tell", "you"], ["i", "will", "tell", "you"], ["ill", "say", "it"])
+_DEFERRED_TAIL = frozenset(
+    ("what", "it", "later", "in", "after", "soon", "then", "that", "minute", "moment",
+     "second", "on", "when", "ready", "im")
+)  # fmt: skip
+
+
+def _speech_habits_12b(out: Normalized) -> None:
+    """Habits of speech heard whole by the recognizer:
+    - a word said again across a filler ("with uh with my wife", "the uh the walk"): the
+      filler goes first, so the repeat is only seen now;
+    - a length corrected with a bare number ("two more minutes, no, three": asked);
+    - a grudging "fine," before a request ("fine, add an idea: ...");
+    - the content promised for later ("add an idea, I'll tell you what in a sec"): nothing
+      was said yet, so no free text is read from the promise."""
+    tokens, spans = out.tokens, out.spans
+    k = 1
+    while k < len(tokens):
+        # not a length or a time: "to five, uh, five thirty" has two, the second stands
+        if tokens[k] == tokens[k - 1] and tokens[k] not in PLACEHOLDERS:
+            del tokens[k], spans[k]
+        else:
+            k += 1
+    corrected_by_number(out)  # "two more minutes, no, three"
+    if len(tokens) > 2 and tokens[0] == "fine" and tokens[1] in _FINE_THEN:
+        del tokens[0], spans[0]
+    for lead in _DEFERRED:
+        for k in range(2, len(tokens) - len(lead) + 1):
+            if tokens[k : k + len(lead)] == lead and all(
+                t in _DEFERRED_TAIL for t in tokens[k + len(lead) :]
+            ):
+                del tokens[k:], spans[k:]
+                return
 
 
 _PARTNERS_OWN = frozenset(
@@ -1459,7 +1547,8 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
     spans = tokenize_spans(text)
     skip = _wake_end([tok for tok, _, _ in spans])
     source = text
-    spans = _headed_note(text, _more_after_unit(spans[skip:]))
+    # round 12 B: _full_unit ("a full minute")
+    spans = _headed_note(text, _more_after_unit(_full_unit(spans[skip:])))
     tokens = [tok for tok, _, _ in spans]
     out = Normalized(tokens=[], text="", source=source, words=tokens)
     i = 0
@@ -1545,6 +1634,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             # question tag (Singapore, Nigerian English) asks the request itself; a
             # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
+        _speech_habits_12b(out)  # round 12 B
         _can_without_subject(out)
         taken_back(out)
         _idea_as_topic(out)
