@@ -87,7 +87,7 @@ def test_a_model_built_from_other_templates_or_damaged_is_not_used(tmp_path: Pat
 def test_training_learns_the_templates(parser: IntentParser) -> None:
     from assistant.nlu.fallback import Fallback
 
-    small = replace(FALLBACK, per_intent=40, epochs=40, data_files=(), data_root="")
+    small = replace(FALLBACK, per_intent=80, epochs=40, data_files=(), data_root="")
     model = Fallback.train(parser, small, [("what's on the telly tonight", "none", {})])
     said = [("let's take a break", "pause"), ("read our appreciations", "read_appreciations")]
     for text, intent in said:
