@@ -65,6 +65,21 @@ POINTS_BACK = frozenset(["that"])
 """How "it", "this" and "that" read after normalising."""
 
 
+@dataclass(frozen=True)
+class ClauseRequest:
+    """A request found beside remarks.
+
+    Attributes:
+        intent: the request (its text the whole utterance's).
+        request: the words of the clauses that said it.
+        remarks: the words of the other clauses.
+    """
+
+    intent: Intent
+    request: str
+    remarks: str
+
+
 @dataclass
 class Clause:
     """One piece of the utterance between clause marks.
@@ -112,7 +127,7 @@ def clauses(text: str) -> list[Clause]:
     return out
 
 
-def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
+def clause_request(parse: Callable[[str], Intent], text: str) -> ClauseRequest | None:
     """The one request said in a run of `text`'s clauses beside remarks, or None.
 
     `parse` parses one run (the whole utterance was none already).
@@ -124,7 +139,7 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
     parts = clauses(text)
     if not 2 <= len(parts) <= MAX_CLAUSES:
         return None
-    hits: list[tuple[bool, int, float, Intent]] = []
+    hits: list[tuple[bool, int, float, Intent, int, int]] = []
     for i in range(len(parts)):
         for j in range(i + 1, len(parts) + 1):
             if j - i == len(parts):
@@ -133,7 +148,7 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
             got = parse(said)
             named = parts[i].named_before or parts[j - 1].named_after
             if got.name != NONE and _taken(got, said, named, parts, i, j):
-                hits.append((named, j - i, got.confidence, got))
+                hits.append((named, j - i, got.confidence, got, i, j))
     if any(h[3].name not in ANSWERS for h in hits):
         # round 10 B: an answer only when nothing else was asked ("no need, you can stop
         # there" stops)
@@ -144,8 +159,12 @@ def clause_request(parse: Callable[[str], Intent], text: str) -> Intent | None:
         hits = [h for h in hits if h[0]]
     if not hits or len({h[3].name for h in hits}) != 1:
         return None
-    widest = max(hits, key=lambda h: (h[1], h[2]))[3]
-    return Intent(widest.name, widest.slots, widest.confidence, text)
+    _named, _size, _confidence, widest, i, j = max(hits, key=lambda h: (h[1], h[2]))
+    return ClauseRequest(
+        Intent(widest.name, widest.slots, widest.confidence, text),
+        " ".join(c.text for c in parts[i:j]),
+        " ".join(c.text for c in parts[:i] + parts[j:]),
+    )
 
 
 def _taken(got: Intent, said: str, named: bool, parts: list[Clause], i: int, j: int) -> bool:

@@ -83,6 +83,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
+from assistant.nlu.numbers import UNIT_SECONDS
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
@@ -238,6 +239,9 @@ UNCLEAR = "unclear"
 """Added to the slots (true) only when a length was said that cannot be read exactly
 ("a few minutes", "five or ten minutes"): the duration slot is then null, and the
 dialog asks how long. Never present otherwise, so `{"seconds": 60}` stays as it was."""
+LENGTH_UNITS = _words("second seconds sec secs minute minutes min mins minuts hour hours hr hrs")
+"""A length unit left among the tokens was said and not read as a length ("give us an
+extra, um, hour": the filler parts "an" from "hour"): a default length would be a guess."""
 _PLACEHOLDER_FOR_TYPE = {"duration": DURATION, "time": TIME, "cadence": CADENCE}
 
 
@@ -637,6 +641,10 @@ class IntentParser:
             name: {slot.name: slot.default for slot in spec.slots.values()}
             for name, spec in intent_set.intents.items()
         }
+        self._length_slots = {
+            name: tuple(slot.name for slot in spec.slots.values() if slot.type == "duration")
+            for name, spec in intent_set.intents.items()
+        }
         # Words about self-harm or violence win anywhere in an utterance (nlu/safety.py).
         self._safety = SafetySpotter.from_sentences(
             s.text.split() for s in sentences if s.intent == SAFETY
@@ -784,6 +792,7 @@ class IntentParser:
             return Intent(name, self._defaults.get(name, {}), 1.0, text), None
         if not norm.tokens or len(norm.tokens) > MAX_WORDS:
             return Intent(NONE, {}, 1.0, text), None
+        whole = norm
         best, score = self._match(norm)
         if best is None and MIN_AGREE_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
             split = self._split_match(norm)
@@ -796,10 +805,37 @@ class IntentParser:
             # its clauses are read by the matcher alone
             found = clause_request(self._matched, text)
             if found is not None:
-                return found, None
+                intent = found.intent
+                remarks = normalize(found.remarks)
+                if remarks.durations or LENGTH_UNITS & set(remarks.tokens):
+                    # a length said in a remark: the request's own, or one it lacks
+                    said = normalize(found.request)
+                    self._unread_length(
+                        intent.slots, intent.name, said, LENGTH_UNITS & set(said.tokens)
+                    )
+                return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
-        intent = Intent(best.sentence.intent, self._slots(best, norm), _clamp(best.score), text)
+        slots = self._slots(best, norm)
+        unread = (LENGTH_UNITS & set(whole.tokens)) - best.sentence.tokens
+        if unread:
+            self._unread_length(slots, best.sentence.intent, whole, unread)
+        intent = Intent(best.sentence.intent, slots, _clamp(best.score), text)
         return intent, None
+
+    def _unread_length(
+        self, slots: dict[str, Any], intent: str, whole: Normalized, units: Iterable[str]
+    ) -> None:
+        """A length unit was said and not read as a length ("give us an extra, um, hour"),
+        or a length was said in a remark beside the request ("give us an extra, um, hour,
+        no, hour and a half"): a length in `slots` that `whole` (the words of the
+        request) did not say (the intent's default, a template's fixed value) would be a
+        guess, so it is asked for instead. One of an unread unit is no guess ("the pause
+        continues for another minute": 60 s)."""
+        said = {*whole.durations, *(UNIT_SECONDS[unit] for unit in units)}
+        for name in self._length_slots.get(intent, ()):
+            value = slots.get(name)
+            if value is not None and value not in said:
+                slots[name], slots[UNCLEAR] = None, True
 
     def _matched(self, text: str) -> Intent:
         return self._parse(text)[0]
@@ -1364,7 +1400,7 @@ class IntentParser:
         Includes the words of every template literal and list phrase, and the
         words slot values are said with (numbers, units, times, cadences).
         """
-        from assistant.nlu.numbers import CADENCES, TENS, UNIT_SECONDS, UNITS
+        from assistant.nlu.numbers import CADENCES, TENS, UNITS
         from assistant.nlu.templates import Words, walk
 
         words: set[str] = set()

@@ -614,6 +614,41 @@ def test_a_length_said_unclearly_is_asked_about_never_guessed(
     assert "unclear" not in parser.parse("give us ten minutes").slots
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a filler between "an" and its unit: the unit is left unread
+        ("hearth, give us an extra, um, hour", "extend"),
+        ("hearth, can we take a break for uh, hour", "pause"),
+        ("hearth, more time please, like, um, hour", "extend"),
+        # the request in one clause, its length (corrected) in the others
+        ("hearth, give us an extra, um, hour, no, hour and a half", "extend"),
+    ],
+)
+def test_a_length_unit_said_but_not_read_is_asked_about_not_defaulted(
+    parser: IntentParser, text: str, intent: str
+) -> None:
+    got = parser.parse(text)
+    assert (got.name, got.slots["seconds"], got.slots.get("unclear")) == (intent, None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "seconds"),
+    [
+        ("add another minute, hearth, babe's still fuming", "extend", 60),  # the template's
+        ("give us an extra hour", "extend", 3600),
+        ("wait a minute, we need a break", "pause", 60),
+        ("hearth, we need a break, the kids are asleep", "pause", 60),
+        ("hearth give us more time, uh, ten, no, twenty minutes", "extend", 1200),
+    ],
+)
+def test_lengths_said_and_read_keep_their_value(
+    parser: IntentParser, text: str, intent: str, seconds: int
+) -> None:
+    got = parser.parse(text)
+    assert (got.name, got.slots["seconds"], "unclear" in got.slots) == (intent, seconds, False)
+
+
 def test_short_answers_and_control_words(parser: IntentParser) -> None:
     """Issue 10's short answers as people say them (tests/nlu/data/short_answers.txt)."""
     examples = read_examples(Path(__file__).parent / "data" / "short_answers.txt")
