@@ -83,7 +83,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
-from assistant.nlu.numbers import UNIT_SECONDS
+from assistant.nlu.numbers import TENS, UNIT_SECONDS, UNITS
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
@@ -807,12 +807,13 @@ class IntentParser:
             if found is not None:
                 intent = found.intent
                 remarks = normalize(found.remarks)
-                if remarks.durations or LENGTH_UNITS & set(remarks.tokens):
-                    # a length said in a remark: the request's own, or one it lacks
-                    said = normalize(found.request)
-                    self._unread_length(
-                        intent.slots, intent.name, said, LENGTH_UNITS & set(said.tokens)
-                    )
+                numbers = any(map(_says_a_number, remarks.tokens))
+                for name in self._length_slots.get(intent.name, ()):
+                    value = intent.slots.get(name)
+                    if value is not None and (numbers or set(remarks.durations) - {value}):
+                        # a length or a number beside the request: its own length corrected
+                        # ("pause for two minutes, actually three"), or one it lacks
+                        intent.slots[name], intent.slots[UNCLEAR] = None, True
                 return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
         slots = self._slots(best, norm)
@@ -825,12 +826,10 @@ class IntentParser:
     def _unread_length(
         self, slots: dict[str, Any], intent: str, whole: Normalized, units: Iterable[str]
     ) -> None:
-        """A length unit was said and not read as a length ("give us an extra, um, hour"),
-        or a length was said in a remark beside the request ("give us an extra, um, hour,
-        no, hour and a half"): a length in `slots` that `whole` (the words of the
-        request) did not say (the intent's default, a template's fixed value) would be a
-        guess, so it is asked for instead. One of an unread unit is no guess ("the pause
-        continues for another minute": 60 s)."""
+        """A length unit was said and not read as a length ("can we take a break for uh,
+        hour"): a length in `slots` that `whole` did not say (the intent's default, a
+        template's fixed value) would be a guess, so it is asked for instead. One of an
+        unread unit is no guess ("the pause continues for another minute": 60 s)."""
         said = {*whole.durations, *(UNIT_SECONDS[unit] for unit in units)}
         for name in self._length_slots.get(intent, ()):
             value = slots.get(name)
@@ -1376,6 +1375,11 @@ class IntentParser:
                 used[placeholder] += 1
                 if slots[name] is None and placeholder == DURATION:
                     slots[UNCLEAR] = True  # a length was said, not readable: ask
+        if used[DURATION] and used[DURATION] < len(set(norm.durations)):
+            # more lengths said than the sentence holds ("ten minutes five minutes")
+            for placeholder, name in sentence.slots:
+                if placeholder == DURATION:
+                    slots[name], slots[UNCLEAR] = None, True
         if sentence.text_slot and cand.text_span:
             start, end = cand.text_span
             # From just after the fixed words to just before them: fillers and
@@ -1400,7 +1404,7 @@ class IntentParser:
         Includes the words of every template literal and list phrase, and the
         words slot values are said with (numbers, units, times, cadences).
         """
-        from assistant.nlu.numbers import CADENCES, TENS, UNITS
+        from assistant.nlu.numbers import CADENCES
         from assistant.nlu.templates import Words, walk
 
         words: set[str] = set()
@@ -1815,6 +1819,15 @@ def _near(word: str, vocabulary: frozenset[str]) -> bool:
     """A near spelling ("pausing" ~ "pause", "minuts" ~ "minutes") of a sentence word."""
     found = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR)
     return found is not None
+
+
+_NUMBER_WORDS = frozenset(UNITS) - {"one", "oh", "zero"} | frozenset(TENS) | {"hundred"}
+
+
+def _says_a_number(token: str) -> bool:
+    """A length unit, or a number that could be one ("fifteen", "45"; not "one", which
+    is as often a pronoun: "this one")."""
+    return token in LENGTH_UNITS or token in _NUMBER_WORDS or token[:1].isdigit()
 
 
 def _clamp(x: float) -> float:

@@ -205,13 +205,19 @@ def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
     "half an hour", "an hour and ten minutes", "1 hr 30 min", "5 minute", "2 min".
     """
     total = 0.0
-    j = i
+    j = end = i
+    unit = 0  # seconds in the unit of the last part read
     found_any = False
     while True:
         q = _quantity_at(tokens, j)
         if q is None or q[1] >= len(tokens) or tokens[q[1]] not in UNIT_SECONDS:
             break
         value, k = q
+        # A compound goes down in units ("an hour and ten minutes", "two minutes thirty
+        # seconds"); the same unit again is the length said twice, or another one ("two
+        # minutes, two minutes"; "ten minutes five minutes"), never their sum.
+        if found_any and UNIT_SECONDS[tokens[k]] >= unit:
+            break
         unit = UNIT_SECONDS[tokens[k]]
         # A bare "s"/"h" is only a unit right after digits ("90 s", "2 h").
         if tokens[k] in ("s", "h") and not tokens[k - 1][0].isdigit():
@@ -221,7 +227,7 @@ def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
         value += part
         total += value * unit
         found_any = True
-        j = k
+        j = end = k
         # "an hour and ten minutes", "two minutes thirty seconds"
         if j < len(tokens) and tokens[j] == "and" and _quantity_at(tokens, j + 1):
             nxt = _quantity_at(tokens, j + 1)
@@ -229,6 +235,7 @@ def duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
                 j += 1
     if not found_any:
         return None
+    j = end
     if unit == UNIT_SECONDS["hour"] and (extra := _minutes_after_hours(tokens, j)):
         total, j = total + extra[0] * 60, extra[1]  # "an hour fifteen"
     return round(total), j

@@ -623,9 +623,15 @@ def test_a_length_said_unclearly_is_asked_about_never_guessed(
         ("hearth, more time please, like, um, hour", "extend"),
         # the request in one clause, its length (corrected) in the others
         ("hearth, give us an extra, um, hour, no, hour and a half", "extend"),
+        # a number or another length beside the request: a correction, or its length
+        ("hearth, time out, fifteen", "pause"),
+        ("hearth can we have a break for, like, forty five", "pause"),
+        ("hearth pause for two minutes, actually three", "pause"),
+        # two lengths and one request
+        ("hearth pause ten minutes five minutes", "pause"),
     ],
 )
-def test_a_length_unit_said_but_not_read_is_asked_about_not_defaulted(
+def test_a_length_not_read_or_said_beside_the_request_is_asked_about(
     parser: IntentParser, text: str, intent: str
 ) -> None:
     got = parser.parse(text)
@@ -640,6 +646,10 @@ def test_a_length_unit_said_but_not_read_is_asked_about_not_defaulted(
         ("wait a minute, we need a break", "pause", 60),
         ("hearth, we need a break, the kids are asleep", "pause", 60),
         ("hearth give us more time, uh, ten, no, twenty minutes", "extend", 1200),
+        ("the pause continues for another minute please", "extend", 60),
+        ("hearth, a break please, this one is on me", "pause", 60),
+        ("hearth, a break, two minutes. two minutes please.", "pause", 120),  # was 240
+        ("hearth give us twenty minutes, twenty minutes", "pause", 1200),
     ],
 )
 def test_lengths_said_and_read_keep_their_value(

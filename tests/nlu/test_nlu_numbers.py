@@ -97,6 +97,22 @@ def test_a_length_that_cannot_be_read_exactly_is_never_guessed(text: str) -> Non
     assert parse_duration(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        ("two minutes two minutes", [120, 120]),  # said twice, not four minutes
+        ("two minutes and two minutes", [120, 120]),
+        ("an hour and an hour", [3600, 3600]),
+        ("ten minutes five minutes", [600, 300]),  # two lengths: which one is asked
+        ("five minutes an hour", [300, 3600]),
+        ("an hour and ten minutes", [4200]),  # a compound goes down in units
+        ("two minutes thirty seconds", [150]),
+    ],
+)
+def test_a_length_said_again_is_never_added_to_itself(text: str, lengths: list[int]) -> None:
+    assert normalize(text).durations == lengths
+
+
 @pytest.mark.parametrize("text", ["where's the remote", "at eight", "one", "minute", "twelve"])
 def test_no_duration_without_a_unit_and_a_number(text: str) -> None:
     assert parse_duration(text) is None
