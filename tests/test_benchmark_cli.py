@@ -68,6 +68,18 @@ def test_asr_accuracy_bad_jobs_file_is_a_one_line_error(tmp_path):
     assert result.stderr.strip().splitlines()[-1].startswith(f"asr_accuracy.py: {broken} is not")
 
 
+def test_nlu_lengths_bad_file_is_a_one_line_error(tmp_path):
+    script = ROOT / "benchmarks" / "nlu_lengths.py"
+    broken = tmp_path / "lengths.jsonl"
+    broken.write_text('{"text": "pause", "intent": "pause", "slots": {}}\n{"text": \n')
+    for path, says in ((tmp_path / "missing.jsonl", "no such file"), (broken, ":2: not a JSON")):
+        result = subprocess.run(
+            [sys.executable, str(script), str(path)], capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert says in result.stderr.strip().splitlines()[-1]
+
+
 def test_the_recognition_benchmarks_tap_hands_the_listener_all_the_engine_offers():
     """asr_accuracy.py wraps the engine to keep its finals; until 2026-12-03 the wrapper
     hid the evidence bars and extra readings the listener looks up with getattr, so the

@@ -83,7 +83,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
-from assistant.nlu.numbers import TENS, UNIT_SECONDS, UNITS
+from assistant.nlu.numbers import UNIT_SECONDS, int_at
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
@@ -807,10 +807,9 @@ class IntentParser:
             if found is not None:
                 intent = found.intent
                 remarks = normalize(found.remarks)
-                numbers = any(map(_says_a_number, remarks.tokens))
                 for name in self._length_slots.get(intent.name, ()):
                     value = intent.slots.get(name)
-                    if value is not None and (numbers or set(remarks.durations) - {value}):
+                    if value is not None and not _agrees(remarks, value):
                         # a length or a number beside the request: its own length corrected
                         # ("pause for two minutes, actually three"), or one it lacks
                         intent.slots[name], intent.slots[UNCLEAR] = None, True
@@ -1404,7 +1403,7 @@ class IntentParser:
         Includes the words of every template literal and list phrase, and the
         words slot values are said with (numbers, units, times, cadences).
         """
-        from assistant.nlu.numbers import CADENCES
+        from assistant.nlu.numbers import CADENCES, TENS, UNITS
         from assistant.nlu.templates import Words, walk
 
         words: set[str] = set()
@@ -1821,13 +1820,24 @@ def _near(word: str, vocabulary: frozenset[str]) -> bool:
     return found is not None
 
 
-_NUMBER_WORDS = frozenset(UNITS) - {"one", "oh", "zero"} | frozenset(TENS) | {"hundred"}
-
-
-def _says_a_number(token: str) -> bool:
-    """A length unit, or a number that could be one ("fifteen", "45"; not "one", which
-    is as often a pronoun: "this one")."""
-    return token in LENGTH_UNITS or token in _NUMBER_WORDS or token[:1].isdigit()
+def _agrees(remarks: Normalized, seconds: int) -> bool:
+    """The remarks beside a request of `seconds` say no other length: every length in
+    them is that one, and every bare number is that one in seconds, minutes or hours
+    ("fifteen minutes. fifteen."), or counts something ("we've had 3 fights"). A length
+    word left unread ("uh, hour") or another number ("actually three") disagrees."""
+    if set(remarks.durations) - {seconds} or LENGTH_UNITS & set(remarks.tokens):
+        return False
+    tokens, i = remarks.tokens, 0
+    while i < len(tokens):
+        found = int_at(tokens, i) if tokens[i] not in ("one", "a") else None
+        if found is None:
+            i += 1
+            continue
+        number, i = found
+        counts = i < len(tokens) and tokens[i] not in FUNCTION_WORDS  # "3 fights"
+        if not counts and seconds not in (number, number * 60, number * 3600):
+            return False
+    return True
 
 
 def _clamp(x: float) -> float:

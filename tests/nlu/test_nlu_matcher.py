@@ -650,6 +650,8 @@ def test_a_length_not_read_or_said_beside_the_request_is_asked_about(
         ("hearth, a break please, this one is on me", "pause", 60),
         ("hearth, a break, two minutes. two minutes please.", "pause", 120),  # was 240
         ("hearth give us twenty minutes, twenty minutes", "pause", 1200),
+        ("hearth, a break, two minutes, two", "pause", 120),  # the same number again
+        ("hey hearth we had 3 rows this week, can we pause for 4 minutes", "pause", 240),
     ],
 )
 def test_lengths_said_and_read_keep_their_value(
