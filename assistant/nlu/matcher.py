@@ -202,7 +202,9 @@ OUTING_WORDS = _words(
 ("hiking") or an outing ("a weekend away", "board game night"); "add toilet paper to the
 list" is shopping."""
 _YOU = _words("you your youre yourself")
-_QUESTION_WORDS = _words("how what when why where who is are do does did")
+_QUESTION_WORDS = _words(
+    "how what when why where who whats hows whens wheres whos is are do does did"
+)  # "what is" reads "whats"
 REQUEST_OPENERS = _words(
     "can lets give ask stop end cancel how what whats hows we i time start skip next another "
     "set check add read tell please"

@@ -667,3 +667,14 @@ def test_short_answers_and_control_words(parser: IntentParser) -> None:
     report = evaluate(parser.parse, examples, [], parser.slot_defaults())
     assert len(examples) >= 75
     assert report.intent_accuracy >= 0.95, report.errors
+
+
+@pytest.mark.parametrize(
+    "text", ["what is the schedule of what you do", "what's the plan for what you do"]
+)
+def test_a_question_opening_with_whats_is_not_a_remark_beside_a_request(
+    parser: IntentParser, text: str
+) -> None:
+    """ "what is" reads "whats": a question, not a remark before "what you do" (help).
+    Heard so by the recognizer for "what is the schedule of our check in" (2026-12-03)."""
+    assert parser.parse(text).name != "help"
