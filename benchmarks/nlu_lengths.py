@@ -26,57 +26,28 @@ from baseline_tree import checkout, env_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "tests" / "nlu" / "data" / "lengths27.jsonl"
-KINDS = ("right", "asked", "WRONG length", "none", "other intent")
 
 
-def judge(label: dict, intent: str, slots: dict) -> str:
-    """The kind of one parse against its label."""
-    if intent == "none":
-        return "none"
-    if intent != label["intent"]:
-        return "other intent"
-    want = label["slots"].get("seconds")
-    got = slots.get("seconds")
-    until_right = "until" not in label["slots"] or slots.get("until") == label["slots"]["until"]
-    if got == want and until_right:
-        return "right"
-    if got is None and until_right:
-        return "asked"
-    return "WRONG length"
-
-
-def score(path: Path) -> list[tuple[str, str, dict]]:
-    """(kind, text, slots) of every line, parsed by this checkout's code."""
+def parses(texts: list[str]) -> list[tuple[str, dict]]:
+    """(intent, slots) of each text, by the code on the path (this checkout's, or a
+    baseline's in its subprocess: only `load_parser`, which every revision has)."""
     from assistant.nlu import load_parser
 
     parser = load_parser()
-    out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                label = json.loads(line)
-                text, _intent, _slots = label["text"], label["intent"], label["slots"]
-            except (ValueError, KeyError, TypeError):
-                raise SystemExit(
-                    f"nlu_lengths: {path}:{number}: not a JSON line with text, intent, slots"
-                ) from None
-            got = parser.parse(text)
-            out.append((judge(label, got.name, got.slots), text, got.slots))
-    return out
+    return [(got.name, got.slots) for got in map(parser.parse, texts)]
 
 
-def _baseline(rev: str, path: Path) -> list | None:
+def _baseline(rev: str, texts: list[str]) -> list | None:
     with checkout(rev) as tree:
         if tree is None:
             return None
         code = (
             f"import json, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
-            f"from nlu_lengths import score; from pathlib import Path; "
-            f"print(json.dumps(score(Path({str(path)!r}))))"
+            "from nlu_lengths import parses; print(json.dumps(parses(json.load(sys.stdin))))"
         )
         run = subprocess.run(
-            [sys.executable, "-c", code], cwd=tree, env=env_for(tree), capture_output=True,
-            text=True,
+            [sys.executable, "-c", code], cwd=tree, env=env_for(tree), input=json.dumps(texts),
+            capture_output=True, text=True,
         )  # fmt: skip
         if run.returncode:
             print(f"baseline {rev}: failed ({run.stderr.strip().splitlines()[-1:]})")
@@ -84,7 +55,21 @@ def _baseline(rev: str, path: Path) -> list | None:
         return json.loads(run.stdout)
 
 
+def _outcomes(examples: list, parsed: list) -> list[str]:
+    """`length_outcome` of each example, judged by this checkout whichever code parsed
+    (imported here: a baseline's subprocess imports this script with older code)."""
+    from assistant.nlu.evaluate import length_outcome
+    from assistant.nlu.intent import Intent
+
+    return [
+        length_outcome(ex, Intent(name, slots, 1.0, ex.text))
+        for ex, (name, slots) in zip(examples, parsed, strict=True)
+    ]
+
+
 def main() -> None:
+    from assistant.nlu.evaluate import LENGTH_OUTCOMES, read_examples
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--baseline-rev", default=None)
@@ -92,20 +77,26 @@ def main() -> None:
     opts = parser.parse_args()
     if not opts.file.is_file():
         sys.exit(f"nlu_lengths: no such file: {opts.file}")
-    now = score(opts.file)
-    base = _baseline(opts.baseline_rev, opts.file) if opts.baseline_rev else None
-    counts, base_counts = Counter(k for k, *_ in now), Counter(k for k, *_ in base or [])
-    total = len(now)
+    try:
+        examples = read_examples(opts.file)
+    except ValueError as exc:
+        sys.exit(f"nlu_lengths: {exc}")
+    texts = [example.text for example in examples]
+    parsed = parses(texts)
+    now = _outcomes(examples, parsed)
+    base = None
+    if opts.baseline_rev and (found := _baseline(opts.baseline_rev, texts)) is not None:
+        base = Counter(_outcomes(examples, found))
+    counts, total = Counter(now), len(now)
     print(f"{opts.file.name}: {total} pause / space / extend requests with a length")
-    header = f"{'':16}{'now':>12}"
-    print(header + (f"{opts.baseline_rev:>14}" if base else ""))
-    for kind in KINDS:
+    print(f"{'':16}{'now':>12}" + (f"{opts.baseline_rev:>14}" if base else ""))
+    for kind in LENGTH_OUTCOMES:
         row = f"{kind:16}{counts[kind]:>5} {100 * counts[kind] / total:5.1f}%"
         if base:
-            row += f"{base_counts[kind]:>7} {100 * base_counts[kind] / total:5.1f}%"
+            row += f"{base[kind]:>7} {100 * base[kind] / total:5.1f}%"
         print(row + ("   target 0" if kind == "WRONG length" else ""))
     if opts.v:
-        for kind, text, slots in now:
+        for kind, text, (_name, slots) in zip(now, texts, parsed, strict=True):
             if kind == "WRONG length":
                 print(f"  {text!r} -> {slots}")
 

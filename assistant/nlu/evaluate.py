@@ -75,8 +75,14 @@ def read_examples(path: Path | str) -> list[Example]:
         if not line or line.startswith("#"):
             continue
         if jsonl:
-            row = json.loads(line)
-            out.append(Example(row["text"], row["intent"], dict(row.get("slots") or {}), number))
+            try:
+                row = json.loads(line)
+                example = Example(row["text"], row["intent"], dict(row.get("slots") or {}), number)
+            except (ValueError, KeyError, TypeError):
+                raise ValueError(
+                    f"{path}:{number}: not a JSON line with text, intent and slots"
+                ) from None
+            out.append(example)
             continue
         if "=>" not in line:
             out.append(Example(line, NONE, {}, number))
@@ -155,6 +161,28 @@ def blind_set_misses(parse: Callable[[str], Intent], examples: list[Example]) ->
                 f"{ex.text!r}: expected {ex.intent} {ex.slots}, got {got.name} {got.slots}"
             )
     return wrong
+
+
+LENGTH_OUTCOMES = ("right", "asked", "WRONG length", "none", "other intent")
+"""What `length_outcome` says of a request whose length was labelled."""
+
+
+def length_outcome(example: Example, got: Intent) -> str:
+    """How a pause, space or extend request labelled with its length was read: "right"
+    (the intent, its length and, when labelled, its clock time), "asked" (the intent
+    with no length: Hearth asks how long), "WRONG length" (a length, or a clock time, the
+    label does not have), "none" or "other intent"."""
+    if got.name == NONE:
+        return "none"
+    if got.name != example.intent:
+        return "other intent"
+    until_right = "until" not in example.slots or got.slots.get("until") == example.slots["until"]
+    seconds = got.slots.get("seconds")
+    if seconds == example.slots.get("seconds") and until_right:
+        return "right"
+    if seconds is None and until_right:
+        return "asked"
+    return "WRONG length"
 
 
 def _slots_key(slots: dict[str, Any], text_slots: frozenset[str]) -> dict[str, Any]:

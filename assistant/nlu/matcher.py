@@ -56,7 +56,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from heapq import heappush, heapreplace
 from itertools import pairwise
 from operator import itemgetter
@@ -808,33 +808,32 @@ class IntentParser:
             found = clause_request(self._matched, text)
             if found is not None:
                 intent = found.intent
-                remarks = normalize(found.remarks)
-                for name in self._length_slots.get(intent.name, ()):
-                    value = intent.slots.get(name)
-                    if value is not None and not _agrees(remarks, value):
-                        # a length or a number beside the request: its own length corrected
-                        # ("pause for two minutes, actually three"), or one it lacks
-                        intent.slots[name], intent.slots[UNCLEAR] = None, True
+                lengths = self._length_slots.get(intent.name, ())
+                if any(intent.slots.get(name) is not None for name in lengths):
+                    # a length or a number beside the request: its own length corrected
+                    # ("pause for two minutes, actually three"), or one it lacks
+                    remarks = normalize(found.remarks)
+                    self._ask_length(intent.slots, intent.name, partial(_agrees, remarks))
                 return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
         slots = self._slots(best, norm)
-        unread = (LENGTH_UNITS & set(whole.tokens)) - best.sentence.tokens
+        unread = LENGTH_UNITS.intersection(whole.tokens) - best.sentence.tokens
         if unread:
-            self._unread_length(slots, best.sentence.intent, whole, unread)
+            # A length unit said and not read as a length ("can we take a break for uh,
+            # hour"): a length the utterance did not say (the intent's default, a
+            # template's fixed value) would be a guess. One of an unread unit is no guess
+            # ("the pause continues for another minute": 60 s).
+            said = {*whole.durations, *(UNIT_SECONDS[unit] for unit in unread)}
+            self._ask_length(slots, best.sentence.intent, said.__contains__)
         intent = Intent(best.sentence.intent, slots, _clamp(best.score), text)
         return intent, None
 
-    def _unread_length(
-        self, slots: dict[str, Any], intent: str, whole: Normalized, units: Iterable[str]
-    ) -> None:
-        """A length unit was said and not read as a length ("can we take a break for uh,
-        hour"): a length in `slots` that `whole` did not say (the intent's default, a
-        template's fixed value) would be a guess, so it is asked for instead. One of an
-        unread unit is no guess ("the pause continues for another minute": 60 s)."""
-        said = {*whole.durations, *(UNIT_SECONDS[unit] for unit in units)}
+    def _ask_length(self, slots: dict[str, Any], intent: str, said: Callable[[int], bool]) -> None:
+        """Each length `slots` holds that was not `said` is asked for instead (null and
+        `UNCLEAR`: the dialog asks how long)."""
         for name in self._length_slots.get(intent, ()):
             value = slots.get(name)
-            if value is not None and value not in said:
+            if value is not None and not said(value):
                 slots[name], slots[UNCLEAR] = None, True
 
     def _matched(self, text: str) -> Intent:
