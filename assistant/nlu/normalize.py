@@ -1205,8 +1205,8 @@ _FULL_UNIT = frozenset(("full", "whole", "entire"))
 def _full_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Lengths as the recognizer writes them out: "a full minute", "a whole hour", "five
     whole minutes" (the adjective goes so the length is read, and "thirty seconds, no, make
-    it a full minute" corrects to 60 s instead of giving nothing); "a hundred and twenty
-    seconds" (read as "one hundred ...")."""
+    it a full minute" corrects to 60 s instead of giving nothing). ("A hundred and twenty
+    seconds" is read where numbers are: `numbers.int_at`.)"""
     out: list[tuple[str, int, int]] = []
     for k, span in enumerate(spans):
         if (
@@ -1217,14 +1217,6 @@ def _full_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
             and (out[-1][0] in ("a", "an", *UNITS, *TENS) or out[-1][0][0].isdigit())
         ):
             continue
-        if (
-            span[0] in ("a", "an")
-            and k + 1 < len(spans)
-            and spans[k + 1][0] == "hundred"
-            and any(t[0] in UNIT_SECONDS for t in spans[k + 2 : k + 6])
-        ):
-            # "a hundred and twenty seconds" is said for "one hundred and twenty seconds"
-            span = ("one", span[1], span[2])
         out.append(span)
     return out
 

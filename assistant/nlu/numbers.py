@@ -105,7 +105,7 @@ def int_at(tokens: list[str], i: int) -> tuple[float, int] | None:
             return float(value + UNITS[tokens[i + 1]]), i + 2
         return float(value), i + 1
     # round 12 A: "a hundred and twenty seconds" is 120 ("twenty seconds" was read alone)
-    a_hundred = tok == "a" and tokens[i + 1 : i + 2] == ["hundred"]
+    a_hundred = tok in ("a", "an") and tokens[i + 1 : i + 2] == ["hundred"]
     if (tok in UNITS and tok != "oh") or a_hundred:
         value, j = (1 if a_hundred else UNITS[tok]), i + 1
         if j < len(tokens) and tokens[j] == "hundred":
