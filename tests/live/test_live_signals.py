@@ -59,12 +59,15 @@ def test_sigint_while_listening_to_the_microphone(
     run = hearth_process("run", "--db", str(db), env=pulse)
     run.wait_for("Listening.")
     # Say a command into the loopback so Hearth is talking on the speaker when stopped.
+    # What it hears is not this test's concern (test_live_e2e checks that this clip
+    # starts a pause through the loopback): now and then the recognizer reads it as
+    # another request, which Hearth also answers aloud, so any one request will do.
     say_to_hearth(run, espeak("hey hearth, we need a minute"))
     code, took = run.signal_and_time(signal.SIGINT)
     assert code == 0, run.text()
     assert took <= EXIT_WITHIN_S, f"took {took:.2f} s to stop"
     assert "Traceback" not in run.err() and "KeyboardInterrupt" not in run.err()
-    assert _commands(db) == ["pause"]
+    assert len(_commands(db)) == 1, _commands(db)  # the answered request is on disk
 
 
 def test_sigterm_and_sigint_in_fast_mode(tmp_path, hearth_process) -> None:
