@@ -83,7 +83,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
-from assistant.nlu.numbers import UNIT_SECONDS, int_at
+from assistant.nlu.numbers import UNIT_SECONDS, int_at, without_open_end
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
@@ -784,6 +784,20 @@ class IntentParser:
     def _parse(self, text: str) -> tuple[Intent, Normalized | None]:
         """The matcher's intent, and the utterance when it was left unanswered for want
         of a match (not for safety words, length or emptiness): the fallback's input."""
+        hedged = without_open_end(text) if len(text) <= 2000 else None
+        if hedged is not None:
+            # "a break, maybe longer", "ten minutes of space or more": the request without
+            # the hedge, its length asked about (read with it, "maybe more" was a request
+            # for more time, and fillers took "maybe" away: "we need #d more").
+            got, _ = self._parse_whole(hedged)
+            if not self._length_slots.get(got.name):
+                got, _ = self._parse_whole(text)  # "ten minutes, maybe more": still unsettled
+            if self._length_slots.get(got.name):
+                self._ask_length(got.slots, got.name, lambda _seconds: False)
+                return Intent(got.name, got.slots, got.confidence, text), None
+        return self._parse_whole(text)
+
+    def _parse_whole(self, text: str) -> tuple[Intent, Normalized | None]:
         if len(text) > 2000:  # far longer than any request: do not even tokenise it all
             return Intent(NONE, {}, 1.0, text), None
         self._wild_memo.clear()

@@ -292,6 +292,26 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
     return found[1] if found else None  # "five or ten minutes", "2-3 minutes"
 
 
+_OPEN_ENDED = re.compile(
+    r"[\s,;:.!?-]*\b(?:or maybe|maybe even|or even|or possibly|if not|maybe|perhaps|possibly"
+    r"|probably|or)\s+(?:a (?:bit|little) |even )?(?:more|longer)(?: than that)?[\s.!?]*$"
+)
+
+
+def without_open_end(text: str) -> str | None:
+    """`text` without an open-ended hedge on its length at the end ("we need a minute,
+    maybe more", "an hour of space or longer"), or None when it has none.
+
+    The hedge says the length is not settled: Hearth asks how long instead of taking
+    the length said (or the default) as the whole of it. Only the end of a request
+    counts, and something must come before it: "maybe longer" alone asks for more time.
+    """
+    found = _OPEN_ENDED.search(text)
+    if found is None or not text[: found.start()].strip(" ,;:.!?-"):
+        return None
+    return text[: found.start()]
+
+
 CORRECTIONS = tuple(
     tuple(words.split())
     for words in sorted(

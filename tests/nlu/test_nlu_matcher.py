@@ -629,6 +629,12 @@ def test_a_length_said_unclearly_is_asked_about_never_guessed(
         ("hearth pause for two minutes, actually three", "pause"),
         # two lengths and one request
         ("hearth pause ten minutes five minutes", "pause"),
+        # an open end on the length: not settled ("maybe" alone is a filler, so this
+        # read "we need #d more", five more minutes)
+        ("hearth, we need five minutes, maybe more", "pause"),
+        ("hearth, a break, maybe longer", "pause"),
+        ("hearth, i need an hour of space, or longer", "space"),
+        ("hearth, give us ten more minutes, if not more", "extend"),
     ],
 )
 def test_a_length_not_read_or_said_beside_the_request_is_asked_about(
