@@ -9,6 +9,7 @@ corrected inside a number ("six no seven minutes") is read earlier, by
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from assistant.nlu.numbers import CADENCE, DURATION, TENS, TIME, UNIT_SECONDS, UNITS, int_at
@@ -55,6 +56,19 @@ def _values_of(norm: Normalized, placeholder: str) -> list | None:
     if placeholder == CADENCE:
         return norm.cadences
     return norm.entities.get(placeholder)
+
+
+_FILLER_TAKING_BACK = re.compile(r"\b(actually|rather|i mean)\b")
+"""Fillers (dropped from the tokens) that take back what was just said: "pause for two
+minutes actually three" reads "break for #d three"."""
+
+
+def _filler_takes_back(norm: Normalized, k: int) -> bool:
+    """Whether a filler that takes a value back was said right before tokens[k]."""
+    if not 0 < k < len(norm.tokens):
+        return False
+    gap = norm.source[norm.spans[k - 1][1] : norm.spans[k][0]]
+    return _FILLER_TAKING_BACK.search(gap.lower()) is not None
 
 
 def _is_bare_number(token: str) -> bool:
@@ -174,7 +188,9 @@ def corrected_by_number(norm: Normalized) -> None:
         if any(t.startswith("#") or _is_bare_number(t) for t in tokens[after:start]):
             continue
         end = _markers_end(tokens, start)
-        if end == start or end >= len(tokens) or not _is_bare_number(tokens[end]):
+        if end == start and not _filler_takes_back(norm, start):
+            continue
+        if end >= len(tokens) or not _is_bare_number(tokens[end]):
             continue
         number = int_at(tokens, end)
         if number is None or (number[1] < len(tokens) and tokens[number[1]] in UNIT_SECONDS):

@@ -627,6 +627,9 @@ def test_a_length_said_unclearly_is_asked_about_never_guessed(
         ("hearth, time out, fifteen", "pause"),
         ("hearth can we have a break for, like, forty five", "pause"),
         ("hearth pause for two minutes, actually three", "pause"),
+        # the same without the comma ("actually" and "i mean" are fillers, dropped)
+        ("hearth pause for two minutes actually three", "pause"),
+        ("a break for ten minutes i mean fifteen", "pause"),
         # two lengths and one request
         ("hearth pause ten minutes five minutes", "pause"),
         # an open end on the length: not settled ("maybe" alone is a filler, so this
