@@ -89,7 +89,10 @@ def test_safety_spotter_finds_what_scanning_every_run_finds(parser, in_domain, o
     spotter = parser._safety
     texts = [ex.text for ex in [*in_domain, *out_of_domain]]
     for runs in spotter.runs.values():
-        for run in runs:  # each run inside talk, negated, and followed by an idiom tail
+        # each run inside talk, negated, and followed by an idiom tail: every fourth run
+        # of each first word (all 12,250 took 28 s of the suite; each first word's runs
+        # share one lookup, so every lookup is still tried)
+        for run in runs[::4]:
             said = " ".join(run)
             texts += [f"honestly {said} tonight", f"i would never {said}", f"{said} up"]
     found = 0
