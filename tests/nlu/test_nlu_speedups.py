@@ -342,3 +342,40 @@ def test_agreeing_halves_skip_a_second_half_the_first_cannot_agree_with(parser, 
     assert "i feel calmer" in matched and "lets continue" not in matched
     before, all_parts = _matched_parts(parser, monkeypatch, "i feel calmer, let's continue", False)
     assert "lets continue" in all_parts and result == before
+
+
+def test_full_sentence_memo_stays_bounded_and_still_renews(compact_parser, monkeypatch):
+    """Once full, the memo keeps its size, keeps most of what it held (a cycle over
+    more sentences than it holds no longer rebuilds them all), and still takes in some
+    new sentences; what it gives is what a fresh build gives."""
+    table = pickle.loads(pickle.dumps(compact_parser)).sentences  # a memo of its own
+    monkeypatch.setattr(compact, "MEMO_SIZE", 50)
+    for k in range(50):
+        table[k]
+    held = set(table._memo)
+    for k in range(50, 450):
+        assert table[k] == table._build(k)
+        assert len(table._memo) <= 50
+    kept = held & set(table._memo)
+    assert 0 < len(kept) < 50  # some renewed, most kept (about 50 x (1 - 1/50) ** 50)
+    assert {"_memo", "_kept", "_rng"}.isdisjoint(pickle.loads(pickle.dumps(table)).__dict__)
+
+
+def test_could_end_word_marks_are_the_per_intent_tests(parser, in_domain, out_of_domain):
+    """`_marks` (all intents at once, as bits) gives, for every word of the dev set and
+    every intent, what `_could_end` tested intent by intent: its stem among the intent's
+    stems or a near spelling of one of its words (a hit), its stem in its vocabulary."""
+    from assistant.nlu.matcher import _near, _stem
+
+    words = set()
+    for example in [*in_domain, *out_of_domain]:
+        words.update(parser._entities.tag(normalize(example.text)).tokens)
+    for word in sorted(words):
+        stem = _stem(word)
+        hits, halves = parser._marks(word, stem)
+        for name, bit in parser._intent_bit.items():
+            hit = stem in parser._intent_stems[name] or (
+                len(word) >= 4 and _near(word, parser._intent_words[name])
+            )
+            assert bool(hits & bit) == hit, (word, name)
+            assert bool(halves & bit) == (stem in parser._vocab[name]), (word, name)
