@@ -1241,7 +1241,9 @@ TYPED_SPELLINGS.update(
         "jump the check in": "skip the checkin", "extend am": "extend it",
         "extend am small": "extend it a bit", "the question of the day": "checkin",
         "until were calmer": "to calm down", "until we are calmer": "to calm down",
-        "still have alone": "still have left",
+        "how much time we still have alone": "how much time do we still have left",
+        "time for the question of the day": "time for the checkin",
+        "we come back to the conversation": "lets get back to the conversation",
         "am small": "it a bit", "voice small": "voice a bit", "come lets": "lets",
         "we never ready": "were not ready",
         # "a small break", "more on the pause"
