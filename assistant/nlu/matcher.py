@@ -50,6 +50,7 @@ a caller wanting fewer false accepts than the default can demand more.
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -220,6 +221,15 @@ I'm leaving"): a condition or a threat, not a request next to a remark. Only "an
 a joint request ("let's pause and we can talk later") just adds a plan."""
 _JOINT = _words("lets can we i")
 """Words a remark said after a request starts with ("stop the pause, we're ready")."""
+_BUSY_IN = _words("toilet bathroom loo shower")
+"""Where someone is busy ("I'm in the toilet"): beside it, a wait is asked of the partner."""
+_ENDEARMENT = re.compile(
+    r"\b(?:love|babe|honey|hon|darling|sweetheart|sweetie)\b\s*(?:,|[.?!]*\s*$)", re.IGNORECASE
+)
+"""An endearment said as a vocative (before a comma, or closing the utterance)."""
+_HEARTHS_CHECKIN = re.compile(r"\w.*\bhearth's (?:check|daily|nightly|question)", re.IGNORECASE)
+"""The check-in called Hearth's mid-sentence: the couple talk about Hearth."""
+_NAMED = re.compile(r"\b(?:hearth|heart|harth|hearths)\b", re.IGNORECASE)
 SAID_TO_PARTNER_TOO = frozenset(["repeat", "volume"])
 """Requests as often said to the partner beside a remark ("say that again? I was in the
 other room", "turning that down, I'm trying to read"): beside one, only with Hearth's name
@@ -830,6 +840,9 @@ class IntentParser:
             return Intent(name, self._defaults.get(name, {}), 1.0, text), None
         if not norm.tokens or len(norm.tokens) > MAX_WORDS:
             return Intent(NONE, {}, 1.0, text), None
+        if _HEARTHS_CHECKIN.search(text):
+            # round 13 A: "I think hearth's check-in at nine is too late for us"
+            return Intent(NONE, {}, 1.0, text), None
         whole = norm
         best, score = self._match(norm)
         if best is None and MIN_AGREE_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
@@ -861,6 +874,14 @@ class IntentParser:
             # ("the pause continues for another minute": 60 s).
             said = {*whole.durations, *(UNIT_SECONDS[unit] for unit in unread)}
             self._ask_length(slots, best.sentence.intent, said.__contains__)
+        if (
+            best.sentence.intent == "repeat"
+            and _ENDEARMENT.search(text)
+            and not _NAMED.search(text)
+        ):
+            # round 13 A: "sorry love, say that again?", "repeat what you said, babe": the
+            # partner, called by an endearment and Hearth not named, is asked
+            return Intent(NONE, {}, 1.0, text), None
         intent = Intent(best.sentence.intent, slots, _clamp(best.score), text)
         return intent, None
 
@@ -953,6 +974,10 @@ class IntentParser:
                     continue
                 if "ready" in rest and rest & _NEARLY:
                     continue
+                if rest & _BUSY_IN:
+                    continue  # round 13 A: "give me a minute, I'm in the toilet" asks the partner
+                if remark[0] == 0 and tokens[:2] == ["next", "time"]:
+                    continue  # round 13 A: "next time we go to Cebu, let's stay longer": a plan
                 if tokens[remark[0]] in _QUESTION_WORDS:
                     continue  # "how long until we can talk again" asks, it does not request
                 if remark[0] == 0 and tokens[0] in _PREPOSITIONS:

@@ -33,6 +33,7 @@ from assistant.nlu.numbers import (
     UNIT_SECONDS,
     UNITS,
     VAGUE,
+    carried_unit,
     clock_time_at,
     corrected_at,
     duration_at,
@@ -1212,6 +1213,59 @@ SYNONYMS.update({"our together list": "idea list", "thatd be grand": "thats fine
 # contrast ("but", "though" alone) makes an appreciation's text an argument (TEXT_REJECT).
 SYNONYMS.update({"even though": "despite"})
 
+# round 13 A: requests said inside the couple's conversation and in world Englishes (sets
+# 28a-c): the plan after the request ("then we try again", "after we talk again"), a
+# closing asked of the partner ("is that ok love?", "does that work for you?"), the time
+# apart said as separating or staying apart, the time left till one is "supposed to be
+# back", "jump" for skip and Nigerian English "am" (it), "small" (a bit), "come let's".
+# Typed only, like round 12's frames: they need no priming in the speech grammar.
+TYPED_SPELLINGS.update(
+    {
+        # the plan said after the request
+        "then we try again": "", "then well try again": "", "then we talk again": "",
+        "after we talk again": "", "after that we talk again": "", "then well talk again": "",
+        # a closing asked of the partner
+        "is that ok love": "", "is that okay love": "", "is that ok babe": "",
+        "is that okay babe": "", "does that work for you": "", "does that work for you hon": "",
+        "does that work for you love": "", "does that work for you babe": "",
+        # the time apart said as separating, staying or being apart, taking distance
+        "cool off separately": "take space", "cool down separately": "take space",
+        "go to separate rooms": "take space", "we separate for": "we take space for",
+        "we stay apart": "we take space", "we will be apart for": "we take space for",
+        "well be apart for": "we take space for", "we take distance": "we take space",
+        "take some distance": "take space", "i go downstairs alone": "i take space",
+        "some room to myself": "space", "room to myself": "space",
+        "until after dinner": "until later", "till after dinner": "till later",
+        # the time left till one is due back
+        "till im supposed to be back": "is left", "until im supposed to be back": "is left",
+        "till were supposed to be back": "is left", "until were supposed to be back": "is left",
+        "till were supposed to come back": "is left", "until were supposed to come back": "is left",
+        "till im supposed to come back": "is left", "until im supposed to come back": "is left",
+        "how much time we still have": "how much time do we still have",
+        # the check-in named, got over with, asked about how we feel, its next time
+        "question of the day": "checkin", "get the check in over with": "do the checkin",
+        "ask us something about how we feel": "ask us how were doing",
+        "ask us about how we feel": "ask us how were doing",
+        "ask us how we feel": "ask us how were doing",
+        "when do you check in with us next": "when is the next checkin",
+        "when do you check in next": "when is the next checkin",
+        "from tomorrow the check in is at": "move the checkin to",
+        # "jump" for skip; Nigerian English "am" (it), "small" (a bit), "come let's"
+        "jump todays": "skip todays", "jump tonights": "skip tonights",
+        "jump the check in": "skip the checkin", "extend am": "extend it",
+        "extend am small": "extend it a bit", "the question of the day": "checkin",
+        "until were calmer": "to calm down", "until we are calmer": "to calm down",
+        "how much time we still have alone": "how much time do we still have left",
+        "time for the question of the day": "time for the checkin",
+        "we come back to the conversation": "lets get back to the conversation",
+        "am small": "it a bit", "voice small": "voice a bit", "come lets": "lets",
+        "we never ready": "were not ready",
+        # "a small break", "more on the pause"
+        "make a small break": "take a break", "extra time on": "more time on",
+        "going a bit more": "going longer",
+    }
+)  # fmt: skip
+
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
 
@@ -1562,6 +1616,11 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         start = spans[i][1]
         numeric = tokens[i] in _NUMBER_STARTS or tokens[i][0].isdigit()
         if numeric and (replaced := corrected_at(tokens, i)):
+            if unit := carried_unit(tokens, i, replaced):
+                # round 13 A: "thirty minutes, no, forty": the correction takes the unit
+                end = int_at(tokens, replaced)[1]  # type: ignore[index]
+                tokens.insert(end, unit)
+                spans.insert(end, (unit, spans[end - 1][1], spans[end - 1][2]))
             # "five no ten minutes": the number taken back and its correction go
             cue, i = i - 1, replaced
             continue
