@@ -50,6 +50,8 @@ a caller wanting fewer false accepts than the default can demand more.
 
 from __future__ import annotations
 
+import re
+
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -230,6 +232,8 @@ TEXT_REJECT = _words("but however though although nothing")
 
 _TEXT_LEADS = frozenset(["that", "about", "is", "to", "for"])
 _REASON_LEADS = frozenset(["because", "cause", "cos", "coz"])
+_NAME_AT_ENDS = re.compile(r"^(?:hey\s+)?hearth\b[\s,.:;!-]*|[\s,.:;!-]*\bhearth$", re.IGNORECASE)
+"""Hearth's name said at either end of the free text ("..., we both apologized, hearth")."""
 """round 10 B: free text opening with these is why it is asked ("record an appreciation,
 because I feel lucky today"), not what to record: the words are asked for next."""
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")
@@ -1401,6 +1405,7 @@ class IntentParser:
             lo = norm.spans[start - 1][1] if start > 0 else 0
             hi = norm.spans[end][0] if end < len(norm.spans) else len(norm.source)
             words = norm.source[lo:hi].strip(" ,.:;-!?\"'")
+            words = _NAME_AT_ENDS.sub("", words)  # round 13 B: the name is not the text
             first, _, rest = words.partition(" ")
             if rest and first.lower() in _TEXT_LEADS:  # "add an idea: that we cook" -> "we cook"
                 words = rest.strip(" ,.:;-")
