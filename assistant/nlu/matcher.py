@@ -51,7 +51,6 @@ a caller wanting fewer false accepts than the default can demand more.
 from __future__ import annotations
 
 import re
-
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
