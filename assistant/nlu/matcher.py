@@ -236,7 +236,7 @@ _NAME_AT_ENDS = re.compile(r"^(?:hey\s+)?hearth\b[\s,.:;!-]*|[\s,.:;!-]*\bhearth
 """Hearth's name said at either end of the free text ("..., we both apologized, hearth")."""
 _TALKED_ABOUT = re.compile(
     r"\S\s+hearth\s+(?:actually\s+|really\s+|even\s+)?(?:did|does|helps|helped|works|worked|"
-    r"said|says|thinks|knows)\b(?!\s+(?:you|we|i|us|it|that|this|the)\b)|\bthe\s+hearth\s+[a-z]",
+    r"said|says|thinks|knows|suggested|suggests|played|plays|told|asked|reminded|gave)\b(?!\s+(?:you|we|i|us|it|that|this|the)\b)|\bthe\s+hearth\s+[a-z]",
     re.IGNORECASE,
 )
 """Hearth talked about, not to (round 13 B): "do you think hearth actually helps", "the
