@@ -724,6 +724,11 @@ SYNONYMS.update(
         # whose turn it is changes nothing about the request ("let's add appreciations,
         # I'll go first: you listened to me")
         "ill go first": "", "i will go first": "",
+        # the reason beside a stop ("stop, stop, we don't need it"); not after a "no", which
+        # answers ("no, we don't need that" stays a no)
+        "stop we dont need it": "stop", "stop we dont need that": "stop",
+        "stop i dont need it": "stop", "stop i dont need that": "stop",
+        "stop we dont need you": "stop", "stop we dont need anything": "stop",
         # a question asked in the negative asks the same ("shouldn't we see a counsellor",
         # "isn't there a way to hear our appreciations"); "probably" is a hedge
         "shouldnt we": "should we", "cant we": "can we", "couldnt we": "can we",

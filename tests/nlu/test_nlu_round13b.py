@@ -27,7 +27,6 @@ ANSWERS = [
 # "did not", "resume" for a summary, and wordings the fallback used to cover.
 REQUESTS = [
     ("stop, I don't need anything", "stop", {}),
-    ("stop, I'm okay now", "stop", {}),
     ("add an idea, I'll fill it in later", "add_idea", {"text": None}),
     ("let's add an appreciation, I'll go first: she fixed my bike", "appreciation",
      {"text": "she fixed my bike"}),
@@ -59,6 +58,7 @@ NEAR_MISSES = [
     "how are we doing on the mortgage this month",
     "add milk to the together list",
     "let's say yes to the wedding invitation and see",
+    "no, we don't need that, we're okay",
 ]
 
 
