@@ -71,6 +71,7 @@ from assistant.nlu.compact import LazyIntentSet, SentenceTable, tables_for
 from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.loader import IntentSet, IntentSpec, TemplateSpec, load_intent_set
 from assistant.nlu.normalize import (
+    ADDRESS_LEADS,
     CADENCE,
     DURATION,
     FILLERS,
@@ -240,6 +241,15 @@ TEXT_REJECT = _words("but however though although nothing")
 
 _TEXT_LEADS = frozenset(["that", "about", "is", "to", "for"])
 _REASON_LEADS = frozenset(["because", "cause", "cos", "coz"])
+_NAME_AT_ENDS = re.compile(r"^(?:hey\s+)?hearth\b[\s,.:;!-]*|[\s,.:;!-]*\bhearth$", re.IGNORECASE)
+"""Hearth's name said at either end of the free text ("..., we both apologized, hearth")."""
+_TALKED_ABOUT = re.compile(
+    r"\S\s+hearth\s+(?:actually\s+|really\s+|even\s+)?(?:did|does|helps|helped|works|worked|"
+    r"said|says|thinks|knows|suggested|suggests|played|plays|told|asked|reminded|gave)\b(?!\s+(?:you|we|i|us|it|that|this|the)\b)|\bthe\s+hearth\s+[a-z]",
+    re.IGNORECASE,
+)
+"""Hearth talked about, not to (round 13 B): "do you think hearth actually helps", "the
+breathing one hearth did", "the hearth check-in question yesterday was good"."""
 """round 10 B: free text opening with these is why it is asked ("record an appreciation,
 because I feel lucky today"), not what to record: the words are asked for next."""
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")
@@ -838,7 +848,7 @@ class IntentParser:
         if spotted is not None:  # safety words win; used as an idiom they are talk
             name = SAFETY if spotted == FOUND else NONE
             return Intent(name, self._defaults.get(name, {}), 1.0, text), None
-        if not norm.tokens or len(norm.tokens) > MAX_WORDS:
+        if not norm.tokens or len(norm.tokens) > MAX_WORDS or _TALKED_ABOUT.search(text):
             return Intent(NONE, {}, 1.0, text), None
         if _HEARTHS_CHECKIN.search(text):
             # round 13 A: "I think hearth's check-in at nine is too late for us"
@@ -1000,6 +1010,8 @@ class IntentParser:
                     continue
                 if best.sentence.intent in _NEVER_BESIDE_A_REMARK:
                     continue  # an answer counts only on its own: "... can you do it for me"
+                if best.sentence.intent == "stop" and tokens[request[1] - 1] in ADDRESS_LEADS:
+                    continue  # round 13 B: "never mind, love, I found my glasses" is to the partner
                 if not _ends_in(part, best):
                     continue  # only near-spelt: "we're back where..." is not "we're back"
                 if (set(part.tokens) & _YOU) - best.sentence.tokens:
@@ -1479,6 +1491,7 @@ class IntentParser:
             lo = norm.spans[start - 1][1] if start > 0 else 0
             hi = norm.spans[end][0] if end < len(norm.spans) else len(norm.source)
             words = norm.source[lo:hi].strip(" ,.:;-!?\"'")
+            words = _NAME_AT_ENDS.sub("", words)  # round 13 B: the name is not the text
             first, _, rest = words.partition(" ")
             if rest and first.lower() in _TEXT_LEADS:  # "add an idea: that we cook" -> "we cook"
                 words = rest.strip(" ,.:;-")

@@ -729,6 +729,20 @@ SYNONYMS.update(
         "was not much use": "wasnt helpful", "not much use": "not helpful",
         "never helped": "didnt help", "never help": "didnt help",
         "never worked": "didnt work",
+        # round 13 B: "no" for "did not" (West African and Asian Englishes: "the pause no
+        # help us today")
+        "no help us": "didnt help us", "no help me": "didnt help me",
+        "no helped": "didnt help", "no work for us": "didnt work for us",
+        # "résumé" for a summary (French, Spanish speakers: "make a resume of our week")
+        "a resume of": "a summary of", "the resume of": "the summary of",
+        # whose turn it is changes nothing about the request ("let's add appreciations,
+        # I'll go first: you listened to me")
+        "ill go first": "", "i will go first": "",
+        # the reason beside a stop ("stop, stop, we don't need it"); not after a "no", which
+        # answers ("no, we don't need that" stays a no)
+        "stop we dont need it": "stop", "stop we dont need that": "stop",
+        "stop i dont need it": "stop", "stop i dont need that": "stop",
+        "stop we dont need you": "stop", "stop we dont need anything": "stop",
         # a question asked in the negative asks the same ("shouldn't we see a counsellor",
         # "isn't there a way to hear our appreciations"); "probably" is a hedge
         "shouldnt we": "should we", "cant we": "can we", "couldnt we": "can we",
@@ -759,6 +773,11 @@ TYPED_SPELLINGS.update(
         # "ja, okay", "mhm, that's right", "reckon we oughta see a counselor"
         "lah": "", "leh": "", "lor": "", "shiok": "", "ja": "yes", "mhm": "uh huh",
         "mhmm": "uh huh", "oughta": "should",
+        # round 13 B: answer words and politeness particles of other first languages said
+        # with (or for) the English answer: Tagalog "oo, yes po", "opo"; Spanish "sí, yes";
+        # Swahili "hapana, no"; a typed "naw"
+        "po": "", "opo": "yes", "oo yes": "yes", "sí": "yes", "si yes": "yes",
+        "hapana": "no", "naw": "no",
         # Scottish "a wee summary": typed only, so "give us a wee longer" never joins the
         # command model beside "give us a little longer"
         "wee": "little",
@@ -1293,7 +1312,11 @@ _FINE_THEN = frozenset(
      "take", "lets", "let's", "play", "tell", "show", "pick", "do", "mark")
 )  # fmt: skip
 """Verbs a grudging "fine, ..." opens ("fine, add an idea: ..."); "fine by me" stays."""
-_DEFERRED = (["ill", "tell", "you"], ["i", "will", "tell", "you"], ["ill", "say", "it"])
+_DEFERRED = (
+    ["ill", "tell", "you"], ["i", "will", "tell", "you"], ["ill", "say", "it"],
+    # round 13 B: "add an idea, we can fill it in later"
+    ["we", "can", "fill"], ["ill", "fill"], ["well", "fill"], ["i", "can", "fill"],
+)  # fmt: skip
 _DEFERRED_TAIL = frozenset(
     ("what", "it", "later", "in", "after", "soon", "then", "that", "minute", "moment",
      "second", "on", "when", "ready", "im")
@@ -1711,9 +1734,16 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
                 # "would you mind starting the check in" asks to start it
                 out.tokens[wrap] = GERUNDS[out.tokens[wrap]]
             out.tokens, out.spans = out.tokens[wrap:], out.spans[wrap:]
-        if len(out.tokens) > ADDRESS_MIN_WORDS and out.tokens[-1] in ADDRESS_TAILS:
+        if (
+            len(out.tokens) > ADDRESS_MIN_WORDS
+            and out.tokens[-1] in ADDRESS_TAILS
+            and out.tokens[-2] != "say"  # round 13 B: "let's both say yes, hearth, yes"
+        ):
             # "can we have a pause, dear": a term of address closing a request.
             out.tokens, out.spans = out.tokens[:-1], out.spans[:-1]
+            if len(out.tokens) > ADDRESS_MIN_WORDS and out.tokens[-1] == "right":
+                # round 13 B: a tag asked of the partner ("..., right babe?")
+                out.tokens, out.spans = out.tokens[:-1], out.spans[:-1]
     out.text = " ".join(out.tokens)
     return out
 
