@@ -231,6 +231,19 @@ _ENDEARMENT = re.compile(
 _HEARTHS_CHECKIN = re.compile(r"\w.*\bhearth's (?:check|daily|nightly|question)", re.IGNORECASE)
 """The check-in called Hearth's mid-sentence: the couple talk about Hearth."""
 _NAMED = re.compile(r"\b(?:hearth|heart|harth|hearths)\b", re.IGNORECASE)
+_OPENING = r"^\W*(?:(?:hey\s+)?(?:hearth|heart|harth)\W+)?(?:honestly\W+|you know\W+)?"
+_WHEN_REMARK = re.compile(
+    _OPENING + r"(?:(?:i|we)\s+(?:really\s+|just\s+|kind of\s+)?(?:hate|love|like|don'?t like|"
+    r"do not like|dislike|enjoy|prefer|miss)\s+(?:it\s+)?when"
+    r"|(?:it|that|things|everything)(?:'s|\s+is|\s+gets|\s+feels|\s+goes|\s+go)\s+(?:\w+\s+){0,2}when"
+    r"|it\s+(?:helps|hurts|works)\s+when"
+    r"|(?:i|we)\s+(?:do|get)\s+(?:\w+\s+){0,2}when)\b",
+    re.IGNORECASE,
+)
+"""How a habit feels, not a request: "I hate it when we take a break", "it's nice when we
+go for a walk", "we do better when we check in" (not "I feel loved when...": an
+appreciation said to Hearth often opens so). A request beside it is still read
+clause by clause ("..., hearth, let's take one now")."""
 SAID_TO_PARTNER_TOO = frozenset(["repeat", "volume"])
 """Requests as often said to the partner beside a remark ("say that again? I was in the
 other room", "turning that down, I'm trying to read"): beside one, only with Hearth's name
@@ -854,8 +867,9 @@ class IntentParser:
             # round 13 A: "I think hearth's check-in at nine is too late for us"
             return Intent(NONE, {}, 1.0, text), None
         whole = norm
-        best, score = self._match(norm)
-        if best is None and MIN_AGREE_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
+        habit = _WHEN_REMARK.search(text) is not None
+        best, score = (None, 0.0) if habit else self._match(norm)
+        if best is None and not habit and MIN_AGREE_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
             split = self._split_match(norm)
             if split is not None:
                 best, norm = split

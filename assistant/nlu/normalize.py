@@ -1250,7 +1250,7 @@ TYPED_SPELLINGS.update(
         # the time apart said as separating, staying or being apart, taking distance
         "cool off separately": "take space", "cool down separately": "take space",
         "go to separate rooms": "take space", "we separate for": "we take space for",
-        "we stay apart": "we take space", "we will be apart for": "we take space for",
+        "stay apart": "take space", "we will be apart for": "we take space for",
         "well be apart for": "we take space for", "we take distance": "we take space",
         "take some distance": "take space", "i go downstairs alone": "i take space",
         "some room to myself": "space", "room to myself": "space",

@@ -363,7 +363,8 @@ def carried_unit(tokens: list[str], i: int, k: int) -> str | None:
     """The unit said with the number at tokens[i] and lent to the correcting number at
     tokens[k] that has none ("three minutes, no wait, two": two minutes), or None. The
     correction must open with "no" and be a number word or digits (not "a", which
-    opens a noun), followed by no unit and no further number."""
+    opens a noun), followed by no unit and no further number, and within four times
+    the first number either way."""
     first = int_at(tokens, i)
     second = int_at(tokens, k)
     if first is None or second is None or tokens[k] in ("a", "an"):
@@ -373,6 +374,10 @@ def carried_unit(tokens: list[str], i: int, k: int) -> str | None:
         return None
     end = second[1]
     if end < len(tokens) and (tokens[end] in UNIT_SECONDS or int_at(tokens, end) is not None):
+        return None
+    if not first[0] / 4 <= second[0] <= first[0] * 4:
+        # "three hours, no, forty" is forty minutes more likely than forty hours: far
+        # from the number it corrects, the unit is not lent (asked, as before round 13)
         return None
     return tokens[j]
 
