@@ -257,12 +257,15 @@ _REASON_LEADS = frozenset(["because", "cause", "cos", "coz"])
 _NAME_AT_ENDS = re.compile(r"^(?:hey\s+)?hearth\b[\s,.:;!-]*|[\s,.:;!-]*\bhearth$", re.IGNORECASE)
 """Hearth's name said at either end of the free text ("..., we both apologized, hearth")."""
 _TALKED_ABOUT = re.compile(
-    r"\S\s+hearth\s+(?:actually\s+|really\s+|even\s+)?(?:did|does|helps|helped|works|worked|"
-    r"said|says|thinks|knows|suggested|suggests|played|plays|told|asked|reminded|gave)\b(?!\s+(?:you|we|i|us|it|that|this|the)\b)|\bthe\s+hearth\s+[a-z]",
+    r"\S\s+hearth\s+(?:actually\s+|really\s+|even\s+)?(?:(?:did|does)\b(?!\s+(?:you|we|i|us|it|"
+    r"that|this|the)\b)|(?:helps|helped|works|worked|said|says|thinks|knows|suggested|suggests|"
+    r"played|plays|told|asked|reminded|gave)\b)|\bthe\s+hearth\s+[a-z]",
     re.IGNORECASE,
 )
 """Hearth talked about, not to (round 13 B): "do you think hearth actually helps", "the
-breathing one hearth did", "the hearth check-in question yesterday was good"."""
+breathing one hearth did", "the hearth check-in question yesterday was good", "I think
+hearth actually helped us" (only "did" and "does" may open a question to Hearth: "hey
+hearth did we check in today")."""
 """round 10 B: free text opening with these is why it is asked ("record an appreciation,
 because I feel lucky today"), not what to record: the words are asked for next."""
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")

@@ -33,7 +33,6 @@ from assistant.nlu.numbers import (
     UNIT_SECONDS,
     UNITS,
     VAGUE,
-    carried_unit,
     clock_time_at,
     corrected_at,
     duration_at,
@@ -1639,11 +1638,6 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         start = spans[i][1]
         numeric = tokens[i] in _NUMBER_STARTS or tokens[i][0].isdigit()
         if numeric and (replaced := corrected_at(tokens, i)):
-            if unit := carried_unit(tokens, i, replaced):
-                # round 13 A: "thirty minutes, no, forty": the correction takes the unit
-                end = int_at(tokens, replaced)[1]  # type: ignore[index]
-                tokens.insert(end, unit)
-                spans.insert(end, (unit, spans[end - 1][1], spans[end - 1][2]))
             # "five no ten minutes": the number taken back and its correction go
             cue, i = i - 1, replaced
             continue

@@ -348,38 +348,10 @@ def corrected_at(tokens: list[str], i: int) -> int | None:
         second = int_at(tokens, k)
         if second is None:
             return None
-        if unit and not duration_at(tokens, k) and not carried_unit(tokens, i, k):
+        if unit and not duration_at(tokens, k):
             return None
         return k
     return None
-
-
-_CARRY_AFTER = frozenset(["no"])
-"""round 13 A: only a taking back that says "no" lends the first number's unit to the
-second ("thirty minutes, no, forty"); "two minutes, actually three" stays asked."""
-
-
-def carried_unit(tokens: list[str], i: int, k: int) -> str | None:
-    """The unit said with the number at tokens[i] and lent to the correcting number at
-    tokens[k] that has none ("three minutes, no wait, two": two minutes), or None. The
-    correction must open with "no" and be a number word or digits (not "a", which
-    opens a noun), followed by no unit and no further number, and within four times
-    the first number either way."""
-    first = int_at(tokens, i)
-    second = int_at(tokens, k)
-    if first is None or second is None or tokens[k] in ("a", "an"):
-        return None
-    j = first[1]
-    if j + 1 >= len(tokens) or tokens[j] not in UNIT_SECONDS or tokens[j + 1] not in _CARRY_AFTER:
-        return None
-    end = second[1]
-    if end < len(tokens) and (tokens[end] in UNIT_SECONDS or int_at(tokens, end) is not None):
-        return None
-    if not first[0] / 4 <= second[0] <= first[0] * 4:
-        # "three hours, no, forty" is forty minutes more likely than forty hours: far
-        # from the number it corrects, the unit is not lent (asked, as before round 13)
-        return None
-    return tokens[j]
 
 
 def parse_duration(text: str) -> int | None:
