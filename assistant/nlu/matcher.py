@@ -244,6 +244,23 @@ _WHEN_REMARK = re.compile(
 go for a walk", "we do better when we check in" (not "I feel loved when...": an
 appreciation said to Hearth often opens so). A request beside it is still read
 clause by clause ("..., hearth, let's take one now")."""
+_AS_A_REQUEST_AFTER_HAVE = frozenset(
+    ["break", "pause", "timeout", "breather", "of", "to", "for", "please", "alone", "apart",
+     "space", "quiet", "more"]
+)  # fmt: skip
+"""What makes "we have ten minutes ..." ask for them ("we have ten minutes of quiet now
+please")."""
+
+
+def _time_we_have(tokens: list[str]) -> bool:
+    """ "We have an hour", "I only have ten minutes", "we have five minutes, let's check in":
+    the time someone has, not a request for a pause of it ("can we have" is one)."""
+    k = 1 + (len(tokens) > 2 and tokens[1] in ("only", "just", "still"))
+    if tokens[:1] not in (["we"], ["i"]) or tokens[k : k + 2] != ["have", DURATION]:
+        return False
+    return k + 2 == len(tokens) or tokens[k + 2] not in _AS_A_REQUEST_AFTER_HAVE
+
+
 SAID_TO_PARTNER_TOO = frozenset(["repeat", "volume"])
 """Requests as often said to the partner beside a remark ("say that again? I was in the
 other room", "turning that down, I'm trying to read"): beside one, only with Hearth's name
@@ -870,7 +887,7 @@ class IntentParser:
             # round 13 A: "I think hearth's check-in at nine is too late for us"
             return Intent(NONE, {}, 1.0, text), None
         whole = norm
-        habit = _WHEN_REMARK.search(text) is not None
+        habit = _WHEN_REMARK.search(text) is not None or _time_we_have(norm.tokens)
         best, score = (None, 0.0) if habit else self._match(norm)
         if best is None and not habit and MIN_AGREE_WORDS <= len(norm.tokens) <= MAX_SPLIT_WORDS:
             split = self._split_match(norm)

@@ -17,6 +17,8 @@ REQUESTS = [
     ("hearth, let's stay apart for half an hour", "space", {"seconds": 1800}),
     # the couple's time apart by its length
     ("hearth, an hour of space please", "space", {"seconds": 3600}),
+    # the time the couple has, then the request (was a pause of that length)
+    ("hearth, we have twenty minutes, let's go for our walk", "ritual", {"ritual": "walk"}),
     ("hearth, let's go to separate rooms for ten minutes", "space", {"seconds": 600}),
     # the time left till one is due back
     ("hearth, how long until we're supposed to come back", "time_left", {}),
@@ -49,6 +51,9 @@ TALK = [
     "it's nice when we go for a walk",
     "it's hard when we stay apart",
     "we do better when we check in",
+    # the time someone has is not a request for a pause of it
+    "we have an hour",
+    "hearth, I only have ten minutes",
 ]
 
 
