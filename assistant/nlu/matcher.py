@@ -261,6 +261,15 @@ def _time_we_have(tokens: list[str]) -> bool:
     return k + 2 == len(tokens) or tokens[k + 2] not in _AS_A_REQUEST_AFTER_HAVE
 
 
+EXTEND = "extend"
+_A_BIT_MORE = re.compile(
+    r"\b(?:a\s+(?:bit|little|tad|moment|sec|second)|minute|bit|little|small|another|one\s+more|"
+    r"1\s+more)\b",
+    re.IGNORECASE,
+)
+"""A little more time, which is the default minute: "a bit more", "a little longer",
+"another one", "one more", "an extra minute"."""
+
 SAID_TO_PARTNER_TOO = frozenset(["repeat", "volume"])
 """Requests as often said to the partner beside a remark ("say that again? I was in the
 other room", "turning that down, I'm trying to read"): beside one, only with Hearth's name
@@ -907,6 +916,10 @@ class IntentParser:
                     # ("pause for two minutes, actually three"), or one it lacks
                     remarks = normalize(found.remarks)
                     self._ask_length(intent.slots, intent.name, partial(_agrees, remarks))
+                elif lengths and LENGTH_UNITS.intersection(normalize(found.remarks).words):
+                    # no length read, one said beside ("more time please, like, um, hour"):
+                    # asked about as a length said unclearly
+                    intent.slots[UNCLEAR] = True
                 return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
         slots = self._slots(best, norm)
@@ -926,6 +939,17 @@ class IntentParser:
             # round 13 A: "sorry love, say that again?", "repeat what you said, babe": the
             # partner, called by an endearment and Hearth not named, is asked
             return Intent(NONE, {}, 1.0, text), None
+        if (
+            best.sentence.intent == EXTEND
+            and slots.get("seconds") is not None
+            and not whole.durations
+            and not unread
+            and not _A_BIT_MORE.search(text)
+        ):
+            # "more time please", "we need longer", "extend it": no length said, so none
+            # is guessed (Hearth asks how much more); "a bit more", "a little longer",
+            # "another one" are the default minute, as "a bit" is for a pause
+            slots["seconds"] = None
         intent = Intent(best.sentence.intent, slots, _clamp(best.score), text)
         return intent, None
 

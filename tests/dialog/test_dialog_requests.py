@@ -180,6 +180,20 @@ def test_extend_with_a_length_it_cannot_read_asks(session) -> None:
     assert [t for t, key, _ in session.out.said() if key == "pause.end"] == [240]
 
 
+def test_more_time_with_no_length_asks_how_much(session) -> None:
+    """No length said is no length guessed; "a bit longer" is the default minute."""
+    session.hear("we need a minute", t=0)
+    got = session.hear("more time please", t=10)
+    assert (got.name, got.slots.get("seconds")) == ("extend", None)
+    assert session.out.spoken_keys()[-1] == "extend.how_long"
+    session.hear("two minutes", t=14)
+    assert session.out.spoken_keys()[-1] == "extend.pause"
+    got = session.hear("can we have a bit longer", t=20)
+    assert (got.name, got.slots.get("seconds")) == ("extend", 60)
+    session.at(240)
+    assert [t for t, key, _ in session.out.said() if key == "pause.end"] == [240]
+
+
 # --- volume ---------------------------------------------------------------------------
 
 

@@ -16,38 +16,41 @@ from assistant.nlu.evaluate import blind_set_misses, read_examples
 
 DATA = Path(__file__).resolve().parent / "data"
 
-# set, in-domain lines, misses allowed (intent or a labelled slot), everyday lines accepted
+# set, in-domain lines, misses allowed (intent or a labelled slot), everyday lines accepted.
+# Since 2026-12-03 an extend with no length said is null (Hearth asks how much more): sets
+# 9a-17c, written from a description that gave it the default minute, lost one to three
+# lines to that; 19a-28c, whose description says null, gained them (docs/nlu.md).
 TUNING_SETS = [
-    ("9a", 300, 5, 2),
-    ("9b", 300, 2, 0),
-    ("9c", 300, 3, 0),
+    ("9a", 300, 7, 2),
+    ("9b", 300, 3, 0),
+    ("9c", 300, 4, 0),
     ("11a", 300, 12, 0),
-    ("11b", 300, 6, 1),
-    ("11c", 300, 15, 0),
-    ("13a", 300, 10, 0),
-    ("13b", 300, 4, 0),
-    ("13c", 300, 7, 1),
-    ("15a", 300, 5, 0),
-    ("15b", 300, 5, 0),
-    ("15c", 300, 4, 0),
-    ("17a", 300, 14, 0),
-    ("17b", 300, 16, 0),
-    ("17c", 300, 16, 0),
-    ("19a", 300, 13, 0),
-    ("19b", 300, 19, 0),
-    ("19c", 300, 15, 1),
+    ("11b", 300, 8, 1),
+    ("11c", 300, 16, 0),
+    ("13a", 300, 11, 0),
+    ("13b", 300, 6, 0),
+    ("13c", 300, 8, 1),
+    ("15a", 300, 7, 0),
+    ("15b", 300, 7, 0),
+    ("15c", 300, 5, 0),
+    ("17a", 300, 16, 0),
+    ("17b", 300, 18, 0),
+    ("17c", 300, 19, 0),
+    ("19a", 300, 10, 0),
+    ("19b", 300, 16, 0),
+    ("19c", 300, 13, 1),
     # round 11
-    ("23a", 300, 6, 0),
-    ("23b", 300, 3, 0),
-    ("23c", 300, 4, 0),
+    ("23a", 300, 4, 0),
+    ("23b", 300, 1, 0),
+    ("23c", 300, 2, 0),
     # round 12, with the fallback rebuilt at the merge
-    ("25a", 300, 8, 0),
-    ("25b", 300, 3, 0),
-    ("25c", 300, 5, 0),
+    ("25a", 300, 6, 0),
+    ("25b", 300, 1, 0),
+    ("25c", 300, 2, 0),
     # round 13, with the fallback rebuilt at the merge
-    ("28a", 300, 12, 0),
-    ("28b", 300, 9, 2),
-    ("28c", 300, 6, 0),
+    ("28a", 300, 9, 0),
+    ("28b", 300, 7, 2),
+    ("28c", 300, 4, 0),
 ]
 
 
