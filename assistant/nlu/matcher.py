@@ -1816,6 +1816,8 @@ def _verify(
         return 0.0  # a slot the template needs was not said ("give me a break" is an idiom)
     if said.pronouns - sent and (sent & PRONOUNS) - utt:
         return 0.0
+    if sentence.intent == "summary" and "your" in utt and "your" not in sent:
+        return 0.0  # "how did your week go" asks the partner; "how did our week go" asks Hearth
     if said.others - sent:
         return 0.0  # "my mom thinks we need counselling" is about someone else
     if said.asks_partner and "you" not in sent:

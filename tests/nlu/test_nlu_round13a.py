@@ -54,6 +54,8 @@ TALK = [
     # the time someone has is not a request for a pause of it
     "we have an hour",
     "hearth, I only have ten minutes",
+    # the partner's week, not the couple's (read as "how did our week go", a summary)
+    "how did your week go at work?",
 ]
 
 

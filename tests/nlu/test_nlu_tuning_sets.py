@@ -49,7 +49,7 @@ TUNING_SETS = [
     ("25c", 300, 2, 0),
     # round 13, with the fallback rebuilt at the merge
     ("28a", 300, 9, 0),
-    ("28b", 300, 7, 2),
+    ("28b", 300, 7, 1),
     ("28c", 300, 4, 0),
 ]
 
