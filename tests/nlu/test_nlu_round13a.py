@@ -55,7 +55,7 @@ TALK = [
     "we have an hour",
     "hearth, I only have ten minutes",
     # the partner's week, not the couple's (read as "how did our week go", a summary)
-    "how did your week go at work?",
+    "how did your week go, really?",
 ]
 
 
