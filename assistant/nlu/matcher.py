@@ -280,6 +280,8 @@ TEXT_REJECT = _words("but however though although nothing")
 
 _TEXT_LEADS = frozenset(["that", "about", "is", "to", "for"])
 _REASON_LEADS = frozenset(["because", "cause", "cos", "coz"])
+"""round 10 B: free text opening with these is why it is asked ("record an appreciation,
+because I feel lucky today"), not what to record: the words are asked for next."""
 _NAME_AT_ENDS = re.compile(r"^(?:hey\s+)?hearth\b[\s,.:;!-]*|[\s,.:;!-]*\bhearth$", re.IGNORECASE)
 """Hearth's name said at either end of the free text ("..., we both apologized, hearth")."""
 _TALKED_ABOUT = re.compile(
@@ -292,8 +294,6 @@ _TALKED_ABOUT = re.compile(
 breathing one hearth did", "the hearth check-in question yesterday was good", "I think
 hearth actually helped us" (only "did" and "does" may open a question to Hearth: "hey
 hearth did we check in today")."""
-"""round 10 B: free text opening with these is why it is asked ("record an appreciation,
-because I feel lucky today"), not what to record: the words are asked for next."""
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")
 """Free text made only of these (and function words) says nothing: "put something on the
 list" asks to dictate it next."""
@@ -890,10 +890,11 @@ class IntentParser:
         if spotted is not None:  # safety words win; used as an idiom they are talk
             name = SAFETY if spotted == FOUND else NONE
             return Intent(name, self._defaults.get(name, {}), 1.0, text), None
-        if not norm.tokens or len(norm.tokens) > MAX_WORDS or _TALKED_ABOUT.search(text):
+        if not norm.tokens or len(norm.tokens) > MAX_WORDS:
             return Intent(NONE, {}, 1.0, text), None
-        if _HEARTHS_CHECKIN.search(text):
-            # round 13 A: "I think hearth's check-in at nine is too late for us"
+        if _TALKED_ABOUT.search(text) or _HEARTHS_CHECKIN.search(text):
+            # Hearth talked about, not to: "do you think hearth actually helps", (round 13
+            # A) "I think hearth's check-in at nine is too late for us"
             return Intent(NONE, {}, 1.0, text), None
         whole = norm
         habit = _WHEN_REMARK.search(text) is not None or _time_we_have(norm.tokens)
@@ -911,15 +912,16 @@ class IntentParser:
             if found is not None:
                 intent = found.intent
                 lengths = self._length_slots.get(intent.name, ())
-                if any(intent.slots.get(name) is not None for name in lengths):
-                    # a length or a number beside the request: its own length corrected
-                    # ("pause for two minutes, actually three"), or one it lacks
+                if lengths:
                     remarks = normalize(found.remarks)
-                    self._ask_length(intent.slots, intent.name, partial(_agrees, remarks))
-                elif lengths and LENGTH_UNITS.intersection(normalize(found.remarks).words):
-                    # no length read, one said beside ("more time please, like, um, hour"):
-                    # asked about as a length said unclearly
-                    intent.slots[UNCLEAR] = True
+                    if any(intent.slots.get(name) is not None for name in lengths):
+                        # a length or a number beside the request: its own length corrected
+                        # ("pause for two minutes, actually three"), or one it lacks
+                        self._ask_length(intent.slots, intent.name, partial(_agrees, remarks))
+                    elif LENGTH_UNITS.intersection(remarks.words):
+                        # no length read, one said beside ("more time please, like, um,
+                        # hour"): asked about as a length said unclearly
+                        intent.slots[UNCLEAR] = True
                 return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
         slots = self._slots(best, norm)
