@@ -294,7 +294,8 @@ def unclear_duration_at(tokens: list[str], i: int) -> int | None:
 
 _OPEN_ENDED = re.compile(
     r"[\s,;:.!?-]*\b(?:or maybe|maybe even|or even|or possibly|if not|maybe|perhaps|possibly"
-    r"|probably|or)\s+(?:a (?:bit|little) |even )?(?:more|longer)(?: than that)?[\s.!?]*$"
+    r"|probably|or)\s+(?:a (?:bit|little) |even )?(?:more|longer)(?: than that)?[\s.!?]*$",
+    re.IGNORECASE,
 )
 
 

@@ -636,6 +636,7 @@ def test_a_length_said_unclearly_is_asked_about_never_guessed(
         # read "we need #d more", five more minutes)
         ("hearth, we need five minutes, maybe more", "pause"),
         ("hearth, a break, maybe longer", "pause"),
+        ("Hearth, we need a minute. Or longer.", "pause"),  # typed with capitals
         ("hearth, i need an hour of space, or longer", "space"),
         ("hearth, give us ten more minutes, if not more", "extend"),
     ],
