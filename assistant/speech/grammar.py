@@ -160,12 +160,16 @@ def grammar_from_parser(
     )
 
 
-KEPT_OUT_OF_HEARING = frozenset({"live"})
+KEPT_OUT_OF_HEARING = frozenset({"live", "mediator"})
 """Words the NLU reads but the command model must not offer, because the acoustic model
 then hears them in a more frequent command: with "live" (from "I don't want to live",
 a safety wording) "how much time is left" was heard as "... is live" in every voice of
 the speech tests. The safety line still hears "hurt myself", "end my life", "be
-alive" and the rest; typed text keeps every wording."""
+alive" and the rest; typed text keeps every wording. "mediator" (a synonym of
+therapist): "we need a minute", Hearth's own example, was heard as "we need a mediator"
+and acted on as a request for outside support, through the loopback in the live tests
+(a pause asked over Hearth's line, SIGINT while listening) and in the latency clips
+("give us a minute"); support is still heard as counsellor, therapist, counselling."""
 
 
 def _hearable(phrase: str) -> bool:
