@@ -34,6 +34,7 @@ from assistant.nlu.numbers import (
     UNITS,
     VAGUE,
     clock_time_at,
+    continental_clock_at,
     corrected_at,
     duration_at,
     hours_clock_at,
@@ -1431,6 +1432,8 @@ _NUMBER_STARTS |= {"noon", "midnight", "midday", "couple"} | UNCLEAR_QUANTITIES
 _HEDGES = frozenset(["like", "maybe", "say"])
 # Words after which a bare number ("at eight") is read as a clock time.
 _TIME_CUES = frozenset(["at", "for", "around", "by", "until", "till", "til", "to", "from", "about"])
+# Words after which a time written in hours ("at 20 hours", "till 9h30") is a clock time.
+_CLOCK_CUES = frozenset(["at", "around", "until", "till", "til", "to", "for"])
 
 _CADENCE_PHRASES = _index(
     (tuple(p.split()), name) for name, phrases in CADENCES.items() for p in phrases
@@ -1645,8 +1648,14 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         if before >= 1 and tokens[before] in _HEDGES:
             before -= 1  # "move it to like nine": the cue is before the hedge
         cadence = _cadence_at(tokens, i)
-        at_cue = numeric and before >= 0 and tokens[before] == "at"
-        hours = hours_clock_at(tokens, i) if at_cue else None
+        cue_word = tokens[before] if numeric and before >= 0 else ""
+        # "till 9h30", "at 20h00": continental clock times; after "for" only past 12
+        # ("for 21h30"), as "for 1h30" is a length
+        hours = continental_clock_at(tokens, i) if cue_word in _CLOCK_CUES else None
+        if hours and cue_word == "for" and int(hours[0][:2]) < 13:
+            hours = None
+        if not hours and cue_word in _CLOCK_CUES and cue_word != "for":
+            hours = hours_clock_at(tokens, i)
         found = duration_at(tokens, i) if numeric and not cadence and not hours else None
         if hours:
             # "could the check-in be at 20 hours": a time on the 24-hour clock, not a length

@@ -132,6 +132,20 @@ def hours_clock_at(tokens: list[str], i: int) -> tuple[str, int] | None:
     return f"{hour:02d}:00", found[1] + 1
 
 
+def continental_clock_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """("HH:MM", end) for a clock time written the continental way, "20h00", "9h30"
+    (tokens "20", "h", "00"); the caller checks that a time is meant ("for 1h30" is a
+    length). A bare "9h" is left to `hours_clock_at` and to durations."""
+    if i + 2 >= len(tokens) or tokens[i + 1] != "h" or not tokens[i].isdigit():
+        return None
+    hour, minutes = tokens[i], tokens[i + 2]
+    if len(hour) > 2 or int(hour) > 23 or len(minutes) != 2 or not minutes.isdigit():
+        return None
+    if int(minutes) >= 60:
+        return None
+    return f"{int(hour):02d}:{minutes}", i + 3
+
+
 def _fraction(tok: str) -> float | None:
     """ "1/2" -> 0.5, "3/4" -> 0.75 (None for anything else)."""
     top, slash, bottom = tok.partition("/")

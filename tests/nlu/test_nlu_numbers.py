@@ -224,3 +224,21 @@ def test_a_dotted_number_is_a_time_only_when_it_says_so() -> None:
     assert normalize("we need 1.5 hours").durations == [5400]
     assert normalize("the price is 8.45 pounds").times == []
     assert normalize("check in at 9.15").times == ["21:15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "durations"),
+    [
+        ("set our check-in time at 20h00", ["20:00"], []),
+        ("move the check in to 21h30", ["21:30"], []),
+        ("we need space till 21h15", ["21:15"], []),
+        ("check in for 21h30", ["21:30"], []),
+        ("we need space for 1h30", [], [5400]),  # after "for", an hour and a half
+        ("give us more time by 1h30", [], [5400]),
+    ],
+)
+def test_a_continental_clock_time_is_a_time_after_a_time_word(
+    text: str, times: list[str], durations: list[int]
+) -> None:
+    normalized = normalize(text)
+    assert (normalized.times, normalized.durations) == (times, durations)
