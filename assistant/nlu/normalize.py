@@ -1285,6 +1285,27 @@ TYPED_SPELLINGS.update(
     }
 )  # fmt: skip
 
+# round 14 A: lengths, time-outs and control words as sets 36a-c said them: the time
+# apart by its rooms ("separate corners", "the apart time thingy"), the breathing timer
+# named by its parts. Typed only, like round 13's.
+TYPED_SPELLINGS.update(
+    {
+        "on the breathing thing": "on the break", "the breathing thing on": "the break on",
+    }
+)  # fmt: skip
+# A noise in the room given as the reason to repeat or speak up ("sorry, the dishwasher was
+# loud, repeat that", "louder, the kids are being loud", "I can't hear you over the dog"):
+# it says nothing about the request. Not a screen or music (clauses.DEVICES: "louder, the
+# tv is quiet" is about the tv).
+_NOISES = ("dishwasher", "kettle", "dog", "dogs", "kids", "baby", "hoover", "vacuum",
+           "blender", "neighbours", "neighbors", "washing machine", "traffic", "rain")
+_NOISY = ("was loud", "was too loud", "was so loud", "is loud", "is too loud", "are loud",
+          "are being loud", "were loud", "were being loud", "was barking", "is barking",
+          "was going", "is going", "was crying", "is crying", "are screaming", "were screaming",
+          "are shouting", "were shouting", "was on", "was running")
+TYPED_SPELLINGS.update({f"the {noise} {noisy}": "" for noise in _NOISES for noisy in _NOISY})
+TYPED_SPELLINGS.update({f"over the {noise}": "" for noise in _NOISES})
+
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
 
