@@ -1291,6 +1291,10 @@ TYPED_SPELLINGS.update(
 TYPED_SPELLINGS.update(
     {
         "on the breathing thing": "on the break", "the breathing thing on": "the break on",
+        # the answer "go for it" (its words are none of the yes's required words)
+        "go for it": "go ahead",
+        # a therapist described by whom they see
+        "who sees couples": "for couples", "who works with couples": "for couples",
     }
 )  # fmt: skip
 # A noise in the room given as the reason to repeat or speak up ("sorry, the dishwasher was
