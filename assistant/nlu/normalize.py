@@ -1287,12 +1287,31 @@ TYPED_SPELLINGS.update(
 
 # round 14 A: lengths, time-outs and control words as sets 36a-c said them: the time
 # apart by its rooms ("separate corners", "the apart time thingy"), the breathing timer
-# named by its parts. Typed only, like round 13's.
+# named by its parts, requests asked as negative questions ("why don't you ..."), the end
+# refused while more is asked. Typed only, like round 13's.
+_WE_VERBS = ("take", "have", "do", "start", "spend", "go")
+_YOU_VERBS = ("start", "stretch", "extend", "give", "set", "add", "put", "pause")
+"""The requests' verbs after "why don't we" ("let's ...") and "why don't you" ("can you")."""
 TYPED_SPELLINGS.update(
     {
         "on the breathing thing": "on the break", "the breathing thing on": "the break on",
+        # the time apart by its rooms, its corners, its plain name ("the apart time thingy",
+        # "some room apart", "real space"), back "after dinner at 8"
+        "do the thing where we": "lets", "separate corners": "space", "for like": "for",
+        "the apart time thingy": "space", "the apart time thing": "space",
+        "apart time thingy": "space", "some room apart": "space", "room apart": "space",
+        "real space": "space", "back after dinner at": "back at",
+        "come back after dinner at": "back at",
         # the answer "go for it" (its words are none of the yes's required words)
         "go for it": "go ahead",
+        # a request as a negative question (36b): "why don't we take an hour apart", "why
+        # don't you stretch the time-out"; only before a request's verb, so "why don't you
+        # ever listen" stays as said
+        **{f"why dont we {verb}": f"lets {verb}" for verb in _WE_VERBS},
+        **{f"why dont you {verb}": f"can you {verb}" for verb in _YOU_VERBS},
+        # the end refused while more is asked: "don't end it yet, give us another minute"
+        "dont end it yet": "were not ready yet", "dont stop it yet": "were not ready yet",
+        "dont end the break yet": "were not ready yet",
         # a therapist described by whom they see
         "who sees couples": "for couples", "who works with couples": "for couples",
     }
@@ -1555,13 +1574,18 @@ _AMOUNTS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | {"half"}
 _ONE_MORE = frozenset(["another", "extra"])
 
 
+_AND_A_HALF = (["and", "a", "half"], ["and", "a", "quarter"])
+
+
 def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """ "five more minutes" -> "five minutes more": the duration is then read whole
     (a request for more time, see intents/templates/extend.yaml). "another hour", "an
-    extra hour" are read as "another an hour": one hour, with no article said."""
+    extra hour" are read as "another an hour": one hour, with no article said; (round 14
+    A) so is "another minute and a half" ("another minute" alone stays as said)."""
     out = list(spans)
     for i in range(len(out) - 1, 0, -1):
-        if out[i][0] == "hour" and out[i - 1][0] in _ONE_MORE:
+        half = [tok for tok, _, _ in out[i + 1 : i + 4]] in _AND_A_HALF
+        if out[i - 1][0] in _ONE_MORE and (out[i][0] == "hour" or (out[i][0] == "minute" and half)):
             out.insert(i, ("an", out[i][1], out[i][1]))
     for i in range(1, len(out) - 1):
         amount = out[i - 1][0]
