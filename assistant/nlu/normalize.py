@@ -1312,6 +1312,17 @@ TYPED_SPELLINGS.update(
         # the end refused while more is asked: "don't end it yet, give us another minute"
         "dont end it yet": "were not ready yet", "dont stop it yet": "were not ready yet",
         "dont end the break yet": "were not ready yet",
+        # the time apart as going off to different rooms
+        "the going off to different rooms thing": "space",
+        "going off to different rooms": "take space",
+        # how the argument is going, beside the request: "we're getting snippy with each
+        # other"; a hedge after "to" ("is there a way to, like, pause us?")
+        "were getting snippy": "", "were getting snippy with each other": "",
+        "were snapping at each other": "", "to like": "to",
+        "before one of us says something dumb": "", "before one of us says something stupid": "",
+        # where one is busy driving: beside it a request is asked of the partner
+        # (matcher._BUSY_IN): "give me some space, I'm trying to park"
+        "im trying to park": "im driving", "im parking": "im driving",
         # a therapist described by whom they see
         "who sees couples": "for couples", "who works with couples": "for couples",
     }
@@ -1324,8 +1335,10 @@ _NOISES = ("dishwasher", "kettle", "dog", "dogs", "kids", "baby", "hoover", "vac
            "blender", "neighbours", "neighbors", "washing machine", "traffic", "rain")
 _NOISY = ("was loud", "was too loud", "was so loud", "is loud", "is too loud", "are loud",
           "are being loud", "were loud", "were being loud", "was barking", "is barking",
-          "was going", "is going", "was crying", "is crying", "are screaming", "were screaming",
-          "are shouting", "were shouting", "was on", "was running")
+          "was crying", "is crying", "are screaming", "were screaming", "are shouting",
+          "were shouting")
+"""Only said as a noise: "sorry, I didn't hear you, the kettle was on" (a state) stays a
+story told to the partner (set 9a's everyday line)."""
 TYPED_SPELLINGS.update({f"the {noise} {noisy}": "" for noise in _NOISES for noisy in _NOISY})
 TYPED_SPELLINGS.update({f"over the {noise}": "" for noise in _NOISES})
 
