@@ -229,6 +229,11 @@ _ENDEARMENT = re.compile(
     r"\b(?:love|babe|honey|hon|darling|sweetheart|sweetie)\b\s*(?:,|[.?!]*\s*$)", re.IGNORECASE
 )
 """An endearment said as a vocative (before a comma, or closing the utterance)."""
+_PARTNERS_NAME = re.compile(
+    r"\b(?:babe|honey|hon|darling|sweetheart|sweetie)\b\s*(?:,|[.?!]*\s*$)", re.IGNORECASE
+)
+"""round 14 A: the same without "love", which British speakers say to anyone (round 5's
+"speak up a bit love" is to Hearth): the partner asked to speak louder."""
 _HEARTHS_CHECKIN = re.compile(r"\w.*\bhearth's (?:check|daily|nightly|question)", re.IGNORECASE)
 """The check-in called Hearth's mid-sentence: the couple talk about Hearth."""
 _NAMED = re.compile(r"\b(?:hearth|heart|harth|hearths)\b", re.IGNORECASE)
@@ -934,11 +939,8 @@ class IntentParser:
             # ("the pause continues for another minute": 60 s).
             said = {*whole.durations, *(UNIT_SECONDS[unit] for unit in unread)}
             self._ask_length(slots, best.sentence.intent, said.__contains__)
-        if (
-            best.sentence.intent in ("repeat", "volume")
-            and _ENDEARMENT.search(text)
-            and not _NAMED.search(text)
-        ):
+        endearment = {"repeat": _ENDEARMENT, "volume": _PARTNERS_NAME}.get(best.sentence.intent)
+        if endearment is not None and endearment.search(text) and not _NAMED.search(text):
             # round 13 A: "sorry love, say that again?", "repeat what you said, babe": the
             # partner, called by an endearment and Hearth not named, is asked; (round 14 A)
             # so with "speak louder, babe, I can't hear you over the hoover"

@@ -1292,6 +1292,11 @@ TYPED_SPELLINGS.update(
 _WE_VERBS = ("take", "have", "do", "start", "spend", "go")
 _YOU_VERBS = ("start", "stretch", "extend", "give", "set", "add", "put", "pause")
 """The requests' verbs after "why don't we" ("let's ...") and "why don't you" ("can you")."""
+_FEATURES = (
+    ("space", "space"), ("pause", "break"), ("break", "break"), ("time out", "break"),
+    ("timeout", "break"), ("breathing", "break"), ("check in", "checkin"),
+)  # fmt: skip
+"""A feature as said, and as it reads after normalising (a typed form is not read again)."""
 TYPED_SPELLINGS.update(
     {
         "on the breathing thing": "on the break", "the breathing thing on": "the break on",
@@ -1302,6 +1307,9 @@ TYPED_SPELLINGS.update(
         "apart time thingy": "space", "some room apart": "space", "room apart": "space",
         "real space": "space", "back after dinner at": "back at",
         "come back after dinner at": "back at",
+        # a feature explained by its "thing" ("explain space" alone is about the universe)
+        **{f"explain the {name} thing": f"explain how the {as_read} works"
+           for name, as_read in _FEATURES},
         # the answer "go for it" (its words are none of the yes's required words)
         "go for it": "go ahead",
         # a request as a negative question (36b): "why don't we take an hour apart", "why
@@ -1331,12 +1339,16 @@ TYPED_SPELLINGS.update(
 # loud, repeat that", "louder, the kids are being loud", "I can't hear you over the dog"):
 # it says nothing about the request. Not a screen or music (clauses.DEVICES: "louder, the
 # tv is quiet" is about the tv).
-_NOISES = ("dishwasher", "kettle", "dog", "dogs", "kids", "baby", "hoover", "vacuum",
-           "blender", "neighbours", "neighbors", "washing machine", "traffic", "rain")
-_NOISY = ("was loud", "was too loud", "was so loud", "is loud", "is too loud", "are loud",
-          "are being loud", "were loud", "were being loud", "was barking", "is barking",
-          "was crying", "is crying", "are screaming", "were screaming", "are shouting",
-          "were shouting")
+_NOISES = (
+    "dishwasher", "kettle", "dog", "dogs", "kids", "baby", "hoover", "vacuum", "blender",
+    "neighbours", "neighbors", "washing machine", "traffic", "rain",
+)  # fmt: skip
+_NOISY = (
+    "was loud", "was too loud", "was so loud", "is loud", "is too loud", "are loud",
+    "are being loud", "were loud", "were being loud", "was barking", "is barking",
+    "was crying", "is crying", "are screaming", "were screaming", "are shouting",
+    "were shouting",
+)  # fmt: skip
 """Only said as a noise: "sorry, I didn't hear you, the kettle was on" (a state) stays a
 story told to the partner (set 9a's everyday line)."""
 TYPED_SPELLINGS.update({f"the {noise} {noisy}": "" for noise in _NOISES for noisy in _NOISY})
