@@ -222,12 +222,18 @@ I'm leaving"): a condition or a threat, not a request next to a remark. Only "an
 a joint request ("let's pause and we can talk later") just adds a plan."""
 _JOINT = _words("lets can we i")
 """Words a remark said after a request starts with ("stop the pause, we're ready")."""
-_BUSY_IN = _words("toilet bathroom loo shower")
-"""Where someone is busy ("I'm in the toilet"): beside it, a wait is asked of the partner."""
+_BUSY_IN = _words("toilet bathroom loo shower driving")
+"""Where someone is busy ("I'm in the toilet", (round 14 A) "I'm driving" and "trying to
+park", read so in normalize.py): beside it, a wait is asked of the partner."""
 _ENDEARMENT = re.compile(
     r"\b(?:love|babe|honey|hon|darling|sweetheart|sweetie)\b\s*(?:,|[.?!]*\s*$)", re.IGNORECASE
 )
 """An endearment said as a vocative (before a comma, or closing the utterance)."""
+_PARTNERS_NAME = re.compile(
+    r"\b(?:babe|honey|hon|darling|sweetheart|sweetie)\b\s*(?:,|[.?!]*\s*$)", re.IGNORECASE
+)
+"""round 14 A: the same without "love", which British speakers say to anyone (round 5's
+"speak up a bit love" is to Hearth): the partner asked to speak louder."""
 _HEARTHS_CHECKIN = re.compile(r"\w.*\bhearth's (?:check|daily|nightly|question)", re.IGNORECASE)
 """The check-in called Hearth's mid-sentence: the couple talk about Hearth."""
 _NAMED = re.compile(r"\b(?:hearth|heart|harth|hearths)\b", re.IGNORECASE)
@@ -933,13 +939,11 @@ class IntentParser:
             # ("the pause continues for another minute": 60 s).
             said = {*whole.durations, *(UNIT_SECONDS[unit] for unit in unread)}
             self._ask_length(slots, best.sentence.intent, said.__contains__)
-        if (
-            best.sentence.intent == "repeat"
-            and _ENDEARMENT.search(text)
-            and not _NAMED.search(text)
-        ):
+        endearment = {"repeat": _ENDEARMENT, "volume": _PARTNERS_NAME}.get(best.sentence.intent)
+        if endearment is not None and endearment.search(text) and not _NAMED.search(text):
             # round 13 A: "sorry love, say that again?", "repeat what you said, babe": the
-            # partner, called by an endearment and Hearth not named, is asked
+            # partner, called by an endearment and Hearth not named, is asked; (round 14 A)
+            # so with "speak louder, babe, I can't hear you over the hoover"
             return Intent(NONE, {}, 1.0, text), None
         if (
             best.sentence.intent == EXTEND

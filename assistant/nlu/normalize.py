@@ -1285,6 +1285,75 @@ TYPED_SPELLINGS.update(
     }
 )  # fmt: skip
 
+# round 14 A: lengths, time-outs and control words as sets 36a-c said them: the time
+# apart by its rooms ("separate corners", "the apart time thingy"), the breathing timer
+# named by its parts, requests asked as negative questions ("why don't you ..."), the end
+# refused while more is asked. Typed only, like round 13's.
+_WE_VERBS = ("take", "have", "do", "start", "spend", "go")
+_YOU_VERBS = ("start", "stretch", "extend", "give", "set", "add", "put", "pause")
+"""The requests' verbs after "why don't we" ("let's ...") and "why don't you" ("can you")."""
+_FEATURES = (
+    ("space", "space"), ("pause", "break"), ("break", "break"), ("time out", "break"),
+    ("timeout", "break"), ("breathing", "break"), ("check in", "checkin"),
+)  # fmt: skip
+"""A feature as said, and as it reads after normalising (a typed form is not read again)."""
+TYPED_SPELLINGS.update(
+    {
+        "on the breathing thing": "on the break", "the breathing thing on": "the break on",
+        # the time apart by its rooms, its corners, its plain name ("the apart time thingy",
+        # "some room apart", "real space"), back "after dinner at 8"
+        "do the thing where we": "lets", "separate corners": "space", "for like": "for",
+        "the apart time thingy": "space", "the apart time thing": "space",
+        "apart time thingy": "space", "some room apart": "space", "room apart": "space",
+        "real space": "space", "back after dinner at": "back at",
+        "come back after dinner at": "back at",
+        # a feature explained by its "thing" ("explain space" alone is about the universe)
+        **{f"explain the {name} thing": f"explain how the {as_read} works"
+           for name, as_read in _FEATURES},
+        # the answer "go for it" (its words are none of the yes's required words)
+        "go for it": "go ahead",
+        # a request as a negative question (36b): "why don't we take an hour apart", "why
+        # don't you stretch the time-out"; only before a request's verb, so "why don't you
+        # ever listen" stays as said
+        **{f"why dont we {verb}": f"lets {verb}" for verb in _WE_VERBS},
+        **{f"why dont you {verb}": f"can you {verb}" for verb in _YOU_VERBS},
+        # the end refused while more is asked: "don't end it yet, give us another minute"
+        "dont end it yet": "were not ready yet", "dont stop it yet": "were not ready yet",
+        "dont end the break yet": "were not ready yet",
+        # the time apart as going off to different rooms
+        "the going off to different rooms thing": "space",
+        "going off to different rooms": "take space",
+        # how the argument is going, beside the request: "we're getting snippy with each
+        # other"; a hedge after "to" ("is there a way to, like, pause us?")
+        "were getting snippy": "", "were getting snippy with each other": "",
+        "were snapping at each other": "", "to like": "to",
+        "before one of us says something dumb": "", "before one of us says something stupid": "",
+        # where one is busy driving: beside it a request is asked of the partner
+        # (matcher._BUSY_IN): "give me some space, I'm trying to park"
+        "im trying to park": "im driving", "im parking": "im driving",
+        # a therapist described by whom they see
+        "who sees couples": "for couples", "who works with couples": "for couples",
+    }
+)  # fmt: skip
+# A noise in the room given as the reason to repeat or speak up ("sorry, the dishwasher was
+# loud, repeat that", "louder, the kids are being loud", "I can't hear you over the dog"):
+# it says nothing about the request. Not a screen or music (clauses.DEVICES: "louder, the
+# tv is quiet" is about the tv).
+_NOISES = (
+    "dishwasher", "kettle", "dog", "dogs", "kids", "baby", "hoover", "vacuum", "blender",
+    "neighbours", "neighbors", "washing machine", "traffic", "rain",
+)  # fmt: skip
+_NOISY = (
+    "was loud", "was too loud", "was so loud", "is loud", "is too loud", "are loud",
+    "are being loud", "were loud", "were being loud", "was barking", "is barking",
+    "was crying", "is crying", "are screaming", "were screaming", "are shouting",
+    "were shouting",
+)  # fmt: skip
+"""Only said as a noise: "sorry, I didn't hear you, the kettle was on" (a state) stays a
+story told to the partner (set 9a's everyday line)."""
+TYPED_SPELLINGS.update({f"the {noise} {noisy}": "" for noise in _NOISES for noisy in _NOISY})
+TYPED_SPELLINGS.update({f"over the {noise}": "" for noise in _NOISES})
+
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
 
@@ -1530,13 +1599,18 @@ _AMOUNTS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | {"half"}
 _ONE_MORE = frozenset(["another", "extra"])
 
 
+_AND_A_HALF = (["and", "a", "half"], ["and", "a", "quarter"])
+
+
 def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """ "five more minutes" -> "five minutes more": the duration is then read whole
     (a request for more time, see intents/templates/extend.yaml). "another hour", "an
-    extra hour" are read as "another an hour": one hour, with no article said."""
+    extra hour" are read as "another an hour": one hour, with no article said; (round 14
+    A) so is "another minute and a half" ("another minute" alone stays as said)."""
     out = list(spans)
     for i in range(len(out) - 1, 0, -1):
-        if out[i][0] == "hour" and out[i - 1][0] in _ONE_MORE:
+        half = [tok for tok, _, _ in out[i + 1 : i + 4]] in _AND_A_HALF
+        if out[i - 1][0] in _ONE_MORE and (out[i][0] == "hour" or (out[i][0] == "minute" and half)):
             out.insert(i, ("an", out[i][1], out[i][1]))
     for i in range(1, len(out) - 1):
         amount = out[i - 1][0]

@@ -175,6 +175,10 @@ def _and_part(tokens: list[str], j: int) -> tuple[float, int]:
     return value, k + 1
 
 
+_ROUGHLY = frozenset(("odd", "ish"))
+"""What rounds a number before its unit ("twenty-odd minutes")."""
+
+
 def _quantity_at(tokens: list[str], i: int) -> tuple[float, int] | None:
     """A quantity before a unit: "twelve", "a", "an", "one and a half", "half a",
     "half" ("half hour"), "a couple of", "1.5", "1/2 an", "a quarter of an",
@@ -207,6 +211,13 @@ def _quantity_at(tokens: list[str], i: int) -> tuple[float, int] | None:
         value, j = found
         if j < len(tokens) and tokens[j] in ("quarter", "quarters"):  # "three quarters of an"
             return value * 0.25, _of_a(tokens, j + 1)
+        nxt = tokens[j] if j < len(tokens) else ""
+        if tok.isdigit() and "/" in nxt and (part := _fraction(nxt)) is not None and part < 1:
+            return value + part, j + 1  # round 14 A: a typed mixed number, "1 1/2 mins"
+        if nxt in _ROUGHLY and j + 1 < len(tokens) and tokens[j + 1] in UNIT_SECONDS:
+            # round 14 A: "twenty-odd minutes", "ten-ish minutes" are the number, as
+            # "twenty minutes or so" is (the odd word had been fuzzily read as a minute)
+            j += 1
     # "one and a half minutes", "2 and a 1/2 minutes"
     part, j = _and_part(tokens, j)
     return value + part, j
