@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.nlu.numbers import CADENCE, DURATION, TENS, TIME, UNIT_SECONDS, UNITS, int_at
+from assistant.nlu.numbers import (
+    CADENCE,
+    DURATION,
+    TENS,
+    TIME,
+    UNIT_SECONDS,
+    UNITS,
+    int_at,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from assistant.nlu.normalize import Normalized
@@ -169,11 +178,27 @@ def changed_answer(out: Normalized) -> None:
         out.tokens, out.spans = tokens[-1:], out.spans[-1:]
 
 
+LENT_UNIT_MAX_RATIO = 5
+"""A bare number correcting a length takes that length's unit only when the result is
+within this factor of it ("two minutes, no, three"; "one minute, no, five"): "three
+hours, no, forty" or "an hour, no, ninety" surely do not mean forty or ninety hours,
+so those are asked."""
+
+
+def _unit_of(norm: Normalized, k: int) -> int | None:
+    """Seconds in the unit a length placeholder was said in ("ten minutes" -> 60): the last
+    unit word of its source words; None when there is none ("a quarter of an hour" says
+    "hour")."""
+    said = tokenize(norm.source[norm.spans[k][0] : norm.spans[k][1]].lower())
+    return next((UNIT_SECONDS[t] for t in reversed(said) if t in UNIT_SECONDS), None)
+
+
 # --- round 12 B: a length corrected with a bare number ("two more minutes, no, three") ---
 def corrected_by_number(norm: Normalized) -> None:
-    """ "Two more minutes, no, three": the correction says the number alone. The first
-    value was taken back, so it is never kept; the unit of the second is not said (round
-    5: "five minutes no ten" is never a bare ten), so the length is asked."""
+    """ "Two more minutes, no, three": the correction says the number alone, in the unit
+    of the length it corrects, as a listener takes it (blind-set writers label it so,
+    round 14). The first value is never kept; when the number in that unit is far from
+    it (`LENT_UNIT_MAX_RATIO`) or the unit is unclear, the length is asked."""
     tokens, spans = norm.tokens, norm.spans
     for k, tok in enumerate(tokens):
         if tok != DURATION:
@@ -199,6 +224,19 @@ def corrected_by_number(norm: Normalized) -> None:
             continue  # "add five minutes, no, ten, add ten minutes": said again with its unit
         nth = tokens[:k].count(DURATION)
         if nth < len(norm.durations):
-            norm.durations[nth] = None
+            norm.durations[nth] = _lent_unit(norm, k, norm.durations[nth], number[0])
         del tokens[start : number[1]], spans[start : number[1]]
         return
+
+
+def _lent_unit(norm: Normalized, k: int, first: int | None, number: float) -> int | None:
+    """The corrected length in seconds: `number` in the unit the length at tokens[k] was
+    said in, or None (asked) when that is unclear or far from the length taken back."""
+    unit = _unit_of(norm, k)
+    if unit is None or not first or number <= 0:
+        return None
+    seconds = number * unit
+    ratio = seconds / first
+    if seconds != int(seconds) or not 1 / LENT_UNIT_MAX_RATIO <= ratio <= LENT_UNIT_MAX_RATIO:
+        return None
+    return int(seconds)

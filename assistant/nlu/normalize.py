@@ -1396,7 +1396,7 @@ def _speech_habits_12b(out: Normalized) -> None:
     """Habits of speech heard whole by the recognizer:
     - a word said again across a filler ("with uh with my wife", "the uh the walk"): the
       filler goes first, so the repeat is only seen now;
-    - a length corrected with a bare number ("two more minutes, no, three": asked);
+    - a length corrected with a bare number ("two more minutes, no, three": in its unit, or asked);
     - a grudging "fine," before a request ("fine, add an idea: ...");
     - the content promised for later ("add an idea, I'll tell you what in a sec"): nothing
       was said yet, so no free text is read from the promise."""

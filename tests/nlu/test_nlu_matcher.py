@@ -626,10 +626,10 @@ def test_a_length_said_unclearly_is_asked_about_never_guessed(
         # a number or another length beside the request: a correction, or its length
         ("hearth, time out, fifteen", "pause"),
         ("hearth can we have a break for, like, forty five", "pause"),
-        ("hearth pause for two minutes, actually three", "pause"),
+        ("hearth pause for two minutes, actually thirty", "pause"),  # 15 times the first
         # the same without the comma ("actually" and "i mean" are fillers, dropped)
-        ("hearth pause for two minutes actually three", "pause"),
-        ("a break for ten minutes i mean fifteen", "pause"),
+        ("hearth pause for two minutes actually thirty", "pause"),
+        ("a break for ten minutes i mean one", "pause"),
         # two lengths and one request
         ("hearth pause ten minutes five minutes", "pause"),
         # an open end on the length: not settled ("maybe" alone is a filler, so this

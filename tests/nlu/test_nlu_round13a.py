@@ -34,10 +34,11 @@ REQUESTS = [
 ]  # fmt: skip
 
 ASKED = [
-    # a bare number taking a length back says no unit: asked (README, "What you can say")
+    # a bare number taking a length back, far from it in that unit: asked (README, "What
+    # you can say"); near it, it takes the unit (test_nlu_round14.py)
     "hearth, space for three hours, no, forty",
-    "hearth, a break for twenty minutes, no, thirty",
-    "hearth, a break for twenty minutes, actually thirty",
+    "hearth, a break for twenty minutes, no, two",
+    "hearth, a break for an hour, actually ninety",
 ]
 
 TALK = [

@@ -32,12 +32,12 @@ def test_a_number_taken_back_is_replaced_by_the_next(
     "text",
     [
         "give us two no more minutes",  # no second number: nothing taken back
-        "five minutes no ten",  # the unit is not said again: never a bare ten
+        "an hour no ten",  # ten hours is far from the hour taken back: asked, never 600
     ],
 )
 def test_a_correction_needs_a_second_number(text: str) -> None:
     norm = normalize(text)
-    assert norm.durations[:1] != [600], norm
+    assert norm.durations[:1] in ([], [None]), norm  # nothing read, or asked
 
 
 @pytest.mark.parametrize(
