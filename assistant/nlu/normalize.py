@@ -1285,6 +1285,37 @@ TYPED_SPELLINGS.update(
     }
 )  # fmt: skip
 
+# round 14 B: the check-in by what it does ("the asking thing", "the feelings question",
+# "question time"); a request relayed for the partner ("my wife wants to ...", "she wants
+# you to ..."); a suggestion put as a question ("why don't we ...", "can't you suggest
+# ..."). Typed only, like round 12's frames.
+TYPED_SPELLINGS.update(
+    {
+        "asking thing": "checkin", "asking us thing": "checkin",
+        "feelings question": "checkin question", "how are we doing question": "checkin question",
+        "how are we question": "checkin question", "how were doing question": "checkin question",
+        "question time": "checkin time", "check on us": "checkin on us",
+        "the question you ask us": "the checkin", "that question you ask us": "the checkin",
+        "the questions you ask us": "the checkin", "checking in thing": "checkin",
+        "why dont we": "lets", "why dont you": "can you", "cant you give": "can you give",
+        "cant you suggest": "can you suggest", "cant you ask": "can you ask",
+        "arent we supposed to": "lets", "go ahead ask": "", "go ahead and ask": "",
+        "my partner wants to": "we want to", "she wants to": "we want to",
+        "he wants to": "we want to", "she wants you to": "can you", "he wants you to": "can you",
+        "my partner wants you to": "can you", "my partner wants the": "we want the",
+        "my partners asking": "", "my partner is asking": "",
+        "my wife wants to": "we want to", "my husband wants to": "we want to",
+        "my wife wants the": "we want the", "my husband wants the": "we want the",
+        "my husbands asking": "", "my wifes asking": "",
+        # its next time asked after: "when's the next question", "when will you next ask us"
+        "whens the next question": "whens the next checkin",
+        "when is the next question": "when is the next checkin",
+        "when will you next ask us": "when will you ask us",
+        "what time are you asking us": "what time will you ask us the question",
+        "when youll ask us": "when will you ask us",
+    }
+)  # fmt: skip
+
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
 
@@ -1349,6 +1380,53 @@ def _speech_habits_12b(out: Normalized) -> None:
             ):
                 del tokens[k:], spans[k:]
                 return
+
+
+# round 14 B: the check-in called "the question" when it is moved, skipped or asked about
+_QUESTION_MOVED = frozenset(("move", "set", "schedule", "reschedule", "bump", "push", "shift"))
+_QUESTION_SKIPPED = frozenset(("leave", "skip", "miss", "cancel", "drop"))
+_CHECKIN_TAIL = frozenset(("thing", "one", "session"))
+_QUESTION_DECLINED = frozenset(
+    ("skip", "leave", "miss", "cancel", "drop", "not", "no", "or", "wasnt", "didnt", "isnt",
+     "helpful", "helped", "help")
+)  # fmt: skip
+"""Words with which "the question tonight" is the check-in put off, asked about or
+judged ("skip the question tonight", "is the question today or tomorrow"), not asked for."""
+
+
+def _checkin_named_14b(out: Normalized) -> None:
+    """The check-in named by what it does (round 14 B), read once fillers are gone:
+    - "the question" moved to a time ("move the question to half eight", "question at
+      8:15 every evening") or skipped for a day ("skip the question tonight", "not
+      tonight for the question"): a question moved or skipped is the daily one, never
+      the one being answered (not "ask us the question at ten", a template's own words);
+    - "the daily thing", "our checking in thing": "thing" after its name goes."""
+    tokens, spans = out.tokens, out.spans
+    timed = TIME in tokens
+    declined = bool(_QUESTION_DECLINED & set(tokens))
+    for k, tok in enumerate(tokens):
+        if tok == CADENCE and tokens[k + 1 : k + 2] == ["thing"]:
+            tokens[k + 1] = "checkin"
+        before, after = tokens[max(0, k - 2) : k], tokens[k + 1 : k + 2]
+        prev = before[-1] if before else ""
+        if tok != "question" or prev in ("another", "different", "new", "us"):
+            continue
+        skipped = declined and (
+            after in (["tonight"], ["today"])
+            or before == ["tonight", "for"]
+            or prev in _QUESTION_SKIPPED
+        )
+        moved = timed and (
+            prev in _QUESTION_MOVED or after in (["at"], ["for"], ["to"], [TIME]) or prev == "for"
+        )
+        if skipped or moved:
+            tokens[k] = "checkin"
+    k = 1
+    while k < len(tokens):
+        if tokens[k] in _CHECKIN_TAIL and tokens[k - 1] == "checkin":
+            del tokens[k], spans[k]
+        else:
+            k += 1
 
 
 _PARTNERS_OWN = frozenset(
@@ -1725,6 +1803,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
         _speech_habits_12b(out)  # round 12 B
+        _checkin_named_14b(out)
         _can_without_subject(out)
         taken_back(out)
         _idea_as_topic(out)
