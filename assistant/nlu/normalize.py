@@ -1313,6 +1313,16 @@ TYPED_SPELLINGS.update(
         "when will you next ask us": "when will you ask us",
         "what time are you asking us": "what time will you ask us the question",
         "when youll ask us": "when will you ask us",
+        # the idea list by what is on it, the nice list, tonight's chat, a reason beside
+        "things we want to do list": "idea list", "list of stuff to do together": "idea list",
+        "list of stuff to try": "idea list", "list of things we wanted to try": "idea list",
+        "the nice list": "appreciation", "tonights chat": "tonights checkin",
+        "now not later": "", "checkin after dinner at": "checkin at",
+        "check in after dinner at": "checkin at",
+        "she wants to appreciate me": "i want to appreciate my partner",
+        "he wants to appreciate me": "i want to appreciate my partner",
+        "were putting our shoes on": "", "were putting shoes on": "",
+        "were getting our shoes on": "", "were getting our coats on": "",
     }
 )  # fmt: skip
 
