@@ -1323,6 +1323,9 @@ TYPED_SPELLINGS.update(
         "he wants to appreciate me": "i want to appreciate my partner",
         "were putting our shoes on": "", "were putting shoes on": "",
         "were getting our shoes on": "", "were getting our coats on": "",
+        # a clear-all with its plan ("clear all the ideas, everything, start fresh"): the
+        # plan was read as an idea's text
+        "everything start fresh": "everything", "everything start over": "everything",
     }
 )  # fmt: skip
 
