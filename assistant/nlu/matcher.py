@@ -1913,6 +1913,9 @@ _LIST_VERB_LEADS = frozenset(["please", "kindly", "just", "hearth", "you"])
 """Words after which "list" is the verb ("can you please list your features")."""
 
 
+_WE_WANT_TO, _WE_WANNA = ["we", "want", "to"], ["we", "wanna"]
+
+
 def _list_kind(words: list[str]) -> str:
     """Which list the utterance names: "ours" (our list, the idea list), "the" (the
     list, said bare) or "other" (my to do list, a shopping list, "add eggs to list")."""
@@ -1925,6 +1928,10 @@ def _list_kind(words: list[str]) -> str:
             continue  # "list the commands", "please list the things you can do": a verb
         if before in _OWN_LIST or words[i + 1 : i + 2] == ["of"]:
             continue
+        if before == "do" and (
+            words[i - 4 : i - 1] == _WE_WANT_TO or words[i - 3 : i - 1] == _WE_WANNA
+        ):
+            continue  # round 14 B: "our things-we-want-to-do list" is ours, not a to-do list
         if before != "the":
             return "other"
         kind = "the"

@@ -1313,6 +1313,8 @@ TYPED_SPELLINGS.update(
         "when will you next ask us": "when will you ask us",
         "what time are you asking us": "what time will you ask us the question",
         "when youll ask us": "when will you ask us",
+        "when will you ask us how were doing": "when is the next checkin",
+        "when will you next ask us how were doing": "when is the next checkin",
         # the idea list by what is on it, the nice list, tonight's chat, a reason beside
         "things we want to do list": "idea list", "list of stuff to do together": "idea list",
         "list of stuff to try": "idea list", "list of things we wanted to try": "idea list",
@@ -1323,6 +1325,11 @@ TYPED_SPELLINGS.update(
         "he wants to appreciate me": "i want to appreciate my partner",
         "were putting our shoes on": "", "were putting shoes on": "",
         "were getting our shoes on": "", "were getting our coats on": "",
+        # the ritual by when we do it, Hearth asked to guide it ("the coffee thing we do
+        # every week", "the mindfulness thing, guide us through it")
+        "thing we do every week": "thing", "thing we do every weekend": "thing",
+        "thing we do on sundays": "thing", "thing we do on saturdays": "thing",
+        "guide us through it": "",
         # a clear-all with its plan ("clear all the ideas, everything, start fresh"): the
         # plan was read as an idea's text
         "everything start fresh": "everything", "everything start over": "everything",
