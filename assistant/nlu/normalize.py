@@ -1420,7 +1420,8 @@ def _checkin_named_14b(out: Normalized) -> None:
       8:15 every evening") or skipped for a day ("skip the question tonight", "not
       tonight for the question"): a question moved or skipped is the daily one, never
       the one being answered (not "ask us the question at ten", a template's own words);
-    - "the daily thing", "our checking in thing": "thing" after its name goes."""
+    - "the daily thing", "our checking in thing": "thing" after its name goes;
+    - the call apart with where one rings from ("on speaker from my mom's place")."""
     tokens, spans = out.tokens, out.spans
     timed = TIME in tokens
     declined = bool(_QUESTION_DECLINED & set(tokens))
@@ -1441,6 +1442,12 @@ def _checkin_named_14b(out: Normalized) -> None:
         )
         if skipped or moved:
             tokens[k] = "checkin"
+    for k in range(2, len(tokens) - 1):
+        if tokens[k - 2 : k + 2] == ["on", "speaker", "from", tokens[k + 1]]:
+            # the call apart: where the partner rings from ("she's on speaker from
+            # Calgary") says only that we are apart
+            del tokens[k:], spans[k:]
+            break
     k = 1
     while k < len(tokens):
         if tokens[k] in _CHECKIN_TAIL and tokens[k - 1] == "checkin":
