@@ -1330,6 +1330,16 @@ TYPED_SPELLINGS.update(
         "thing we do every week": "thing", "thing we do every weekend": "thing",
         "thing we do on sundays": "thing", "thing we do on saturdays": "thing",
         "guide us through it": "",
+        # the check-in by what Hearth does in it ("the thing where you ask how the
+        # relationship's going", "the chat where you ask us stuff about us"); who is ready
+        "thing where you ask how the relationships going": "checkin",
+        "thing where you ask us how the relationships going": "checkin",
+        "thing where you ask how were doing": "checkin",
+        "thing where you ask us how were doing": "checkin",
+        "chat where you ask us stuff about us": "checkin",
+        "thing where you ask us stuff about us": "checkin",
+        "thing where you ask us about us": "checkin",
+        "were both sitting down": "", "is it possible to do the": "can we do the",
         # a clear-all with its plan ("clear all the ideas, everything, start fresh"): the
         # plan was read as an idea's text
         "everything start fresh": "everything", "everything start over": "everything",
