@@ -293,13 +293,17 @@ _NAME_AT_ENDS = re.compile(r"^(?:hey\s+)?hearth\b[\s,.:;!-]*|[\s,.:;!-]*\bhearth
 _TALKED_ABOUT = re.compile(
     r"\S\s+hearth\s+(?:actually\s+|really\s+|even\s+)?(?:(?:did|does)\b(?!\s+(?:you|we|i|us|it|"
     r"that|this|the)\b)|(?:helps|helped|works|worked|said|says|thinks|knows|suggested|suggests|"
-    r"played|plays|told|asked|reminded|gave)\b)|\bthe\s+hearth\s+[a-z]",
+    r"played|plays|told|asked|reminded|gave|keeps|kept|remembers|remembered|reads)\b)|"
+    r"\bthe\s+hearth\s+[a-z]",
     re.IGNORECASE,
 )
 """Hearth talked about, not to (round 13 B): "do you think hearth actually helps", "the
 breathing one hearth did", "the hearth check-in question yesterday was good", "I think
 hearth actually helped us" (only "did" and "does" may open a question to Hearth: "hey
-hearth did we check in today")."""
+hearth did we check in today"). Round 14 B: "I like that Hearth keeps our list of ideas"."""
+_LIST_DESCRIBED = re.compile(r"\bidea list (?:is|was|has|looks|seems|getting|keeps)\b")
+"""round 14 B: the idea list described ("our list of things to try is getting pretty
+long"), not added to: an add_idea read so is talk."""
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")
 """Free text made only of these (and function words) says nothing: "put something on the
 list" asks to dictate it next."""
@@ -930,6 +934,8 @@ class IntentParser:
                         intent.slots[UNCLEAR] = True
                 return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
+        if best.sentence.intent == "add_idea" and _LIST_DESCRIBED.search(whole.text):
+            return Intent(NONE, {}, 1.0, text), None
         slots = self._slots(best, norm)
         unread = LENGTH_UNITS.intersection(whole.tokens) - best.sentence.tokens
         if unread:
@@ -1911,6 +1917,9 @@ _LIST_VERB_LEADS = frozenset(["please", "kindly", "just", "hearth", "you"])
 """Words after which "list" is the verb ("can you please list your features")."""
 
 
+_WE_WANT_TO, _WE_WANNA = ["we", "want", "to"], ["we", "wanna"]
+
+
 def _list_kind(words: list[str]) -> str:
     """Which list the utterance names: "ours" (our list, the idea list), "the" (the
     list, said bare) or "other" (my to do list, a shopping list, "add eggs to list")."""
@@ -1923,6 +1932,10 @@ def _list_kind(words: list[str]) -> str:
             continue  # "list the commands", "please list the things you can do": a verb
         if before in _OWN_LIST or words[i + 1 : i + 2] == ["of"]:
             continue
+        if before == "do" and (
+            words[i - 4 : i - 1] == _WE_WANT_TO or words[i - 3 : i - 1] == _WE_WANNA
+        ):
+            continue  # round 14 B: "our things-we-want-to-do list" is ours, not a to-do list
         if before != "the":
             return "other"
         kind = "the"

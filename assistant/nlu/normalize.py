@@ -1289,9 +1289,6 @@ TYPED_SPELLINGS.update(
 # apart by its rooms ("separate corners", "the apart time thingy"), the breathing timer
 # named by its parts, requests asked as negative questions ("why don't you ..."), the end
 # refused while more is asked. Typed only, like round 13's.
-_WE_VERBS = ("take", "have", "do", "start", "spend", "go")
-_YOU_VERBS = ("start", "stretch", "extend", "give", "set", "add", "put", "pause")
-"""The requests' verbs after "why don't we" ("let's ...") and "why don't you" ("can you")."""
 _FEATURES = (
     ("space", "space"), ("pause", "break"), ("break", "break"), ("time out", "break"),
     ("timeout", "break"), ("breathing", "break"), ("check in", "checkin"),
@@ -1312,11 +1309,6 @@ TYPED_SPELLINGS.update(
            for name, as_read in _FEATURES},
         # the answer "go for it" (its words are none of the yes's required words)
         "go for it": "go ahead",
-        # a request as a negative question (36b): "why don't we take an hour apart", "why
-        # don't you stretch the time-out"; only before a request's verb, so "why don't you
-        # ever listen" stays as said
-        **{f"why dont we {verb}": f"lets {verb}" for verb in _WE_VERBS},
-        **{f"why dont you {verb}": f"can you {verb}" for verb in _YOU_VERBS},
         # the end refused while more is asked: "don't end it yet, give us another minute"
         "dont end it yet": "were not ready yet", "dont stop it yet": "were not ready yet",
         "dont end the break yet": "were not ready yet",
@@ -1353,6 +1345,68 @@ _NOISY = (
 story told to the partner (set 9a's everyday line)."""
 TYPED_SPELLINGS.update({f"the {noise} {noisy}": "" for noise in _NOISES for noisy in _NOISY})
 TYPED_SPELLINGS.update({f"over the {noise}": "" for noise in _NOISES})
+# round 14 B: the check-in by what it does ("the asking thing", "the feelings question",
+# "question time"); a request relayed for the partner ("my wife wants to ...", "she wants
+# you to ..."); a suggestion put as a question ("why don't we ...", "can't you suggest
+# ..."). Typed only, like round 12's frames.
+TYPED_SPELLINGS.update(
+    {
+        "asking thing": "checkin", "asking us thing": "checkin",
+        "feelings question": "checkin question", "how are we doing question": "checkin question",
+        "how are we question": "checkin question", "how were doing question": "checkin question",
+        "question time": "checkin time", "check on us": "checkin on us",
+        "the question you ask us": "the checkin", "that question you ask us": "the checkin",
+        "the questions you ask us": "the checkin", "checking in thing": "checkin",
+        # (round 14 A had these before a request's verb only; the matcher keeps "why don't
+        # you ever listen" none either way)
+        "why dont we": "lets", "why dont you": "can you", "cant you give": "can you give",
+        "cant you suggest": "can you suggest", "cant you ask": "can you ask",
+        "arent we supposed to": "lets", "go ahead ask": "", "go ahead and ask": "",
+        "my partner wants to": "we want to", "she wants to": "we want to",
+        "he wants to": "we want to", "she wants you to": "can you", "he wants you to": "can you",
+        "my partner wants you to": "can you", "my partner wants the": "we want the",
+        "my partners asking": "", "my partner is asking": "",
+        "my wife wants to": "we want to", "my husband wants to": "we want to",
+        "my wife wants the": "we want the", "my husband wants the": "we want the",
+        "my husbands asking": "", "my wifes asking": "",
+        # its next time asked after: "when's the next question", "when will you next ask us"
+        "whens the next question": "whens the next checkin",
+        "when is the next question": "when is the next checkin",
+        "when will you next ask us": "when will you ask us",
+        "what time are you asking us": "what time will you ask us the question",
+        "when youll ask us": "when will you ask us",
+        "when will you ask us how were doing": "when is the next checkin",
+        "when will you next ask us how were doing": "when is the next checkin",
+        # the idea list by what is on it, the nice list, tonight's chat, a reason beside
+        "things we want to do list": "idea list", "list of stuff to do together": "idea list",
+        "list of stuff to try": "idea list", "list of things we wanted to try": "idea list",
+        "the nice list": "appreciation", "tonights chat": "tonights checkin",
+        "now not later": "", "checkin after dinner at": "checkin at",
+        "check in after dinner at": "checkin at",
+        "she wants to appreciate me": "i want to appreciate my partner",
+        "he wants to appreciate me": "i want to appreciate my partner",
+        "were putting our shoes on": "", "were putting shoes on": "",
+        "were getting our shoes on": "", "were getting our coats on": "",
+        # the ritual by when we do it, Hearth asked to guide it ("the coffee thing we do
+        # every week", "the mindfulness thing, guide us through it")
+        "thing we do every week": "thing", "thing we do every weekend": "thing",
+        "thing we do on sundays": "thing", "thing we do on saturdays": "thing",
+        "guide us through it": "",
+        # the check-in by what Hearth does in it ("the thing where you ask how the
+        # relationship's going", "the chat where you ask us stuff about us"); who is ready
+        "thing where you ask how the relationships going": "checkin",
+        "thing where you ask us how the relationships going": "checkin",
+        "thing where you ask how were doing": "checkin",
+        "thing where you ask us how were doing": "checkin",
+        "chat where you ask us stuff about us": "checkin",
+        "thing where you ask us stuff about us": "checkin",
+        "thing where you ask us about us": "checkin",
+        "were both sitting down": "", "is it possible to do the": "can we do the",
+        # a clear-all with its plan ("clear all the ideas, everything, start fresh"): the
+        # plan was read as an idea's text
+        "everything start fresh": "everything", "everything start over": "everything",
+    }
+)  # fmt: skip
 
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
@@ -1418,6 +1472,60 @@ def _speech_habits_12b(out: Normalized) -> None:
             ):
                 del tokens[k:], spans[k:]
                 return
+
+
+# round 14 B: the check-in called "the question" when it is moved, skipped or asked about
+_QUESTION_MOVED = frozenset(("move", "set", "schedule", "reschedule", "bump", "push", "shift"))
+_QUESTION_SKIPPED = frozenset(("leave", "skip", "miss", "cancel", "drop"))
+_CHECKIN_TAIL = frozenset(("thing", "one", "session"))
+_QUESTION_DECLINED = frozenset(
+    ("skip", "leave", "miss", "cancel", "drop", "not", "no", "or", "wasnt", "didnt", "isnt",
+     "helpful", "helped", "help")
+)  # fmt: skip
+"""Words with which "the question tonight" is the check-in put off, asked about or
+judged ("skip the question tonight", "is the question today or tomorrow"), not asked for."""
+
+
+def _checkin_named_14b(out: Normalized) -> None:
+    """The check-in named by what it does (round 14 B), read once fillers are gone:
+    - "the question" moved to a time ("move the question to half eight", "question at
+      8:15 every evening") or skipped for a day ("skip the question tonight", "not
+      tonight for the question"): a question moved or skipped is the daily one, never
+      the one being answered (not "ask us the question at ten", a template's own words);
+    - "the daily thing", "our checking in thing": "thing" after its name goes;
+    - the call apart with where one rings from ("on speaker from my mom's place")."""
+    tokens, spans = out.tokens, out.spans
+    timed = TIME in tokens
+    declined = bool(_QUESTION_DECLINED & set(tokens))
+    for k, tok in enumerate(tokens):
+        if tok == CADENCE and tokens[k + 1 : k + 2] == ["thing"]:
+            tokens[k + 1] = "checkin"
+        before, after = tokens[max(0, k - 2) : k], tokens[k + 1 : k + 2]
+        prev = before[-1] if before else ""
+        if tok != "question" or prev in ("another", "different", "new", "us"):
+            continue
+        skipped = declined and (
+            after in (["tonight"], ["today"])
+            or before == ["tonight", "for"]
+            or prev in _QUESTION_SKIPPED
+        )
+        moved = timed and (
+            prev in _QUESTION_MOVED or after in (["at"], ["for"], ["to"], [TIME]) or prev == "for"
+        )
+        if skipped or moved:
+            tokens[k] = "checkin"
+    for k in range(2, len(tokens) - 1):
+        if tokens[k - 2 : k + 2] == ["on", "speaker", "from", tokens[k + 1]]:
+            # the call apart: where the partner rings from ("she's on speaker from
+            # Calgary") says only that we are apart
+            del tokens[k:], spans[k:]
+            break
+    k = 1
+    while k < len(tokens):
+        if tokens[k] in _CHECKIN_TAIL and tokens[k - 1] == "checkin":
+            del tokens[k], spans[k]
+        else:
+            k += 1
 
 
 _PARTNERS_OWN = frozenset(
@@ -1799,6 +1907,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
         _speech_habits_12b(out)  # round 12 B
+        _checkin_named_14b(out)
         _can_without_subject(out)
         taken_back(out)
         _idea_as_topic(out)
