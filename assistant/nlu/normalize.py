@@ -1478,6 +1478,8 @@ def _speech_habits_12b(out: Normalized) -> None:
 _QUESTION_MOVED = frozenset(("move", "set", "schedule", "reschedule", "bump", "push", "shift"))
 _QUESTION_SKIPPED = frozenset(("leave", "skip", "miss", "cancel", "drop"))
 _CHECKIN_TAIL = frozenset(("thing", "one", "session"))
+_CHECKIN_NAMED_WORDS = frozenset(("question", CADENCE, "speaker", "checkin"))
+"""Words without one of which `_checkin_named_14b` has nothing to do."""
 _QUESTION_DECLINED = frozenset(
     ("skip", "leave", "miss", "cancel", "drop", "not", "no", "or", "wasnt", "didnt", "isnt",
      "helpful", "helped", "help")
@@ -1495,14 +1497,19 @@ def _checkin_named_14b(out: Normalized) -> None:
     - "the daily thing", "our checking in thing": "thing" after its name goes;
     - the call apart with where one rings from ("on speaker from my mom's place")."""
     tokens, spans = out.tokens, out.spans
-    timed = TIME in tokens
-    declined = bool(_QUESTION_DECLINED & set(tokens))
+    said = set(tokens)
+    if said.isdisjoint(_CHECKIN_NAMED_WORDS):
+        return  # (most utterances: this runs on every parse)
+    timed = TIME in said
+    declined = not _QUESTION_DECLINED.isdisjoint(said)
     for k, tok in enumerate(tokens):
         if tok == CADENCE and tokens[k + 1 : k + 2] == ["thing"]:
             tokens[k + 1] = "checkin"
+        if tok != "question":
+            continue
         before, after = tokens[max(0, k - 2) : k], tokens[k + 1 : k + 2]
         prev = before[-1] if before else ""
-        if tok != "question" or prev in ("another", "different", "new", "us"):
+        if prev in ("another", "different", "new", "us"):
             continue
         skipped = declined and (
             after in (["tonight"], ["today"])
@@ -1717,8 +1724,12 @@ def _more_after_unit(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     A) so is "another minute and a half" ("another minute" alone stays as said)."""
     out = list(spans)
     for i in range(len(out) - 1, 0, -1):
-        half = [tok for tok, _, _ in out[i + 1 : i + 4]] in _AND_A_HALF
-        if out[i - 1][0] in _ONE_MORE and (out[i][0] == "hour" or (out[i][0] == "minute" and half)):
+        if out[i - 1][0] not in _ONE_MORE:
+            continue  # (the cheap test first: this runs for every word of every parse)
+        unit = out[i][0]
+        if unit == "hour" or (
+            unit == "minute" and [tok for tok, _, _ in out[i + 1 : i + 4]] in _AND_A_HALF
+        ):
             out.insert(i, ("an", out[i][1], out[i][1]))
     for i in range(1, len(out) - 1):
         amount = out[i - 1][0]
