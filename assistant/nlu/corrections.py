@@ -38,6 +38,8 @@ _TAKEN_BACK_STARTS = frozenset(words[0] for words in _TAKEN_BACK)
 _SAID_AGAIN_AFTER = frozenset(["full", "whole", "entire"])
 _TIME_CUES_AGAIN = frozenset(["at", "to", "for", "around"])
 _DIRECTIONS = frozenset(["up", "down", "louder", "quieter", "softer"])
+_NOT_THOUGH = frozenset(["though", "then", "but", "rather", "instead"])
+"""Words after a value said with "not" before the one meant ("not daily though, ...")."""
 _ENOUGH_AFTER_LENGTH = (
     ("is", "enough"), ("is", "plenty"), ("should", "do"), ("will", "do"),
     ("should", "be", "enough"), ("will", "be", "enough"), ("would", "do"),
@@ -137,6 +139,15 @@ def taken_back(norm: Normalized) -> None:
         else:
             k += 1
     k = 1
+    while k + 1 < len(tokens):
+        end = k + 1 + (tokens[k + 1] in _NOT_THOUGH)
+        if tokens[k - 1] == "not" and tokens[k] == CADENCE and tokens[end : end + 1] == [CADENCE]:
+            # "not every day though, every other day": the one after it is meant
+            del norm.cadences[tokens[:k].count(CADENCE)], tokens[k - 1 : end]
+            del spans[k - 1 : end]
+        else:
+            k += 1
+    k = 1
     while k + 2 < len(tokens):
         if tokens[k - 1 : k + 3] == ["from", TIME, "to", TIME]:
             # "move the check-in from nine to ten": the time it moves to is meant
@@ -147,6 +158,9 @@ def taken_back(norm: Normalized) -> None:
     while k < len(tokens):
         if tokens[k] == tokens[k - 1] == TIME:  # "to five, uh, five thirty"
             del norm.times[tokens[:k].count(TIME) - 1], tokens[k - 1], spans[k - 1]
+        elif tokens[k] == tokens[k - 1] == CADENCE:
+            # "not daily, every second day", "every day, every other day": the last counts
+            del norm.cadences[tokens[:k].count(CADENCE) - 1], tokens[k - 1], spans[k - 1]
         elif tokens[k] == DURATION and tokens[k - 1] in _SAID_AGAIN_AFTER:
             del tokens[k - 1], spans[k - 1]  # "a full two minutes"
         else:

@@ -1900,11 +1900,13 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
         i = i_next
     _checkin_after_cadence(out.tokens)
     if drop_fillers:
-        # Fillers go, and so does a word said twice in a row ("stop stop").
+        # Fillers go, and so does a word said twice in a row ("stop stop"); two values in a
+        # row ("not daily, every second day") are left to `taken_back`, which knows which
+        # one counts (dropping the second placeholder left the first value read).
         kept = [
             k
             for k, tok in enumerate(out.tokens)
-            if tok not in FILLERS and (k == 0 or tok != out.tokens[k - 1])
+            if tok not in FILLERS and (k == 0 or tok != out.tokens[k - 1] or tok[0] == "#")
         ]
         if kept and len(kept) < len(out.tokens):
             out.tokens = [out.tokens[k] for k in kept]

@@ -40,6 +40,12 @@ REQUESTS = [
     ("hearth, pause for three minutes, no, four", "pause", {"seconds": 240}),
     ("hearth, space for two hours, sorry, three", "space", {"seconds": 10800}),
     ("hearth, add ten minutes, i mean five", "extend", {"seconds": 300}),
+    # lead: a cadence said with "not" before the one meant, or two values in a row
+    ("hearth, check in at 9 pm, not daily, every second day", "schedule",
+     {"time": "21:00", "cadence": "every_other_day"}),
+    ("hearth, check in at nine every day, not every other day", "schedule",
+     {"time": "21:00", "cadence": "daily"}),
+    ("hearth move the check in to five, five thirty", "schedule", {"time": "17:30"}),
     # lead: a continental clock time after a time word
     ("hearth, check in at 21h00", "schedule", {"time": "21:00"}),
     ("hearth, space till 9h30", "space", {"seconds": None, "until": "09:30"}),

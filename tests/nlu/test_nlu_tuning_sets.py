@@ -52,7 +52,7 @@ TUNING_SETS = [
     ("28b", 300, 7, 1),
     ("28c", 300, 3, 0),
     # round 14, with the fallback rebuilt at the merge
-    ("36a", 300, 12, 0),
+    ("36a", 300, 11, 0),
     ("36b", 300, 15, 0),
     ("36c", 300, 12, 0),
 ]
