@@ -65,10 +65,12 @@ def _fields(sentence) -> tuple:
     )  # fmt: skip
 
 
-def _sample(parser: IntentParser, examples, k: int = 250) -> list[str]:
-    """Dev-set utterances, and template sentences said with a word added or dropped."""
+def _sample(parser: IntentParser, examples, k: int = 150) -> list[str]:
+    """Every other dev-set utterance, and template sentences said with a word added or
+    dropped (the field-for-field comparison below covers every sentence; these parses
+    check the matcher's use of them, and cost the suite about 10 ms each)."""
     rng = random.Random(11)
-    texts = [ex.text for ex in examples]
+    texts = [ex.text for ex in examples[::2]]
     for sentence in rng.sample(list(parser.sentences), k):
         words = sentence.text.replace("#", "").split()
         texts.append(" ".join(words))
@@ -83,7 +85,7 @@ def test_cached_parser_is_compact_and_understands_the_same(
     cached = _from_disk(cold, monkeypatch)
     assert isinstance(cached.sentences, SentenceTable)  # the compact form was loaded
     assert len(cached.sentences) == len(fresh.sentences)
-    for texts in (_sample(fresh, in_domain), [ex.text for ex in out_of_domain]):
+    for texts in (_sample(fresh, in_domain), [ex.text for ex in out_of_domain[::2]]):
         for text in texts:
             want, got = fresh.parse(text), cached.parse(text)
             assert (got.name, got.slots, got.confidence) == (
