@@ -225,13 +225,11 @@ _JOINT = _words("lets can we i")
 _BUSY_IN = _words("toilet bathroom loo shower driving")
 """Where someone is busy ("I'm in the toilet", (round 14 A) "I'm driving" and "trying to
 park", read so in normalize.py): beside it, a wait is asked of the partner."""
-_ENDEARMENT = re.compile(
-    r"\b(?:love|babe|honey|hon|darling|sweetheart|sweetie)\b\s*(?:,|[.?!]*\s*$)", re.IGNORECASE
-)
+_PARTNER_WORDS = "babe|honey|hon|darling|sweetheart|sweetie"
+_VOCATIVE = r"\b\s*(?:,|[.?!]*\s*$)"
+_ENDEARMENT = re.compile(rf"\b(?:love|{_PARTNER_WORDS}){_VOCATIVE}", re.IGNORECASE)
 """An endearment said as a vocative (before a comma, or closing the utterance)."""
-_PARTNERS_NAME = re.compile(
-    r"\b(?:babe|honey|hon|darling|sweetheart|sweetie)\b\s*(?:,|[.?!]*\s*$)", re.IGNORECASE
-)
+_PARTNERS_NAME = re.compile(rf"\b(?:{_PARTNER_WORDS}){_VOCATIVE}", re.IGNORECASE)
 """round 14 A: the same without "love", which British speakers say to anyone (round 5's
 "speak up a bit love" is to Hearth): the partner asked to speak louder."""
 _HEARTHS_CHECKIN = re.compile(r"\w.*\bhearth's (?:check|daily|nightly|question)", re.IGNORECASE)
