@@ -130,23 +130,20 @@ def taken_back(norm: Normalized) -> None:
             if nth < len(values):
                 del values[nth]
         del tokens[k:nxt], spans[k:nxt]
-    k = 2
-    while k < len(tokens):
-        if tokens[k - 1] == "not" and tokens[k] == tokens[k - 2] == CADENCE:
-            # "every other day, not every day": the one said first is meant
-            del norm.cadences[tokens[:k].count(CADENCE)], tokens[k - 1 : k + 1]
-            del spans[k - 1 : k + 1]
-        else:
-            k += 1
     k = 1
-    while k + 1 < len(tokens):
-        end = k + 1 + (tokens[k + 1] in _NOT_THOUGH)
-        if tokens[k - 1] == "not" and tokens[k] == CADENCE and tokens[end : end + 1] == [CADENCE]:
-            # "not every day though, every other day": the one after it is meant
-            del norm.cadences[tokens[:k].count(CADENCE)], tokens[k - 1 : end]
-            del spans[k - 1 : end]
-        else:
+    while k < len(tokens):
+        if tokens[k - 1] != "not" or tokens[k] != CADENCE:
             k += 1
+            continue
+        if k >= 2 and tokens[k - 2] == CADENCE:
+            end = k + 1  # "every other day, not every day": the one said first is meant
+        else:
+            # "not every day though, every other day": the one after it is meant
+            end = k + 1 + (k + 1 < len(tokens) and tokens[k + 1] in _NOT_THOUGH)
+            if tokens[end : end + 1] != [CADENCE]:
+                k += 1
+                continue
+        del norm.cadences[tokens[:k].count(CADENCE)], tokens[k - 1 : end], spans[k - 1 : end]
     k = 1
     while k + 2 < len(tokens):
         if tokens[k - 1 : k + 3] == ["from", TIME, "to", TIME]:

@@ -114,9 +114,9 @@ def evaluate(
     """
     errors: list[tuple[str, str, str]] = []
     right_intent = right_slots = n_slot = 0
+    labelled_only = bool(text_slots)
     for ex in in_domain:
         got = parse(ex.text)
-        labelled_only = bool(text_slots)
         expected_slots = ex.slots if labelled_only else {**defaults.get(ex.intent, {}), **ex.slots}
         ok_intent = got.name == ex.intent
         right_intent += ok_intent
