@@ -1407,6 +1407,63 @@ TYPED_SPELLINGS.update(
         "everything start fresh": "everything", "everything start over": "everything",
     }
 )  # fmt: skip
+# round 15 A: the breathing pause and the time apart as sets 48a-c said them: the pause
+# named by its parts ("one of those breathing pauses", "the breathing pause thing"), the
+# time apart by going off somewhere alone ("take myself off", "I'm away to my room", "go
+# sit in the garden by myself"), a break from each other with its end, the time left
+# until someone is "meant to" be back, control words said loosely. Typed only.
+TYPED_SPELLINGS.update(
+    {
+        # the pause by its parts
+        "breathing pause thing": "break", "breathing pauses": "break",
+        "breathing pause": "break", "breathing break": "break",
+        "one of those": "a", "take us through a": "give us a",
+        # the time apart by going off alone
+        "take myself off": "go be alone", "taking myself off": "going to be alone",
+        "im away to": "im going to", "im away out": "im going out",
+        "go separate rooms": "take space", "go to separate rooms": "take space",
+        "the time apart thing": "space", "the space thing": "space",
+        "time away from each other": "space", "get my head straight": "clear my head",
+        "clear my head a bit": "clear my head",
+        # the time left until someone is meant to be back
+        "meant to be back": "back", "supposed to be back": "back",
+        "were meant to": "we have to", "were supposed to": "we have to",
+        "im meant to": "i have to", "im supposed to": "i have to",
+        # control words said loosely
+        "have another go at the conversation": "try again",
+        "have another go at it": "try again", "have another go": "try again",
+        "we can chat now": "we can talk now", "whisht": "hush",
+        "hes on a call": "", "shes on a call": "", "hes on the phone": "",
+        "shes on the phone": "", "besides each other": "besides ourselves",
+        "relationship counselling": "couples therapist",
+        # where one goes to sit alone: "go sit in the garden by myself", "sit out on the
+        # stoep alone", "sit in the car for a bit" (only with alone or a while said: "I'm
+        # going to go sit in the garden" stays talk; see space.yaml)
+        **{f"{go}sit {out}{on} the {place} {alone}": f"go out {alone_as}"
+           for go in ("go ", "") for out in ("out ", "") for on in ("in", "on", "at")
+           for place in ("garden", "car", "stoep", "porch", "yard", "balcony", "patio",
+                         "back garden", "back yard", "backyard", "park", "shed")
+           for alone, alone_as in (("alone", "alone"), ("by myself", "by myself"),
+                                   ("on my own", "on my own"), ("for a bit", "alone"),
+                                   ("for a while", "alone"))},
+        "time that for": "for",
+        # alone in a room: "five minutes on my own in the other room"
+        **{f"{alone} in the {room}": alone
+           for alone in ("on my own", "alone", "by myself")
+           for room in ("other room", "spare room", "bedroom", "study", "kitchen")},
+        "shes asked for space": "she needs space", "hes asked for space": "he needs space",
+        # how the argument is going, said beside the request ("pause please, we're both
+        # getting worked up", "its getting a bit much")
+        **{f"{who} {both}getting {state}": ""
+           for who in ("were", "im", "its") for both in ("both ", "")
+           for state in ("worked up", "wound up", "a bit much", "too much")},
+        # the timer stretched out; the return at a clock time said again with "then"
+        "going upstairs till": "going out till", "going downstairs till": "going out till",
+        "stretch the timer out": "extend the timer", "stretch it out": "extend it",
+        **{f"{tell}ill come {way} then": ""
+           for tell in ("", "tell him ", "tell her ") for way in ("down", "up", "back")},
+    }
+)  # fmt: skip
 
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
