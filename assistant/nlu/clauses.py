@@ -35,12 +35,14 @@ from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.normalize import PLACEHOLDERS, normalize
 
 _BOUNDARY = re.compile(
-    r"(?<!\d)\.(?!\d)|[,;!?…]|\s[-–—]+\s|\b(hearth|harth)\b|(?=\b(?:while|because|before)\s)",
+    r"(?<!\d)\.(?!\d)|[,;!?…]|\s[-–—]+\s|\b(hearth|harth)\b|(?=\b(?:while|because|cause|cos|before)\s)",
     re.IGNORECASE,
 )
 """Clause marks: punctuation (not the dot of "8.45"; not a colon, which introduces what
 is to be noted: "log an appreciation: he made me tea"), the name, and the start of a
-"while", "because" or "before" clause ("start our check-in while the dishwasher runs")."""
+"while", "because" or "before" clause ("start our check-in while the dishwasher runs");
+round 15 B: "cause", "cos" said for "because" ("move the check-in to ten cause of the
+footy")."""
 _WORD = re.compile(r"\w")
 _ENDS = re.compile(r"\s*[.?!]")
 _DIGIT = re.compile(r"\d")
@@ -58,6 +60,8 @@ DEVICES = frozenset(
 )  # fmt: skip
 """A remark about a screen, music or a call makes the request beside it one for them
 ("turn the tv down, I'm on a call")."""
+_THE_CALLS = frozenset(("video", "phone", "speaker", "call"))
+"""round 15 B: the devices a call ritual is held on."""
 _ANSWER_LEADS = [["yes"], ["no"], ["sure"], ["nope"], ["absolutely"], ["definitely"]]
 """round 10 B: the words an answer beside a clause opens with (as they read after
 normalising: "yeah", "yep" read "yes"); "hearth is great, but ..." is no answer."""
@@ -182,7 +186,12 @@ def _taken(got: Intent, said: str, named: bool, parts: list[Clause], i: int, j: 
         return False  # "hearth, our check-in, make it 6.30": the value says it goes on
     if i > 0 and tokens[:1] and tokens[0] in POINTS_BACK:
         return False
-    return not set(re.findall(r"\w+", " ".join(rest).lower())) & DEVICES
+    devices = DEVICES
+    if got.name == "ritual" and got.slots.get("ritual") == "call":
+        # round 15 B: the call ritual beside where the partner is on video or the phone
+        # ("start the call ritual, Emeka's on video from Lagos"): the remark is the call's
+        devices = DEVICES - _THE_CALLS
+    return not set(re.findall(r"\w+", " ".join(rest).lower())) & devices
 
 
 def _values(texts: list[str]) -> bool:

@@ -302,6 +302,24 @@ hearth did we check in today"). Round 14 B: "I like that Hearth keeps our list o
 _LIST_DESCRIBED = re.compile(r"\bidea list (?:is|was|has|looks|seems|getting|keeps)\b")
 """round 14 B: the idea list described ("our list of things to try is getting pretty
 long"), not added to: an add_idea read so is talk."""
+_ASKS_PARTNER = (["didnt", "we"], ["havent", "we"], ["werent", "we"], ["did", "we"])
+"""round 15 B: a tag asking the partner to agree ("..., didn't we")."""
+_STOCK_ASKED = re.compile(r"\bhow are we (?:doing|going) for\b")
+"""round 15 B: "how are we doing for milk this week" asks about a stock, not about us."""
+_DEFERRED_TEXT = re.compile(
+    r"(?:(?:um|uh|er|erm)\s+)?(?:i'?ll|i will|let me|give me a (?:sec|second|minute|moment) "
+    r"(?:i'?ll|to))\s+(?:think of|think about|think|come up with|get back to you)\b",
+    re.IGNORECASE,
+)
+"""round 15 B: the words promised for later ("record an appreciation, I'll think of it in a
+sec"): nothing said yet, so the text is asked for."""
+# round 15 B: "the idea was to leave by eight" (a plan told, not an idea added); "I love
+# that we have breakfast together" (a liking told to the partner, not a verdict on Hearth)
+_IDEA_TOLD = re.compile(r"(?:^|\s)idea (?:was|were)\b")
+_LIKED_THAT_WE = re.compile(
+    r"\b(?:love|like|enjoy) that (?:we|you|he|she|they) (?:have|get|go|do|can|always|still|"
+    r"both|spend|make|eat|are)\b"
+)
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")
 """Free text made only of these (and function words) says nothing: "put something on the
 list" asks to dictate it next."""
@@ -932,7 +950,16 @@ class IntentParser:
                         intent.slots[UNCLEAR] = True
                 return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
-        if best.sentence.intent == "add_idea" and _LIST_DESCRIBED.search(whole.text):
+        if best.sentence.intent == "add_idea" and (
+            _LIST_DESCRIBED.search(whole.text) or _IDEA_TOLD.search(whole.text)
+        ):
+            return Intent(NONE, {}, 1.0, text), None
+        if best.sentence.intent == "feedback" and _LIKED_THAT_WE.search(whole.text):
+            return Intent(NONE, {}, 1.0, text), None  # round 15 B
+        if best.sentence.intent == "summary" and _STOCK_ASKED.search(whole.text):
+            return Intent(NONE, {}, 1.0, text), None  # round 15 B
+        if best.sentence.intent == "win" and whole.tokens[-2:] in _ASKS_PARTNER:
+            # round 15 B: "we had a proper talk tonight, didn't we" asks the partner
             return Intent(NONE, {}, 1.0, text), None
         slots = self._slots(best, norm)
         unread = LENGTH_UNITS.intersection(whole.tokens) - best.sentence.tokens
@@ -1564,6 +1591,8 @@ class IntentParser:
             if rest and first.lower() in _TEXT_LEADS:  # "add an idea: that we cook" -> "we cook"
                 words = rest.strip(" ,.:;-")
             if first.lower() in _REASON_LEADS:
+                words = ""
+            if _DEFERRED_TEXT.match(words):  # round 15 B: "... i'll think of it in a sec"
                 words = ""
             said = set(normalize(words).tokens) - FUNCTION_WORDS - PRONOUNS - VAGUE_TEXT
             slots[sentence.text_slot] = words if words and said else None

@@ -1465,6 +1465,47 @@ TYPED_SPELLINGS.update(
     }
 )  # fmt: skip
 
+# round 15 B: typed "2nite" split at the digit; the idea list by how we name it ("our
+# try-together list"); the call named by its medium ("start our video call timer")
+TYPED_SPELLINGS.update(
+    {
+        "2 nite": "tonight", "try together list": "idea list",
+        "things to try together list": "idea list",
+        # a reason beside the request ("we've got people over", "phones are away")
+        "weve got people over": "", "we have people over": "", "weve got friends over": "",
+        "we have friends over": "", "weve got guests": "", "we have guests": "",
+        "weve got company": "", "we have company": "", "phones are away": "",
+        "the phones are away": "", "phones are off": "", "phones away": "",
+    }
+)  # fmt: skip
+
+
+def _checkin_time_15b(tokens: list[str], k: int) -> bool:
+    """round 15 B: "check-in time: seven": a number after "check-in time" is its clock time."""
+    return (
+        tokens[k] == "time"
+        and k >= 1
+        and (tokens[k - 1] in ("checkin", "checkins") or tokens[k - 2 : k] == ["check", "in"])
+    )
+
+
+_TAG_15B = (["would", "you"], ["will", "you"])
+_ASKS_15B = frozenset(("what", "which", "who", "how", "where", "when", "why", "whose"))
+
+
+def _tags_15b(out: Normalized) -> None:
+    """round 15 B: a check-in request closed by a tag ("skip the next check in, would
+    you"): the tag adds nothing ("what would you" asks, and is left). Only with the
+    check-in named: "turn that down a bit, would you" is said to a person."""
+    if (
+        len(out.tokens) > 3
+        and out.tokens[-2:] in _TAG_15B
+        and out.tokens[0] not in _ASKS_15B
+        and "checkin" in out.tokens  # ("turn that down a bit, would you" is said to a person)
+    ):
+        out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
+
+
 _FULL_UNIT = frozenset(("full", "whole", "entire"))
 
 
@@ -1937,7 +1978,9 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             out.durations.append(minutes[0])
             token, i_next = DURATION, minutes[1]
         else:
-            bare = before >= 0 and tokens[before] in _TIME_CUES
+            bare = before >= 0 and (
+                tokens[before] in _TIME_CUES or _checkin_time_15b(tokens, before)  # round 15 B
+            )
             clock = clock_time_at(tokens, i, prefer_evening=True, bare=bare) if numeric else None
             if clock and (clock[2] or bare):
                 out.times.append(clock[0])
@@ -1976,6 +2019,7 @@ def _normalize(text: str, drop_fillers: bool) -> Normalized:
             # question tag (Singapore, Nigerian English) asks the request itself; a
             # recognizer's closing filler ("can we like take a break you know") adds nothing
             out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
+        _tags_15b(out)  # round 15 B
         _speech_habits_12b(out)  # round 12 B
         _checkin_named_14b(out)
         _can_without_subject(out)
