@@ -503,8 +503,9 @@ class _Shortlist:
         exact: equal ratios are in the order the shortlist always gave them (a set's);
             otherwise in sentence-number order.
         loose: when not exact and more sentences share the last place's ratio than
-            there are places, that ratio: `items` then holds all of them, but only
-            some are on the real shortlist (which ones follows the set order).
+            there are places, that ratio: `items` then holds all of them, and all of
+            them are looked at (once only the set order's share was: a template added
+            anywhere could push the one that explained an utterance out of a tie).
     """
 
     items: list[tuple[int, float]]
@@ -594,6 +595,17 @@ class _Facts:
         self._norm = norm
         self.required_said: dict[str, bool] = {}
         """By intent: every group of the intent's required words was said."""
+        self._opposed: frozenset[str] | None = None
+
+    def opposed(self, opposites: dict[str, str]) -> frozenset[str]:
+        """The "un-" words (`IntentParser._opposites`) whose opposite the utterance says
+        and that it does not say itself: "unschedule" when "schedule" is said."""
+        if self._opposed is None:
+            said = self._norm.tokens
+            self._opposed = frozenset(
+                un for word, un in opposites.items() if word in said and un not in said
+            )
+        return self._opposed
 
     @cached_property
     def solo(self) -> bool:
@@ -758,6 +770,7 @@ class IntentParser:
         "_word_bits",
         "_all_intent_words",
         "_word_marks",
+        "_opposites",
     )
     """Lookups rebuilt from the rest in a few milliseconds, so never pickled."""
 
@@ -793,6 +806,14 @@ class IntentParser:
             stem_words[_stem(word)].add(word)
         self._stem_words = {stem: frozenset(words) for stem, words in stem_words.items()}
         self._long_words = sorted(w for w in self._sentence_words if len(w) >= 4)
+        # A sentence word and its "un-" opposite ("schedule", "unschedule"): fuzz.ratio
+        # puts them two letters apart, so "schedule the check in" came within reach of
+        # "unschedule checkin" (`_Facts.opposed`). Stems of four letters or more: not "til".
+        self._opposites = {
+            w[2:]: w
+            for w in self._sentence_words
+            if w.startswith("un") and len(w) >= 6 and w[2:] in self._sentence_words
+        }
         self._near_words: dict[str, frozenset[str]] = {}
         # `_could_end`'s word tests for all intents at once: an intent is a bit, and a
         # stem, a sentence word, or a said word (`_marks`) a mask of the intents whose
@@ -1005,18 +1026,11 @@ class IntentParser:
         """(accepted candidate or None, best score seen)."""
         shortlist = self._shortlist(norm)
         wild = self._wild_candidates(norm, _Facts(norm))  # the same with either shortlist
-        candidates, loose = self._candidates(norm, shortlist, wild)
+        candidates = self._candidates(norm, shortlist, wild)
         best, score, tied = _decide(candidates)
-        if loose and not tied:
-            # Only some of the loose ones are on the real shortlist; with none or all of
-            # them the same answer means the same with any of them (the best score and
-            # the runner-up only grow as candidates are added).
-            certain = [c for c in candidates if all(c is not d for d in loose)]
-            without = _decide(certain)
-            tied = without[2] or without[0] is not best or without[1] != score
         if tied and not shortlist.exact:
             # The set order decides which sentences are in, or which of equal ones wins.
-            candidates, _ = self._candidates(norm, self._in_set_order(norm, shortlist), wild)
+            candidates = self._candidates(norm, self._in_set_order(norm, shortlist), wild)
             best, score, _ = _decide(candidates)
         return best, score
 
@@ -1174,7 +1188,7 @@ class IntentParser:
         if not norm.tokens:
             return []
         shortlist = self._shortlist(norm, exact=True)
-        cands = sorted(self._candidates(norm, shortlist)[0], key=lambda c: -c.score)
+        cands = sorted(self._candidates(norm, shortlist), key=lambda c: -c.score)
         return [(c.sentence.intent, c.sentence.text, round(c.score, 3)) for c in cands]
 
     def _shortlist(self, norm: Normalized, exact: bool = False) -> _Shortlist:
@@ -1191,8 +1205,8 @@ class IntentParser:
         equal scores in sentence-number order (a list cut short at the last place's
         score is read again for all sentences with that score). When more sentences
         share the last place's score than there are places, all of them are returned
-        (`loose`). `_match` asks again with `exact` (the set, as always) when the
-        answer depends on which of those are in, or on the order of equal candidates.
+        (`loose`), and all are looked at. `_match` asks again with `exact` (the set, as
+        always) only when equal candidates tie.
         Utterances no whole-template sentence can pass get an empty shortlist.
         """
         if exact:
@@ -1331,12 +1345,10 @@ class IntentParser:
 
     def _candidates(
         self, norm: Normalized, shortlist: _Shortlist, wild: list[Candidate] | None = None
-    ) -> tuple[list[Candidate], list[Candidate]]:
-        """The candidates that pass the checks, and those of them from the loose last
-        place of a shortlist (see `_Shortlist.loose`). `wild`: the free-text templates'
+    ) -> list[Candidate]:
+        """The candidates that pass the checks. `wild`: the free-text templates'
         candidates (`_wild_candidates`), when already made."""
         out: list[Candidate] = []
-        loose: list[Candidate] = []
         said: _Said | None = None
         facts = _Facts(norm)
         for k, score in shortlist.items:
@@ -1350,10 +1362,8 @@ class IntentParser:
             adjusted = _verify(said, sentence, score / 100.0, self._vocab[sentence.intent])
             if adjusted > 0:
                 out.append(Candidate(sentence, adjusted))
-                if score == shortlist.loose:
-                    loose.append(out[-1])
         out += self._wild_candidates(norm, facts) if wild is None else wild
-        return out, loose
+        return out
 
     def _wild_candidates(self, norm: Normalized, facts: _Facts) -> list[Candidate]:
         """The free-text templates' candidates that pass the checks (they do not depend
@@ -1548,6 +1558,9 @@ class IntentParser:
             return False  # "i want a coffee" is not the coffee ritual
         if "list" in sentence.tokens and facts.list_kind == "other":
             return False  # "add laundry to my to do list" is not our list of ideas
+        opposed = facts.opposed(self._opposites)
+        if opposed and not opposed.isdisjoint(sentence.tokens):
+            return False  # "schedule the check in" is not "unschedule checkin"
         # "give me a second" / "hold on a sec" is an idiom, not a timer
         return not (DURATION in sentence.tokens and facts.short_duration)
 
