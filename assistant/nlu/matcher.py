@@ -85,7 +85,7 @@ from assistant.nlu.normalize import (
     normalize,
     wrapper_end,
 )
-from assistant.nlu.numbers import UNIT_SECONDS, int_at, without_open_end
+from assistant.nlu.numbers import UNIT_SECONDS, int_at, without_open_bound, without_open_end
 from assistant.nlu.safety import FOUND, SAFETY, SAFETY_NEAR, SafetySpotter
 from assistant.nlu.templates import SlotRef, expand
 
@@ -916,6 +916,8 @@ class IntentParser:
         """The matcher's intent, and the utterance when it was left unanswered for want
         of a match (not for safety words, length or emptiness): the fallback's input."""
         hedged = without_open_end(text) if len(text) <= 2000 else None
+        if hedged is None and len(text) <= 2000:
+            hedged = without_open_bound(text)  # "space for over an hour": asked, too
         if hedged is not None:
             # "a break, maybe longer", "ten minutes of space or more": the request without
             # the hedge, its length asked about (read with it, "maybe more" was a request

@@ -338,6 +338,36 @@ def without_open_end(text: str) -> str | None:
     return text[: found.start()]
 
 
+_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
+_AMOUNT = (
+    r"(?:an?|\d+(?:\.\d+)?|half|(?:(?:twenty|thirty|forty|fifty|sixty|ninety)[\s-]?)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)"
+    r"|twenty|thirty|forty|fifty|sixty|ninety)"
+)
+_OPEN_BOUND = re.compile(
+    # "over an hour", "more than twenty minutes", "at least ten minutes" ("just over",
+    # "a little over" are a number said loosely, as "about": taken as said)
+    r"(?<!just )(?<!a little )(?<!a bit )(?<!slightly )\b(?:over|more than|at least|upwards of)\s+"
+    rf"(?={_AMOUNT}\b(?:[\s-]+\w+)?[\s-]*{_UNIT}\b)"
+    # "an hour and a bit", "twenty minutes plus", "an hour and then some"
+    rf"|(?P<unit>\b{_UNIT})(?:\s+and\s+a\s+(?:bit|little)|\s*\+|\s+plus|\s+and\s+then\s+some)"
+    r"(?!\s+(?:of|to|for|with)\b)"
+    rf"|(?P<digit>\d)\+(?=\s*{_UNIT}\b)",  # "20+ mins"
+    re.IGNORECASE,
+)
+
+
+def without_open_bound(text: str) -> str | None:
+    """`text` without the words that leave its length open at one end ("space for over
+    an hour", "an hour and a bit", "twenty minutes plus"), or None when it has none.
+
+    Such a length is a bound, not a length: Hearth asks how long, as for "an hour or
+    more" (`without_open_end`), instead of taking the number as the whole of it.
+    """
+    cut = _OPEN_BOUND.sub(lambda found: found["unit"] or found["digit"] or "", text)
+    return None if cut == text else cut
+
+
 CORRECTIONS = tuple(
     tuple(words.split())
     for words in sorted(

@@ -51,3 +51,27 @@ def test_a_sentence_tied_at_the_last_place_is_looked_at(parser: IntentParser) ->
     assert (got.name, got.slots.get("seconds")) == ("space", 3600), got
     got = parser.parse("i'll be back in forty minutes, i just need to be on my own")
     assert (got.name, got.slots.get("seconds")) == ("space", 2400), got
+
+
+# A length left open at one end is a bound, not a length: asked, as "an hour or more" is
+# ("just over" and "a little over" are a number said loosely, as "about": taken as said).
+OPEN_BOUNDS = [
+    ("hearth, space for over an hour", "space", {"seconds": None, "unclear": True}),
+    ("hearth, we need at least twenty minutes apart", "space", {"seconds": None, "unclear": True}),
+    ("pause for more than five minutes", "pause", {"seconds": None, "unclear": True}),
+    ("hearth, a time out, ten minutes and a bit", "pause", {"seconds": None, "unclear": True}),
+    ("give us another half hour plus", "extend", {"seconds": None, "unclear": True}),
+    ("space for 30+ mins", "space", {"seconds": None, "unclear": True}),
+    ("hearth, space for just over an hour", "space", {"seconds": 3600}),
+    ("hearth, space for a little over twenty minutes", "space", {"seconds": 1200}),
+    ("give us an hour and a bit of quiet", "pause", {"seconds": 3600}),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "slots"), OPEN_BOUNDS)
+def test_a_length_left_open_at_one_end_is_asked(reads, text, intent, slots) -> None:
+    reads(text, intent, slots)
+
+
+def test_a_bound_in_talk_stays_talk(parser: IntentParser) -> None:
+    assert parser.parse("we talked for over an hour last night").name == "none"
