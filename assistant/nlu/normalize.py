@@ -1465,6 +1465,76 @@ TYPED_SPELLINGS.update(
     }
 )  # fmt: skip
 
+# round 16 A: the time apart by where one goes and how one names it ("going out to the
+# garage on my own", "stepping outside for some air", "some breathing room", "set us up for
+# some time apart", "back down in fifteen minutes"), the time left and the end of a pause
+# asked politely ("how long have we still got on this", "pardon me, how many ...", "call
+# off the break", "cut the break short"), outside help by what it is. Typed only.
+TYPED_SPELLINGS.update(
+    {
+        # the time apart
+        **{f"{go} out to the {place} {alone}": f"stepping out {alone}"
+           for go in ("going", "heading", "popping", "nipping")
+           for place in ("garage", "shed", "garden", "car", "allotment", "workshop")
+           for alone in ("on my own", "alone", "by myself")},
+        "stepping outside": "stepping out", "on my own for some air": "on my own",
+        "alone for some air": "alone", "by myself for some air": "by myself",
+        "back down in": "back in", "back up in": "back in",
+        "some breathing room": "space", "shall we say": "lets say",
+        "set us up for": "set up", "if you would": "",
+        "solitary walk": "walk alone", "solitary stroll": "walk alone",
+        # the time left, asked politely
+        "have we still got on this": "do we still have",
+        "have we still got left": "do we still have",
+        "on the timer you set for us": "on the timer", "pardon me how": "how",
+        "of our time apart remains": "time remains",
+        # the pause ended
+        "call off the break": "cancel the break", "call off the pause": "cancel the break",
+        "call off the time apart": "cancel the space",
+        "call off the rest of our time apart": "cancel the space",
+        "call off the rest of the break": "cancel the break",
+        "cut the break short": "end the break", "cut the pause short": "end the break",
+        # outside help
+        "outside help for couples": "therapist",
+        "counselling for couples": "therapist", "therapy for couples": "therapist",
+        "for married couples": "", "helpline or counselling service": "therapist service",
+        "someone professional": "someone",
+        **{f"a professional about our {what}": "a professional"
+           for what in ("rows", "arguments", "fights", "fighting", "rowing", "arguing")},
+        "should we be seeing": "should we see",
+        # a pause asked politely
+        "id be grateful for": "i want", "my husband and i": "we", "my wife and i": "we",
+        "take a beat": "take a break", "ill be back down in": "back in",
+        "ill be back up in": "back in", "we should like to": "we want to",
+        "calm ourselves": "calm down", "thats enough quiet were ready": "were ready",
+        "ready to resume": "ready to talk",
+        # control words said loosely
+        "reset everything": "erase everything", "im not quite ready yet": "not yet",
+        "everything you know about us": "everything you have about us",
+        "remove all our information": "erase all our data",
+        "remove all our data": "erase all our data",
+        "that wont be necessary": "", "from the machine": "",
+        **{f"how do i {ask}": ask for ask in (
+            "make you louder", "make you quieter", "make you softer", "turn you up",
+            "turn you down")},
+        # the time apart named loosely, a return said as "return"
+        "step away time": "space", "stepping away time": "space",
+        "each need our own corner": "need space from each other",
+        "ill return at": "back at", "ill return in": "back in",
+        "would you kindly note that im taking": "im taking",
+        "going to separate rooms": "taking space",
+        **{f"till the kids are {x}": "till later" for x in ("asleep", "in bed", "down")},
+        "i should think so": "yes",
+        # asked how, then asked ("how do I tell you we're ready to talk again? because
+        # we are"); a reason beside stopping Hearth ("the kids just walked in")
+        "how do i tell you were ready": "were ready", "again because we are": "again",
+        "the kids just walked in": "", "the kids just came in": "",
+        "what are you supposed to do": "what are you for", "quite right": "too right",
+        "im not sure how to use you": "i dont know how to use you",
+        "im not sure how to use this": "i dont know how to use this",
+    }
+)  # fmt: skip
+
 # round 15 B: typed "2nite" split at the digit; the idea list by how we name it ("our
 # try-together list"); the call named by its medium ("start our video call timer")
 TYPED_SPELLINGS.update(
