@@ -35,7 +35,10 @@ from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.normalize import PLACEHOLDERS, normalize
 
 _BOUNDARY = re.compile(
-    r"(?<!\d)\.(?!\d)|[,;!?…]|\s[-–—]+\s|\b(hearth|harth)\b|(?=\b(?:while|because|cause|cos|before)\s)",
+    # round 16 B: "so" before a request after its reason ("he's on lates so push our
+    # check-in to eleven", "he's working a double so can we skip the check-in")
+    r"(?<!\d)\.(?!\d)|[,;!?…]|\s[-–—]+\s|\b(hearth|harth)\b|(?=\b(?:while|because|cause|cos|before)\s)"
+    r"|(?<=\s)(?=so\s+(?:push|move|can|could|let's|lets|please|skip|start|put|bring|change|cancel)\b)",
     re.IGNORECASE,
 )
 """Clause marks: punctuation (not the dot of "8.45"; not a colon, which introduces what

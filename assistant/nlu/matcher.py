@@ -313,6 +313,12 @@ _DEFERRED_TEXT = re.compile(
 )
 """round 15 B: the words promised for later ("record an appreciation, I'll think of it in a
 sec"): nothing said yet, so the text is asked for."""
+# round 16 B: a hold-on said where the words would be ("new appreciation, hang on, let me
+# think", "add an idea, hold on, the kids are shouting"): nothing said yet, asked for.
+_HELD_TEXT = re.compile(
+    r"(?:(?:hang|hold) on|wait|one sec(?:ond)?|just a (?:sec|second|minute|moment))(?:\s*[,.!;]|$)",
+    re.IGNORECASE,
+)
 # round 15 B: "the idea was to leave by eight" (a plan told, not an idea added); "I love
 # that we have breakfast together" (a liking told to the partner, not a verdict on Hearth)
 _IDEA_TOLD = re.compile(r"(?:^|\s)idea (?:was|were)\b")
@@ -1608,6 +1614,8 @@ class IntentParser:
             if first.lower() in _REASON_LEADS:
                 words = ""
             if _DEFERRED_TEXT.match(words):  # round 15 B: "... i'll think of it in a sec"
+                words = ""
+            if _HELD_TEXT.match(words):  # round 16 B: "..., hang on, let me think"
                 words = ""
             said = set(normalize(words).tokens) - FUNCTION_WORDS - PRONOUNS - VAGUE_TEXT
             slots[sentence.text_slot] = words if words and said else None
