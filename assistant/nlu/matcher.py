@@ -326,6 +326,12 @@ _LIKED_THAT_WE = re.compile(
     r"\b(?:love|like|enjoy) that (?:we|you|he|she|they) (?:have|get|go|do|can|always|still|"
     r"both|spend|make|eat|are)\b"
 )
+_TALK_AS = {
+    "add_idea": (_LIST_DESCRIBED, _IDEA_TOLD),
+    "feedback": (_LIKED_THAT_WE,),
+    "summary": (_STOCK_ASKED,),
+}
+"""By intent: wordings that make an utterance matched as it talk (rounds 14-15 B)."""
 VAGUE_TEXT = _words("something one thing idea appreciation new another about")
 """Free text made only of these (and function words) says nothing: "put something on the
 list" asks to dictate it next."""
@@ -921,9 +927,10 @@ class IntentParser:
     def _parse(self, text: str) -> tuple[Intent, Normalized | None]:
         """The matcher's intent, and the utterance when it was left unanswered for want
         of a match (not for safety words, length or emptiness): the fallback's input."""
-        hedged = without_open_end(text) if len(text) <= 2000 else None
-        if hedged is None and len(text) <= 2000:
-            hedged = without_open_bound(text)  # "space for over an hour": asked, too
+        # (a hedge found is never empty: `without_open_end` wants words before it)
+        hedged = (
+            (without_open_end(text) or without_open_bound(text)) if len(text) <= 2000 else None
+        )  # "space for over an hour" is asked about too
         if hedged is not None:
             # "a break, maybe longer", "ten minutes of space or more": the request without
             # the hedge, its length asked about (read with it, "maybe more" was a request
@@ -979,16 +986,10 @@ class IntentParser:
                         intent.slots[UNCLEAR] = True
                 return intent, None
             return Intent(NONE, {}, _clamp(1.0 - score), text), norm
-        if best.sentence.intent == "add_idea" and (
-            _LIST_DESCRIBED.search(whole.text) or _IDEA_TOLD.search(whole.text)
-        ):
-            return Intent(NONE, {}, 1.0, text), None
-        if best.sentence.intent == "feedback" and _LIKED_THAT_WE.search(whole.text):
-            return Intent(NONE, {}, 1.0, text), None  # round 15 B
-        if best.sentence.intent == "summary" and _STOCK_ASKED.search(whole.text):
-            return Intent(NONE, {}, 1.0, text), None  # round 15 B
-        if best.sentence.intent == "win" and whole.tokens[-2:] in _ASKS_PARTNER:
+        if any(talk.search(whole.text) for talk in _TALK_AS.get(best.sentence.intent, ())) or (
             # round 15 B: "we had a proper talk tonight, didn't we" asks the partner
+            best.sentence.intent == "win" and whole.tokens[-2:] in _ASKS_PARTNER
+        ):
             return Intent(NONE, {}, 1.0, text), None
         slots = self._slots(best, norm)
         unread = LENGTH_UNITS.intersection(whole.tokens) - best.sentence.tokens
@@ -1613,9 +1614,8 @@ class IntentParser:
                 words = rest.strip(" ,.:;-")
             if first.lower() in _REASON_LEADS:
                 words = ""
-            if _DEFERRED_TEXT.match(words):  # round 15 B: "... i'll think of it in a sec"
-                words = ""
-            if _HELD_TEXT.match(words):  # round 16 B: "..., hang on, let me think"
+            # round 15 B: "... i'll think of it in a sec"; 16 B: "..., hang on, let me think"
+            if _DEFERRED_TEXT.match(words) or _HELD_TEXT.match(words):
                 words = ""
             said = set(normalize(words).tokens) - FUNCTION_WORDS - PRONOUNS - VAGUE_TEXT
             slots[sentence.text_slot] = words if words and said else None

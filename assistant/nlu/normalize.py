@@ -1555,7 +1555,10 @@ def _checkin_time_15b(tokens: list[str], k: int) -> bool:
     return (
         tokens[k] == "time"
         and k >= 1
-        and (tokens[k - 1] in ("checkin", "checkins") or tokens[k - 2 : k] == ["check", "in"])
+        and (
+            tokens[k - 1] in ("checkin", "checkins")
+            or (k >= 2 and tokens[k - 2 : k] == ["check", "in"])
+        )
     )
 
 
@@ -1571,7 +1574,7 @@ def _tags_15b(out: Normalized) -> None:
         len(out.tokens) > 3
         and out.tokens[-2:] in _TAG_15B
         and out.tokens[0] not in _ASKS_15B
-        and "checkin" in out.tokens  # ("turn that down a bit, would you" is said to a person)
+        and "checkin" in out.tokens
     ):
         out.tokens, out.spans = out.tokens[:-2], out.spans[:-2]
 
