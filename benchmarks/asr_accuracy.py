@@ -36,11 +36,11 @@ import sys
 import tempfile
 import time
 import zlib
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
 from baseline_tree import speech_parser
+from shares import in_fixed_shares
 
 VOICES = {
     "f2": ["-v", "en-us+f2", "-s", "140"],
@@ -297,6 +297,11 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
     return out
 
 
+def _run_share(share: list[tuple[int, str, str, bool, str | None]]) -> list[dict]:
+    """A fixed share of the jobs, in order (see `shares.py`)."""
+    return [_run(job) for job in share]
+
+
 def accuracy_jobs(
     n_commands: int,
     n_everyday: int,
@@ -435,11 +440,9 @@ def main() -> None:
     )
     print("built-in PocketSphinx, streamed in 20 ms blocks through the live loop's Listener")
     started = time.perf_counter()
-    with (
-        tempfile.TemporaryDirectory(prefix="hearth-asr-") as folder,
-        Pool(args.jobs, initializer=_init, initargs=(folder, baseline, args.per_template)) as pool,
-    ):
-        results = pool.map(_run, jobs, chunksize=4)
+    with tempfile.TemporaryDirectory(prefix="hearth-asr-") as folder:
+        setup = (folder, baseline, args.per_template)
+        results = in_fixed_shares(_run_share, jobs, args.jobs, _init, setup)
 
     from assistant import nlu
     from assistant.speech.grammar import grammar_from_parser

@@ -44,6 +44,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -54,6 +55,7 @@ from pathlib import Path
 
 import numpy as np
 from baseline_tree import checkout, env_for, speech_parser
+from shares import in_fixed_shares
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -145,6 +147,10 @@ def jobs_for(split: str, n_cmd: int, n_wake_talk: int, n_talk: int, conditions) 
 
 
 # -- audio -------------------------------------------------------------------------
+
+
+TOOLS = ("espeak-ng", "flite", "text2wave", "sox")
+"""The programs that speak and mix the test audio."""
 
 
 def _run(cmd: list[str], **kw) -> None:
@@ -391,9 +397,16 @@ def decode(job: dict) -> dict:
     }
 
 
+def _decode_share(share: list[dict]) -> list[dict]:
+    return [decode(job) for job in share]
+
+
 def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:
-    with Pool(n_proc, initializer=_init_decode) as pool:
-        return pool.map(decode, jobs, chunksize=2)
+    """Every job decoded, in job order. Each worker is a fresh process with a fixed
+    share (every n-th job, in order): PocketSphinx's readings depend slightly on what the
+    decoder heard before (docs/hearing.md), so shares handed out by timing made two runs
+    of the same code differ by a few decisions."""
+    return in_fixed_shares(_decode_share, jobs, n_proc, _init_decode)
 
 
 def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | None:
@@ -500,6 +513,12 @@ def main() -> None:
         return
     if args.quick:
         args.commands, args.wake_talk, args.talk = 8, 8, 4
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        raise SystemExit(
+            f"asr_rooms.py: {', '.join(missing)} not found; install the apt packages "
+            "espeak-ng flite festival festvox-kallpc16k festvox-us-slt-hts sox"
+        )
     conditions = args.conditions.split(",")
     splits = ["tune", "heldout"] if args.split == "both" else [args.split]
     started = time.perf_counter()

@@ -109,6 +109,10 @@ class ListenerConfig:
         min_agree: ...and, when the engine gives an open-vocabulary reading of the same
             speech, at least this share of the command's words is in it (None: the
             engine's `min_agree`).
+        second_min_support: when the engine's quick reading does not back the chosen
+            command, its second reading (the whole utterance's voice estimate) may:
+            it must read as the same request, with at least this support (a second
+            chance, so a higher bar than `min_support`; see `Listener._second_evidence`).
     """
 
     wake_phrase: str = "hey hearth"
@@ -124,6 +128,7 @@ class ListenerConfig:
     tentative_quiet_s: float = 0.08
     min_support: float | None = None
     min_agree: float | None = None
+    second_min_support: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -349,6 +354,8 @@ class Listener:
         request the NLU reads, backed by the engine's evidence, its length not misheard.
         Every path that hands speech after the wake phrase on comes through here."""
         evidence = self._evidence(said, utt)
+        if after_wake and not self._supported(evidence):
+            evidence = self._second_evidence(said, utt) or evidence
         if (self.parse is not None and self.parse(said).name == NONE) or not self._supported(
             evidence
         ):
@@ -360,6 +367,31 @@ class Listener:
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         return [Heard(said, t, barge_in=barge_in, evidence=evidence)]
+
+    def _second_evidence(self, said: str, utt: Utterance) -> dict[str, float] | None:
+        """The evidence for `said` in the engine's second reading of the same speech
+        (with the whole utterance's voice estimate), when that reading backs it and the
+        quick one did not; None otherwise. The quick pass reads with a mean estimated
+        from the first moments of speech and can lose a command its other readings
+        found ("give us a minute" read as "the lot deleted", the strict grammar and the
+        second pass both "give us a minute"): its posteriors then back none of the
+        command's words. The second pass is the engine's own reading with posteriors of
+        its own. Being a second chance, it must read as the same request and clear a
+        higher bar (`ListenerConfig.second_min_support`); evidence it gave is marked
+        `second` = 1."""
+        reread = getattr(self.recognizer, "reread", None)
+        meaning = self.parse(said).name if self.parse is not None else NONE
+        second = reread() if reread is not None and meaning != NONE else None
+        if second is None:
+            return None
+        has_wake, rest = self.wake.split(second.text)
+        same_edges = has_wake == self.wake.split(utt.text)[0]
+        if not same_edges or not rest or self.parse(rest).name != meaning:  # type: ignore[misc]
+            return None  # other speech edges, or another request (or none) heard
+        evidence = {**self._evidence(said, second), "second": 1.0}
+        if evidence["support"] < self.config.second_min_support or not self._supported(evidence):
+            return None
+        return evidence
 
     def _supported(self, evidence: dict[str, float]) -> bool:
         """The command reading is backed by the engine's own reading (word posteriors,

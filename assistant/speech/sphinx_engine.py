@@ -20,7 +20,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean
+from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean, start_pass
 from assistant.speech.grammar import (
     CommandGrammar,
     command_words,
@@ -236,6 +236,7 @@ class SphinxRecognizer:
     def _forget_last(self) -> None:
         self._last = None
         self._strict_reading: Utterance | None = None
+        self._second_reading: Utterance | None = None
         self._open_reading: Utterance | None = None
         for follower in (self.strict_follower, self.open_follower):
             if follower is not None:
@@ -320,8 +321,7 @@ class SphinxRecognizer:
         audio, following = resume_from
         self._forget_last()
         decoder = self._decoder
-        decoder.set_cmn(format_mean(self._cmn_base))
-        decoder.start_utt()
+        start_pass(decoder, format_mean(self._cmn_base))
         decoder.process_raw(audio)
         self._in_utt = True
         self._utt_audio = bytearray(audio)
@@ -453,12 +453,11 @@ class SphinxRecognizer:
         if self._noise_level is not None:
             # The same noise for every utterance: a result depends on the speech only.
             self._noise_rng = np.random.default_rng(1)
-        self._decoder.set_cmn(format_mean(self._cmn_prior))
         self._cmn_base = self._cmn_prior
         self._anchored = False
         self._follow_checked = False  # whether the strict grammar should follow is settled
         self._forget_last()
-        self._decoder.start_utt()
+        start_pass(self._decoder, format_mean(self._cmn_prior))
         self._in_utt = True
         self._utt_start = at
         self._delivered = 0
@@ -478,9 +477,8 @@ class SphinxRecognizer:
         from its start (the utterance stays open)."""
         decoder = self._decoder
         decoder.end_utt()
-        decoder.set_cmn(format_mean(self._own_target()))
+        start_pass(decoder, format_mean(self._own_target()))
         self._cmn_base = parse_mean(decoder.get_cmn(False))
-        decoder.start_utt()
         decoder.process_raw(bytes(self._utt_audio))
 
     def _own_target(self) -> np.ndarray:
@@ -549,8 +547,8 @@ class SphinxRecognizer:
         only when the wake phrase was heard (tune split: 124 -> 132 of 150
         commands, 0 of 90 everyday sentences changed). The grammar has followed
         the speech since its mean was known (`sphinx_strict.py`), so this costs
-        only what it has not caught up on; asked again, it gives the same reading.
-        None for speech over 4 s.
+        only what it has not caught up on. Asked again, either gives the same reading
+        (the second pass is kept, not decoded twice). None for speech over 4 s.
         """
         if self._last is None or self._in_utt or self._mode != "command":
             return None
@@ -569,12 +567,13 @@ class SphinxRecognizer:
                 reading = self._result(follower.decoder, self._strict_words, start, nbest=0)
                 self._strict_reading = reading
             return self._strict_reading
-        decoder = self._decoder
-        decoder.set_cmn(format_mean(mean))
-        decoder.start_utt()
-        decoder.process_raw(audio)
-        decoder.end_utt()
-        return self._result(decoder, self._words, start, self.nbest)
+        if self._second_reading is None:
+            decoder = self._decoder
+            start_pass(decoder, format_mean(mean))
+            decoder.process_raw(audio)
+            decoder.end_utt()
+            self._second_reading = self._result(decoder, self._words, start, self.nbest)
+        return self._second_reading
 
     def _words_of(self, decoder, hyp, start: float) -> list[Word]:
         words: list[Word] = []

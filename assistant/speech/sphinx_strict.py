@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 
+from assistant.speech.cmn import start_pass
 from assistant.speech.grammar import Fsg
 from assistant.speech.types import SAMPLE_RATE
 
@@ -97,8 +98,7 @@ class StrictFollower:
         """Follow an utterance from its start, with cepstral mean `mean`;
         `audio` is what has been heard of it so far."""
         self.cancel()
-        self.decoder.set_cmn(mean)
-        self.decoder.start_utt()
+        start_pass(self.decoder, mean)
         self._backlog += audio
         self.active = True
 

@@ -1,0 +1,37 @@
+"""Work split over processes in the same way every run.
+
+PocketSphinx's readings depend slightly on what a decoder heard before (docs/hearing.md,
+"The same speech read after other speech"), so a pool that hands jobs to whichever
+worker is free makes two runs of the same code differ by a few decisions, and an A/B
+comparison of two versions differ by more than the change. Here each share (every n-th
+job, in order) goes to a fresh process of its own: the same sequence every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from multiprocessing import Pool
+from typing import Any, TypeVar
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+def in_fixed_shares(
+    run_share: Callable[[list[J]], list[R]],
+    jobs: Sequence[J],
+    n_proc: int,
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple = (),
+) -> list[R]:
+    """`run_share` over `n_proc` fixed shares of `jobs`, each in a fresh process (set up
+    by `initializer`); the results in job order."""
+    n = max(1, min(n_proc, len(jobs)))
+    shares = [list(jobs[i::n]) for i in range(n)]
+    # maxtasksperchild=1: no process takes a second share after its first.
+    with Pool(n, initializer=initializer, initargs=initargs, maxtasksperchild=1) as pool:
+        done = pool.map(run_share, shares, chunksize=1)
+    results: list[Any] = [None] * len(jobs)
+    for i, share in enumerate(done):
+        results[i::n] = share
+    return results
