@@ -171,7 +171,7 @@ def synthesize(text: str, voice: tuple, cache: Path) -> np.ndarray:
         else:
             _run(["text2wave", "-eval", f"({name})", "-o", str(raw)], input=text.encode())
         tmp = cache / f"tmp-{key}-{os.getpid()}.wav"
-        _run(["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(tmp)])
+        _run(["sox", "-D", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(tmp)])
         raw.unlink()
         tmp.replace(out)
     return _read(out)
@@ -227,12 +227,15 @@ def beds(cache: Path) -> dict[str, np.ndarray]:
 
 
 def reverb(x: np.ndarray, cache: Path, key: str) -> np.ndarray:
-    src, dst = cache / f"rv-in-{key}.wav", cache / f"rv-out-{key}.wav"
+    # Named by process too: two runs sharing a cache must not remove each other's files.
+    src = cache / f"rv-in-{key}-{os.getpid()}.wav"
+    dst = cache / f"rv-out-{key}-{os.getpid()}.wav"
     from assistant.speech.wav import write_wav
 
     write_wav(src, np.clip(x * 32768, -32768, 32767).astype("<i2").tobytes())
-    # A living room: reverberance 60%, room scale 80%, with the dry sound.
-    _run(["sox", str(src), str(dst), "reverb", "60", "50", "80"])
+    # A living room: reverberance 60%, room scale 80%, with the dry sound. -D: no dither
+    # (sox adds random dither by default, so the same job's audio differed run to run).
+    _run(["sox", "-D", str(src), str(dst), "reverb", "60", "50", "80"])
     y = _read(dst)[: len(x)]
     src.unlink()
     dst.unlink()
