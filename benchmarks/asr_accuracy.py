@@ -297,11 +297,6 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
     return out
 
 
-def _run_share(share: list[tuple[int, str, str, bool, str | None]]) -> list[dict]:
-    """A fixed share of the jobs, in order (see `shares.py`)."""
-    return [_run(job) for job in share]
-
-
 def accuracy_jobs(
     n_commands: int,
     n_everyday: int,
@@ -442,7 +437,7 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hearth-asr-") as folder:
         setup = (folder, baseline, args.per_template)
-        results = in_fixed_shares(_run_share, jobs, args.jobs, _init, setup)
+        results = in_fixed_shares(_run, jobs, args.jobs, _init, setup)
 
     from assistant import nlu
     from assistant.speech.grammar import grammar_from_parser

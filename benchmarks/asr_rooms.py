@@ -400,16 +400,12 @@ def decode(job: dict) -> dict:
     }
 
 
-def _decode_share(share: list[dict]) -> list[dict]:
-    return [decode(job) for job in share]
-
-
 def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:
     """Every job decoded, in job order. Each worker is a fresh process with a fixed
     share (every n-th job, in order): PocketSphinx's readings depend slightly on what the
     decoder heard before (docs/hearing.md), so shares handed out by timing made two runs
     of the same code differ by a few decisions."""
-    return in_fixed_shares(_decode_share, jobs, n_proc, _init_decode)
+    return in_fixed_shares(decode, jobs, n_proc, _init_decode)
 
 
 def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | None:

@@ -10,6 +10,7 @@ job, in order) goes to a fresh process of its own: the same sequence every run.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from multiprocessing import Pool
 from typing import Any, TypeVar
 
@@ -17,20 +18,25 @@ J = TypeVar("J")
 R = TypeVar("R")
 
 
+def _each(run_job: Callable[[J], R], share: list[J]) -> list[R]:
+    return [run_job(job) for job in share]
+
+
 def in_fixed_shares(
-    run_share: Callable[[list[J]], list[R]],
+    run_job: Callable[[J], R],
     jobs: Sequence[J],
     n_proc: int,
     initializer: Callable[..., Any] | None = None,
     initargs: tuple = (),
 ) -> list[R]:
-    """`run_share` over `n_proc` fixed shares of `jobs`, each in a fresh process (set up
-    by `initializer`); the results in job order."""
+    """`run_job` over every job, in `n_proc` fixed shares of `jobs` (every n-th job, in
+    order), each share in a fresh process (set up by `initializer`); the results in job
+    order."""
     n = max(1, min(n_proc, len(jobs)))
     shares = [list(jobs[i::n]) for i in range(n)]
     # maxtasksperchild=1: no process takes a second share after its first.
     with Pool(n, initializer=initializer, initargs=initargs, maxtasksperchild=1) as pool:
-        done = pool.map(run_share, shares, chunksize=1)
+        done = pool.map(partial(_each, run_job), shares, chunksize=1)
     results: list[Any] = [None] * len(jobs)
     for i, share in enumerate(done):
         results[i::n] = share

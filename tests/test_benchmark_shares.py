@@ -17,13 +17,11 @@ from shares import in_fixed_shares
 _SEEN: list[int] = []
 
 
-def _record(share: list[int]) -> list[tuple[int, int, tuple[int, ...]]]:
-    """Each job with the process that ran it and what that process had run before."""
-    out = []
-    for job in share:
-        out.append((job, os.getpid(), tuple(_SEEN)))
-        _SEEN.append(job)
-    return out
+def _record(job: int) -> tuple[int, int, tuple[int, ...]]:
+    """The job with the process that ran it and what that process had run before."""
+    seen = (job, os.getpid(), tuple(_SEEN))
+    _SEEN.append(job)
+    return seen
 
 
 def test_each_share_runs_in_order_in_a_fresh_process_and_results_keep_job_order():

@@ -353,12 +353,11 @@ class Listener:
         """The bars that speech addressed to Hearth passes before it is acted on: a
         request the NLU reads, backed by the engine's evidence, its length not misheard.
         Every path that hands speech after the wake phrase on comes through here."""
+        meaning = self.parse(said).name if self.parse is not None else None
         evidence = self._evidence(said, utt)
-        if after_wake and not self._supported(evidence):
-            evidence = self._second_evidence(said, utt) or evidence
-        if (self.parse is not None and self.parse(said).name == NONE) or not self._supported(
-            evidence
-        ):
+        if after_wake and meaning not in (None, NONE) and not self._supported(evidence):
+            evidence = self._second_evidence(said, meaning, utt) or evidence
+        if meaning == NONE or not self._supported(evidence):
             # Talk to Hearth that holds no request. After the wake phrase Hearth may
             # say it did not catch it; with --no-wake, talk is simply let go.
             if not after_wake:
@@ -368,20 +367,19 @@ class Listener:
             said = f"{said} {UNSURE_DURATION}"
         return [Heard(said, t, barge_in=barge_in, evidence=evidence)]
 
-    def _second_evidence(self, said: str, utt: Utterance) -> dict[str, float] | None:
-        """The evidence for `said` in the engine's second reading of the same speech
-        (with the whole utterance's voice estimate), when that reading backs it and the
-        quick one did not; None otherwise. The quick pass reads with a mean estimated
-        from the first moments of speech and can lose a command its other readings
-        found ("give us a minute" read as "the lot deleted", the strict grammar and the
-        second pass both "give us a minute"): its posteriors then back none of the
-        command's words. The second pass is the engine's own reading with posteriors of
+    def _second_evidence(self, said: str, meaning: str, utt: Utterance) -> dict[str, float] | None:
+        """The evidence for `said` (a request of intent `meaning`) in the engine's second
+        reading of the same speech (with the whole utterance's voice estimate), when that
+        reading backs it and the quick one did not; None otherwise. The quick pass reads
+        with a mean estimated from the first moments of speech and can lose a command its
+        other readings found ("give us a minute" read as "the lot deleted", the strict
+        grammar and the second pass both "give us a minute"): its posteriors then back
+        none of the command's words. The second pass is the engine's own reading with posteriors of
         its own. Being a second chance, it must read as the same request and clear a
         higher bar (`ListenerConfig.second_min_support`); evidence it gave is marked
         `second` = 1."""
         reread = getattr(self.recognizer, "reread", None)
-        meaning = self.parse(said).name if self.parse is not None else NONE
-        second = reread() if reread is not None and meaning != NONE else None
+        second = reread() if reread is not None else None
         if second is None:
             return None
         has_wake, rest = self.wake.split(second.text)
