@@ -213,6 +213,21 @@ class _Tap:
     def reset(self) -> None:
         self.rec.reset()
 
+    def finish_tentatively(self):
+        # A final read ahead counts once the listener commits it (speech that went on
+        # is read again whole); until 2026-12-04 these were missed here.
+        self._tentative = self.rec.finish_tentatively()
+        return self._tentative
+
+    def commit(self) -> None:
+        self._keep(getattr(self, "_tentative", None))
+        self._tentative = None
+        self.rec.commit()
+
+    def resume(self) -> bool:
+        self._tentative = None
+        return self.rec.resume()
+
     def reread(self, strict: bool = False):
         return self.rec.reread(strict=strict)  # the listener's business, not a final
 

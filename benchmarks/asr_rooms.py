@@ -32,7 +32,9 @@ checked out in a temporary `git worktree` and run on the same audio in a subproc
 "webrtc:NS:GAIN" (noise suppression level 0-4, automatic gain target in dBFS, 0 = off),
 and prints each one's CPU time per second of audio and the memory it adds. Without it
 the current code decodes with the settings' front end, as `hearth run` does (WebRTC;
-until 2026-12-03 with none); the baseline's code has no front end.
+until 2026-12-03 with none), and so does the baseline's code when it has a front end
+(until 2026-12-04 the baseline always decoded without one, so a baseline revision
+newer than the front end was not measured as it runs).
 
 Needs the apt packages espeak-ng, flite, festival, festvox-kallpc16k,
 festvox-us-slt-hts and sox.
@@ -366,7 +368,7 @@ def decode(job: dict) -> dict:
     if job.get("sweep"):  # every command reading kept, with its evidence: thresholds offline
         config = ListenerConfig(min_support=0.0)
     extra, front_end = {}, None
-    if job.get("front_end", "none") != "none":  # (the baseline's code has no front end)
+    if job.get("front_end", "none") != "none":  # (code before the front end has none)
         front_end = _TimedFrontEnd(front_end_config(job["front_end"]).create())
         extra["front_end"] = front_end
     listener = Listener(rec, config, parser.parse, rec.grammar.phrases, **extra)
@@ -413,6 +415,8 @@ def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | No
     with checkout(rev) as tree:
         if tree is None:
             return None
+        if not (tree / "assistant" / "speech" / "front_end.py").exists():
+            jobs = [{**j, "front_end": "none"} for j in jobs]
         jobs_file, out_file = tree.parent / "jobs.json", tree.parent / "out.json"
         jobs_file.write_text(json.dumps(jobs))
         cmd = [sys.executable, __file__, "--worker", str(jobs_file), str(out_file)]
@@ -567,7 +571,10 @@ def main() -> None:
             if variant == variants[0]:
                 now, now_s = done, time.perf_counter() - t0
         if not args.no_baseline:
-            base = baseline_results(jobs, args.baseline_rev, args.jobs)
+            # The baseline hears the audio as the code at that revision does: through the
+            # settings' front end when it has one (code before the front end has none).
+            same = {"sweep": args.sweep, "front_end": _settings_front_end()}
+            base = baseline_results([{**j, **same} for j in jobs], args.baseline_rev, args.jobs)
             if base is not None:
                 results[args.baseline_rev] = {key(r): r for r in base}
     for j in jobs:

@@ -103,3 +103,32 @@ def test_the_recognition_benchmarks_tap_hands_the_listener_all_the_engine_offers
     assert {name: getattr(tap, name, None) for name in looked_up} == {
         name: f"the engine's {name}" for name in looked_up
     }
+
+
+def test_the_recognition_benchmarks_tap_keeps_a_committed_tentative_final():
+    """The "--no-wake" column reads the tap's finals; until 2026-12-04 a final the
+    listener read ahead and committed (`finish_tentatively`, then `commit`) was missing
+    from it. One read ahead and then resumed is not a final."""
+    import types
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import asr_accuracy
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    from assistant.speech.types import Utterance
+
+    readings = iter(["we need a", "we need a minute"])
+    engine = types.SimpleNamespace(
+        name="fake",
+        sample_rate=16000,
+        finish_tentatively=lambda: Utterance(next(readings), 0.9),
+        commit=lambda: None,
+        resume=lambda: True,
+    )
+    tap = asr_accuracy._Tap(engine)
+    tap.finish_tentatively()
+    assert tap.resume() is True and tap.finals == []
+    tap.finish_tentatively()
+    tap.commit()
+    assert tap.finals == ["we need a minute"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +82,23 @@ class CommandGrammar:
     wake_phrase: str
     vocabulary: frozenset[str]
     filler: tuple[str, ...]
+
+    def respell(self, spellings: Mapping[str, str]) -> CommandGrammar:
+        """The grammar with words written as `spellings` maps them ("dont" -> "don't"):
+        one word in two spellings would split its counts in a language model built from
+        the phrases. Phrases that become the same are kept once."""
+        if not spellings:
+            return self
+
+        def spelled(phrase: str) -> str:
+            return " ".join(spellings.get(w, w) for w in phrase.split())
+
+        return CommandGrammar(
+            phrases=tuple(dict.fromkeys(spelled(p) for p in self.phrases)),
+            wake_phrase=spelled(self.wake_phrase),
+            vocabulary=frozenset(spellings.get(w, w) for w in self.vocabulary),
+            filler=self.filler,
+        )
 
     def restrict(self, known: Callable[[str], bool], engine: str) -> CommandGrammar:
         """The grammar without phrases or words the engine cannot spell.

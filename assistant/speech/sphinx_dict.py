@@ -8,6 +8,10 @@ its language model has, so a dictionary holding the command vocabulary, the wake
 phrase and the filler words (every pronunciation of each, alternatives included)
 decodes the same and builds in a few hundredths of a second.
 
+Command words the bundled dictionary lacks are the dictionary's word in another spelling
+("dont" is "don't": the grammar is respelled) or get pronunciations built from words it
+has ("mindfulness", "unpause"; see `pronounce.py`).
+
 The cut-down entries are cached (see `assistant.cache`), keyed by the content of the
 full dictionary and the words asked for: a changed vocabulary or dictionary builds
 them again.
@@ -20,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.speech.pronounce import pronounce, respelling
+
 
 @dataclass(frozen=True)
 class TrimmedDictionary:
@@ -29,11 +35,14 @@ class TrimmedDictionary:
         text: the full dictionary's lines for those words, in its order, each ending
             in a newline ("word PHONES" and "word(2) PHONES" for an alternative).
         words: the words asked for that the full dictionary has (headwords without
-            the "(2)" mark); a word outside it cannot be decoded.
+            the "(2)" mark) or that were built; a word outside it cannot be decoded.
+        respelled: words asked for that the dictionary has in another spelling, and
+            that spelling (whose entries are in `text` and `words`).
     """
 
     text: str
     words: frozenset[str]
+    respelled: tuple[tuple[str, str], ...] = ()
 
     def write(self, folder: str | Path, name: str = "command.dict") -> str:
         """Write the entries to a file `name` in `folder` (PocketSphinx reads only
@@ -50,20 +59,37 @@ def trim_dictionary(full_dictionary: str | Path, words: Iterable[str]) -> Trimme
     from assistant.cache import cached, content_key
 
     wanted = frozenset(words)
-    key = content_key([Path(full_dictionary), Path(__file__)], sorted(wanted))
+    code = [Path(__file__), Path(__file__).with_name("pronounce.py")]  # how it is built
+    key = content_key([Path(full_dictionary), *code], sorted(wanted))
     return cached("sphinx-command-dict", key, lambda: _trim(full_dictionary, wanted))
 
 
 def _trim(full_dictionary: str | Path, wanted: frozenset[str]) -> TrimmedDictionary:
     keep: list[str] = []
     found: set[str] = set()
-    with open(full_dictionary, encoding="utf-8") as entries:
-        for line in entries:
-            fields = line.split(maxsplit=1)
+    entries: dict[str, list[tuple[str, ...]]] = {}  # every headword: for building the rest
+    with open(full_dictionary, encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.split()
             if not fields:
                 continue
             word = fields[0].split("(", 1)[0]  # "hearth(2)": an alternative of "hearth"
+            entries.setdefault(word, []).append(tuple(fields[1:]))
             if word in wanted:
                 found.add(word)
                 keep.append(line if line.endswith("\n") else line + "\n")
-    return TrimmedDictionary("".join(keep), frozenset(found))
+    # Words the dictionary lacks: its own word in another spelling, or pronounced from
+    # words it has (see pronounce.py).
+    lookup = lambda w: entries.get(w, [])  # noqa: E731
+    respelled = []
+    for word in sorted(wanted - found):
+        spelling = respelling(word, lookup)
+        if spelling is not None:
+            respelled.append((word, spelling))
+            built, word = ([] if spelling in found else entries[spelling]), spelling
+        else:
+            built = pronounce(word, lookup)
+        for i, phones in enumerate(built):
+            keep.append(f"{word}{f'({i + 1})' if i else ''} {' '.join(phones)}\n")
+            found.add(word)
+    return TrimmedDictionary("".join(keep), frozenset(found), tuple(respelled))

@@ -146,7 +146,8 @@ class SphinxRecognizer:
         # the full dictionary its search took most of the start. The open model and
         # its full dictionary are loaded when open mode is first asked for (`_open`).
         trimmed = trim_dictionary(full_dictionary, {*grammar.vocabulary, *grammar.filler})
-        self.grammar = grammar.restrict(lambda w: w in trimmed.words, engine="sphinx")
+        spelled = grammar.respell(dict(trimmed.respelled))
+        self.grammar = spelled.restrict(lambda w: w in trimmed.words, engine="sphinx")
         with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
             command = {**options, "lm": None, "dict": trimmed.write(folder)}
             self._command_decoder = self._new_decoder(command)

@@ -463,6 +463,23 @@ def test_a_sure_command_whose_readings_all_differ_is_declined_not_guessed() -> N
     assert listener.feed(QUIET, 12.0) == []
 
 
+def test_with_no_grammar_request_the_second_reading_settles_a_sure_command() -> None:
+    """The grammar reads no request (its filler path: "", or no reading): the quick
+    reading stands unless the second reading hears another sure request ("give us five
+    minutes" read quickly as "the list we made it", a win; the second, the pause)."""
+    for strict in ("", None):
+        rec = RereadingRecognizer(strict=strict, second="hey hearth we need a minute")
+        listener = Listener(rec, ListenerConfig(), parse=parse, vad=LevelVad())  # type: ignore[arg-type]
+        rec.final = Utterance("hey hearth we need a mediator", 0.9)
+        assert [(h.text, h.declined) for h in listener.feed(QUIET, 0.02)] == [("", True)]
+        # The second reading of the same request, or of none: the quick reading stands.
+        for second in ("hey hearth we need a mediator", "hey hearth what a day", None):
+            rec.second = second
+            rec.final = Utterance("hey hearth we need a mediator", 0.9)
+            heard = listener.feed(QUIET, 10.0)
+            assert [(h.text, h.declined) for h in heard] == [("we need a mediator", False)]
+
+
 def test_a_barge_in_heard_in_one_final_is_settled_like_any_final() -> None:
     """Wake phrase and request in one final while Hearth talks: cut off either way, and
     acted on only when two readings of three agree."""

@@ -43,6 +43,15 @@ def test_unknown_words_leave_out_their_phrases() -> None:
     assert "minute" not in jsgf and "minute" not in words
 
 
+def test_respell_writes_one_word_one_way() -> None:
+    g = build_grammar(["dont stop", "don't stop", "hows it going"], wake_phrase="hey hearth")
+    spelled = g.respell({"dont": "don't", "hows": "how's"})
+    assert spelled.phrases == ("don't stop", "how's it going")  # the same sentence once
+    assert "dont" not in spelled.vocabulary and "how's" in spelled.vocabulary
+    assert spelled.wake_phrase == "hey hearth" and spelled.filler == g.filler
+    assert g.respell({}) is g
+
+
 def test_vosk_phrases_use_unk_or_filler() -> None:
     g = build_grammar(PHRASES, filler=["dinner", "remote"])
     with_unk = to_vosk_phrases(g, unk_known=True)

@@ -135,8 +135,12 @@ def test_talk_read_as_no_request_asks_for_no_more_readings() -> None:
 
 
 def test_a_command_the_quick_pass_backs_costs_no_second_pass() -> None:
+    # The grammar reads the same request (with no grammar request, the second pass is
+    # asked whether it hears another: see test_live_listener.py).
     engine = TwoPassEngine(
-        said("hey hearth give us a minute", 0.9), None, said("hey hearth give us a minute", 0.9)
+        said("hey hearth give us a minute", 0.9),
+        "hey hearth give us a minute",
+        said("hey hearth give us a minute", 0.9),
     )
     assert hear(engine) == [("give us a minute", False)]
     assert engine.second_reads == 0

@@ -1,0 +1,211 @@
+"""Speech whose partial reads as a sentence still going ("... we need a minute the",
+"... let's do a") is read to its end at the first moments of quiet all the same
+(`ListenerConfig.going_on_tentative_s`): a sure command is acted on then, anything else
+waits as long as the engine's own end of speech would (`going_on_quiet_s`).
+
+A scripted engine and voice detector: what is tested is the listener's timing."""
+
+from __future__ import annotations
+
+from assistant.nlu.intent import NONE, Intent
+from assistant.speech.listener import Heard, Listener, ListenerConfig
+from assistant.speech.types import Utterance, Word, make_utterance
+
+BLOCK_S = 0.02
+QUIET = bytes(640)
+REQUESTS = {"we need a minute": "pause", "let's do a check in": "checkin"}
+
+
+def parse(text: str) -> Intent:
+    name = REQUESTS.get(text, NONE)
+    return Intent(name, {}, 0.95 if name != NONE else 0.0, text)
+
+
+def said(text: str) -> Utterance:
+    words = [Word(w, i * 0.3, i * 0.3 + 0.25, 0.9) for i, w in enumerate(text.split())]
+    return make_utterance(words, "scripted")
+
+
+class Script:
+    """Speech as (start, end, partial while it is heard, the reading of the whole up
+    to its end) pieces on the audio clock; the engine and the voice detector both read
+    it."""
+
+    def __init__(self, pieces: list[tuple[float, float, str, str]]) -> None:
+        self.pieces = pieces
+        self.t = 0.0
+
+    def heard_by(self, t: float) -> list[tuple[float, float, str, str]]:
+        return [p for p in self.pieces if p[0] < t]
+
+
+class ScriptedVad:
+    def __init__(self, script: Script) -> None:
+        self.script = script
+        self.last_voice: float | None = None
+
+    def feed(self, pcm: bytes, t: float) -> bool:
+        self.script.t = t
+        voiced = any(start < t <= end + BLOCK_S for start, end, *_ in self.script.pieces)
+        if voiced:
+            self.last_voice = min(t, max(e for s, e, *_ in self.script.heard_by(t)))
+        return voiced
+
+    def quiet_for(self, t: float) -> float:
+        return float("inf") if self.last_voice is None else max(0.0, t - self.last_voice)
+
+    def reset(self) -> None:
+        self.last_voice = None
+
+
+class ScriptedEngine:
+    """Partials and readings from the script; the engine's own end of speech comes
+    `engine_end_s` after the last piece ends."""
+
+    name = "scripted"
+    sample_rate = 16000
+    min_support = 0.4
+    min_agree = 0.5
+    mode = "command"
+
+    def __init__(self, script: Script, engine_end_s: float = 0.39) -> None:
+        self.script = script
+        self.engine_end_s = engine_end_s
+        self.tentative_ends = 0
+        self.resumed = 0
+        self._done = False  # the speech was ended (committed, or by the engine)
+        self._held = False
+
+    def set_mode(self, mode: str) -> None:
+        pass
+
+    def _reading(self) -> Utterance:
+        return said(self.script.heard_by(self.script.t)[-1][3])
+
+    def accept(self, pcm: bytes) -> Utterance | None:
+        last_end = self.script.pieces[-1][1]
+        if not self._done and not self._held and self.script.t >= last_end + self.engine_end_s:
+            self._done = True
+            return self._reading()
+        return None
+
+    def partial(self) -> str:
+        heard = self.script.heard_by(self.script.t)
+        return "" if self._done or self._held or not heard else heard[-1][2]
+
+    def finish(self) -> Utterance | None:
+        self._done = True
+        return self._reading()
+
+    def finish_tentatively(self) -> Utterance | None:
+        self.tentative_ends += 1
+        self._held = True
+        return self._reading()
+
+    def commit(self) -> None:
+        self._held, self._done = False, True
+
+    def resume(self) -> bool:
+        self._held = False
+        self.resumed += 1
+        return True
+
+    def reread(self, strict: bool = False) -> Utterance | None:
+        return None
+
+    def reset(self) -> None:
+        pass
+
+
+def listen(script: Script, until: float, **config: float) -> tuple[list[Heard], ScriptedEngine]:
+    engine = ScriptedEngine(script)
+    settings = ListenerConfig(early_stable_s=60.0, **config)  # no decision on a partial
+    listener = Listener(engine, settings, parse, vad=ScriptedVad(script))  # type: ignore[arg-type]
+    heard: list[Heard] = []
+    t = 0.0
+    while t < until:
+        t = round(t + BLOCK_S, 6)
+        script.t = t
+        heard += listener.feed(QUIET, t)
+    return heard, engine
+
+
+def stray_last_word() -> Script:
+    # The quick reading ends in a stray "the"; the reading of the whole is the command.
+    return Script([(0.5, 1.5, "hey hearth we need a minute the", "hey hearth we need a minute")])
+
+
+def test_a_sure_command_behind_a_stray_last_word_is_acted_on_at_the_end_of_speech() -> None:
+    heard, engine = listen(stray_last_word(), until=2.5)
+    assert [(h.text, h.declined) for h in heard] == [("we need a minute", False)]
+    # Read at 0.12 s of quiet, acted on at 0.2 s (speech to Hearth that reads as over),
+    # not at the engine's own end of speech (0.39 s here).
+    assert 1.5 + 0.2 <= heard[0].t < 1.5 + 0.24, heard[0].t
+    assert engine.tentative_ends == 1
+
+
+def test_a_stray_last_word_on_talk_is_declined_at_the_end_of_speech() -> None:
+    script = Script([(0.5, 1.5, "hey hearth we need a me the", "hey hearth the lot deleted")])
+    heard, _ = listen(script, until=2.5)
+    assert [(h.text, h.declined) for h in heard] == [("", True)]
+    assert 1.5 + 0.2 <= heard[0].t < 1.5 + 0.24, heard[0].t
+
+
+def test_a_command_read_whole_in_a_pause_waits_for_the_end_of_speech() -> None:
+    """The partial goes on ("let's do a"), the reading of the speech so far is a sure
+    command of its own: a pause of 0.16 s is too short to act on it; the whole is
+    read on."""
+    script = Script(
+        [
+            (0.5, 1.5, "hey hearth let's do a", "hey hearth we need a minute"),
+            (1.66, 2.2, "hey hearth let's do a check in", "hey hearth let's do a check in"),
+        ]
+    )
+    heard, engine = listen(script, until=3.5)
+    assert [(h.text, h.declined) for h in heard] == [("let's do a check in", False)]
+    assert engine.resumed == 1
+
+
+def test_without_the_read_ahead_it_waits_for_the_engines_end_of_speech() -> None:
+    heard, engine = listen(stray_last_word(), until=2.5, going_on_tentative_s=float("inf"))
+    assert [(h.text, h.declined) for h in heard] == [("we need a minute", False)]
+    assert heard[0].t >= 1.5 + 0.39
+    assert engine.tentative_ends == 0
+
+
+def pause_for_thought(pause: float) -> Script:
+    return Script(
+        [
+            (0.5, 1.5, "hey hearth let's do a", "hey hearth let's do a"),
+            (
+                1.5 + pause,
+                2.0 + pause,
+                "hey hearth let's do a check in",
+                "hey hearth let's do a check in",
+            ),
+        ]
+    )
+
+
+def test_a_pause_for_thought_is_read_ahead_but_not_declined() -> None:
+    """ "hey hearth, let's do a ... check in" with a 0.25 s pause: the speech so far is
+    read at the pause (no request yet), and the voice coming back before 0.3 s of
+    quiet reads it on; the whole is acted on, and nothing was said in between."""
+    heard, engine = listen(pause_for_thought(0.25), until=3.5)
+    assert [(h.text, h.declined) for h in heard] == [("let's do a check in", False)]
+    assert engine.tentative_ends == 2 and engine.resumed == 1
+
+
+def test_the_wait_for_a_sentence_still_going_is_longer_than_for_one_that_ended() -> None:
+    # With the wait of speech that reads as ended (0.2 s), the same pause is declined
+    # ("Sorry, I didn't catch that") while the person is thinking.
+    heard, _ = listen(pause_for_thought(0.25), until=3.5, going_on_quiet_s=0.2)
+    assert (heard[0].text, heard[0].declined) == ("", True)
+    assert heard[0].t < 1.5 + 0.25
+
+
+def test_a_sentence_that_stays_unfinished_is_declined_when_the_engine_would_end_it() -> None:
+    script = Script([(0.5, 1.5, "hey hearth let's do a", "hey hearth let's do a")])
+    heard, _ = listen(script, until=2.5)
+    assert [(h.text, h.declined) for h in heard] == [("", True)]
+    assert 1.5 + 0.3 <= heard[0].t < 1.5 + 0.34
