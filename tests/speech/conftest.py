@@ -272,3 +272,29 @@ def listen() -> Callable[..., list]:
         return heard + listener.flush(len(audio) / 32000)
 
     return run
+
+
+@pytest.fixture
+def heard_as_run(product_sphinx, parser, synth_pcm):
+    """What the listener decides on espeak-ng speech of `text` (0.6 s of silence before,
+    1 s after) with the product recognizer and the settings' front end, as `hearth run`
+    hears it: 20 ms blocks on the audio clock, then the end of input."""
+    from assistant.config import Settings
+    from assistant.speech.front_end import FrontEndConfig
+    from assistant.speech.listener import Listener, ListenerConfig
+
+    def heard(text: str) -> list:
+        product_sphinx.reset()
+        listener = Listener(
+            product_sphinx,
+            ListenerConfig(wake_phrase="hey hearth"),
+            parser.parse,
+            front_end=FrontEndConfig.from_settings(Settings()).create(),
+        )
+        audio = bytes(int(0.6 * 32000)) + synth_pcm(text) + bytes(32000)
+        decided = []
+        for i in range(0, len(audio), 640):
+            decided += listener.feed(audio[i : i + 640], (i + 640) / 32000, mode="wake")
+        return decided + listener.flush(len(audio) / 32000)
+
+    return heard

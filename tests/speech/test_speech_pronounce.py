@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.speech.listener import Listener, ListenerConfig
 from assistant.speech.pronounce import pronounce, respelling
 
 SMALL = {
@@ -105,27 +104,12 @@ def test_the_bundled_dictionary_builds_the_command_words_it_lacks() -> None:
 
 
 def test_with_the_real_engine_a_command_with_a_built_word_is_heard(
-    product_sphinx, parser, synth_pcm
+    product_sphinx, parser, heard_as_run
 ) -> None:
     """espeak-ng `en-us+f2` at 140 wpm through the WebRTC front end: "mindfulness" was
     not in the dictionary, and the command was declined (at 155 wpm acted on as
     tonight's question, a check-in)."""
-    from assistant.config import Settings
-    from assistant.speech.front_end import FrontEndConfig
-
     assert "mindfulness" in product_sphinx.grammar.vocabulary
-    product_sphinx.reset()
-    listener = Listener(
-        product_sphinx,
-        ListenerConfig(wake_phrase="hey hearth"),
-        parser.parse,
-        front_end=FrontEndConfig.from_settings(Settings()).create(),
-    )
-    speech = synth_pcm("hey hearth, let's do a mindfulness practice")
-    audio = bytes(int(0.6 * 32000)) + speech + bytes(32000)
-    heard = []
-    for i in range(0, len(audio), 640):
-        heard += listener.feed(audio[i : i + 640], (i + 640) / 32000, mode="wake")
-    heard += listener.flush(len(audio) / 32000)
+    heard = heard_as_run("hey hearth, let's do a mindfulness practice")
     meant = [(parser.parse(h.text).name, parser.parse(h.text).slots, h.declined) for h in heard]
     assert meant == [("ritual", {"ritual": "mindfulness"}, False)]

@@ -146,23 +146,9 @@ def test_a_command_the_quick_pass_backs_costs_no_second_pass() -> None:
     assert engine.second_reads == 0
 
 
-def test_with_the_real_engine_a_lost_command_is_acted_on(product_sphinx, parser, synth_pcm):
+def test_with_the_real_engine_a_lost_command_is_acted_on(parser, heard_as_run):
     """espeak-ng `en-us+f2` at 140 wpm through the WebRTC front end (the default): the
     quick pass reads "hey hearth, give us a minute" as "the lot deleted", the strict
     grammar and the second pass as the command. Declined before this rule."""
-    from assistant.config import Settings
-    from assistant.speech.front_end import FrontEndConfig
-
-    product_sphinx.reset()
-    listener = Listener(
-        product_sphinx,
-        ListenerConfig(wake_phrase="hey hearth"),
-        parser.parse,
-        front_end=FrontEndConfig.from_settings(Settings()).create(),
-    )
-    audio = bytes(int(0.6 * 32000)) + synth_pcm("hey hearth, give us a minute") + bytes(32000)
-    heard = []
-    for i in range(0, len(audio), 640):
-        heard += listener.feed(audio[i : i + 640], (i + 640) / 32000, mode="wake")
-    heard += listener.flush(len(audio) / 32000)
+    heard = heard_as_run("hey hearth, give us a minute")
     assert [(parser.parse(h.text).name, h.declined) for h in heard] == [("pause", False)]
