@@ -188,6 +188,7 @@ class _Tap:
 
     def __init__(self, rec) -> None:
         self.rec, self.name, self.sample_rate, self.finals = rec, rec.name, rec.sample_rate, []
+        self._tentative = None  # a final read ahead, until the listener commits it
 
     @property
     def mode(self):
@@ -220,7 +221,7 @@ class _Tap:
         return self._tentative
 
     def commit(self) -> None:
-        self._keep(getattr(self, "_tentative", None))
+        self._keep(self._tentative)
         self._tentative = None
         self.rec.commit()
 

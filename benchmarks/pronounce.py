@@ -25,16 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def load_dictionary(path: str) -> dict[str, list[tuple[str, ...]]]:
-    entries: dict[str, list[tuple[str, ...]]] = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            fields = line.split()
-            if fields:
-                entries.setdefault(fields[0].split("(", 1)[0], []).append(tuple(fields[1:]))
-    return entries
-
-
 def edit_distance(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
@@ -52,13 +42,14 @@ def main() -> None:
     import pocketsphinx
 
     from assistant.speech.pronounce import pronounce, respelling
+    from assistant.speech.sphinx_dict import read_dictionary
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", type=int, default=20000, help="dictionary words tried (every n-th)")
     args = ap.parse_args()
     started = time.perf_counter()
     path = pocketsphinx.Config()["dict"]
-    entries = load_dictionary(path)
+    entries = read_dictionary(path)
     words = sorted(entries)
     step = max(1, len(words) // args.sample)
     scores: dict[str, list[tuple[bool, float]]] = {"tune": [], "heldout": []}

@@ -490,7 +490,11 @@ class Listener:
             # Probably over: read it to its end now, and act when the quiet confirms it.
             if self._may_end(partial):
                 return self._end_tentatively(t, quiet)
-            if self._may_pause(partial) and quiet >= self.config.going_on_tentative_s:
+            has_wake, rest = self.wake.split(partial)
+            if has_wake and rest and quiet >= self.config.going_on_tentative_s:
+                # Speech to Hearth that reads as a sentence still going: the person may
+                # be pausing for thought, or the quick reading has a stray last word
+                # (see `ListenerConfig.going_on_tentative_s`).
                 return self._end_tentatively(t, quiet, going_on=True)
         return []
 
@@ -539,19 +543,12 @@ class Listener:
         """`partial` is the wake phrase and more, and does not read as a sentence
         still going: a bare wake phrase, a last word like "a" or "to", or the start of
         a known command that is no command yet ("let's") may be a pause for thought,
-        and waits longer (`_may_pause`; a bare wake phrase gets the engine's own end
-        of speech)."""
+        and waits longer (`going_on_quiet_s`; a bare wake phrase gets the engine's own
+        end of speech)."""
         has_wake, rest = self.wake.split(partial)
         if not has_wake or not rest or words(rest)[-1] in OPEN_ENDINGS:
             return False
         return self._command(partial) or next(self._longer_phrases(rest), None) is None
-
-    def _may_pause(self, partial: str) -> bool:
-        """`partial` is the wake phrase and more that reads as a sentence still going
-        (see `_may_end`): the person may be pausing for thought, or the quick reading
-        may have a stray last word (see `ListenerConfig.going_on_tentative_s`)."""
-        has_wake, rest = self.wake.split(partial)
-        return has_wake and bool(rest) and not self._may_end(partial)
 
     def _end_now(self, t: float) -> list[Heard]:
         """End the speech in progress here and decide on the engine's final for it."""

@@ -64,17 +64,34 @@ def trim_dictionary(full_dictionary: str | Path, words: Iterable[str]) -> Trimme
     return cached("sphinx-command-dict", key, lambda: _trim(full_dictionary, wanted))
 
 
+def read_dictionary(path: str | Path) -> dict[str, list[tuple[str, ...]]]:
+    """Every headword of a PocketSphinx dictionary file and its pronunciations (phone
+    tuples, alternatives in file order)."""
+    entries: dict[str, list[tuple[str, ...]]] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            _headword(line, entries)
+    return entries
+
+
+def _headword(line: str, entries: dict[str, list[tuple[str, ...]]]) -> str | None:
+    """The headword of a dictionary `line` ("hearth(2)" is an alternative of "hearth"),
+    its pronunciation added to `entries`; None for a blank line."""
+    fields = line.split()
+    if not fields:
+        return None
+    word = fields[0].split("(", 1)[0]
+    entries.setdefault(word, []).append(tuple(fields[1:]))
+    return word
+
+
 def _trim(full_dictionary: str | Path, wanted: frozenset[str]) -> TrimmedDictionary:
     keep: list[str] = []
     found: set[str] = set()
     entries: dict[str, list[tuple[str, ...]]] = {}  # every headword: for building the rest
     with open(full_dictionary, encoding="utf-8") as lines:
-        for line in lines:
-            fields = line.split()
-            if not fields:
-                continue
-            word = fields[0].split("(", 1)[0]  # "hearth(2)": an alternative of "hearth"
-            entries.setdefault(word, []).append(tuple(fields[1:]))
+        for line in lines:  # one pass: the wanted lines are kept as the file has them
+            word = _headword(line, entries)
             if word in wanted:
                 found.add(word)
                 keep.append(line if line.endswith("\n") else line + "\n")
@@ -84,12 +101,12 @@ def _trim(full_dictionary: str | Path, wanted: frozenset[str]) -> TrimmedDiction
     respelled = []
     for word in sorted(wanted - found):
         spelling = respelling(word, lookup)
-        if spelling is not None:
-            respelled.append((word, spelling))
-            built, word = ([] if spelling in found else entries[spelling]), spelling
+        if spelling is None:
+            headword, prons = word, pronounce(word, lookup)
         else:
-            built = pronounce(word, lookup)
-        for i, phones in enumerate(built):
-            keep.append(f"{word}{f'({i + 1})' if i else ''} {' '.join(phones)}\n")
-            found.add(word)
+            respelled.append((word, spelling))
+            headword, prons = spelling, ([] if spelling in found else entries[spelling])
+        for i, phones in enumerate(prons):
+            keep.append(f"{headword}{f'({i + 1})' if i else ''} {' '.join(phones)}\n")
+            found.add(headword)
     return TrimmedDictionary("".join(keep), frozenset(found), tuple(respelled))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.speech.pronounce import pronounce, respelling
+from assistant.speech.sphinx_dict import read_dictionary
 
 SMALL = {
     "don't": [("D", "OW", "N", "T")],
@@ -88,11 +89,7 @@ def test_a_word_with_no_known_parts_stays_missing() -> None:
 def test_the_bundled_dictionary_builds_the_command_words_it_lacks() -> None:
     import pocketsphinx
 
-    entries: dict[str, list[tuple[str, ...]]] = {}
-    with open(pocketsphinx.Config()["dict"], encoding="utf-8") as lines:
-        for line in lines:
-            head, *phones = line.split()
-            entries.setdefault(head.split("(", 1)[0], []).append(tuple(phones))
+    entries = read_dictionary(pocketsphinx.Config()["dict"])
     for word in ("mindfulness", "appreciations", "unpause", "cooldown", "counselling"):
         assert word not in entries  # still missing from the bundled dictionary
     look = lambda w: entries.get(w, [])  # noqa: E731

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.speech import sphinx_dict
-from assistant.speech.sphinx_dict import trim_dictionary
+from assistant.speech.sphinx_dict import read_dictionary, trim_dictionary
 
 MAX_ALTERNATIVES = 6  # the bundled dictionary has at most "word(5)"; one more to be sure
 
@@ -47,11 +47,7 @@ def test_command_decoder_spells_every_command_word_as_the_full_dictionary(
     listed = [w for w in words if full_decoder.lookup_word(w) is not None]
     differ = [w for w in listed if _pronunciations(command, w) != _pronunciations(full_decoder, w)]
     assert differ == []
-    entries: dict[str, list[tuple[str, ...]]] = {}
-    with open(pocketsphinx.Config()["dict"], encoding="utf-8") as lines:
-        for line in lines:
-            head, *phones = line.split()
-            entries.setdefault(head.split("(", 1)[0], []).append(tuple(phones))
+    entries = read_dictionary(pocketsphinx.Config()["dict"])
     look = lambda x: entries.get(x, [])  # noqa: E731
     missing = set(words) - set(listed)
     spelled = {w: s for w in missing if (s := respelling(w, look)) is not None}
