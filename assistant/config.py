@@ -93,6 +93,8 @@ class Settings:
         noise_suppression: the webrtc front end's noise suppression, 0 (off) to 4.
         auto_gain_dbfs: the webrtc front end's automatic gain target in dB below full
             scale, 1 to 31; 0 turns the gain off.
+        max_boost_db: how far the webrtc front end may lift quiet speech (someone
+            across the room) on top of that gain, 0 (off) to 30 dB.
         log_level: debug, info, warning or error (`-v` on `hearth run` is info).
         crisis_line: who to call in a crisis, as spoken in the safety line
             (numbers differ by country, e.g. "the police on 911 or the 988
@@ -158,6 +160,9 @@ class Settings:
     )
     auto_gain_dbfs: Annotated[int, Meta(ge=0, le=31)] = field(
         default=3, metadata=_hint("a whole number of dB below full scale, 0 (off) to 31, e.g. 3")
+    )
+    max_boost_db: Annotated[int, Meta(ge=0, le=30)] = field(
+        default=24, metadata=_hint("a whole number of dB, 0 (off) to 30, e.g. 24")
     )
     log_level: Literal["debug", "info", "warning", "error"] = field(
         default="warning", metadata=_hint('"debug", "info", "warning" or "error"')

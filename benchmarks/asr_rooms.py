@@ -26,10 +26,12 @@ checked out in a temporary `git worktree` and run on the same audio in a subproc
     python benchmarks/asr_rooms.py --split heldout --commands 3 --wake-talk 4 --talk 1
     python benchmarks/asr_rooms.py --split tune --no-baseline --dump out.jsonl  # tuning
     python benchmarks/asr_rooms.py --split tune --no-baseline --front-end webrtc:2:3,none
+    python benchmarks/asr_rooms.py --conditions quiet,clean --mic-floor -70  # a real mic
 
 `--front-end` decodes the same audio once per front end (see
 `assistant/speech/front_end.py`): "none", "webrtc" (the settings' defaults) or
-"webrtc:NS:GAIN" (noise suppression level 0-4, automatic gain target in dBFS, 0 = off),
+"webrtc:NS:GAIN[:BOOST]" (noise suppression level 0-4, automatic gain target in dBFS,
+0 = off; the speech level stage's largest lift in dB, default the settings'),
 and prints each one's CPU time per second of audio and the memory it adds. Without it
 the current code decodes with the settings' front end, as `hearth run` does (WebRTC;
 until 2026-12-03 with none), and so does the baseline's code when it has a front end
@@ -261,6 +263,9 @@ def render(job: dict, cache: Path, bed: dict[str, np.ndarray]) -> np.ndarray:
         n = noise[start : start + len(x)]
         n = n * np.sqrt(_power(speech) / 10 ** (snr / 10) / np.mean(n**2))
         x = x + n
+    if job.get("mic_floor") is not None:  # a microphone's own hiss under everything
+        hiss = np.random.default_rng(job["id"] + 7).normal(size=len(x))
+        x = x + hiss * 10 ** (job["mic_floor"] / 20)
     return x
 
 
@@ -314,18 +319,21 @@ class _TimedFrontEnd:
 
 
 def front_end_config(spec: str):
-    """The front end a `--front-end` item names: "none", "webrtc" or "webrtc:NS:GAIN"."""
+    """The front end a `--front-end` item names: "none", "webrtc" or
+    "webrtc:NS:GAIN[:BOOST]"."""
     from assistant.config import Settings
     from assistant.speech.front_end import FrontEndConfig
 
     kind, *levels = spec.split(":")
+    settings = FrontEndConfig.from_settings(Settings())
     if kind == "webrtc" and not levels:
-        return replace(FrontEndConfig.from_settings(Settings()), kind="webrtc")
-    if kind == "webrtc" and len(levels) == 2:
-        return FrontEndConfig("webrtc", int(levels[0]), int(levels[1]))
+        return replace(settings, kind="webrtc")
+    if kind == "webrtc" and len(levels) in (2, 3):
+        boost = int(levels[2]) if len(levels) == 3 else settings.max_boost_db
+        return FrontEndConfig("webrtc", int(levels[0]), int(levels[1]), boost)
     if kind == "none" and not levels:
         return FrontEndConfig("none")
-    raise SystemExit(f"--front-end: {spec!r} is not none, webrtc or webrtc:NS:GAIN")
+    raise SystemExit(f"--front-end: {spec!r} is not none, webrtc or webrtc:NS:GAIN[:BOOST]")
 
 
 def _settings_front_end() -> str:
@@ -493,6 +501,12 @@ def main() -> None:
     ap.add_argument("--talk", type=int, default=8, help="talk without the wake phrase")
     ap.add_argument("--conditions", default=",".join(CONDITIONS))
     ap.add_argument("--quick", action="store_true", help="8 + 8 + 4 per condition")
+    ap.add_argument(
+        "--mic-floor",
+        type=float,
+        help="white noise at this dBFS under every utterance, as a microphone's own hiss "
+        "(default: none; the recognizer adds its own -50 dBFS floor either way)",
+    )
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--baseline-rev", default=BASELINE_REV)
     ap.add_argument("--no-baseline", action="store_true")
@@ -530,6 +544,8 @@ def main() -> None:
     jobs = []
     for split in splits:
         jobs += jobs_for(split, args.commands, args.wake_talk, args.talk, conditions)
+    for j in jobs:
+        j["mic_floor"] = args.mic_floor
     with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
             paths = pool.map(_render_job, [(j, str(cache), out) for j in jobs], chunksize=4)

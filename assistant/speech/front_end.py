@@ -9,6 +9,9 @@ late by just under one frame (10 ms of silence, once, when the first part-frame 
 wait); with 20 ms blocks (the microphone's and files') there is no such delay. WebRTC's
 own processing delays speech by about 6 ms (measured on espeak-ng speech).
 
+After WebRTC, each frame goes through the speech level stage (`level.py`): WebRTC's
+gain adds at most 9 dB, and speech from across the room needs more.
+
 The front end sits in the listener, before both the voice detector and the recognizer
 (see `Listener.feed`), and after the echo canceller. PocketSphinx's comfort noise
 (`sphinx_engine.NOISE_FLOOR_DB`) is added inside the recognizer, after it: that noise
@@ -21,6 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
+import numpy as np
+
+from assistant.speech.level import LevelConfig, SpeechLevel
 from assistant.speech.types import SAMPLE_RATE
 
 if TYPE_CHECKING:
@@ -64,11 +70,14 @@ class FrontEndConfig:
         noise_suppression: WebRTC noise suppression level, 0 (off) to 4 (strongest).
         auto_gain_dbfs: the automatic gain's target level in dB below full scale,
             1 to 31 (3: speech is brought up to about -3 dBFS); 0 turns gain off.
+        max_boost_db: the most the speech level stage lifts quiet speech, 0 to 30
+            dB; 0 turns it off.
     """
 
     kind: FrontEndKind = "none"
     noise_suppression: int = 0
     auto_gain_dbfs: int = 0
+    max_boost_db: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in ("webrtc", "none"):
@@ -77,32 +86,45 @@ class FrontEndConfig:
             raise ValueError(f"noise suppression {self.noise_suppression} is not 0 to 4")
         if not 0 <= self.auto_gain_dbfs <= 31:
             raise ValueError(f"auto gain {self.auto_gain_dbfs} dBFS is not 0 to 31")
+        if not 0 <= self.max_boost_db <= 30:
+            raise ValueError(f"speech boost {self.max_boost_db} dB is not 0 to 30")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FrontEndConfig:
         """The front end the settings ask for (`front_end`, `noise_suppression`,
-        `auto_gain_dbfs`)."""
-        return cls(settings.front_end, settings.noise_suppression, settings.auto_gain_dbfs)
+        `auto_gain_dbfs`, `max_boost_db`)."""
+        return cls(
+            settings.front_end,
+            settings.noise_suppression,
+            settings.auto_gain_dbfs,
+            settings.max_boost_db,
+        )
 
     def create(self) -> FrontEnd:
         """A new front end for one stream (state is per stream: never share one)."""
-        if self.kind == "none" or (self.noise_suppression == 0 and self.auto_gain_dbfs == 0):
+        if self.kind == "none" or not (
+            self.noise_suppression or self.auto_gain_dbfs or self.max_boost_db
+        ):
             return NoFrontEnd()
-        return WebRtcFrontEnd(self.noise_suppression, self.auto_gain_dbfs)
+        return WebRtcFrontEnd(self.noise_suppression, self.auto_gain_dbfs, self.max_boost_db)
 
 
 class WebRtcFrontEnd:
-    """WebRTC noise suppression and automatic gain (and its fixed high-pass filter).
+    """WebRTC noise suppression and automatic gain (and its fixed high-pass filter),
+    then the speech level stage.
 
     Args:
         noise_suppression: 0 (off) to 4 (strongest).
         auto_gain_dbfs: target level, 1 to 31 dB below full scale; 0: no gain.
+        max_boost_db: the most the level stage lifts quiet speech; 0: no level stage.
     """
 
-    def __init__(self, noise_suppression: int, auto_gain_dbfs: int) -> None:
-        FrontEndConfig("webrtc", noise_suppression, auto_gain_dbfs)  # checks the ranges
+    def __init__(self, noise_suppression: int, auto_gain_dbfs: int, max_boost_db: int = 0) -> None:
+        # checks the ranges
+        FrontEndConfig("webrtc", noise_suppression, auto_gain_dbfs, max_boost_db)
         self.noise_suppression = noise_suppression
         self.auto_gain_dbfs = auto_gain_dbfs
+        self.max_boost_db = max_boost_db
         self.reset()
 
     def reset(self) -> None:
@@ -110,6 +132,9 @@ class WebRtcFrontEnd:
 
         # The processor's noise estimate and gain belong to one stream.
         self._processor = AudioProcessor(self.auto_gain_dbfs, self.noise_suppression)
+        self._level = (
+            SpeechLevel(LevelConfig(max_boost_db=self.max_boost_db)) if self.max_boost_db else None
+        )
         self._pending = b""  # input short of a whole frame
         self._ready = bytearray()  # processed output not handed out yet
 
@@ -118,7 +143,12 @@ class WebRtcFrontEnd:
         whole = len(data) - len(data) % FRAME_BYTES
         self._pending = data[whole:]
         for start in range(0, whole, FRAME_BYTES):
-            self._ready += self._processor.Process10ms(data[start : start + FRAME_BYTES]).audio
+            frame = self._processor.Process10ms(data[start : start + FRAME_BYTES]).audio
+            if self._level is not None:
+                samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
+                lifted = np.clip(np.round(self._level.frame(samples)), -32768, 32767)
+                frame = lifted.astype("<i2").tobytes()
+            self._ready += frame
         if len(self._ready) < len(pcm):
             # Part of a frame is still waiting: from now on the stream runs late by
             # just under a frame, the most that can ever wait, so this happens once

@@ -23,6 +23,7 @@ BAD_VALUES = [
     ('front_end = "rnnoise"', '"webrtc" or "none"'),
     ("noise_suppression = 5", "0 (off) to 4"),
     ("auto_gain_dbfs = 40", "0 (off) to 31"),
+    ("max_boost_db = 31", "0 (off) to 30"),
 ]
 
 

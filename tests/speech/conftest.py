@@ -277,21 +277,39 @@ def listen() -> Callable[..., list]:
 @pytest.fixture
 def heard_as_run(product_sphinx, parser, synth_pcm):
     """What the listener decides on espeak-ng speech of `text` (0.6 s of silence before,
-    1 s after) with the product recognizer and the settings' front end, as `hearth run`
-    hears it: 20 ms blocks on the audio clock, then the end of input."""
+    1 s after) with the product recognizer and a front end (default: the settings'),
+    as `hearth run` hears it: 20 ms blocks on the audio clock, then the end of input.
+    `speech`: other speech to hear instead (16 kHz int16 PCM, e.g. `flite_pcm(text)`).
+    `gain_db` makes the speech quieter or louder; `floor_dbfs` adds a microphone's
+    white noise floor at that level (fixed seed) under all of it."""
+    import numpy as np
+
     from assistant.config import Settings
     from assistant.speech.front_end import FrontEndConfig
     from assistant.speech.listener import Listener, ListenerConfig
 
-    def heard(text: str) -> list:
+    def heard(
+        text: str,
+        gain_db: float = 0.0,
+        floor_dbfs: float | None = None,
+        front_end=None,
+        speech: bytes | None = None,
+    ) -> list:
         product_sphinx.reset()
         listener = Listener(
             product_sphinx,
             ListenerConfig(wake_phrase="hey hearth"),
             parser.parse,
-            front_end=FrontEndConfig.from_settings(Settings()).create(),
+            front_end=front_end or FrontEndConfig.from_settings(Settings()).create(),
         )
-        audio = bytes(int(0.6 * 32000)) + synth_pcm(text) + bytes(32000)
+        speech = speech if speech is not None else synth_pcm(text)
+        audio = bytes(int(0.6 * 32000)) + speech + bytes(32000)
+        if gain_db or floor_dbfs is not None:
+            x = np.frombuffer(audio, dtype="<i2") * 10 ** (gain_db / 20)
+            if floor_dbfs is not None:
+                rng = np.random.default_rng(3)
+                x = x + rng.normal(0.0, 32768 * 10 ** (floor_dbfs / 20), x.size)
+            audio = np.clip(np.round(x), -32768, 32767).astype("<i2").tobytes()
         decided = []
         for i in range(0, len(audio), 640):
             decided += listener.feed(audio[i : i + 640], (i + 640) / 32000, mode="wake")

@@ -42,13 +42,15 @@ def _run(front_end, pcm: bytes, block_samples: int) -> list[bytes]:
     return [front_end.process(pcm[i : i + step]) for i in range(0, len(pcm), step)]
 
 
+@pytest.mark.parametrize("boost", [0, 24])
 @pytest.mark.parametrize("block", [1, 37, 160, 333, 1000])
 def test_any_block_size_gives_as_many_samples_back_and_keeps_the_stream(
-    synth_pcm, block: int
+    synth_pcm, block: int, boost: int
 ) -> None:
     pcm = _quiet_speech(synth_pcm)
-    aligned = b"".join(_run(WebRtcFrontEnd(2, 3), pcm, 320))  # 20 ms blocks: whole frames
-    outs = _run(WebRtcFrontEnd(2, 3), pcm, block)
+    # 20 ms blocks: whole frames
+    aligned = b"".join(_run(WebRtcFrontEnd(2, 3, boost), pcm, 320))
+    outs = _run(WebRtcFrontEnd(2, 3, boost), pcm, block)
     step = 2 * block
     assert [len(o) for o in outs] == [len(pcm[i : i + step]) for i in range(0, len(pcm), step)]
     out = b"".join(outs)
@@ -138,7 +140,8 @@ def test_the_config_file_setting_reaches_hearth_runs_listener(
 ) -> None:
     config = tmp_path / "config.toml"
     config.write_text(
-        f'front_end = "{kind}"\nnoise_suppression = 4\nauto_gain_dbfs = 10\nvoice = "en-us"\n',
+        f'front_end = "{kind}"\nnoise_suppression = 4\nauto_gain_dbfs = 10\nmax_boost_db = 12\n'
+        'voice = "en-us"\n',
         encoding="utf-8",
     )
     settings = load_settings(config, environ={})
@@ -160,7 +163,8 @@ def test_the_config_file_setting_reaches_hearth_runs_listener(
     heard = heard[: len(pcm)]
     if kind == "webrtc":
         assert isinstance(front_end, WebRtcFrontEnd)
-        assert (front_end.noise_suppression, front_end.auto_gain_dbfs) == (4, 10)
+        levels = (front_end.noise_suppression, front_end.auto_gain_dbfs, front_end.max_boost_db)
+        assert levels == (4, 10, 12)
         assert _db(_samples(heard)) > _db(_samples(pcm)) + 5
     else:
         assert isinstance(front_end, NoFrontEnd)
