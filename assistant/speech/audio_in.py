@@ -20,6 +20,7 @@ import numpy as np
 from assistant.errors import AudioDeviceError
 from assistant.speech.audio_out import close_quietly, describe_device_error
 from assistant.speech.types import SAMPLE_RATE
+from assistant.speech.wav import int16_bytes
 
 BLOCK_S = 0.02
 """Block length handed to the recognizer (20 ms)."""
@@ -82,7 +83,7 @@ class StreamResampler:
         out = np.interp(positions, np.arange(smooth.size), smooth)
         self._pos = (positions[-1] + self._step - x.size) if positions.size else self._pos - x.size
         self._history = joined[-self._taps :]
-        return np.clip(np.round(out), -32768, 32767).astype("<i2").tobytes()
+        return int16_bytes(out)
 
 
 class MicrophoneSource:

@@ -21,6 +21,8 @@ import threading
 
 import numpy as np
 
+from assistant.speech.wav import int16_bytes
+
 TRACK = 2
 """Samples the delay may move between two checks and still be followed block by block."""
 
@@ -163,7 +165,7 @@ class EchoCanceller:
         """`residual` with the comfort noise added, as int16 bytes."""
         if self.comfort_noise > 0:
             residual = residual + self._noise.normal(0.0, self.comfort_noise, len(residual))
-        return np.clip(np.round(residual), -32768, 32767).astype("<i2").tobytes()
+        return int16_bytes(residual)
 
     def _reference(self, first: int, stop: int) -> np.ndarray | None:
         """Reference samples [first, stop) by output index; None if not (or no longer) kept."""

@@ -28,6 +28,7 @@ import numpy as np
 
 from assistant.speech.level import LevelConfig, SpeechLevel
 from assistant.speech.types import SAMPLE_RATE
+from assistant.speech.wav import int16_bytes
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -146,8 +147,7 @@ class WebRtcFrontEnd:
             frame = self._processor.Process10ms(data[start : start + FRAME_BYTES]).audio
             if self._level is not None:
                 samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
-                lifted = np.clip(np.round(self._level.frame(samples)), -32768, 32767)
-                frame = lifted.astype("<i2").tobytes()
+                frame = int16_bytes(self._level.frame(samples))
             self._ready += frame
         if len(self._ready) < len(pcm):
             # Part of a frame is still waiting: from now on the stream runs late by

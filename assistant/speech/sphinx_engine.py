@@ -32,6 +32,7 @@ from assistant.speech.sphinx_dict import trim_dictionary
 from assistant.speech.sphinx_strict import StrictFollower, grammar_dictionary
 from assistant.speech.types import SAMPLE_RATE, Mode, Utterance, Word, make_utterance
 from assistant.speech.wake import WakePhrase
+from assistant.speech.wav import int16_bytes
 
 _COMMAND_SEARCH = "hearth_command"
 _STRICT_MAX_BYTES = 2 * SAMPLE_RATE * 4  # 4 s: longer speech is not followed by the grammar
@@ -448,7 +449,7 @@ class SphinxRecognizer:
             return pcm
         x = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
         x += self._noise_rng.normal(0.0, self._noise_level, x.size)
-        return np.clip(np.round(x), -32768, 32767).astype("<i2").tobytes()
+        return int16_bytes(x)
 
     def _start_utterance(self, at: float) -> None:
         if self._noise_level is not None:

@@ -326,8 +326,13 @@ def to_mono(samples: np.ndarray) -> np.ndarray:
 
 def float_to_pcm16(samples: np.ndarray) -> bytes:
     """Float [-1, 1] to little-endian int16 bytes, clipping overs."""
-    ints = np.clip(np.round(np.asarray(samples) * 32767.0), -32768, 32767).astype("<i2")
-    return ints.tobytes()
+    return int16_bytes(np.asarray(samples) * 32767.0)
+
+
+def int16_bytes(values: np.ndarray) -> bytes:
+    """Samples in int16 units (as floats after processing) rounded, clipped to the
+    int16 range and written as little-endian int16 bytes."""
+    return np.clip(np.round(values), -32768, 32767).astype("<i2").tobytes()
 
 
 def audio_to_pcm16(audio: Audio, rate: int = SAMPLE_RATE) -> bytes:
