@@ -126,3 +126,69 @@ def test_lm_does_not_hear_the_wake_phrase_in_everyday_talk(product_sphinx, synth
     assert product_sphinx.command_search == "lm"  # the default
     heard = transcribe_pcm(product_sphinx, bytes(16000) + synth_pcm(text) + bytes(32000))
     assert WakePhrase("hey hearth").split(heard.text)[0] is False
+
+
+LENGTH_NUMBERS = (
+    "one",
+    "two",
+    "three",
+    "five",
+    "ten",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "ninety",
+)
+LENGTH_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours"}
+
+
+def test_every_common_length_is_in_the_command_sentences(parser) -> None:
+    """The model learns its numbers from the command sentences: with five sample
+    lengths, "five minutes" was in 488 sentences and "fifteen minutes" in none, and
+    spoken "fifteen minutes" was heard as "five minutes"."""
+    from collections import Counter
+    from itertools import pairwise
+
+    from assistant.speech.grammar import grammar_from_parser
+
+    said = Counter()
+    for phrase in grammar_from_parser(parser, "hey hearth").phrases:
+        tokens = phrase.split()
+        said.update(a for a, b in pairwise(tokens) if b in LENGTH_UNITS)
+    counts = {n: said[n] for n in LENGTH_NUMBERS}
+    assert min(counts.values()) >= 40, counts
+
+
+# Tune voices only (the rooms benchmark's held-out voices stay unheard by the tests).
+# With five sample lengths in the model none of these was heard with its length:
+# "ten minutes" came out as "a minute" or "twenty minutes", "forty five" as "five",
+# the rest as nothing, or as another request.
+SPOKEN_LENGTHS = [
+    ("espeak", "i need thirty minutes to myself", 1800),
+    ("espeak", "give us ten minutes", 600),
+    ("espeak", "pause for ninety seconds", 90),
+    ("espeak", "i need space for forty five minutes", 2700),
+    ("kal16", "we need to cool off for fifteen minutes", 900),
+    ("kal16", "pause for ninety seconds", 90),
+    ("kal16", "take a ten minute break", 600),
+    ("rms", "i need thirty minutes to myself", 1800),
+    ("rms", "we need a three minute time out", 180),
+]
+
+
+def test_spoken_lengths_are_heard_as_said(heard_as_run, flite_pcm, parser) -> None:
+    """Lengths said after the wake phrase, through the listener with the settings' front
+    end: each heard with its own length (one may be missed), never with another."""
+    right, other_length = [], []
+    for voice, text, seconds in SPOKEN_LENGTHS:
+        said = f"hey hearth {text}"
+        speech = None if voice == "espeak" else flite_pcm(said, voice)
+        heard = [h.text for h in heard_as_run(said, speech=speech) if not h.declined]
+        got = parser.parse(heard[0]).slots.get("seconds") if heard else None
+        if got == seconds:
+            right.append(text)
+        elif got is not None:
+            other_length.append((voice, text, heard[0]))
+    assert not other_length  # a misheard length must never become another length
+    assert len(right) >= len(SPOKEN_LENGTHS) - 1, right
