@@ -1668,7 +1668,7 @@ class IntentParser:
         words.update(w for w in slot_words if not w[0].isdigit() and w != "minuts")
         return words
 
-    def command_phrases(self, per_template: int = 8) -> list[str]:
+    def command_phrases(self, per_template: int = 8, other_numbers: bool = False) -> list[str]:
         """A finite, representative list of full command sentences, as spoken.
 
         Slots are filled with sample spoken values ("a minute", "nine thirty",
@@ -1677,6 +1677,10 @@ class IntentParser:
         `per_template` sentences: its shortest wordings first (the ones people
         say most), then others spread over the rest; each also comes with
         everyday synonyms of its canonical words ("pause" for "break").
+
+        `other_numbers`: instead, each of those wordings that has a length or a time,
+        said once more with another one in turn ("ten minutes", "half past seven"): more
+        sentences for a speech language model, which learns its numbers from them.
         """
         samples = {
             "duration": [
@@ -1689,7 +1693,7 @@ class IntentParser:
             "time": ["eight", "nine thirty", "eight pm", "nine"],
             "cadence": ["every day", "every other day", "every evening"],
         }
-        # Each wording with a length or a time is said once more with the next of these
+        # `other_numbers` says each wording with a length or a time with the next of these
         # (in turn over all the sentences). The speech language model learns its numbers
         # from the sentences: with the samples above only, "five minutes" was in 488 of
         # them and "fifteen minutes" in none, and spoken "fifteen minutes" was heard as
@@ -1752,11 +1756,13 @@ class IntentParser:
                 every_value = range(self._most_values(spec))
                 for k, pieces in enumerate(chosen):
                     fills = every_value if k < shortest else (k,)
-                    for fill in fills:
-                        phrase = self._sample_phrase(spec, pieces, fill, k, samples)
-                        for said in (phrase, *_synonym_variants(phrase, k)):
-                            if _speakable(said):
-                                phrases[said] = None
+                    if not other_numbers:
+                        for fill in fills:
+                            phrase = self._sample_phrase(spec, pieces, fill, k, samples)
+                            for said in (phrase, *_synonym_variants(phrase, k)):
+                                if _speakable(said):
+                                    phrases[said] = None
+                        continue
                     types = {getattr(spec.slots[p.name], "type", None)
                              for p in pieces if isinstance(p, SlotRef)}  # fmt: skip
                     for kind in types.intersection(more):

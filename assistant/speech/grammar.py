@@ -76,12 +76,18 @@ class CommandGrammar:
             in front of every command.
         vocabulary: every word a command (or the wake phrase) can contain.
         filler: garbage words (not in `vocabulary`) that absorb other speech.
+        model_only: more command sentences for a statistical language model only: the
+            wordings with a length or a time said with other numbers, so the model
+            knows them all ("fifteen minutes" was heard as "five minutes" when the
+            sample sentences said five lengths). A strict grammar or a phrase list
+            needs them not (it reads the request; the numbers are single words).
     """
 
     phrases: tuple[str, ...]
     wake_phrase: str
     vocabulary: frozenset[str]
     filler: tuple[str, ...]
+    model_only: tuple[str, ...] = ()
 
     def respell(self, spellings: Mapping[str, str]) -> CommandGrammar:
         """The grammar with words written as `spellings` maps them ("dont" -> "don't"):
@@ -98,6 +104,7 @@ class CommandGrammar:
             wake_phrase=spelled(self.wake_phrase),
             vocabulary=frozenset(spellings.get(w, w) for w in self.vocabulary),
             filler=self.filler,
+            model_only=tuple(dict.fromkeys(spelled(p) for p in self.model_only)),
         )
 
     def restrict(self, known: Callable[[str], bool], engine: str) -> CommandGrammar:
@@ -108,6 +115,7 @@ class CommandGrammar:
         """
         missing = {w for w in self.vocabulary if not known(w)}
         phrases = tuple(p for p in self.phrases if not missing & set(p.split()))
+        model_only = tuple(p for p in self.model_only if not missing & set(p.split()))
         wake = self.wake_phrase if not missing & set(self.wake_phrase.split()) else ""
         if missing:
             log.debug(
@@ -125,6 +133,7 @@ class CommandGrammar:
             wake_phrase=wake,
             vocabulary=self.vocabulary - missing,
             filler=tuple(w for w in self.filler if known(w)),
+            model_only=model_only,
         )
 
 
@@ -134,6 +143,7 @@ def build_grammar(
     filler: Iterable[str] = ENGLISH_FILLER,
     vocabulary: Iterable[str] = (),
     max_filler: int = 48,
+    model_only: Iterable[str] = (),
 ) -> CommandGrammar:
     """A command grammar from command sentences and a wake phrase.
 
@@ -142,19 +152,26 @@ def build_grammar(
     `max_filler`: at most this many filler words. PocketSphinx's search cost
     grows with the square of the filler loop: 150 words decoded at 15 times
     real time here, 48 at a tenth of it.
+    `model_only`: sentences for a language model only (`CommandGrammar.model_only`).
     """
     wake = normalize_phrase(wake_phrase)
-    seen: dict[str, None] = {}
-    for phrase in phrases:
-        norm = normalize_phrase(phrase)
-        if wake and norm.startswith(wake + " "):
-            norm = norm[len(wake) + 1 :]  # the grammar adds the wake phrase itself
-        if norm and norm != wake:
-            seen.setdefault(norm)
-    words = {w for p in (*seen, wake) for w in p.split()}
+
+    def sentences(texts: Iterable[str]) -> dict[str, None]:
+        seen: dict[str, None] = {}
+        for phrase in texts:
+            norm = normalize_phrase(phrase)
+            if wake and norm.startswith(wake + " "):
+                norm = norm[len(wake) + 1 :]  # the grammar adds the wake phrase itself
+            if norm and norm != wake:
+                seen.setdefault(norm)
+        return seen
+
+    seen = sentences(phrases)
+    more = [p for p in sentences(model_only) if p not in seen]
+    words = {w for p in (*seen, *more, wake) for w in p.split()}
     words.update(w for v in vocabulary for w in normalize_phrase(v).split())
     garbage = tuple(dict.fromkeys(w for w in filler if w not in words))[:max_filler]
-    return CommandGrammar(tuple(seen), wake, frozenset(words), garbage)
+    return CommandGrammar(tuple(seen), wake, frozenset(words), garbage, tuple(more))
 
 
 def grammar_from_parser(
@@ -172,8 +189,12 @@ def grammar_from_parser(
 
         parser = speech_parser()
     phrases = [p for p in parser.command_phrases(per_template=per_template) if _hearable(p)]
+    numbers = parser.command_phrases(per_template=per_template, other_numbers=True)
     return build_grammar(
-        phrases, wake_phrase, vocabulary=[w for w in parser.vocabulary() if _hearable(w)]
+        phrases,
+        wake_phrase,
+        vocabulary=[w for w in parser.vocabulary() if _hearable(w)],
+        model_only=[p for p in numbers if _hearable(p)],
     )
 
 
@@ -389,8 +410,8 @@ def compile_arpa(
     """An ARPA trigram language model for `grammar`, and the command words in it.
 
     Training sentences: the wake phrase alone and in front of every command
-    sentence, and (`bare`) each command sentence without it, as the JSGF's
-    optional wake phrase: measured, without them the model forced "hey
+    sentence (`phrases` and `model_only`), and (`bare`) each command sentence
+    without it, as the JSGF's optional wake phrase: measured, without them the model forced "hey
     hearth" onto everyday talk and made 2 false triggers in 120. Smoothing:
     interpolated absolute discounting (`discount` taken off every seen count
     and shared out through the back-off weight, so each history's
@@ -403,7 +424,8 @@ def compile_arpa(
     import math
 
     wake = grammar.wake_phrase if all(known(w) for w in grammar.wake_phrase.split()) else ""
-    phrases = [p for p in grammar.phrases if all(known(w) for w in p.split())]
+    everything = (*grammar.phrases, *grammar.model_only)
+    phrases = [p for p in everything if all(known(w) for w in p.split())]
     if not phrases and not wake:
         raise ValueError("empty command grammar: the engine knows none of the command words")
     sentences = [f"{wake} {p}".strip() for p in phrases]

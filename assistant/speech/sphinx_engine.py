@@ -394,7 +394,12 @@ class SphinxRecognizer:
 
         g = self.grammar
         key = content_key(
-            code_files("speech"), g.phrases, g.wake_phrase, sorted(g.vocabulary), g.filler
+            code_files("speech"),
+            g.phrases,
+            g.wake_phrase,
+            sorted(g.vocabulary),
+            g.filler,
+            g.model_only,
         )
         # The ARPA text is cached, not PocketSphinx's binary form: the binary quantizes
         # the probabilities, and it read the live loopback's commands differently.
