@@ -50,6 +50,9 @@ def test_a_result_does_not_depend_on_what_was_heard_before(product_sphinx, synth
         ]
 
     command = synth_pcm("hey hearth how much time is left")
+    # The recognizer is shared: a test before this one may have left a stream open
+    # (the barge-in tests stop feeding mid-stream), and that is not what is tested here.
+    product_sphinx.reset()
     [first] = decode(product_sphinx, command)
     assert first.text == "hey hearth how much time is left"
     expected = readings(first)
