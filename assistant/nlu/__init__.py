@@ -4,7 +4,7 @@ Public API:
     load_parser(intents_dir=None) -> IntentParser   (cached per folder)
     speech_parser() -> IntentParser                  (the same without the fallback)
     IntentParser.parse(text) -> Intent
-    IntentParser.vocabulary() / command_phrases()   (for speech grammars)
+    IntentParser.vocabulary() / command_sentences()   (for speech grammars)
     strip_wake_phrase(text) -> str
 Slot parsers live in assistant.nlu.numbers (parse_duration, parse_clock_time).
 """

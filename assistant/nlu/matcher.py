@@ -673,6 +673,20 @@ class _WildcardGroup:
     sentences: SequenceABC[Sentence] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CommandSentences:
+    """Command sentences for speech grammars (`IntentParser.command_sentences`).
+
+    Attributes:
+        phrases: representative sentences of every template, with sample slot values.
+        other_numbers: the wordings of `phrases` that hold a length or a time, said
+            with other lengths and times, for a language model only.
+    """
+
+    phrases: list[str]
+    other_numbers: list[str]
+
+
 class IntentParser:
     """Understands one utterance at a time; built once from the template files.
 
@@ -1669,17 +1683,23 @@ class IntentParser:
         return words
 
     def command_phrases(self, per_template: int = 8, other_numbers: bool = False) -> list[str]:
-        """A finite, representative list of full command sentences, as spoken.
+        """`command_sentences(per_template)`'s `phrases`, or with `other_numbers` its
+        `other_numbers`."""
+        sentences = self.command_sentences(per_template)
+        return sentences.other_numbers if other_numbers else sentences.phrases
 
-        Slots are filled with sample spoken values ("a minute", "nine thirty",
-        "every day"); sentences that need free text (an appreciation's words)
-        or say one slot twice are left out. Each template contributes at most
-        `per_template` sentences: its shortest wordings first (the ones people
-        say most), then others spread over the rest; each also comes with
+    def command_sentences(self, per_template: int = 8) -> CommandSentences:
+        """Full command sentences, as spoken, from one walk over the templates.
+
+        `phrases`: a finite, representative list. Slots are filled with sample spoken
+        values ("a minute", "nine thirty", "every day"); sentences that need free text
+        (an appreciation's words) or say one slot twice are left out. Each template
+        contributes at most `per_template` sentences: its shortest wordings first (the
+        ones people say most), then others spread over the rest; each also comes with
         everyday synonyms of its canonical words ("pause" for "break").
 
-        `other_numbers`: instead, each of those wordings that has a length or a time,
-        said once more with another one in turn ("ten minutes", "half past seven"): more
+        `other_numbers`: each of those wordings that has a length or a time, said once
+        more with another one in turn ("ten minutes", "half past seven"): more
         sentences for a speech language model, which learns its numbers from them.
         """
         samples = {
@@ -1735,15 +1755,16 @@ class IntentParser:
         }
         used: Counter[str] = Counter()  # of `more`, how many of each type were said
         phrases: dict[str, None] = {}
+        numbers: dict[str, None] = {}
         for spec in self.intent_set.intents.values():
             for tpl in spec.templates:
-                usable = []
+                usable = []  # (wording, the types of its slots)
                 for pieces in expand(tpl.ast, self.intent_set.rules):
                     names = [p.name for p in pieces if isinstance(p, SlotRef)]
                     types = [getattr(spec.slots.get(n), "type", None) for n in names]
                     if len(set(names)) == len(names) and "text" not in types and None not in types:
-                        usable.append(pieces)
-                usable.sort(key=_phrase_order)
+                        usable.append((pieces, set(types)))
+                usable.sort(key=lambda wording: _phrase_order(wording[0]))
                 shortest = (per_template + 1) // 2
                 rest = usable[shortest:]
                 step = max(1, len(rest) // max(1, per_template - shortest))
@@ -1754,25 +1775,21 @@ class IntentParser:
                 # order instead gave the first value only: every ritual wording said
                 # "walk" (2026-12-02).
                 every_value = range(self._most_values(spec))
-                for k, pieces in enumerate(chosen):
+                for k, (pieces, types) in enumerate(chosen):
                     fills = every_value if k < shortest else (k,)
-                    if not other_numbers:
-                        for fill in fills:
-                            phrase = self._sample_phrase(spec, pieces, fill, k, samples)
-                            for said in (phrase, *_synonym_variants(phrase, k)):
-                                if _speakable(said):
-                                    phrases[said] = None
-                        continue
-                    types = {getattr(spec.slots[p.name], "type", None)
-                             for p in pieces if isinstance(p, SlotRef)}  # fmt: skip
+                    for fill in fills:
+                        phrase = self._sample_phrase(spec, pieces, fill, k, samples)
+                        for said in (phrase, *_synonym_variants(phrase, k)):
+                            if _speakable(said):
+                                phrases[said] = None
                     for kind in types.intersection(more):
                         values = more[kind]
                         other = {**samples, kind: [values[used[kind] % len(values)]]}
                         used[kind] += 1
                         said = self._sample_phrase(spec, pieces, fills[0], k, other)
                         if _speakable(said):
-                            phrases[said] = None
-        return list(phrases)
+                            numbers[said] = None
+        return CommandSentences(list(phrases), list(numbers))
 
     def _most_values(self, spec: IntentSpec) -> int:
         """The number of values of the intent's largest listed slot (1 without one)."""

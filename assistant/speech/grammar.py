@@ -188,13 +188,12 @@ def grammar_from_parser(
         from assistant.nlu import speech_parser
 
         parser = speech_parser()
-    phrases = [p for p in parser.command_phrases(per_template=per_template) if _hearable(p)]
-    numbers = parser.command_phrases(per_template=per_template, other_numbers=True)
+    sentences = parser.command_sentences(per_template=per_template)  # one walk, both lists
     return build_grammar(
-        phrases,
+        [p for p in sentences.phrases if _hearable(p)],
         wake_phrase,
         vocabulary=[w for w in parser.vocabulary() if _hearable(w)],
-        model_only=[p for p in numbers if _hearable(p)],
+        model_only=[p for p in sentences.other_numbers if _hearable(p)],
     )
 
 

@@ -58,13 +58,19 @@ class WakePhrase:
         name = wake[-1]
         names = SOUND_ALIKES.get(name, (name,))
         lead = wake[:-1]
-        if heard[: len(lead)] == lead and len(heard) > len(lead) and heard[len(lead)] in names:
+
+        def whole_at(i: int) -> bool:
+            """The whole phrase (a sound-alike name allowed) begins at word `i`."""
+            end = i + len(lead)
+            return heard[i:end] == lead and len(heard) > end and heard[end] in names
+
+        if whole_at(0):
             return True, " ".join(heard[len(wake) :])
         if heard[0] in names:
             return True, " ".join(heard[1:])
-        if lead:
-            for i in range(1, min(MAX_LEAD_IN, len(heard) - len(wake)) + 1):
-                if heard[i : i + len(lead)] == lead and heard[i + len(lead)] in names:
+        if lead:  # the name alone never counts after other words
+            for i in range(1, MAX_LEAD_IN + 1):
+                if whole_at(i):
                     return True, " ".join(heard[i + len(wake) :])
         return False, " ".join(heard)
 
