@@ -297,8 +297,10 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
         decided += listener.feed(pcm[i : i + block], (i + block) / 32000, mode=mode)
     decided += listener.flush(len(pcm) / 32000)
     out["command_time"] = time.perf_counter() - start
-    intents = [parser.parse(h.text).name for h in decided]
-    out["command_intent"] = next((n for n in intents if n != "none"), "none")
+    intents = [(parser.parse(h.text).name, getattr(h, "unsure", False)) for h in decided]
+    out["command_intent"], unsure = next(((n, u) for n, u in intents if n != "none"), ("none", 0))
+    # Hearth names an unsure request back and acts on it only after a yes.
+    out["command_asked"] = bool(unsure) and out["command_intent"] not in _acts_when_unsure()
     out["command_text"] = " | ".join(h.text for h in decided) or " ".join(tap.finals)
     out["nowake_intent"] = _intent_after_wake(" ".join(tap.finals))[1]
 
@@ -311,6 +313,15 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
         out["open_intent"], out["open_nowake_intent"] = _intent_after_wake(heard.text)
         rec.set_mode("command")
     return out
+
+
+def _acts_when_unsure() -> tuple[str, ...]:
+    """Requests the engine acts on even when unsure (none in code before the check)."""
+    try:
+        from assistant.dialog.engine import ACTS_WHEN_UNSURE
+    except ImportError:
+        return ()
+    return ACTS_WHEN_UNSURE
 
 
 def accuracy_jobs(
@@ -399,6 +410,7 @@ def _print_miss(r: dict) -> None:
     print(
         f"    {r['text']!r} ({r['voice']}{', noisy' if r['noisy'] else ''}) -> "
         f"{r['command_text']!r} ({r['command_intent']}, expected {r['expected']})"
+        f"{'; asked about, not acted on' if r.get('command_asked') else ''}"
     )
 
 
@@ -496,6 +508,12 @@ def main() -> None:
     for mode in ("command", "open") if baseline else ("command",):
         rtf = sum(r[f"{mode}_time"] for r in results) / audio
         print(f"real-time factor ({mode} mode, listener included): {rtf:.3f}")
+    asked = [r for r in commands if r.get("command_asked")]
+    asked_right = sum(r["command_intent"] == r["expected"] for r in asked)
+    print(f"commands asked about first (a yes acts): {len(asked)} of {len(commands)}, "
+          f"{asked_right} of them named right (counted right above)")  # fmt: skip
+    false_asked = sum(bool(r.get("command_asked")) for r in everyday)
+    print(f"everyday utterances asked about (counted as false triggers above): {false_asked}")
     misses = [r for r in commands if r["command_intent"] != r["expected"]]
     # A command taken for another request is the harm; one declined is said again.
     wrong = [r for r in misses if r["command_intent"] != "none"]

@@ -150,6 +150,21 @@ def jobs_for(split: str, n_cmd: int, n_wake_talk: int, n_talk: int, conditions) 
     return jobs
 
 
+def pair_follow_ups(jobs: list[dict]) -> None:
+    """Give each piece of talk after the wake phrase the audio of other talk from the
+    same split and condition (`follow`): when Hearth asks about it ("did you want a
+    pause?"), the couple talks on, and that must not count as a yes."""
+    groups: dict[tuple, dict[str, list[dict]]] = {}
+    for j in jobs:
+        group = groups.setdefault((j["split"], j["condition"]), {"talk": [], "wake_talk": []})
+        group.get(j["kind"], []).append(j)
+    for group in groups.values():
+        talk = group["talk"]
+        for k, job in enumerate(group["wake_talk"]):
+            if talk:
+                job["follow"] = talk[k % len(talk)]["pcm"]
+
+
 # -- audio -------------------------------------------------------------------------
 
 
@@ -388,19 +403,31 @@ def decode(job: dict) -> dict:
         decided += listener.feed(pcm[i : i + block], (i + block) / 32000, mode=mode)
     decided += listener.flush(len(pcm) / 32000)
     seconds = time.perf_counter() - start
-    acted, text, slots = "none", "", {}
+    acted, text, slots, asked = "none", "", {}, None
     for h in decided:
         if getattr(h, "declined", False):
             continue
         intent = parser.parse(h.text)
-        if intent.name != "none":
-            acted, text, slots = intent.name, h.text, dict(intent.slots)
+        if intent.name == "none":
+            continue
+        if getattr(h, "unsure", False) and intent.name not in _acts_when_unsure():
+            # Hearth names it back and waits for a yes: nothing acted on yet, unless
+            # the talk that follows reads as a yes or as the same request.
+            asked = {"intent": intent.name, "slots": dict(intent.slots)}
+            text = h.text
+            if job.get("follow") and _taken_as_yes(
+                listener, job["follow"], intent.name, len(pcm) / 32000
+            ):
+                acted, slots, asked["then_acted"] = intent.name, dict(intent.slots), True
             break
+        acted, text, slots = intent.name, h.text, dict(intent.slots)
+        break
     return {
         "id": job["id"],
         "split": job["split"],
         "acted": acted,
         "slots": slots,
+        "asked": asked,
         "text": text or " | ".join(h.text for h in decided),
         "declined": any(getattr(h, "declined", False) for h in decided),
         "evidence": [getattr(h, "evidence", None) for h in decided],
@@ -408,6 +435,28 @@ def decode(job: dict) -> dict:
         "front_end_cpu": front_end.cpu if front_end is not None else 0.0,
         "audio_s": len(pcm) / 32000,
     }
+
+
+def _taken_as_yes(listener, follow_pcm: str, intent: str, t0: float) -> bool:
+    """Whether more talk, heard as the answer to Hearth's question, acts on `intent`:
+    the engine takes a yes or the same request said again (`Engine._settle_check`)."""
+    parse = _state["parser"].parse
+    pcm = Path(follow_pcm).read_bytes()
+    heard = []
+    for i in range(0, len(pcm), 640):
+        heard += listener.feed(pcm[i : i + 640], t0 + (i + 640) / 32000, mode="answer")
+    heard += listener.flush(t0 + len(pcm) / 32000)
+    names = [parse(h.text).name for h in heard if h.text and not h.declined]
+    return bool(names) and names[0] in ("yes", intent)
+
+
+def _acts_when_unsure() -> tuple[str, ...]:
+    """Requests the engine acts on even when unsure (none in code before the check)."""
+    try:
+        from assistant.dialog.engine import ACTS_WHEN_UNSURE
+    except ImportError:
+        return ()
+    return ACTS_WHEN_UNSURE
 
 
 def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:
@@ -443,10 +492,21 @@ def right(job: dict, res: dict) -> bool:
     return res["acted"] == job["intent"] and slots_right(job["slots"], res["slots"])
 
 
+def asked_right(job: dict, res: dict) -> bool:
+    """Hearth asked about the request, and the question named it right (a yes acts)."""
+    asked = res.get("asked")
+    return (
+        bool(asked)
+        and asked["intent"] == job["intent"]
+        and slots_right(job["slots"], asked["slots"])
+    )
+
+
 def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, split: str) -> None:
     names = list(results)
     head = f"{'condition':10}" + "".join(
-        f" | {n + ': right':>16} {'talk+wake':>10} {'talk':>6}" for n in names
+        f" | {n + ': right':>16} {'asked':>6} {'talk+wake':>10} {'asked':>6} {'talk':>6}"
+        for n in names
     )
     print(head)
     rows = [*[(c, [c]) for c in conditions], ("all", list(conditions))]
@@ -458,11 +518,13 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             wt = [j for j in jobs if j["condition"] in conds and j["kind"] == "wake_talk"]
             tk = [j for j in jobs if j["condition"] in conds and j["kind"] == "talk"]
             ok = sum(right(j, res[j["id"]]) for j in cmd)
+            ask = sum(asked_right(j, res[j["id"]]) for j in cmd)
             fw = sum(res[j["id"]]["acted"] != "none" for j in wt)
+            aw = sum(bool(res[j["id"]].get("asked")) for j in wt)
             ft = sum(res[j["id"]]["acted"] != "none" for j in tk)
             pct = f"{ok / len(cmd):.0%}" if cmd else "-"
             cells = f"{pct} ({ok}/{len(cmd)})", f"{fw}/{len(wt)}", f"{ft}/{len(tk)}"
-            line += f" | {cells[0]:>16} {cells[1]:>10} {cells[2]:>6}"
+            line += f" | {cells[0]:>16} {ask:>6} {cells[1]:>10} {aw:>6} {cells[2]:>6}"
         print(line)
     voices = sorted({j["voice"] for j in jobs})
     for n in names:
@@ -551,6 +613,7 @@ def main() -> None:
             paths = pool.map(_render_job, [(j, str(cache), out) for j in jobs], chunksize=4)
         for j, p in zip(jobs, paths, strict=True):
             j["pcm"] = p
+        pair_follow_ups(jobs)
         print(f"{len(jobs)} utterances rendered in {time.perf_counter() - started:.0f} s")
         key = lambda r: (r["split"], r["id"])  # noqa: E731
         results = {}
@@ -615,7 +678,11 @@ def main() -> None:
         voices = TUNE_VOICES if split == "tune" else HELDOUT_VOICES
         print()
         print(f"== {split} voices ({', '.join(voices)}), {split} half of the sentences")
-        print("right: intent and slots right / commands; talk+wake / talk: everyday talk acted on")
+        print(
+            "right: intent and slots right, acted on unasked / commands; asked: Hearth asked "
+            "first and its question named the request right (a yes acts on it); talk+wake / "
+            "talk: everyday talk acted on, asked: talk Hearth asked about (nothing done)"
+        )
         table(sj, results, conditions, split)
     if args.sweep:
         sweep(jobs, results[variants[0]])

@@ -177,10 +177,10 @@ def _instrument(loop, tts) -> dict[str, float]:
                 finally:
                     marks.setdefault("nlu", time.monotonic() - began)
 
-        def timed_hear(text: str):
+        def timed_hear(text: str, **how):  # `unsure=True` for a request asked about
             marks.setdefault("hear", loop.timeline())
             try:
-                return hear(text)
+                return hear(text, **how)
             finally:
                 marks.setdefault("heard", loop.timeline())
 
@@ -238,7 +238,7 @@ def main() -> None:
     baseline: list[float] = []
     decisions: list[float] = []
     stages: dict[str, list[float]] = {}
-    early = missed = wrong = 0
+    early = missed = wrong = asked = 0
     started = time.monotonic()
     for n, (command, (voice, wpm)) in enumerate(jobs, 1):
         clip = synthesize(f"hey hearth, {command}", voice, wpm, work)
@@ -318,6 +318,9 @@ def main() -> None:
         if parse(loop.heard[0].text).name != parse(command).name:
             wrong += 1  # a reply all the same, but to another command: counted apart
             tag += f", wrong intent: heard {loop.heard[0].text!r}"
+        if getattr(loop.heard[0], "unsure", False):
+            asked += 1  # the reply is Hearth's question ("did you want a pause?")
+            tag += ", asked first"
         print(
             f"{n:3d} {command!r:40s} reply {latency * 1000:6.0f} ms, decided {decided * 1000:6.0f}"
             f" ms ({tag})",
@@ -350,7 +353,7 @@ def main() -> None:
         print(f"  ratio reply/baseline: p50 {pct(replies, 50) / pct(baseline, 50):.2f}"
               f"   p95 {pct(replies, 95) / pct(baseline, 95):.2f}")  # fmt: skip
     print(f"  early decisions: {early} of {len(replies)}; no reply: {missed}"
-          f"; wrong intent: {wrong}")  # fmt: skip
+          f"; wrong intent: {wrong}; asked first: {asked}")  # fmt: skip
     print(f"  wall time {time.monotonic() - started:.0f} s")
 
 

@@ -35,6 +35,9 @@ from assistant.store import Store
 YES_NO = ("yes", "no")
 SAFETY = "safety"
 """Words about self-harm or violence: answered before anything else, whatever runs."""
+ACTS_WHEN_UNSURE = (SAFETY, "stop", "yes", "no")
+"""Requests acted on even when heard with little evidence (`hear(..., unsure=True)`): a
+call for help must never wait on a yes; silence, a yes or a no are not worth a question."""
 # Intents that leave Hearth's open question open (they answer about it, not instead of it).
 KEEPS_QUESTION = ("repeat", "time_left", "help")
 LENGTH_QUESTIONS = {
@@ -130,17 +133,19 @@ class Engine:
         self._turn(lambda ctx: SKILLS["schedule"].restore(ctx))
         self._turn(lambda ctx: SKILLS["volume"].restore(ctx))
 
-    def hear(self, text: str) -> Intent:
+    def hear(self, text: str, unsure: bool = False) -> Intent:
         """Handle one heard (or typed) utterance and return what it was understood as.
 
         While Hearth waits for dictated text, the text itself is the answer (returned
-        as intent "dictation") unless it is a clear stop. A request that fails inside
-        Hearth is contained (see `_contained`): this never raises for a bug.
+        as intent "dictation") unless it is a clear stop. `unsure`: the listener heard
+        a request with little evidence (`Heard.unsure`): Hearth names it back and acts
+        only after a yes (see `skills/check.py`). A request that fails inside Hearth is
+        contained (see `_contained`): this never raises for a bug.
         """
         failed = Intent(NONE, {}, 0.0, text)
-        return self._contained("a heard request", lambda: self._hear(text), failed)
+        return self._contained("a heard request", lambda: self._hear(text, unsure), failed)
 
-    def _hear(self, text: str) -> Intent:
+    def _hear(self, text: str, unsure: bool = False) -> Intent:
         text = " ".join(text.split())
         if not text:
             return Intent(NONE, {}, 0.0, text)
@@ -149,6 +154,11 @@ class Engine:
         if intent.name == SAFETY:  # even in dictation or as an answer: never taken as one
             self.handle(intent)
             return intent
+        if unsure and intent.name not in (NONE, *ACTS_WHEN_UNSURE):
+            checked = pending is not None and pending.skill == "check"
+            if not (checked and pending.data["intent"] == intent.name):  # type: ignore[union-attr]
+                self._turn(lambda ctx: SKILLS["check"].handle(ctx, intent))
+                return intent
         if pending and pending.dictation:
             if intent.name == "stop":
                 self.handle(intent)
@@ -170,13 +180,16 @@ class Engine:
         """Act on an understood intent. `none` does nothing at all: no words, no log."""
         if intent.name == NONE:
             return
+        pending = self.state.awaiting
+        if pending and pending.skill == "check" and intent.name not in (SAFETY, "stop"):
+            self._settle_check(pending, intent)
+            return
         slots = _redact(intent.slots)
         confidence = round(intent.confidence, 3)
         self.store.log(
             self.clock.wall(), "command", intent=intent.name, slots=slots, confidence=confidence
         )
         self.output.event("command", intent=intent.name, slots=slots, confidence=confidence)
-        pending = self.state.awaiting
         if pending and not pending.dictation:
             if intent.name in YES_NO:
                 self._answer(pending, Answer(yes=intent.name == "yes"))
@@ -290,6 +303,21 @@ class Engine:
     def _ready_deferred(self) -> list[tuple[str, str, dict[str, Any]]]:
         """Held-back timer calls whose reason to wait is over (oldest first)."""
         return [d for d in self.state.deferred if not self._blocked(d[0])]
+
+    def _settle_check(self, pending: Pending, intent: Intent) -> None:
+        """The reply to "did you want ...?": a yes, or the same request said again, acts
+        on it; a no says so briefly; anything else lets it go, acting on nothing (it
+        may be more of the talk that was taken for a request)."""
+        self._clear_question()
+        checked = SKILLS["check"].held(pending)
+        if intent.name == "yes":
+            self.handle(checked)
+        elif intent.name == checked.name:
+            self.handle(intent)
+        elif intent.name == "no":
+            self._turn(SKILLS["check"].declined)
+        else:
+            self._update_listen_mode()
 
     def _answer(self, pending: Pending, answer: Answer) -> None:
         self._clear_question()

@@ -127,6 +127,10 @@ class ListenerConfig:
             command, its second reading (the whole utterance's voice estimate) may:
             it must read as the same request, with at least this support (a second
             chance, so a higher bar than `min_support`; see `Listener._second_evidence`).
+        check_below: a command reading after the wake phrase that clears `min_support`
+            but not this bar is handed on as unsure (`Heard.unsure`): Hearth asks
+            before it acts on it. None: the engine's own bar (`check_below` of the
+            recognizer; none when it has no such attribute).
     """
 
     wake_phrase: str = "hey hearth"
@@ -145,6 +149,7 @@ class ListenerConfig:
     min_support: float | None = None
     min_agree: float | None = None
     second_min_support: float = 0.6
+    check_below: float | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,9 @@ class Heard:
             `text` is "", nothing is acted on or kept; Hearth may say it did not catch it.
         evidence: how the command reading was supported (see `Listener._evidence`);
             numbers only, never words.
+        unsure: a request after the wake phrase with some evidence, but not enough to
+            act on it unasked (`ListenerConfig.check_below`): Hearth names what it
+            heard and acts only after a yes.
     """
 
     text: str
@@ -169,6 +177,7 @@ class Heard:
     barge_in: bool = False
     declined: bool = False
     evidence: dict[str, float] | None = field(default=None, compare=False)
+    unsure: bool = False
 
 
 class Listener:
@@ -381,7 +390,15 @@ class Listener:
             return [Heard("", t, barge_in=barge_in, declined=True, evidence=evidence)]
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
-        return [Heard(said, t, barge_in=barge_in, evidence=evidence)]
+        unsure = after_wake and evidence["support"] < self._check_bar()
+        return [Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure)]
+
+    def _check_bar(self) -> float:
+        """The support under which a request after the wake phrase is asked about first."""
+        bar = self.config.check_below
+        if bar is None:
+            bar = getattr(self.recognizer, "check_below", 0.0)
+        return bar
 
     def _second_evidence(self, said: str, meaning: str, utt: Utterance) -> dict[str, float] | None:
         """The evidence for `said` (a request of intent `meaning`) in the engine's second

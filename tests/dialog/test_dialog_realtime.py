@@ -113,3 +113,28 @@ def test_chat_replies_to_typed_lines_and_ends_on_eof(tmp_path: Path) -> None:
     assert "remote" not in result.stdout
     intents = [e["intent"] for e in reversed(Store(db).events(kind="command"))]
     assert intents == ["pause", "time_left"]
+
+
+def test_an_unsure_request_through_the_queue_is_asked_about_first(tmp_path: Path) -> None:
+    from assistant.scheduler import Unsure
+
+    clock = FastClock()
+    out = Spoken(clock)
+    engine = Engine(Store(tmp_path / "h.db"), out, clock, settings=Settings())
+    engine.parser  # noqa: B018 - load the templates before the clock matters
+    inbox: queue.Queue = queue.Queue()
+    seen: list[tuple[list[str], bool]] = []
+
+    def feed() -> None:  # the microphone's thread; the engine runs on this test's thread
+        for item in (Unsure("we need a minute"), "yes"):
+            inbox.put(item)
+            inbox.join()  # handled by the engine
+            seen.append(([k for _, k in out.lines], engine.state.pause is not None))
+        inbox.put(None)
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    run_realtime(engine, inbox)
+    feeder.join(timeout=30)
+    assert seen[0] == (["check.pause_for"], False)  # asked, nothing started
+    assert seen[1][1] and seen[1][0][1] == "pause.start"  # the yes started the pause

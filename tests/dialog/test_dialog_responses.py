@@ -25,6 +25,8 @@ DYNAMIC_KEYS = {
     "journal.saved_{what}": ["appreciation", "idea"],
     "summary.{metric}": ["checkins", "pauses", "rituals", "wins", "helped"],
     "summary.helps_most_{kind}": ["checkin", "pause", "ritual", "idea"],
+    "check.{name}_for": ["pause", "space", "extend"],
+    "check.ritual_{ritual}": ["walk", "coffee", "breakfast", "mindfulness", "call"],
 }
 
 

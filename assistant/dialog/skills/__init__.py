@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from assistant.dialog.skills import (
+    check,
     checkin,
     extend,
     journal,
@@ -38,6 +39,7 @@ SKILLS: dict[str, ModuleType] = {
     "extend": extend,
     "volume": volume,
     "safety": safety,
+    "check": check,
 }
 
 ROUTES: dict[str, str] = {

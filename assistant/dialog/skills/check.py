@@ -1,0 +1,70 @@
+"""Check: a request heard with little evidence is named back and waits for a yes.
+
+The listener marks a request after the wake phrase as unsure when the engine's own
+reading backs it only weakly (`Heard.unsure`). Everyday talk forced onto a command
+reads that way far more often than a real request does, so Hearth asks ("Did you
+want a pause?") and acts only after a yes, or when the same request is said again.
+Nothing is done or logged before that; the request waits in memory only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.dialog import actions as act
+from assistant.dialog.state import Answer, Context, Pending
+from assistant.dialog.timewords import duration_words
+from assistant.nlu.intent import Intent
+
+CHECK_WINDOW_S = 10.0
+"""How long the question stays open: a yes comes at once or not at all."""
+WITH_LENGTH = ("pause", "space", "extend")
+"""Requests whose question names the length heard ("a pause of five minutes?")."""
+RITUALS = ("walk", "coffee", "breakfast", "mindfulness", "call")
+"""Rituals whose question names them (intents/rituals.yaml); others get the general one."""
+
+
+def line_key(intent: Intent) -> tuple[str, dict[str, Any]]:
+    """The key of the question that names `intent` back, and its fields."""
+    name, slots = intent.name, intent.slots
+    if name in WITH_LENGTH and slots.get("seconds"):
+        return f"check.{name}_for", {"duration": duration_words(slots["seconds"])}
+    if name == "ritual" and slots.get("ritual") in RITUALS:
+        return f"check.ritual_{slots['ritual']}", {}
+    if name == "feedback":
+        return ("check.feedback_helped" if slots.get("helped", True) else
+                "check.feedback_not_helped"), {}  # fmt: skip
+    return f"check.{name}", {}
+
+
+def handle(ctx: Context, intent: Intent) -> list[act.Action]:
+    key, fields = line_key(intent)
+    return [
+        act.Say(key, fields),
+        act.Ask(
+            "check",
+            "request",
+            seconds=CHECK_WINDOW_S,
+            data={"intent": intent.name, "slots": dict(intent.slots), "text": intent.text},
+        ),
+    ]
+
+
+def held(pending: Pending) -> Intent:
+    """The request the question was about, as it was heard."""
+    data = pending.data
+    return Intent(data["intent"], dict(data["slots"]), 1.0, data["text"])
+
+
+def declined(ctx: Context) -> list[act.Action]:
+    """A "no": leave it, and say so briefly."""
+    return [act.Say("check.no_thanks")]
+
+
+def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
+    return []
+
+
+def on_answer(ctx: Context, pending: Pending, answer: Answer) -> list[act.Action]:
+    # Only a lapse comes here (the engine acts on a yes itself): let it go quietly.
+    return []

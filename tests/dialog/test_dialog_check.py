@@ -1,0 +1,115 @@
+"""A request heard with little evidence is named back and acted on only after a yes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.dialog.engine import ACTS_WHEN_UNSURE
+from assistant.dialog.responses import Responses
+from assistant.dialog.skills import ROUTES
+from assistant.dialog.skills.check import CHECK_WINDOW_S, RITUALS, line_key
+from assistant.nlu.intent import Intent
+
+
+def _commands(session) -> list[str]:
+    return [e["intent"] for e in session.store.events(kind="command")]
+
+
+def test_an_unsure_request_is_asked_about_and_nothing_is_done_or_logged(session) -> None:
+    heard = session.engine.hear("give us five minutes", unsure=True)
+    assert heard.name == "pause"
+    assert session.out.spoken_keys() == ["check.pause_for"]
+    assert "five minutes" in session.out.said()[0][2]
+    assert session.engine.state.pause is None
+    assert _commands(session) == []
+    assert session.engine.listen_mode == "answer"
+
+
+def test_a_yes_acts_on_the_request_as_it_was_heard(session) -> None:
+    session.engine.hear("give us five minutes", unsure=True)
+    session.hear("yes", t=2)
+    assert session.engine.state.pause is not None
+    assert session.out.events("timer_started")[0][1] == {"timer": "pause", "seconds": 300}
+    assert _commands(session) == ["pause"]  # the request, not the yes
+
+
+def test_the_same_request_said_again_counts_as_a_yes(session) -> None:
+    session.engine.hear("we need a minute", unsure=True)
+    session.engine.hear("we need a minute please", unsure=True)
+    assert session.engine.state.pause is not None
+    assert session.out.spoken_keys().count("check.pause_for") == 1
+
+
+def test_a_no_leaves_it_with_a_brief_line(session) -> None:
+    session.engine.hear("we need a minute", unsure=True)
+    session.hear("no", t=2)
+    assert session.engine.state.pause is None
+    assert session.out.spoken_keys()[-1] == "check.no_thanks"
+    assert _commands(session) == []
+    assert session.engine.listen_mode == "wake"
+
+
+def test_other_speech_after_the_question_is_let_go_without_acting(session) -> None:
+    # More of the talk that was taken for a request: it must not become one either.
+    session.engine.hear("we need a minute", unsure=True)
+    session.hear("let's check in", t=2)
+    assert session.engine.state.pause is None
+    assert session.engine.state.checkin is None
+    assert session.out.spoken_keys() == ["check.pause_for"]
+    assert _commands(session) == []
+    assert session.engine.listen_mode == "wake"
+
+
+def test_no_answer_lets_the_question_lapse_quietly(session) -> None:
+    session.engine.hear("we need a minute", unsure=True)
+    session.at(CHECK_WINDOW_S + 1)
+    assert session.engine.listen_mode == "wake"
+    session.hear("yes")
+    assert session.engine.state.pause is None
+    assert _commands(session) == ["yes"]
+
+
+@pytest.mark.parametrize("text", ["stop", "i want to hurt myself"])
+def test_stop_and_a_call_for_help_are_acted_on_even_when_unsure(session, text) -> None:
+    intent = session.engine.hear(text, unsure=True)
+    assert intent.name in ACTS_WHEN_UNSURE
+    assert not any(k.startswith("check.") for k in session.out.spoken_keys())
+    assert _commands(session) == [intent.name]
+
+
+def test_a_call_for_help_is_answered_while_a_check_waits(session) -> None:
+    session.engine.hear("we need a minute", unsure=True)
+    session.hear("i want to hurt myself", t=2)
+    assert session.out.spoken_keys()[-1] == "safety.line"
+
+
+def test_sure_requests_are_acted_on_at_once(session) -> None:
+    session.engine.hear("we need a minute")
+    assert session.engine.state.pause is not None
+    assert not any(k.startswith("check.") for k in session.out.spoken_keys())
+
+
+@pytest.mark.parametrize(
+    "intent",
+    [
+        *(Intent(name, {}, 1.0, "") for name in sorted(ROUTES) if name not in ACTS_WHEN_UNSURE),
+        Intent("pause", {"seconds": 90}, 1.0, ""),
+        Intent("space", {"seconds": 1800}, 1.0, ""),
+        Intent("extend", {"seconds": 120}, 1.0, ""),
+        *(Intent("ritual", {"ritual": r}, 1.0, "") for r in RITUALS),
+        Intent("feedback", {"helped": False}, 1.0, ""),
+    ],
+    ids=lambda i: f"{i.name}-{'-'.join(map(str, i.slots.values()))}",
+)
+def test_every_request_has_a_question_that_names_it(intent: Intent) -> None:
+    key, fields = line_key(intent)
+    line = Responses(seed=1).pick(key, **fields)
+    assert line.endswith("?") and "{" not in line
+    if "seconds" in intent.slots:
+        assert fields and all(str(v) in line for v in fields.values())
+    if "ritual" in intent.slots:
+        assert key == f"check.ritual_{intent.slots['ritual']}"
+
+
+def test_every_ritual_has_its_own_question() -> None:
+    assert set(RITUALS) == set(Responses().rituals)

@@ -1,0 +1,52 @@
+"""A request after the wake phrase that the engine's own reading backs only weakly is
+handed on as unsure (`Heard.unsure`): Hearth asks before it acts on it.
+
+Real PocketSphinx command model, real Flite speech (tune voices), the real Listener.
+"""
+
+from __future__ import annotations
+
+from assistant.speech.listener import ListenerConfig
+
+# Talk from the tune half of the blind sentences, Flite rms: read as "do we have any
+# idea on the list" (an idea from the list) with support just under 0.5.
+TALK = ("hey hearth do we have any more batteries", "rms")
+
+
+def test_talk_read_as_a_request_is_asked_about_not_acted_on(
+    listen, product_sphinx, parser, flite_pcm
+):
+    heard = listen(product_sphinx, flite_pcm(*TALK), parser.parse)
+    assert len(heard) == 1
+    assert heard[0].declined or heard[0].unsure, heard
+
+
+def test_the_check_band_is_what_asks(listen, product_sphinx, parser, flite_pcm):
+    # Without the band the same reading is acted on unasked: the question above comes
+    # from the evidence bar, not from the NLU or the decline.
+    unasked = ListenerConfig(wake_phrase="hey hearth", check_below=0.0)
+    heard = listen(product_sphinx, flite_pcm(*TALK), parser.parse, unasked)
+    assert [(h.declined, h.unsure) for h in heard] == [(False, False)]
+    assert parser.parse(heard[0].text).name not in ("none", "yes", "no", "stop", "safety")
+
+
+def test_a_clear_command_is_acted_on_unasked(listen, product_sphinx, parser, flite_pcm):
+    heard = listen(product_sphinx, flite_pcm("hey hearth we need a minute"), parser.parse)
+    assert [(parser.parse(h.text).name, h.unsure) for h in heard] == [("pause", False)]
+
+
+def test_under_a_bar_above_all_support_a_weighed_reading_is_always_asked_about(
+    listen, product_sphinx, parser, flite_pcm
+):
+    strict = ListenerConfig(wake_phrase="hey hearth", check_below=1.01)
+    heard = listen(product_sphinx, flite_pcm(*TALK), parser.parse, strict)
+    assert [(h.declined, h.unsure) for h in heard] == [(False, True)]
+
+
+def test_a_command_decided_early_is_not_asked_about(listen, product_sphinx, parser, flite_pcm):
+    # Early decisions need the strict grammar and the quick reading to agree: two
+    # readings of one request, which is evidence of its own (see listener.py).
+    strict = ListenerConfig(wake_phrase="hey hearth", check_below=1.01)
+    pcm = flite_pcm("hey hearth give us five minutes")
+    heard = listen(product_sphinx, pcm, parser.parse, strict)
+    assert [(h.text, h.early, h.unsure) for h in heard] == [("give us five minutes", True, False)]
