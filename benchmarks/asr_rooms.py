@@ -150,10 +150,36 @@ def jobs_for(split: str, n_cmd: int, n_wake_talk: int, n_talk: int, conditions) 
     return jobs
 
 
-def pair_follow_ups(jobs: list[dict]) -> None:
-    """Give each piece of talk after the wake phrase the audio of other talk from the
-    same split and condition (`follow`): when Hearth asks about it ("did you want a
-    pause?"), the couple talks on, and that must not count as a yes."""
+def answer_jobs(jobs: list[dict]) -> list[dict]:
+    """A "yes" in each voice of each split and condition that has commands: what a
+    couple says when Hearth asks about a request ("did you want a pause?"). Rendered like
+    the rest (same noise, reverb or level), never decoded on its own."""
+    answers: list[dict] = []
+    for split, cond, voice in sorted(
+        {(j["split"], j["condition"], j["voice"]) for j in jobs if j["kind"] == "command"}
+    ):
+        answers.append(
+            {
+                "id": 100_000 + len(answers),
+                "split": split,
+                "kind": "answer",
+                "condition": cond,
+                "voice": voice,
+                "sentence": "yes",
+                "spoken": "yes",
+                "intent": None,
+                "slots": {},
+                "mic_floor": None,
+            }
+        )
+    return answers
+
+
+def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
+    """What follows Hearth's question about a request, as `follow`: for talk after the
+    wake phrase, other talk from the same split and condition (the couple talks on, and
+    that must not count as a yes); for a command, a "yes" in its voice and condition (it
+    counts as right only if that yes is heard)."""
     groups: dict[tuple, dict[str, list[dict]]] = {}
     for j in jobs:
         group = groups.setdefault((j["split"], j["condition"]), {"talk": [], "wake_talk": []})
@@ -163,6 +189,10 @@ def pair_follow_ups(jobs: list[dict]) -> None:
         for k, job in enumerate(group["wake_talk"]):
             if talk:
                 job["follow"] = talk[k % len(talk)]["pcm"]
+    yes = {(a["split"], a["condition"], a["voice"]): a["pcm"] for a in answers}
+    for job in jobs:
+        if job["kind"] == "command":
+            job["follow"] = yes[(job["split"], job["condition"], job["voice"])]
 
 
 # -- audio -------------------------------------------------------------------------
@@ -411,14 +441,17 @@ def decode(job: dict) -> dict:
         if intent.name == "none":
             continue
         if getattr(h, "unsure", False) and intent.name not in _acts_when_unsure():
-            # Hearth names it back and waits for a yes: nothing acted on yet, unless
-            # the talk that follows reads as a yes or as the same request.
+            # Hearth names it back and waits for a yes: nothing acted on yet. Talk that
+            # goes on acts on it if it reads as a yes or as the same request; a command
+            # counts as right only if the couple's "yes" is heard.
             asked = {"intent": intent.name, "slots": dict(intent.slots)}
             text = h.text
-            if job.get("follow") and _taken_as_yes(
-                listener, job["follow"], intent.name, len(pcm) / 32000
-            ):
-                acted, slots, asked["then_acted"] = intent.name, dict(intent.slots), True
+            if job.get("follow"):
+                taken = _taken_as_yes(listener, job["follow"], intent.name, len(pcm) / 32000)
+                if job["kind"] == "command":
+                    asked["yes_heard"] = taken
+                elif taken:
+                    acted, slots, asked["then_acted"] = intent.name, dict(intent.slots), True
             break
         acted, text, slots = intent.name, h.text, dict(intent.slots)
         break
@@ -493,10 +526,12 @@ def right(job: dict, res: dict) -> bool:
 
 
 def asked_right(job: dict, res: dict) -> bool:
-    """Hearth asked about the request, and the question named it right (a yes acts)."""
+    """Hearth asked about the request, its question named it right, and the couple's
+    "yes" was heard (a yes acts on it)."""
     asked = res.get("asked")
     return (
         bool(asked)
+        and asked.get("yes_heard", True)
         and asked["intent"] == job["intent"]
         and slots_right(job["slots"], asked["slots"])
     )
@@ -610,10 +645,12 @@ def main() -> None:
         j["mic_floor"] = args.mic_floor
     with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
-            paths = pool.map(_render_job, [(j, str(cache), out) for j in jobs], chunksize=4)
-        for j, p in zip(jobs, paths, strict=True):
+            answers = answer_jobs(jobs)
+            everything = jobs + answers
+            paths = pool.map(_render_job, [(j, str(cache), out) for j in everything], chunksize=4)
+        for j, p in zip(everything, paths, strict=True):
             j["pcm"] = p
-        pair_follow_ups(jobs)
+        pair_follow_ups(jobs, answers)
         print(f"{len(jobs)} utterances rendered in {time.perf_counter() - started:.0f} s")
         key = lambda r: (r["split"], r["id"])  # noqa: E731
         results = {}
@@ -680,7 +717,7 @@ def main() -> None:
         print(f"== {split} voices ({', '.join(voices)}), {split} half of the sentences")
         print(
             "right: intent and slots right, acted on unasked / commands; asked: Hearth asked "
-            "first and its question named the request right (a yes acts on it); talk+wake / "
+            "first, its question named the request right and the yes was heard; talk+wake / "
             "talk: everyday talk acted on, asked: talk Hearth asked about (nothing done)"
         )
         table(sj, results, conditions, split)
