@@ -29,7 +29,7 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.errors import AudioDeviceError, HearthError
-from assistant.scheduler import Unsure
+from assistant.scheduler import HeardText
 from assistant.speech.audio_in import AudioSource, MicrophoneSource, WavFileSource
 from assistant.speech.audio_out import AudioSink, DeviceSink, NowhereSink, WavFileSink
 from assistant.speech.dead_input import DeadInputWatch
@@ -486,12 +486,12 @@ class LiveLoop:
                 self._now_listening()
                 run_virtual_until(engine.scheduler, clock, block.t)
                 for heard in self._listen(block.pcm, block.t, engine, speaker, clean=True):
-                    engine.hear(heard.text, unsure=heard.unsure)
+                    engine.hear(heard.text, unsure=heard.unsure, wake=heard.wake)
             stopped = self.stop_event.is_set()
             for heard in [] if stopped else self.listener.flush(clock.now()):
                 self.heard.append(heard)
                 if self._for_engine(heard, speaker):
-                    engine.hear(heard.text, unsure=heard.unsure)
+                    engine.hear(heard.text, unsure=heard.unsure, wake=heard.wake)
             end = clock.now()
             # Let running timers (a pause's countdown) play out on the virtual clock.
             while (
@@ -533,7 +533,7 @@ class LiveLoop:
             target=self.tts.warm, args=(lines_ahead(), self.stop_event), daemon=True,
             name="tts-warm",
         ).start()  # fmt: skip
-        inbox: queue.Queue[str | Unsure | None] = queue.Queue()
+        inbox: queue.Queue[str | HeardText | None] = queue.Queue()
         engine_ready: Future[Any] = Future()
         engine_thread = threading.Thread(
             target=self._engine_thread, args=(speaker, inbox, engine_ready), daemon=True,
@@ -657,12 +657,12 @@ class LiveLoop:
             if splice is not None and not (pcm := splice(pcm)):
                 continue  # held back: a possible dropout, decided with the next block
             for heard in self._listen(pcm, self.timeline(), engine, speaker, clean):
-                inbox.put(Unsure(heard.text) if heard.unsure else heard.text)
+                inbox.put(HeardText(heard.text, heard.unsure, heard.wake))
         if stop_at_eof and not self.stop_event.is_set():
             for heard in self.listener.flush(self.timeline()):
                 self.heard.append(heard)
                 if self._for_engine(heard, speaker):
-                    inbox.put(Unsure(heard.text) if heard.unsure else heard.text)
+                    inbox.put(HeardText(heard.text, heard.unsure, heard.wake))
             # Let the engine act on the last words (and queue its reply) before draining
             # speech; give up at once when asked to stop or when the engine is gone.
             while inbox.unfinished_tasks and not self.stop_event.wait(0.02):

@@ -161,24 +161,27 @@ def run_virtual_until(scheduler: Scheduler, clock: VirtualClock, t: float) -> No
 
 
 @dataclass(frozen=True)
-class Unsure:
-    """A request the listener heard with little evidence, on its way through
-    `run_realtime`'s inbox: it is heard with `Engine.hear(text, unsure=True)`."""
+class HeardText:
+    """Heard text on its way through `run_realtime`'s inbox, with how it was heard
+    (see `Engine.hear`): `unsure`, a request with little evidence; `wake`, said after
+    the wake phrase."""
 
     text: str
+    unsure: bool = False
+    wake: bool = False
 
 
 def run_realtime(
     engine: Engine,
-    inbox: queue.Queue[str | Unsure | None],
+    inbox: queue.Queue[str | HeardText | None],
     *,
     stop: threading.Event | None = None,
     max_wait: float = 0.5,
 ) -> None:
     """Run `engine` and its timers on the calling thread until `None` arrives in `inbox`.
 
-    Heard texts from other threads arrive through `inbox` (`Unsure` for a request heard
-    with little evidence); timers fire at their
+    Heard texts from other threads arrive through `inbox` (plain, or as `HeardText`
+    with how they were heard); timers fire at their
     deadlines while waiting for input. `max_wait` bounds each wait so a change of the
     wall clock (a dated job) or `stop` being set is noticed promptly. Each item taken
     from `inbox` is marked done (`inbox.task_done()`) once the engine has acted on
@@ -200,8 +203,8 @@ def run_realtime(
             if text is None:
                 return
             _survive(scheduler.run_due)  # a timer due before the text was heard speaks first
-            if isinstance(text, Unsure):
-                _survive(partial(engine.hear, text.text, unsure=True))
+            if isinstance(text, HeardText):
+                _survive(partial(engine.hear, text.text, unsure=text.unsure, wake=text.wake))
             else:
                 _survive(partial(engine.hear, text))
         finally:

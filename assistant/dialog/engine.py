@@ -133,19 +133,21 @@ class Engine:
         self._turn(lambda ctx: SKILLS["schedule"].restore(ctx))
         self._turn(lambda ctx: SKILLS["volume"].restore(ctx))
 
-    def hear(self, text: str, unsure: bool = False) -> Intent:
+    def hear(self, text: str, unsure: bool = False, wake: bool = False) -> Intent:
         """Handle one heard (or typed) utterance and return what it was understood as.
 
         While Hearth waits for dictated text, the text itself is the answer (returned
         as intent "dictation") unless it is a clear stop. `unsure`: the listener heard
         a request with little evidence (`Heard.unsure`): Hearth names it back and acts
-        only after a yes (see `skills/check.py`). A request that fails inside Hearth is
-        contained (see `_contained`): this never raises for a bug.
+        only after a yes (see `skills/check.py`). `wake`: said after the wake phrase;
+        while Hearth waits on such a yes, another request said so is heard as one (other
+        speech then may be more of the talk, and is let go). A request that fails inside
+        Hearth is contained (see `_contained`): this never raises for a bug.
         """
         failed = Intent(NONE, {}, 0.0, text)
-        return self._contained("a heard request", lambda: self._hear(text, unsure), failed)
+        return self._contained("a heard request", lambda: self._hear(text, unsure, wake), failed)
 
-    def _hear(self, text: str, unsure: bool = False) -> Intent:
+    def _hear(self, text: str, unsure: bool = False, wake: bool = False) -> Intent:
         text = " ".join(text.split())
         if not text:
             return Intent(NONE, {}, 0.0, text)
@@ -154,11 +156,14 @@ class Engine:
         if intent.name == SAFETY:  # even in dictation or as an answer: never taken as one
             self.handle(intent)
             return intent
-        if unsure and intent.name not in (NONE, *ACTS_WHEN_UNSURE):
-            checked = pending is not None and pending.skill == "check"
-            if not (checked and pending.data["intent"] == intent.name):  # type: ignore[union-attr]
-                self._turn(lambda ctx: SKILLS["check"].handle(ctx, intent))
-                return intent
+        # The request Hearth waits on a yes for, if it does.
+        checked = pending.data["intent"] if pending and pending.skill == "check" else None
+        if unsure and intent.name not in (NONE, *ACTS_WHEN_UNSURE, checked):
+            self._turn(lambda ctx: SKILLS["check"].handle(ctx, intent))
+            return intent
+        if wake and checked and intent.name not in (NONE, *YES_NO, checked):
+            self._clear_question()  # a new request, said to Hearth: the question is over
+            pending = None
         if pending and pending.dictation:
             if intent.name == "stop":
                 self.handle(intent)

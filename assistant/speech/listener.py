@@ -169,6 +169,9 @@ class Heard:
         unsure: a request after the wake phrase with some evidence, but not enough to
             act on it unasked (`ListenerConfig.check_below`): Hearth names what it
             heard and acts only after a yes.
+        wake: said after the wake phrase (or in the moments after a bare one), not as
+            an answer without it: while Hearth waits on a yes, such speech is a new
+            request rather than more of the talk.
     """
 
     text: str
@@ -178,6 +181,7 @@ class Heard:
     declined: bool = False
     evidence: dict[str, float] | None = field(default=None, compare=False)
     unsure: bool = False
+    wake: bool = False
 
 
 class Listener:
@@ -369,7 +373,7 @@ class Listener:
         self._awake_until = float("-inf")
         addressed = after_wake or not self.config.require_wake
         if early or not addressed or self._mode == "dictation":
-            return [Heard(rest if has_wake else text, t, early=early)]
+            return [Heard(rest if has_wake else text, t, early=early, wake=after_wake)]
         return self._weighed(rest if has_wake else text, utt, t, after_wake)
 
     def _weighed(
@@ -391,7 +395,8 @@ class Listener:
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         unsure = after_wake and evidence["support"] < self._check_bar()
-        return [Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure)]
+        heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
+        return [heard]
 
     def _check_bar(self) -> float:
         """The support under which a request after the wake phrase is asked about first."""

@@ -60,6 +60,22 @@ def test_other_speech_after_the_question_is_let_go_without_acting(session) -> No
     assert session.engine.listen_mode == "wake"
 
 
+def test_a_new_request_said_to_hearth_during_the_question_is_acted_on(session) -> None:
+    # "hey hearth, let's check in" while Hearth waits on its yes: a request, not talk.
+    session.engine.hear("we need a minute", unsure=True, wake=True)
+    session.engine.hear("let's check in", wake=True)
+    assert session.engine.state.pause is None
+    assert session.engine.state.checkin is not None
+    assert _commands(session) == ["checkin"]
+
+
+def test_a_yes_said_with_the_wake_phrase_still_answers(session) -> None:
+    session.engine.hear("give us five minutes", unsure=True, wake=True)
+    session.engine.hear("yes", wake=True)
+    assert session.engine.state.pause is not None
+    assert _commands(session) == ["pause"]
+
+
 def test_no_answer_lets_the_question_lapse_quietly(session) -> None:
     session.engine.hear("we need a minute", unsure=True)
     session.at(CHECK_WINDOW_S + 1)

@@ -116,7 +116,7 @@ def test_chat_replies_to_typed_lines_and_ends_on_eof(tmp_path: Path) -> None:
 
 
 def test_an_unsure_request_through_the_queue_is_asked_about_first(tmp_path: Path) -> None:
-    from assistant.scheduler import Unsure
+    from assistant.scheduler import HeardText
 
     clock = FastClock()
     out = Spoken(clock)
@@ -126,7 +126,7 @@ def test_an_unsure_request_through_the_queue_is_asked_about_first(tmp_path: Path
     seen: list[tuple[list[str], bool]] = []
 
     def feed() -> None:  # the microphone's thread; the engine runs on this test's thread
-        for item in (Unsure("we need a minute"), "yes"):
+        for item in (HeardText("we need a minute", unsure=True, wake=True), HeardText("yes")):
             inbox.put(item)
             inbox.join()  # handled by the engine
             seen.append(([k for _, k in out.lines], engine.state.pause is not None))

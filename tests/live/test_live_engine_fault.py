@@ -32,7 +32,7 @@ def test_a_dead_engine_ends_the_run_with_an_error_instead_of_hanging(
     def fragile_engine(speaker, clock):
         engine = make_engine(speaker, clock)
 
-        def hear(text: str):
+        def hear(text: str, **how):
             raise EngineDied
 
         engine.hear = hear

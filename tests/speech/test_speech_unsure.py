@@ -33,6 +33,7 @@ def test_the_check_band_is_what_asks(listen, product_sphinx, parser, flite_pcm):
 def test_a_clear_command_is_acted_on_unasked(listen, product_sphinx, parser, flite_pcm):
     heard = listen(product_sphinx, flite_pcm("hey hearth we need a minute"), parser.parse)
     assert [(parser.parse(h.text).name, h.unsure) for h in heard] == [("pause", False)]
+    assert heard[0].wake  # said to Hearth: a new request even while it waits on a yes
 
 
 def test_under_a_bar_above_all_support_a_weighed_reading_is_always_asked_about(
