@@ -51,3 +51,12 @@ def test_a_command_decided_early_is_not_asked_about(listen, product_sphinx, pars
     pcm = flite_pcm("hey hearth give us five minutes")
     heard = listen(product_sphinx, pcm, parser.parse, strict)
     assert [(h.text, h.early, h.unsure) for h in heard] == [("give us five minutes", True, False)]
+
+
+def test_the_live_loops_guarded_recognizer_passes_the_bar_on(product_sphinx) -> None:
+    """`hearth run` wraps the engine in a watchdog: a wrapper that hid the bar would act
+    on every weakly backed reading unasked."""
+    from assistant.speech.watchdog import GuardedRecognizer
+
+    guarded = GuardedRecognizer(lambda: product_sphinx)
+    assert guarded.check_below == product_sphinx.check_below > product_sphinx.min_support
