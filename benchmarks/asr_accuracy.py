@@ -39,7 +39,7 @@ import zlib
 from pathlib import Path
 
 import numpy as np
-from baseline_tree import speech_parser
+from baseline_tree import acts_when_unsure, speech_parser
 from shares import in_fixed_shares
 
 VOICES = {
@@ -300,7 +300,7 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
     intents = [(parser.parse(h.text).name, getattr(h, "unsure", False)) for h in decided]
     out["command_intent"], unsure = next(((n, u) for n, u in intents if n != "none"), ("none", 0))
     # Hearth names an unsure request back and acts on it only after a yes.
-    out["command_asked"] = bool(unsure) and out["command_intent"] not in _acts_when_unsure()
+    out["command_asked"] = bool(unsure) and out["command_intent"] not in acts_when_unsure()
     out["command_text"] = " | ".join(h.text for h in decided) or " ".join(tap.finals)
     out["nowake_intent"] = _intent_after_wake(" ".join(tap.finals))[1]
 
@@ -313,15 +313,6 @@ def _run(job: tuple[int, str, str, bool, str | None]) -> dict:
         out["open_intent"], out["open_nowake_intent"] = _intent_after_wake(heard.text)
         rec.set_mode("command")
     return out
-
-
-def _acts_when_unsure() -> tuple[str, ...]:
-    """Requests the engine acts on even when unsure (none in code before the check)."""
-    try:
-        from assistant.dialog.engine import ACTS_WHEN_UNSURE
-    except ImportError:
-        return ()
-    return ACTS_WHEN_UNSURE
 
 
 def accuracy_jobs(

@@ -53,12 +53,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import replace
 from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
-from baseline_tree import checkout, env_for, speech_parser
+from baseline_tree import acts_when_unsure, checkout, env_for, speech_parser
 from shares import in_fixed_shares
 
 HERE = Path(__file__).resolve().parent
@@ -180,15 +181,16 @@ def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
     wake phrase, other talk from the same split and condition (the couple talks on, and
     that must not count as a yes); for a command, a "yes" in its voice and condition (it
     counts as right only if that yes is heard)."""
-    groups: dict[tuple, dict[str, list[dict]]] = {}
+    talk: dict[tuple, list[dict]] = {}
     for j in jobs:
-        group = groups.setdefault((j["split"], j["condition"]), {"talk": [], "wake_talk": []})
-        group.get(j["kind"], []).append(j)
-    for group in groups.values():
-        talk = group["talk"]
-        for k, job in enumerate(group["wake_talk"]):
-            if talk:
-                job["follow"] = talk[k % len(talk)]["pcm"]
+        if j["kind"] == "talk":
+            talk.setdefault((j["split"], j["condition"]), []).append(j)
+    said: Counter[tuple] = Counter()  # talk after the wake phrase so far, per room
+    for job in jobs:
+        room = (job["split"], job["condition"])
+        if job["kind"] == "wake_talk" and talk.get(room):
+            job["follow"] = talk[room][said[room] % len(talk[room])]["pcm"]
+            said[room] += 1
     yes = {(a["split"], a["condition"], a["voice"]): a["pcm"] for a in answers}
     for job in jobs:
         if job["kind"] == "command":
@@ -426,12 +428,8 @@ def decode(job: dict) -> dict:
         extra["front_end"] = front_end
     listener = Listener(rec, config, parser.parse, rec.grammar.phrases, **extra)
     mode = "answer" if job["intent"] in ANSWERS else "wake"
-    decided = []
-    block = 640  # 20 ms
     start = time.perf_counter()
-    for i in range(0, len(pcm), block):
-        decided += listener.feed(pcm[i : i + block], (i + block) / 32000, mode=mode)
-    decided += listener.flush(len(pcm) / 32000)
+    decided = _hear(listener, pcm, mode)
     seconds = time.perf_counter() - start
     acted, text, slots, asked = "none", "", {}, None
     for h in decided:
@@ -440,7 +438,7 @@ def decode(job: dict) -> dict:
         intent = parser.parse(h.text)
         if intent.name == "none":
             continue
-        if getattr(h, "unsure", False) and intent.name not in _acts_when_unsure():
+        if getattr(h, "unsure", False) and intent.name not in acts_when_unsure():
             # Hearth names it back and waits for a yes: nothing acted on yet. Talk that
             # goes on acts on it if it reads as a yes or as the same request; a command
             # counts as right only if the couple's "yes" is heard.
@@ -474,22 +472,19 @@ def _taken_as_yes(listener, follow_pcm: str, intent: str, t0: float) -> bool:
     """Whether more talk, heard as the answer to Hearth's question, acts on `intent`:
     the engine takes a yes or the same request said again (`Engine._settle_check`)."""
     parse = _state["parser"].parse
-    pcm = Path(follow_pcm).read_bytes()
-    heard = []
-    for i in range(0, len(pcm), 640):
-        heard += listener.feed(pcm[i : i + 640], t0 + (i + 640) / 32000, mode="answer")
-    heard += listener.flush(t0 + len(pcm) / 32000)
+    heard = _hear(listener, Path(follow_pcm).read_bytes(), "answer", t0)
     names = [parse(h.text).name for h in heard if h.text and not h.declined]
     return bool(names) and names[0] in ("yes", intent)
 
 
-def _acts_when_unsure() -> tuple[str, ...]:
-    """Requests the engine acts on even when unsure (none in code before the check)."""
-    try:
-        from assistant.dialog.engine import ACTS_WHEN_UNSURE
-    except ImportError:
-        return ()
-    return ACTS_WHEN_UNSURE
+def _hear(listener, pcm: bytes, mode: str, t0: float = 0.0) -> list:
+    """`pcm` through the listener in 20 ms blocks, as the microphone delivers it, from
+    `t0` on the audio clock; its decisions, the flush at the end included."""
+    decided = []
+    block = 640  # 20 ms
+    for i in range(0, len(pcm), block):
+        decided += listener.feed(pcm[i : i + block], t0 + (i + block) / 32000, mode=mode)
+    return decided + listener.flush(t0 + len(pcm) / 32000)
 
 
 def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:

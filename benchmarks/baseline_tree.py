@@ -53,3 +53,13 @@ def speech_parser(nlu):
     """The parser `hearth run` judges speech with, from the `assistant.nlu` module given
     (code older than 2026-12-03 has no `speech_parser`: its `load_parser` is that)."""
     return getattr(nlu, "speech_parser", nlu.load_parser)()
+
+
+def acts_when_unsure() -> tuple[str, ...]:
+    """Requests the engine acts on even when the listener is unsure of them (others it
+    asks about first); code older than 2026-12-04 asks about none."""
+    try:
+        from assistant.dialog.engine import ACTS_WHEN_UNSURE
+    except ImportError:
+        return ()
+    return ACTS_WHEN_UNSURE
