@@ -59,7 +59,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
-from baseline_tree import acts_when_unsure, checkout, env_for, speech_parser
+from baseline_tree import acts_when_unsure, checkout, corrects, env_for, speech_parser
 from shares import in_fixed_shares
 
 HERE = Path(__file__).resolve().parent
@@ -174,6 +174,32 @@ def answer_jobs(jobs: list[dict]) -> list[dict]:
             }
         )
     return answers
+
+
+def correction_jobs(jobs: list[dict]) -> list[dict]:
+    """For each command, "no, <the command>" in its voice and condition: what a couple
+    says when Hearth asks about another request than the one they made ("did you want
+    the next idea?" "no, we need a minute"). Rendered like the rest, decoded only after
+    such a question."""
+    return [
+        {
+            **j,
+            "id": 200_000 + j["id"],
+            "kind": "correction",
+            "sentence": f"no, {j['sentence']}",
+            "spoken": f"no, {j['sentence']}",
+        }
+        for j in jobs
+        if j["kind"] == "command"
+    ]
+
+
+def pair_corrections(jobs: list[dict], corrections: list[dict]) -> None:
+    """Each command's correction, as `correction`."""
+    said = {c["id"] - 200_000: c["pcm"] for c in corrections}
+    for job in jobs:
+        if job["id"] in said:
+            job["correction"] = said[job["id"]]
 
 
 def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
@@ -444,7 +470,14 @@ def decode(job: dict) -> dict:
             # counts as right only if the couple's "yes" is heard.
             asked = {"intent": intent.name, "slots": dict(intent.slots)}
             text = h.text
-            if job.get("follow"):
+            named_wrong = job["kind"] == "command" and not (
+                intent.name == job["intent"] and slots_right(job["slots"], intent.slots)
+            )
+            if named_wrong and job.get("correction"):
+                # "No, <the command>": right only if the engine takes it as a correction
+                # and it names the request that was made.
+                asked["corrected"] = _corrected(listener, job, len(pcm) / 32000)
+            elif job.get("follow"):
                 taken = _taken_as_yes(listener, job["follow"], intent.name, len(pcm) / 32000)
                 if job["kind"] == "command":
                     asked["yes_heard"] = taken
@@ -469,12 +502,24 @@ def decode(job: dict) -> dict:
 
 
 def _taken_as_yes(listener, follow_pcm: str, intent: str, t0: float) -> bool:
-    """Whether more talk, heard as the answer to Hearth's question, acts on `intent`:
-    the engine takes a yes or the same request said again (`Engine._settle_check`)."""
+    """Whether more talk, heard as the answer to Hearth's question, acts on `intent`
+    or another request: the engine takes a yes, the same request said again, or a
+    correction ("no, ...") naming another (`Engine._settle_check`)."""
     parse = _state["parser"].parse
     heard = _hear(listener, Path(follow_pcm).read_bytes(), "answer", t0)
-    names = [parse(h.text).name for h in heard if h.text and not h.declined]
-    return bool(names) and names[0] in ("yes", intent)
+    answers = [parse(h.text) for h in heard if h.text and not h.declined]
+    return bool(answers) and (answers[0].name in ("yes", intent) or corrects(answers[0]))
+
+
+def _corrected(listener, job: dict, t0: float) -> bool:
+    """Whether "no, <the command>", heard as the answer to a question about another
+    request, is acted on as the command that was made."""
+    parse = _state["parser"].parse
+    heard = _hear(listener, Path(job["correction"]).read_bytes(), "answer", t0)
+    answers = [parse(h.text) for h in heard if h.text and not h.declined]
+    if not answers or not corrects(answers[0]):
+        return False
+    return answers[0].name == job["intent"] and slots_right(job["slots"], answers[0].slots)
 
 
 def _hear(listener, pcm: bytes, mode: str, t0: float = 0.0) -> list:
@@ -556,6 +601,17 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             cells = f"{pct} ({ok}/{len(cmd)})", f"{fw}/{len(wt)}", f"{ft}/{len(tk)}"
             line += f" | {cells[0]:>16} {ask:>6} {cells[1]:>10} {aw:>6} {cells[2]:>6}"
         print(line)
+    for n in names:
+        res = results[n]
+        cmd = [j for j in jobs if j["kind"] == "command"]
+        wrong = [
+            j for j in cmd if res[j["id"]].get("asked") and "corrected" in res[j["id"]]["asked"]
+        ]
+        fixed = sum(res[j["id"]]["asked"]["corrected"] for j in wrong)
+        print(
+            f"  {n}: commands asked about as another request: {len(wrong)}; the couple's "
+            f'"no, <the command>" acted on right: {fixed}'
+        )
     voices = sorted({j["voice"] for j in jobs})
     for n in names:
         res = results[n]
@@ -640,12 +696,13 @@ def main() -> None:
         j["mic_floor"] = args.mic_floor
     with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
-            answers = answer_jobs(jobs)
-            everything = jobs + answers
+            answers, corrections = answer_jobs(jobs), correction_jobs(jobs)
+            everything = jobs + answers + corrections
             paths = pool.map(_render_job, [(j, str(cache), out) for j in everything], chunksize=4)
         for j, p in zip(everything, paths, strict=True):
             j["pcm"] = p
         pair_follow_ups(jobs, answers)
+        pair_corrections(jobs, corrections)
         print(f"{len(jobs)} utterances rendered in {time.perf_counter() - started:.0f} s")
         key = lambda r: (r["split"], r["id"])  # noqa: E731
         results = {}

@@ -63,3 +63,14 @@ def acts_when_unsure() -> tuple[str, ...]:
     except ImportError:
         return ()
     return ACTS_WHEN_UNSURE
+
+
+def corrects(intent) -> bool:
+    """Whether the engine acts on `intent`, said as the reply to its question about
+    another request, as a correction ("no, we need a minute"); code older than
+    2026-12-04 (evening) acts on none."""
+    try:
+        from assistant.dialog.skills.check import corrects as rule
+    except ImportError:
+        return False
+    return rule(intent)

@@ -311,13 +311,14 @@ class Engine:
 
     def _settle_check(self, pending: Pending, intent: Intent) -> None:
         """The reply to "did you want ...?": a yes, or the same request said again, acts
-        on it; a no says so briefly; anything else lets it go, acting on nothing (it
-        may be more of the talk that was taken for a request)."""
+        on it; a correction ("no, we need a minute") acts on the request it names; a no
+        says so briefly; anything else lets it go, acting on nothing (it may be more of
+        the talk that was taken for a request)."""
         self._clear_question()
         checked = SKILLS["check"].held(pending)
         if intent.name == "yes":
             self.handle(checked)
-        elif intent.name == checked.name:
+        elif intent.name == checked.name or SKILLS["check"].corrects(intent):
             self.handle(intent)
         elif intent.name == "no":
             self._turn(SKILLS["check"].declined)

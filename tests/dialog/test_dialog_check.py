@@ -7,7 +7,7 @@ import pytest
 from assistant.dialog.engine import ACTS_WHEN_UNSURE
 from assistant.dialog.responses import Responses
 from assistant.dialog.skills import ROUTES
-from assistant.dialog.skills.check import CHECK_WINDOW_S, RITUALS, line_key
+from assistant.dialog.skills.check import CHECK_WINDOW_S, RITUALS, corrects, line_key
 from assistant.nlu.intent import Intent
 
 
@@ -58,6 +58,48 @@ def test_other_speech_after_the_question_is_let_go_without_acting(session) -> No
     assert session.out.spoken_keys() == ["check.pause_for"]
     assert _commands(session) == []
     assert session.engine.listen_mode == "wake"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "no, we need a minute",
+        "nope, give us a minute",
+        "no i said we need a minute",
+        "i meant we need a minute",
+    ],
+)
+def test_a_correction_acts_on_the_request_it_names(session, reply) -> None:
+    # "Did you want the next idea?" "No, we need a minute.": Hearth misheard, and the
+    # reply says what was meant; without the wake phrase it is still an answer.
+    session.engine.hear("what is our next idea", unsure=True)
+    session.hear(reply, t=2)
+    assert session.engine.state.pause is not None
+    assert _commands(session) == ["pause"]
+    assert session.engine.listen_mode == "wake"
+
+
+@pytest.mark.parametrize("reply", ["no thanks, we're fine", "not now", "nah we're good"])
+def test_a_no_with_more_words_is_still_a_no(session, reply) -> None:
+    session.engine.hear("we need a minute", unsure=True)
+    session.hear(reply, t=2)
+    assert session.engine.state.pause is None
+    assert session.out.spoken_keys()[-1] == "check.no_thanks"
+    assert _commands(session) == []
+
+
+@pytest.mark.parametrize(
+    ("intent", "expected"),
+    [
+        (Intent("pause", {}, 1.0, "No, we need a minute"), True),
+        (Intent("pause", {}, 1.0, "nothing much, we need a minute"), False),  # not a "no"
+        (Intent("pause", {}, 1.0, "we need a minute"), False),  # said again, not corrected
+        (Intent("no", {}, 1.0, "no thanks"), False),
+        (Intent("none", {}, 1.0, "no idea what you mean"), False),
+    ],
+)
+def test_what_counts_as_a_correction(intent: Intent, expected: bool) -> None:
+    assert corrects(intent) is expected
 
 
 def test_a_new_request_said_to_hearth_during_the_question_is_acted_on(session) -> None:

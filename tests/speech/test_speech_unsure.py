@@ -60,3 +60,20 @@ def test_the_live_loops_guarded_recognizer_passes_the_bar_on(product_sphinx) -> 
 
     guarded = GuardedRecognizer(lambda: product_sphinx)
     assert guarded.check_below == product_sphinx.check_below > product_sphinx.min_support
+
+
+def test_a_spoken_correction_to_the_question_reads_as_one(product_sphinx, parser, flite_pcm):
+    """ "No, we need a minute" said (without the wake phrase) as the answer to Hearth's
+    question: the listener hands it on whole, and the engine takes it as a correction."""
+    from assistant.dialog.skills.check import corrects
+    from assistant.speech.listener import Listener
+
+    product_sphinx.reset()
+    listener = Listener(product_sphinx, ListenerConfig(wake_phrase="hey hearth"), parser.parse)
+    audio = bytes(16000) + flite_pcm("no, we need a minute", "rms") + bytes(32000)
+    heard = []
+    for i in range(0, len(audio), 640):
+        heard += listener.feed(audio[i : i + 640], (i + 640) / 32000, mode="answer")
+    heard += listener.flush(len(audio) / 32000)
+    answers = [parser.parse(h.text) for h in heard if h.text]
+    assert [(a.name, corrects(a)) for a in answers] == [("pause", True)], heard

@@ -4,7 +4,9 @@ The listener marks a request after the wake phrase as unsure when the engine's o
 reading backs it only weakly (`Heard.unsure`). Everyday talk forced onto a command
 reads that way far more often than a real request does, so Hearth asks ("Did you
 want a pause?") and acts only after a yes, or when the same request is said again.
-Nothing is done or logged before that; the request waits in memory only.
+Nothing is done or logged before that; the request waits in memory only. A reply
+that turns the question down and names another request ("no, we need a minute")
+is a correction, and that request is acted on.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from assistant.dialog import actions as act
 from assistant.dialog.state import Answer, Context, Pending
 from assistant.dialog.timewords import duration_words
-from assistant.nlu.intent import Intent
+from assistant.nlu.intent import NONE, Intent
 
 CHECK_WINDOW_S = 10.0
 """How long the question stays open: a yes comes at once or not at all."""
@@ -22,6 +24,17 @@ WITH_LENGTH = ("pause", "space", "extend")
 """Requests whose question names the length heard ("a pause of five minutes?")."""
 RITUALS = ("walk", "coffee", "breakfast", "mindfulness", "call")
 """Rituals whose question names them (intents/rituals.yaml); others get the general one."""
+CORRECTION_LEADS = ("no", "nope", "nah", "not", "i said", "i meant")
+"""How a reply that corrects Hearth's question starts ("no, I said we need a minute")."""
+
+
+def corrects(answer: Intent) -> bool:
+    """`answer`, said while Hearth asks about a request, turns it down and names
+    another: Hearth misheard, and the couple said what they meant. Other speech that
+    reads as a request may be more of the talk that was taken for one, and is let go."""
+    said = " ".join(answer.text.lower().replace(",", " ").split())
+    led = any(said == lead or said.startswith(lead + " ") for lead in CORRECTION_LEADS)
+    return led and answer.name not in (NONE, "yes", "no")
 
 
 def line_key(intent: Intent) -> tuple[str, dict[str, Any]]:
