@@ -622,6 +622,38 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
         print(f"  {n} by voice ({split}): " + ", ".join(per))
 
 
+def write_summary(path: Path, jobs: list[dict], results: dict, conditions) -> None:
+    """Per split and code version, for each condition: commands right (acted on unasked,
+    or asked about and the yes heard), talk after the wake phrase acted on, talk alone
+    acted on; as JSON lines appended to `path` (read by `hearing.py`)."""
+    with path.open("a", encoding="utf-8") as f:
+        for split in sorted({j["split"] for j in jobs}):
+            for name, res in results.items():
+                figures = {}
+                for cond in conditions:
+                    mine = [j for j in jobs if j["split"] == split and j["condition"] == cond]
+                    got = {j["id"]: res[(split, j["id_"])] for j in mine}
+                    count = {k: [j for j in mine if j["kind"] == k] for k in KINDS}
+                    figures[cond] = {
+                        "commands": len(count["command"]),
+                        "right": sum(
+                            right(j, got[j["id"]]) or asked_right(j, got[j["id"]])
+                            for j in count["command"]
+                        ),
+                        **{
+                            f"{kind}_acted": sum(got[j["id"]]["acted"] != "none" for j in js)
+                            for kind, js in count.items()
+                            if kind != "command"
+                        },
+                        **{f"{k}s": len(js) for k, js in count.items() if k != "command"},
+                    }
+                record = {"benchmark": "rooms", "split": split, "code": name}
+                f.write(json.dumps({**record, "by_condition": figures}) + "\n")
+
+
+KINDS = ("command", "wake_talk", "talk")
+
+
 def sweep(jobs: list[dict], res: dict, thresholds=(0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) -> None:
     """Commands kept right and everyday talk acted on, per evidence threshold."""
     print()
@@ -669,6 +701,9 @@ def main() -> None:
     )
     ap.add_argument("--sweep", action="store_true", help="no rejection: thresholds offline")
     ap.add_argument("--dump", help="write every job and result here (JSON lines)")
+    ap.add_argument(
+        "--summary", help="append the figures per split, code and condition here (JSON lines)"
+    )
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "hearth-rooms-tts"))
     ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -773,6 +808,8 @@ def main() -> None:
             "talk: everyday talk acted on, asked: talk Hearth asked about (nothing done)"
         )
         table(sj, results, conditions, split)
+    if args.summary:
+        write_summary(Path(args.summary), jobs, results, conditions)
     if args.sweep:
         sweep(jobs, results[variants[0]])
     if args.dump:

@@ -19,6 +19,7 @@ Targets (issue 9): p50 <= 250 ms, p95 <= 500 ms, with the WebRTC front end (the 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -206,10 +207,15 @@ def main() -> None:
         "with the benchmark's commands plus an even sample of 300 template sentences",
     )
     args.add_argument("--baseline-rev", help="also run this script on the code at REV first")
+    args.add_argument("--summary", help="append the figures here (JSON lines; see hearing.py)")
+    args.add_argument("--code", default="now", help=argparse.SUPPRESS)  # the summary's label
     opts = args.parse_args()
     if opts.baseline_rev:
-        run_at_revision(opts.baseline_rev, [f"--count={opts.count}", f"--grammar={opts.grammar}",
-                                            *(["--fast"] if opts.fast else [])])  # fmt: skip
+        flags = [f"--count={opts.count}", f"--grammar={opts.grammar}"]
+        flags += ["--fast"] if opts.fast else []
+        if opts.summary:  # the baseline runs in its own tree: an absolute path
+            flags += [f"--summary={Path(opts.summary).resolve()}", f"--code={opts.baseline_rev}"]
+        run_at_revision(opts.baseline_rev, flags)
 
     from assistant.config import Settings
     from assistant.live import LiveLoop, RunOptions
@@ -355,6 +361,12 @@ def main() -> None:
     print(f"  early decisions: {early} of {len(replies)}; no reply: {missed}"
           f"; wrong intent: {wrong}; asked first: {asked}")  # fmt: skip
     print(f"  wall time {time.monotonic() - started:.0f} s")
+    if opts.summary:
+        record = {"benchmark": "latency", "code": opts.code, "clips": len(jobs)}
+        record |= {"p50_ms": pct(replies, 50), "p95_ms": pct(replies, 95), "fast": opts.fast}
+        record |= {"replies": len(replies), "wrong": wrong, "asked": asked}
+        with open(opts.summary, "a", encoding="utf-8") as f:
+            f.write(json.dumps(record) + "\n")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ Usage: python benchmarks/talk_over.py [--split tune|rest|all] [--reps 1]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -341,6 +342,19 @@ def summary(trials: list[Trial], arm: str, split_voices: list[str]) -> list[str]
     return rows
 
 
+def write_summary(path: Path, trials: list[Trial], arm: str, split: str, names: list[str]) -> None:
+    """One split's figures for one code version, appended to `path` as a JSON line."""
+    mine = [t for t in trials if t.arm == arm and t.voice in names and not t.failed]
+    stops = [t.stop_ms for t in mine if t.stop_ms is not None]
+    record = {"benchmark": "talk_over", "split": split, "code": arm, "trials": len(mine)}
+    record |= {"heard": sum(t.heard for t in mine), "stops_heard": len(stops)}
+    record |= {"stops_within_200ms": sum(v <= 200 for v in stops)}
+    record |= {"other_intents": sum(len(t.wrong) for t in mine)}
+    record |= {"own_voice": sum(len(t.self_heard) for t in mine)}
+    with path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(record) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["tune", "rest", "all"], default="all")
@@ -348,6 +362,7 @@ def main() -> None:
     parser.add_argument("--baseline-rev", default="0e99c8b")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--summary", help="append the figures here (JSON lines; see hearing.py)")
     args = parser.parse_args()
     splits = ["tune", "rest"] if args.split == "all" else [args.split]
     voices = [v for s in splits for v in VOICES[s]]
@@ -400,6 +415,8 @@ def main() -> None:
         for arm in arms:
             print(f"\n{split} voices ({', '.join(names)}), {arm}:")
             print("\n".join(summary(trials, arm, names)))
+            if args.summary:
+                write_summary(Path(args.summary), trials, arm, split, names)
     print(f"\nload at the end {os.getloadavg()[0]:.1f} (2 cores)")
 
 

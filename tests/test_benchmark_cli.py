@@ -132,3 +132,52 @@ def test_the_recognition_benchmarks_tap_keeps_a_committed_tentative_final():
     tap.finish_tentatively()
     tap.commit()
     assert tap.finals == ["we need a minute"]
+
+
+def _hearing(*args: str) -> subprocess.CompletedProcess:
+    script = ROOT / "benchmarks" / "hearing.py"
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_path):
+    import json
+
+    def rooms(code: str, clean_right: int) -> dict:
+        cond = {"commands": 12, "wake_talks": 12, "talks": 4, "talk_acted": 0}
+        by = {
+            c: {**cond, "right": r, "wake_talk_acted": 1} for c, r in (("pink20", 6), ("tv20", 3))
+        }
+        by["clean"] = {**cond, "right": clean_right, "wake_talk_acted": 0}
+        return {"benchmark": "rooms", "split": "heldout", "code": code, "by_condition": by}
+
+    records = [
+        rooms("now", 11),
+        rooms("abc123", 8),
+        {"benchmark": "latency", "code": "now", "clips": 30, "p50_ms": 301.2, "p95_ms": 482.0,
+         "replies": 30, "wrong": 10, "asked": 2},
+    ]  # fmt: skip
+    summary = tmp_path / "hearing.jsonl"
+    summary.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = _hearing("--scorecard", str(summary))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "now" in lines[0] and "abc123" in lines[0]
+    clean = next(line for line in lines if line.startswith("commands right, clean"))
+    assert ">= 92%" in clean and "92% (11/12)" in clean and "67% (8/12)" in clean
+    noisy = next(line for line in lines if line.startswith("commands right, 20 dB"))
+    assert "25% (3/12) (worst: tv20)" in noisy  # each kind must pass: the worst counts
+    talk = next(line for line in lines if line.startswith("talk after the wake phrase"))
+    assert "6% (2/36)" in talk
+    assert any(line.startswith("p50") and "301 ms" in line for line in lines)
+
+
+def test_the_hearing_scorecard_of_a_missing_or_foreign_file_is_a_one_line_error(tmp_path):
+    missing = _hearing("--scorecard", str(tmp_path / "nothing.jsonl"))
+    foreign = tmp_path / "other.jsonl"
+    foreign.write_text('{"benchmark": "rooms"}\n')
+    for result in (missing, _hearing("--scorecard", str(foreign))):
+        assert result.returncode == 1
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr

@@ -1,0 +1,164 @@
+"""Hearing real people (issue 9): every target in one run, beside a baseline revision.
+
+Runs the three benchmarks the targets live in, one after the other, each with the same
+`--baseline-rev` (their own output is shown as it comes), then prints one scorecard:
+
+- `asr_rooms.py --split both`: commands after the wake phrase right, per condition and
+  voice split (tune voices and held-out voices); everyday talk after the wake phrase and
+  without it acted on. A command counts as right when acted on unasked, or when Hearth
+  asked about it with the right question and the "yes" that follows was heard.
+- `talk_over.py --split all`: commands said over Hearth's speech on the PulseAudio
+  loopback, heard; a heard "stop" silences the line within 200 ms. (Its splits are its
+  own: tune = espeak-ng `en-us+f2` and Flite `kal16`, rest = Flite `slt` and `rms`.)
+- `latency.py`: end of speech to the first reply sample, p50 and p95 (espeak-ng clips).
+
+    python benchmarks/hearing.py --baseline-rev 427d141           # about 40 min idle
+    python benchmarks/hearing.py --quick --baseline-rev 427d141   # smaller samples
+    python benchmarks/hearing.py --scorecard FILE                 # reprint a finished run
+
+Needs what the three need: apt `espeak-ng flite festival festvox-kallpc16k
+festvox-us-slt-hts sox pulseaudio`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+TWENTY_DB = ("pink20", "babble20", "tv20")
+TEN_DB = ("pink10", "babble10", "tv10")
+
+
+def run_all(summary: Path, baseline: str | None, quick: bool) -> None:
+    """The three benchmarks, each appending its figures to `summary`."""
+    base = ["--baseline-rev", baseline] if baseline else []
+    rooms = ["--commands", "6", "--wake-talk", "6", "--talk", "2"] if quick else [
+        "--commands", "12", "--wake-talk", "12", "--talk", "4"]  # fmt: skip
+    runs = [
+        ["asr_rooms.py", "--split", "both", *rooms, *(base or ["--no-baseline"])],
+        ["talk_over.py", "--split", "rest" if quick else "all", *(base or ["--no-baseline"])],
+        ["latency.py", "--count", "10" if quick else "30", *base],
+    ]
+    for args in runs:
+        print(f"\n==== {' '.join(args)}", flush=True)
+        cmd = [sys.executable, str(HERE / args[0]), *args[1:], "--summary", str(summary)]
+        subprocess.run(cmd, check=True, cwd=HERE.parent)
+
+
+def load(summary: Path) -> list[dict]:
+    return [json.loads(line) for line in summary.read_text().splitlines() if line.strip()]
+
+
+def _share(hit: int, n: int) -> str:
+    return f"{hit / n:.0%} ({hit}/{n})" if n else "-"
+
+
+def rooms_rows(records: list[dict], split: str) -> list[tuple[str, str, dict[str, str]]]:
+    """(target, bar, figure per code version) for one voice split."""
+    mine = {r["code"]: r["by_condition"] for r in records if r["split"] == split}
+    rows: list[tuple[str, str, dict[str, str]]] = []
+
+    def worst(conds: tuple[str, ...], per_code: dict) -> str:
+        cells = [(c, per_code[c]) for c in conds if c in per_code]
+        if not cells:
+            return "-"
+        c, f = min(cells, key=lambda cf: cf[1]["right"] / max(1, cf[1]["commands"]))
+        where = f" (worst: {c})" if len(conds) > 1 else ""
+        return _share(f["right"], f["commands"]) + where
+
+    for label, bar, conds in (
+        ("commands right, clean", ">= 92%", ("clean",)),
+        ("commands right, 20 dB (each kind)", ">= 85%", TWENTY_DB),
+        ("commands right, 10 dB (each kind)", ">= 75%", TEN_DB),
+        ("commands right, reverb", ">= 85%", ("reverb",)),
+        ("commands right, quiet (-20 dB)", "(no target)", ("quiet",)),
+    ):
+        rows.append((label, bar, {code: worst(conds, f) for code, f in mine.items()}))
+
+    def talk(kind: str, per_code: dict, worst_only: bool) -> str:
+        acted = sum(f[f"{kind}_acted"] for f in per_code.values())
+        n = sum(f[f"{kind}s"] for f in per_code.values())
+        top = max(
+            per_code.items(), key=lambda cf: cf[1][f"{kind}_acted"] / max(1, cf[1][f"{kind}s"])
+        )
+        cond, f = top
+        worst_cell = f"; worst {cond} {_share(f[f'{kind}_acted'], f[f'{kind}s'])}"
+        return _share(acted, n) + (worst_cell if worst_only else "")
+
+    rows.append(("talk after the wake phrase acted on", "<= 2% each condition",
+                 {code: talk("wake_talk", f, True) for code, f in mine.items()}))  # fmt: skip
+    rows.append(("talk without the wake phrase acted on", "0",
+                 {code: talk("talk", f, False) for code, f in mine.items()}))  # fmt: skip
+    return rows
+
+
+def scorecard(records: list[dict]) -> str:
+    codes = list(dict.fromkeys(r["code"] for r in records))
+    lines = [f"{'target':42} {'bar':22} " + " ".join(f"{c:>36}" for c in codes)]
+
+    def add(label: str, bar: str, cells: dict[str, str]) -> None:
+        lines.append(f"{label:42} {bar:22} " + " ".join(f"{cells.get(c, '-'):>36}" for c in codes))
+
+    rooms = [r for r in records if r["benchmark"] == "rooms"]
+    for split, name in (
+        ("heldout", "held-out voices (the honest figures)"),
+        ("tune", "tune voices"),
+    ):
+        if any(r["split"] == split for r in rooms):
+            lines.append(f"-- hearing in rooms, {name}")
+            for row in rooms_rows(rooms, split):
+                add(*row)
+    talk_over = [r for r in records if r["benchmark"] == "talk_over"]
+    for split in ("rest", "tune"):
+        mine = {r["code"]: r for r in talk_over if r["split"] == split}
+        if mine:
+            lines.append(f"-- talking over Hearth, {split} voices")
+            add(
+                "commands heard",
+                ">= 90%",
+                {c: _share(r["heard"], r["trials"]) for c, r in mine.items()},
+            )
+            quick = {c: f"{r['stops_within_200ms']} of {r['stops_heard']}" for c, r in mine.items()}
+            add("a heard stop silenced within 200 ms", "all", quick)
+    latency = {r["code"]: r for r in records if r["benchmark"] == "latency"}
+    if latency:
+        lines.append("-- reply latency (end of speech to the first reply sample)")
+        add("p50", "<= 250 ms", {c: f"{r['p50_ms']:.0f} ms" for c, r in latency.items()})
+        add("p95", "<= 500 ms", {c: f"{r['p95_ms']:.0f} ms" for c, r in latency.items()})
+        add("wrong or declined / asked first", "",
+            {c: f"{r['wrong'] + r['clips'] - r['replies']} / {r['asked']} of {r['clips']}"
+             for c, r in latency.items()})  # fmt: skip
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--baseline-rev", help="the code to compare with, in the same run")
+    ap.add_argument("--quick", action="store_true", help="smaller samples (a first look)")
+    ap.add_argument("--summary", help="keep the figures here (JSON lines; default: temporary)")
+    ap.add_argument("--scorecard", metavar="FILE", help="print the scorecard of a finished run")
+    args = ap.parse_args()
+    if args.scorecard:
+        path = Path(args.scorecard)
+        if not path.is_file():
+            sys.exit(f"hearing.py: no such file: {path}")
+        try:
+            print(scorecard(load(path)))
+        except (json.JSONDecodeError, KeyError) as exc:
+            sys.exit(f"hearing.py: {path} is not a summary of this benchmark ({exc})")
+        return
+    summary = Path(args.summary or tempfile.mkstemp(prefix="hearth-hearing-", suffix=".jsonl")[1])
+    summary.write_text("")
+    run_all(summary, args.baseline_rev, args.quick)
+    print(f"\n==== scorecard (figures in {summary})")
+    print(scorecard(load(summary)))
+
+
+if __name__ == "__main__":
+    main()
