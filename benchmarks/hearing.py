@@ -59,51 +59,71 @@ def _share(hit: int, n: int) -> str:
     return f"{hit / n:.0%} ({hit}/{n})" if n else "-"
 
 
-def rooms_rows(records: list[dict], split: str) -> list[tuple[str, str, dict[str, str]]]:
-    """(target, bar, figure per code version) for one voice split."""
-    mine = {r["code"]: r["by_condition"] for r in records if r["split"] == split}
-    rows: list[tuple[str, str, dict[str, str]]] = []
+Row = tuple[str, str, dict[str, str], dict[str, bool | None]]
+"""(target, bar, figure per code version, whether each code meets it; None: no target)."""
 
-    def worst(conds: tuple[str, ...], per_code: dict) -> str:
+
+def rooms_rows(records: list[dict], split: str) -> list[Row]:
+    """The rooms targets for one voice split."""
+    mine = {r["code"]: r["by_condition"] for r in records if r["split"] == split}
+    rows: list[Row] = []
+
+    def worst(conds: tuple[str, ...], per_code: dict) -> tuple[str, float | None]:
         cells = [(c, per_code[c]) for c in conds if c in per_code]
         if not cells:
-            return "-"
+            return "-", None
         c, f = min(cells, key=lambda cf: cf[1]["right"] / max(1, cf[1]["commands"]))
         where = f" (worst: {c})" if len(conds) > 1 else ""
-        return _share(f["right"], f["commands"]) + where
+        return _share(f["right"], f["commands"]) + where, f["right"] / max(1, f["commands"])
 
-    for label, bar, conds in (
-        ("commands right, clean", ">= 92%", ("clean",)),
-        ("commands right, 20 dB (each kind)", ">= 85%", TWENTY_DB),
-        ("commands right, 10 dB (each kind)", ">= 75%", TEN_DB),
-        ("commands right, reverb", ">= 85%", ("reverb",)),
-        ("commands right, quiet (-20 dB)", "(no target)", ("quiet",)),
+    for label, bar, least, conds in (
+        ("commands right, clean", ">= 92%", 0.92, ("clean",)),
+        ("commands right, 20 dB (each kind)", ">= 85%", 0.85, TWENTY_DB),
+        ("commands right, 10 dB (each kind)", ">= 75%", 0.75, TEN_DB),
+        ("commands right, reverb", ">= 85%", 0.85, ("reverb",)),
+        ("commands right, quiet (-20 dB)", "(no target)", None, ("quiet",)),
     ):
-        rows.append((label, bar, {code: worst(conds, f) for code, f in mine.items()}))
+        got = {code: worst(conds, f) for code, f in mine.items()}
+        met = {
+            code: None if least is None or share is None else share >= least
+            for code, (_, share) in got.items()
+        }
+        rows.append((label, bar, {code: text for code, (text, _) in got.items()}, met))
 
-    def talk(kind: str, per_code: dict, worst_only: bool) -> str:
+    def talk(kind: str, per_code: dict, show_worst: bool) -> tuple[str, float, int]:
         acted = sum(f[f"{kind}_acted"] for f in per_code.values())
         n = sum(f[f"{kind}s"] for f in per_code.values())
-        top = max(
-            per_code.items(), key=lambda cf: cf[1][f"{kind}_acted"] / max(1, cf[1][f"{kind}s"])
-        )
-        cond, f = top
+        share = {c: f[f"{kind}_acted"] / max(1, f[f"{kind}s"]) for c, f in per_code.items()}
+        cond = max(share, key=share.__getitem__)
+        f = per_code[cond]
         worst_cell = f"; worst {cond} {_share(f[f'{kind}_acted'], f[f'{kind}s'])}"
-        return _share(acted, n) + (worst_cell if worst_only else "")
+        return _share(acted, n) + (worst_cell if show_worst else ""), share[cond], acted
 
+    after = {code: talk("wake_talk", f, True) for code, f in mine.items()}
+    alone = {code: talk("talk", f, False) for code, f in mine.items()}
     rows.append(("talk after the wake phrase acted on", "<= 2% each condition",
-                 {code: talk("wake_talk", f, True) for code, f in mine.items()}))  # fmt: skip
+                 {c: t for c, (t, _, _) in after.items()},
+                 {c: w <= 0.02 for c, (_, w, _) in after.items()}))  # fmt: skip
     rows.append(("talk without the wake phrase acted on", "0",
-                 {code: talk("talk", f, False) for code, f in mine.items()}))  # fmt: skip
+                 {c: t for c, (t, _, _) in alone.items()},
+                 {c: n == 0 for c, (_, _, n) in alone.items()}))  # fmt: skip
     return rows
 
 
 def scorecard(records: list[dict]) -> str:
+    """One line per target: the bar, each code version's figure, and whether the first
+    code version ("now" when there is one) meets it."""
     codes = list(dict.fromkeys(r["code"] for r in records))
-    lines = [f"{'target':42} {'bar':22} " + " ".join(f"{c:>36}" for c in codes)]
+    first = "now" if "now" in codes else codes[0]
+    codes = [first, *(c for c in codes if c != first)]
+    lines = [
+        f"{'target':42} {'bar':22} {first + ' meets':>10} " + " ".join(f"{c:>36}" for c in codes)
+    ]
 
-    def add(label: str, bar: str, cells: dict[str, str]) -> None:
-        lines.append(f"{label:42} {bar:22} " + " ".join(f"{cells.get(c, '-'):>36}" for c in codes))
+    def add(label: str, bar: str, cells: dict[str, str], met: dict[str, bool | None]) -> None:
+        verdict = {True: "yes", False: "NO", None: ""}[met.get(first)]
+        cells_text = " ".join(f"{cells.get(c, '-'):>36}" for c in codes)
+        lines.append(f"{label:42} {bar:22} {verdict:>10} {cells_text}")
 
     rooms = [r for r in records if r["benchmark"] == "rooms"]
     for split, name in (
@@ -119,21 +139,22 @@ def scorecard(records: list[dict]) -> str:
         mine = {r["code"]: r for r in talk_over if r["split"] == split}
         if mine:
             lines.append(f"-- talking over Hearth, {split} voices")
-            add(
-                "commands heard",
-                ">= 90%",
-                {c: _share(r["heard"], r["trials"]) for c, r in mine.items()},
-            )
+            heard = {c: _share(r["heard"], r["trials"]) for c, r in mine.items()}
+            add("commands heard", ">= 90%", heard,
+                {c: r["heard"] >= 0.9 * r["trials"] for c, r in mine.items()})  # fmt: skip
             quick = {c: f"{r['stops_within_200ms']} of {r['stops_heard']}" for c, r in mine.items()}
-            add("a heard stop silenced within 200 ms", "all", quick)
+            all_quick = {c: r["stops_within_200ms"] == r["stops_heard"] for c, r in mine.items()}
+            add("a heard stop silenced within 200 ms", "all", quick, all_quick)
     latency = {r["code"]: r for r in records if r["benchmark"] == "latency"}
     if latency:
         lines.append("-- reply latency (end of speech to the first reply sample)")
-        add("p50", "<= 250 ms", {c: f"{r['p50_ms']:.0f} ms" for c, r in latency.items()})
-        add("p95", "<= 500 ms", {c: f"{r['p95_ms']:.0f} ms" for c, r in latency.items()})
+        add("p50", "<= 250 ms", {c: f"{r['p50_ms']:.0f} ms" for c, r in latency.items()},
+            {c: r["p50_ms"] <= 250 for c, r in latency.items()})  # fmt: skip
+        add("p95", "<= 500 ms", {c: f"{r['p95_ms']:.0f} ms" for c, r in latency.items()},
+            {c: r["p95_ms"] <= 500 for c, r in latency.items()})  # fmt: skip
         add("wrong or declined / asked first", "",
             {c: f"{r['wrong'] + r['clips'] - r['replies']} / {r['asked']} of {r['clips']}"
-             for c, r in latency.items()})  # fmt: skip
+             for c, r in latency.items()}, {})  # fmt: skip
     return "\n".join(lines)
 
 

@@ -153,7 +153,7 @@ def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_pat
         return {"benchmark": "rooms", "split": "heldout", "code": code, "by_condition": by}
 
     records = [
-        rooms("now", 11),
+        rooms("now", 12),
         rooms("abc123", 8),
         {"benchmark": "latency", "code": "now", "clips": 30, "p50_ms": 301.2, "p95_ms": 482.0,
          "replies": 30, "wrong": 10, "asked": 2},
@@ -165,12 +165,15 @@ def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_pat
     lines = result.stdout.splitlines()
     assert "now" in lines[0] and "abc123" in lines[0]
     clean = next(line for line in lines if line.startswith("commands right, clean"))
-    assert ">= 92%" in clean and "92% (11/12)" in clean and "67% (8/12)" in clean
+    assert ">= 92%" in clean and "100% (12/12)" in clean and "67% (8/12)" in clean
+    assert clean.split()[5] == "yes"  # the verdict is the first code's ("now")
     noisy = next(line for line in lines if line.startswith("commands right, 20 dB"))
     assert "25% (3/12) (worst: tv20)" in noisy  # each kind must pass: the worst counts
+    assert " NO " in noisy
     talk = next(line for line in lines if line.startswith("talk after the wake phrase"))
     assert "6% (2/36)" in talk
-    assert any(line.startswith("p50") and "301 ms" in line for line in lines)
+    assert any(line.startswith("p50") and "NO" in line and "301 ms" in line for line in lines)
+    assert any(line.startswith("p95") and "yes" in line for line in lines)
 
 
 def test_the_hearing_scorecard_of_a_missing_or_foreign_file_is_a_one_line_error(tmp_path):

@@ -164,7 +164,8 @@ def test_checkin_by_voice_asks_a_question_through_the_sink(running, espeak, wavs
         )
         try:
             said_at = running.play(espeak("hey hearth, let's do our check in"))
-            assert running.wait_for(lambda: _question(running) is not None, timeout=60)
+            asked = running.wait_for(lambda: _question(running) is not None, timeout=60)
+            assert asked, running.state()  # what was heard and said instead
             assert running.wait_for(lambda: _question(running).end is not None, timeout=120)
             question = _question(running)
         finally:
@@ -240,5 +241,6 @@ def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
             break
     assert running.wait_for(lambda: "pause.start" in running.said(), timeout=60), running.state()
     assert any(h.barge_in for h in running.loop.heard), running.state()
-    assert any(not s.completed for s in running.spoken if s.key.startswith("checkin."))
+    cut = [s for s in running.spoken if s.key.startswith("checkin.") and not s.completed]
+    assert cut, running.state()  # a check-in line was cut off by the command
     assert _commands(running.db)[:2] == ["pause", "checkin"]
