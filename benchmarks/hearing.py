@@ -12,7 +12,7 @@ Runs the three benchmarks the targets live in, one after the other, each with th
   own: tune = espeak-ng `en-us+f2` and Flite `kal16`, rest = Flite `slt` and `rms`.)
 - `latency.py`: end of speech to the first reply sample, p50 and p95 (espeak-ng clips).
 
-    python benchmarks/hearing.py --baseline-rev 427d141           # about 40 min idle
+    python benchmarks/hearing.py --baseline-rev 427d141           # 31 min on 2 idle cores
     python benchmarks/hearing.py --quick --baseline-rev 427d141   # smaller samples
     python benchmarks/hearing.py --scorecard FILE                 # reprint a finished run
 
