@@ -505,21 +505,24 @@ def _taken_as_yes(listener, follow_pcm: str, intent: str, t0: float) -> bool:
     """Whether more talk, heard as the answer to Hearth's question, acts on `intent`
     or another request: the engine takes a yes, the same request said again, or a
     correction ("no, ...") naming another (`Engine._settle_check`)."""
-    parse = _state["parser"].parse
-    heard = _hear(listener, Path(follow_pcm).read_bytes(), "answer", t0)
-    answers = [parse(h.text) for h in heard if h.text and not h.declined]
+    answers = _answers(listener, follow_pcm, t0)
     return bool(answers) and (answers[0].name in ("yes", intent) or corrects(answers[0]))
 
 
 def _corrected(listener, job: dict, t0: float) -> bool:
     """Whether "no, <the command>", heard as the answer to a question about another
     request, is acted on as the command that was made."""
-    parse = _state["parser"].parse
-    heard = _hear(listener, Path(job["correction"]).read_bytes(), "answer", t0)
-    answers = [parse(h.text) for h in heard if h.text and not h.declined]
+    answers = _answers(listener, job["correction"], t0)
     if not answers or not corrects(answers[0]):
         return False
     return answers[0].name == job["intent"] and slots_right(job["slots"], answers[0].slots)
+
+
+def _answers(listener, pcm_path: str, t0: float) -> list:
+    """What the engine reads in speech heard as the answer to Hearth's question."""
+    parse = _state["parser"].parse
+    heard = _hear(listener, Path(pcm_path).read_bytes(), "answer", t0)
+    return [parse(h.text) for h in heard if h.text and not h.declined]
 
 
 def _hear(listener, pcm: bytes, mode: str, t0: float = 0.0) -> list:

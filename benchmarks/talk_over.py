@@ -318,9 +318,15 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:3.0f}% ({n}/{d})" if d else "-"
 
 
+def _counted(trials: list[Trial], arm: str, voices: list[str]) -> list[Trial]:
+    """The trials of one code version in these voices that ran (a failed trial is no
+    measurement)."""
+    return [t for t in trials if t.arm == arm and t.voice in voices and not t.failed]
+
+
 def summary(trials: list[Trial], arm: str, split_voices: list[str]) -> list[str]:
     rows = []
-    mine = [t for t in trials if t.arm == arm and t.voice in split_voices and not t.failed]
+    mine = _counted(trials, arm, split_voices)
     for text, _ in COMMANDS:
         ts = [t for t in mine if t.command == text]
         rows.append(f"  {text:30} heard {pct(sum(t.heard for t in ts), len(ts))}")
@@ -344,7 +350,7 @@ def summary(trials: list[Trial], arm: str, split_voices: list[str]) -> list[str]
 
 def write_summary(path: Path, trials: list[Trial], arm: str, split: str, names: list[str]) -> None:
     """One split's figures for one code version, appended to `path` as a JSON line."""
-    mine = [t for t in trials if t.arm == arm and t.voice in names and not t.failed]
+    mine = _counted(trials, arm, names)
     stops = [t.stop_ms for t in mine if t.stop_ms is not None]
     record = {"benchmark": "talk_over", "split": split, "code": arm, "trials": len(mine)}
     record |= {"heard": sum(t.heard for t in mine), "stops_heard": len(stops)}
