@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -333,6 +334,7 @@ def main() -> None:
             file=sys.stderr,
         )
     tts.close()
+    shutil.rmtree(work, ignore_errors=True)
 
     def pct(values: list[float], q: float) -> float:
         return float(np.percentile(values, q) * 1000) if values else float("nan")

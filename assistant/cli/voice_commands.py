@@ -103,15 +103,19 @@ def run_command(
         engine=engine or settings.engine,
         verbose=verbose,
     )
-    # Stopped while loading models: nothing runs yet, so leave at once (status 0).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # A service manager stops with SIGTERM, a person with Ctrl-C, a closed terminal
+    # with SIGHUP. Stopped while loading models: nothing runs yet, so leave at once
+    # (status 0, temporary files removed).
+    stop_signals = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    for signum in stop_signals:
+        signal.signal(signum, lambda *_: sys.exit(0))
     try:
         loop = LiveLoop(settings, options)
     except KeyboardInterrupt:
         return
-    # A service manager stops with SIGTERM, a person with Ctrl-C: both end the run the
-    # same way (the line being said is cut, the log flushed, exit status 0).
-    for signum in (signal.SIGTERM, signal.SIGINT):
+    # Each ends the run the same way: the line being said is cut, the log flushed,
+    # exit status 0.
+    for signum in (*stop_signals, signal.SIGINT):
         signal.signal(signum, lambda *_: loop.stop())
     result = loop.run()
     logging.shutdown()

@@ -17,11 +17,13 @@ import json
 import logging
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import wave
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,10 +165,16 @@ class Synthesizer:
             else LineCache(cache_folder or None, voice, rate, self._engine_volume)
         )
         self._tmpdir = Path(tempfile.mkdtemp(prefix="hearth-tts-"))
+        # Removed by `close`, and also when the object is dropped or Python exits
+        # without it (an exit on a signal, a caller that never closes): a device that
+        # runs for months must not fill /tmp with one folder per start.
+        self._remove_tmpdir = weakref.finalize(
+            self, shutil.rmtree, str(self._tmpdir), ignore_errors=True
+        )
         try:
             self._helper = self._start()  # a bad voice is one HearthError, once, at start
         except BaseException:
-            self._tmpdir.rmdir()
+            self._remove_tmpdir()
             raise
         self._watchdog = threading.Thread(target=self._watch, daemon=True, name="tts-watchdog")
         self._watchdog.start()
@@ -274,9 +282,7 @@ class Synthesizer:
         with self._lock:
             self._helper.kill()
         self._watchdog.join(timeout=5)
-        for leftover in self._tmpdir.glob("*"):
-            leftover.unlink(missing_ok=True)
-        self._tmpdir.rmdir()
+        self._remove_tmpdir()
 
     def __enter__(self) -> Synthesizer:
         return self

@@ -1,5 +1,6 @@
-"""SIGTERM (a service manager) and SIGINT (Ctrl-C) end `hearth run` cleanly in every
-mode: the line being said is cut, the log is flushed, exit status 0 within 2 s.
+"""SIGTERM (a service manager), SIGINT (Ctrl-C) and SIGHUP (a closed terminal) end
+`hearth run` cleanly in every mode: the line being said is cut, the log is flushed,
+no temporary files are left, exit status 0 within 2 s.
 
 Each test runs a real `hearth run` process, waits for what it says (its "Listening."
 line, or a reply on stdout), then sends a real signal.
@@ -50,6 +51,32 @@ def test_sigterm_mid_reply_with_a_realtime_wav(tmp_path, espeak, wavs, hearth_pr
     # The line was cut: far less than the minute of countdown was written out.
     samples, rate = wavs.read(out)
     assert wavs.voiced(samples, rate) < 10.0
+
+
+def test_sighup_mid_reply_leaves_no_temporary_files(tmp_path, espeak, wavs, hearth_process) -> None:
+    clip, db, out = tmp_path / "in.wav", tmp_path / "h.db", tmp_path / "out.wav"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    wavs.concat([(None, 0.5), (espeak("hey hearth, we need a minute"), 60.0)], clip)
+    run = hearth_process(
+        "run",
+        "--input-wav",
+        str(clip),
+        "--output-wav",
+        str(out),
+        "--db",
+        str(db),
+        env={"TMPDIR": str(scratch)},
+    )
+    run.wait_for("Listening.")
+    run.wait_for(lambda line: line.startswith("Hearth: "))  # the pause has begun
+    assert list(scratch.iterdir()), "the synthesizer's folder is expected in TMPDIR"
+    code, took = run.signal_and_time(signal.SIGHUP)
+    assert code == 0, run.text()
+    assert took <= EXIT_WITHIN_S, f"took {took:.2f} s to stop"
+    assert "Traceback" not in run.err()
+    assert _commands(db) == ["pause"]
+    assert list(scratch.iterdir()) == []
 
 
 def test_sigint_while_listening_to_the_microphone(
