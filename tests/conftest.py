@@ -165,10 +165,12 @@ class HearthProcess:
 
     Attributes:
         proc: the process.
+        args: its command line after `hearth`.
         lines: every line so far as (stream, text), stream "out" or "err".
     """
 
     def __init__(self, *args: str, env: dict[str, str] | None = None, stdin: bool = False):
+        self.args = args
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant", *args],
             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,

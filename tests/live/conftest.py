@@ -246,27 +246,51 @@ def meaning() -> Callable[[list], list[tuple[str, dict]]]:
 
 
 @pytest.fixture
-def say_to_hearth(pulse: dict[str, str]) -> Callable[..., str]:
+def say_to_hearth(pulse: dict[str, str], espeak) -> Callable[..., str]:
     """`say_to_hearth(run, clip)` plays `clip` into the loopback that the `hearth run`
     process `run` listens to and returns Hearth's first reply line.
 
     A loaded machine can drop audio on the capture side; then Hearth says it did not
     catch it, which is the safe outcome, and the clip is said again, as a person
-    would (three times at most). Any other reply ends the attempts, so a request
-    heard as another one still reaches the test's own assertions.
+    would (three times at most). When the request was backed only weakly, Hearth asks
+    whether it heard it right ("Did you want a pause?"): it gets a yes once the
+    question is over, as a person would, and the reply to that is returned (`run`
+    must be started with `--verbose`, which prints when a line ends). Any other reply
+    ends the attempts, so a request heard as another one still reaches the test's own
+    assertions.
     """
+    import re
+
     from assistant.dialog.responses import Responses
 
-    not_caught = {f"Hearth: {line}" for line in Responses().lines["voice.not_caught"]}
+    lines = Responses().lines
+    not_caught = {f"Hearth: {line}" for line in lines["voice.not_caught"]}
+    questions = [
+        re.compile("Hearth: " + re.sub(r"\\\{\w+\\\}", ".+", re.escape(line)) + "$")
+        for key, variants in lines.items()
+        if key.startswith("check.") and key != "check.no_thanks"
+        for line in variants
+    ]
+
+    def play(clip: Path) -> None:
+        subprocess.run(
+            ["paplay", "--device=loop", str(clip)], env={**pulse}, check=True, timeout=60
+        )
 
     def say(run, clip: Path, attempts: int = 3) -> str:
         reply = ""
         for _attempt in range(attempts):
             mark = run.mark()
-            subprocess.run(
-                ["paplay", "--device=loop", str(clip)], env={**pulse}, check=True, timeout=60
-            )
+            play(clip)
             reply = run.wait_for(lambda line: line.startswith("Hearth: "), after=mark)
+            if any(q.match(reply) for q in questions):
+                # Answered once the question has been said (its end is an event that
+                # `--verbose` prints); a yes over Hearth's voice is not an answer.
+                assert "--verbose" in run.args, f"asked {reply!r}: run it with --verbose"
+                run.wait_for(lambda line: line.startswith("[spoken] {'key': 'check."), after=mark)
+                mark = run.mark()
+                play(espeak("yes"))
+                reply = run.wait_for(lambda line: line.startswith("Hearth: "), after=mark)
             if reply not in not_caught:
                 break
         return reply

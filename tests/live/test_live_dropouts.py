@@ -40,7 +40,7 @@ def test_a_hole_in_the_word_is_not_heard_as_another_request(
 ) -> None:
     clip, db = tmp_path / "holed.wav", tmp_path / "h.db"
     _holed(espeak("hey hearth, we need a minute"), clip)
-    run = hearth_process("run", "--db", str(db), env=pulse)
+    run = hearth_process("run", "--verbose", "--db", str(db), env=pulse)
     run.wait_for("Listening.")
     say_to_hearth(run, clip)
     run.signal_and_time(signal.SIGTERM)

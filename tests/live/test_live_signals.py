@@ -83,7 +83,7 @@ def test_sigint_while_listening_to_the_microphone(
     tmp_path, espeak, pulse, hearth_process, say_to_hearth
 ) -> None:
     db = tmp_path / "h.db"
-    run = hearth_process("run", "--db", str(db), env=pulse)
+    run = hearth_process("run", "--verbose", "--db", str(db), env=pulse)
     run.wait_for("Listening.")
     # Say a command into the loopback so Hearth is talking on the speaker when stopped.
     # What it hears is not this test's concern (test_live_e2e checks that this clip
