@@ -493,8 +493,9 @@ def test_vocabulary_and_command_phrases(parser: IntentParser) -> None:
     # round 7 tuner B alone 12,060 (about 60 templates for the sets' new wordings);
     # every ritual in the shortest ritual wordings (they all said "walk") 12,241 -> 13,050;
     # round 14 (both tuners) 15,462 -> 15,652; round 15 (both tuners) 15,652 -> 15,919;
-    # round 16 (both tuners) 15,919 -> 16,012
-    assert 200 <= len(phrases) <= 16100
+    # round 16 (both tuners) 15,919 -> 16,012; every wording of up to two words
+    # (`SHORT_WORDINGS`, 2026-12-04) 16,012 -> 16,207
+    assert 200 <= len(phrases) <= 16300
     assert len(set(phrases)) == len(phrases)
     # every phrase is made of vocabulary words and is understood as some intent
     assert all(set(p.split()) <= vocab for p in phrases)

@@ -90,6 +90,23 @@ def test_grammar_from_the_real_nlu_covers_its_phrases() -> None:
     assert len(set(names)) > 10
 
 
+def test_every_short_wording_of_a_template_is_hearable(parser) -> None:
+    """A template's sampled wordings missed short ones it understands ("next question",
+    "that helped"): every wording of up to `SHORT_WORDINGS` words is in the grammar, so
+    the strict grammar can read it, when the parser reads it as a request."""
+    from assistant.nlu.matcher import SHORT_WORDINGS
+
+    sampled = set(parser.command_sentences(every_up_to=0).phrases)
+    g = grammar_from_parser(parser, "hey hearth")
+    for wording, intent in [("next question", "next_question"), ("that helped", "feedback")]:
+        assert wording not in sampled  # the per-template sample alone misses it
+        assert wording in g.phrases
+        assert parser.parse(wording).name == intent
+    added = [p for p in g.phrases if p not in sampled]
+    assert len(added) > 100 and all(len(p.split()) <= SHORT_WORDINGS for p in added)
+    assert not [p for p in added if parser.parse(p).name == "none"]
+
+
 def test_every_ritual_is_hearable_in_many_wordings(parser) -> None:
     """Each ritual is in the grammar in many wordings ("time for coffee", "let's do
     the breakfast"): until 2026-12-02 the sampled wordings took the list's words in
