@@ -1780,6 +1780,8 @@ class IntentParser:
                         usable.append((pieces, set(types)))
                 usable.sort(key=lambda wording: _phrase_order(wording[0]))
                 for pieces, _types in usable:
+                    if _phrase_order(pieces)[0] > every_up_to:
+                        break  # sorted: every later wording is at least as long
                     said = self._sample_phrase(spec, pieces, 0, 0, samples)
                     if (
                         len(said.split()) <= every_up_to
