@@ -81,6 +81,12 @@ HELDOUT_VOICES = {
     "festival-slt-hts": ("festival", "voice_cmu_us_slt_arctic_hts", None),
     "espeak-gb-rp-m3": ("espeak", "en-gb-x-rp+m3", 150),
 }
+# Households for `--enroll`: both partners read the enrollment sentences, clean (a
+# quiet room), and one transform is solved from both, as `hearth enroll` does.
+HOUSEHOLDS = {
+    "tune": [("espeak-us-f2", "flite-kal16"), ("flite-rms", "festival-kal")],
+    "heldout": [("flite-slt", "flite-awb"), ("festival-slt-hts", "espeak-gb-rp-m3")],
+}
 CONDITIONS = [
     "clean",
     "pink20",
@@ -372,7 +378,55 @@ def _init_decode() -> None:
         parser=parser,
         rec=create_recognizer(settings, "sphinx"),
         wake=WakePhrase(settings.wake_phrase),
+        adapted={},
     )
+
+
+def _recognizer(job: dict):
+    """The recognizer for a job: the household's adapted one for `--enroll` jobs (built
+    once per household), else the plain one."""
+    path = job.get("adaptation")
+    if not path:
+        return _state["rec"]
+    if path not in _state["adapted"]:
+        from assistant.speech.recognizer import default_grammar
+        from assistant.speech.sphinx_engine import SphinxRecognizer
+
+        grammar = default_grammar(WAKE)
+        _state["adapted"][path] = SphinxRecognizer(grammar, adaptation=Path(path))
+    return _state["adapted"][path]
+
+
+def _job_flags(job: dict, flags: dict) -> dict:
+    """The job with a variant's flags; "adaptation" maps voices to their transform."""
+    out = {**job, **flags}
+    if "adaptation" in flags:
+        out["adaptation"] = flags["adaptation"][job["voice"]]
+    return out
+
+
+def enroll_households(split: str, cache: Path, out: Path) -> dict[str, str]:
+    """Each household of the split enrolled as `hearth enroll --from-wav` would enroll
+    it (the library call it makes): voice name -> the household's transform."""
+    from assistant.speech.adaptation import HouseholdAdaptation, load_prompts, unknown_words
+    from assistant.speech.enrollment import enrollment_sentences
+
+    voices = {**TUNE_VOICES, **HELDOUT_VOICES}
+    sentences = enrollment_sentences(load_prompts(), WAKE, lambda w: not unknown_words([w]))
+    found = {}
+    for members in HOUSEHOLDS[split]:
+        household = HouseholdAdaptation(out / "+".join(members))
+        for member in members:
+            utterances = []
+            for sentence in sentences:
+                speech = synthesize(sentence, voices[member], cache)
+                pad = np.zeros(int(0.25 * RATE))
+                x = np.concatenate([pad, speech, pad])
+                pcm = np.clip(np.round(x * 32768), -32768, 32767).astype("<i2").tobytes()
+                utterances.append((pcm, sentence))
+            household.enroll(utterances)
+        found |= {member: str(household.transform) for member in members}
+    return found
 
 
 class _TimedFrontEnd:
@@ -441,7 +495,7 @@ def decode(job: dict) -> dict:
     """Take one utterance through the listener as `hearth run --input-wav --fast` does."""
     from assistant.speech.listener import Listener, ListenerConfig
 
-    rec, parser = _state["rec"], _state["parser"]
+    rec, parser = _recognizer(job), _state["parser"]
     pcm = Path(job["pcm"]).read_bytes()
     rec.set_mode("command")
     rec.reset()
@@ -703,6 +757,12 @@ def main() -> None:
         help='front ends to compare on the same audio, e.g. "webrtc:2:3,none" (see above)',
     )
     ap.add_argument("--sweep", action="store_true", help="no rejection: thresholds offline")
+    ap.add_argument(
+        "--enroll",
+        action="store_true",
+        help="also decode everything with each household's voice adaptation "
+        "(`hearth enroll`, see HOUSEHOLDS), beside the code without one",
+    )
     ap.add_argument("--dump", help="write every job and result here (JSON lines)")
     ap.add_argument(
         "--summary", help="append the figures per split, code and condition here (JSON lines)"
@@ -746,6 +806,13 @@ def main() -> None:
         results = {}
         t0 = time.perf_counter()
         variants = (args.front_end or args.variants).split(",")
+        adaptations: dict[str, str] = {}
+        if args.enroll:
+            e0 = time.perf_counter()
+            for split in splits:
+                adaptations |= enroll_households(split, cache, Path(out) / "households")
+            variants.append("enrolled")
+            print(f"households enrolled in {time.perf_counter() - e0:.0f} s")
         costs = {}
         for variant in variants:
             flags = {"sweep": args.sweep}
@@ -754,8 +821,10 @@ def main() -> None:
                 flags["front_end"] = variant
             else:  # the code as a user runs it: with the settings' front end
                 flags["front_end"] = _settings_front_end()
+            if variant == "enrolled":
+                flags["adaptation"] = adaptations
             v0 = time.perf_counter()
-            done = decode_all([{**j, **flags} for j in jobs], args.jobs)
+            done = decode_all([_job_flags(j, flags) for j in jobs], args.jobs)
             results[variant] = {key(r): r for r in done}
             costs[variant] = time.perf_counter() - v0
             if len(variants) > 1:  # a long comparison shows each variant as it ends

@@ -127,4 +127,98 @@ def models_verify(path: Path | None) -> None:
     click.echo(f"ok: {verify_model(path)} is a Vosk model")
 
 
-COMMANDS: list[click.Command] = [transcribe, models]
+@click.command()
+@click.option(
+    "--from-wav",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Read the sentences from FOLDER/01.wav, 02.wav, ... instead of the microphone.",
+)
+@click.option("--list", "list_only", is_flag=True, help="Print the sentences and stop.")
+@click.option(
+    "--sentences",
+    "count",
+    type=click.IntRange(min=4),
+    help="Read only the first N sentences (default: all; fewer adapt less).",
+)
+@click.option("--forget", is_flag=True, help="Remove every enrollment and the adaptation.")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The household's log; the adaptation is kept beside it.",
+)
+def enroll(
+    folder: Path | None, list_only: bool, count: int | None, forget: bool, db: Path | None
+) -> None:
+    """Adapt the built-in recognizer to one person's voice: read about 30 short sentences.
+
+    Each partner runs it once. Only numbers about how the voices sound are kept, never
+    the recordings. Needs SphinxTrain (apt install sphinxtrain sphinxbase-utils
+    pocketsphinx).
+    """
+    from assistant.config import load_settings
+    from assistant.speech.adaptation import adaptation_for, find_tools, load_prompts, unknown_words
+    from assistant.speech.enrollment import enrollment_sentences
+    from assistant.speech.recognizer import choose_engine
+
+    settings = load_settings().with_overrides(db_path=db)
+    household = adaptation_for(settings)
+    if forget:
+        removed = household.forget()
+        click.echo("Voice adaptation removed." if removed else "There was no voice adaptation.")
+        return
+    sentences = enrollment_sentences(
+        load_prompts(), settings.wake_phrase, lambda w: not unknown_words([w])
+    )[:count]
+    if list_only:
+        for number, sentence in enumerate(sentences, 1):
+            click.echo(f"{number:02d}  {sentence}")
+        return
+    tools = find_tools()  # before anyone reads thirty sentences for nothing
+    if folder is not None:
+        from assistant.speech.enrollment import utterances_from_wavs
+
+        utterances = utterances_from_wavs(folder, sentences)
+    else:
+        utterances = _enroll_from_microphone(settings, sentences)
+    used = household.enroll(utterances, tools)
+    people = len(household.sessions())
+    if choose_engine(settings, settings.engine).engine != "sphinx":
+        click.echo("Note: Vosk is in use here; the adaptation serves the built-in recognizer.")
+    click.echo(
+        f"Thank you. {used} of {len(sentences)} sentences used; Hearth is now adapted to "
+        f"{people} enrollment{'s' if people != 1 else ''} ({household.folder})."
+    )
+
+
+def _enroll_from_microphone(settings, sentences: list[str]) -> list[tuple[bytes, str]]:  # type: ignore[no-untyped-def]
+    from assistant.speech.audio_in import MicrophoneSource
+    from assistant.speech.enrollment import capture_utterance, plausible
+
+    click.echo(
+        f"Read each sentence aloud when it appears, in your usual voice, from where you "
+        f"usually talk to Hearth ({len(sentences)} sentences). Ctrl-C stops; nothing is "
+        "kept until the end."
+    )
+    source = MicrophoneSource(settings.input_device)
+    source.open()
+    utterances = []
+    try:
+        for number, sentence in enumerate(sentences, 1):
+            for attempt in range(3):
+                click.echo(f'{number:2d}/{len(sentences)}  "{sentence}"')
+                pcm = capture_utterance(source)
+                if pcm is not None and plausible(pcm, sentence):
+                    utterances.append((pcm, sentence))
+                    break
+                click.echo(
+                    "    I didn't quite catch that." + (" Once more:" if attempt < 2 else "")
+                )
+    except KeyboardInterrupt:
+        raise click.ClickException("enrollment stopped; nothing was changed") from None
+    finally:
+        source.close()
+    return utterances
+
+
+COMMANDS: list[click.Command] = [transcribe, models, enroll]

@@ -59,6 +59,7 @@ def choose_engine(
         message = f"Speech: Vosk with the model {found.path.name} ({found.path})."
         return EngineChoice("vosk", found, message)
     message = "Speech: built-in PocketSphinx (US English, commands only)."
+    message += _adaptation_note(settings)
     skipped = _not_english(settings) if engine == "auto" else ""
     if skipped:
         message += f" Not used{skipped}."
@@ -68,6 +69,21 @@ def choose_engine(
             f"hearth models install {RECOMMENDED_MODEL}"
         )
     return EngineChoice("sphinx", None, message)
+
+
+def _adaptation_note(settings: Settings) -> str:
+    """' Adapted to ...' when `hearth enroll` made a transform the recognizer will load."""
+    from assistant.speech.adaptation import adaptation_for
+
+    household = adaptation_for(settings)
+    if household.usable_transform() is not None:
+        return " Adapted to your voices (hearth enroll)."
+    if household.transform.exists():
+        return (
+            f" The voice adaptation {household.transform} is unreadable and not used: "
+            "run `hearth enroll --forget`, then `hearth enroll`."
+        )
+    return ""
 
 
 def _not_english(settings: Settings) -> str:
@@ -126,9 +142,11 @@ def create_recognizer(
 
         assert choice.model is not None
         return VoskRecognizer(load_vosk_model(choice.model.path), grammar, mode=mode)
+    from assistant.speech.adaptation import adaptation_for
     from assistant.speech.sphinx_engine import SphinxRecognizer
 
-    return SphinxRecognizer(grammar, mode=mode)
+    adapted = adaptation_for(settings).usable_transform()
+    return SphinxRecognizer(grammar, mode=mode, adaptation=adapted)
 
 
 def default_grammar(wake_phrase: str) -> CommandGrammar:

@@ -16,6 +16,7 @@ import re
 import tempfile
 from collections import deque
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
@@ -120,6 +121,8 @@ class SphinxRecognizer:
         nbest: alternative readings kept with each final (`Utterance.alternatives`).
         open_check: an open-vocabulary reading follows wake-phrase speech too
             (`reread(open_vocabulary=True)`).
+        adaptation: the household's MLLR transform (`hearth enroll`, see
+            adaptation.py), loaded by every decoder; None: the model as it is.
     """
 
     name = "sphinx"
@@ -142,6 +145,7 @@ class SphinxRecognizer:
         cmn: CmnPolicy | None = None,
         nbest: int = NBEST,
         open_check: bool = False,
+        adaptation: Path | None = None,
     ) -> None:
         self.nbest = nbest
         if command_search not in ("lm", "jsgf"):
@@ -150,6 +154,9 @@ class SphinxRecognizer:
 
         self._ps = pocketsphinx
         options = {**DECODER_OPTIONS, **(decoder_options or {})}
+        if adaptation is not None:
+            options["mllr"] = str(adaptation)
+        self.adaptation = adaptation
         self._options = options
         full_dictionary = str(options.get("dict") or pocketsphinx.Config()["dict"])
         # The command decoder knows only the command words (see sphinx_dict.py): over
