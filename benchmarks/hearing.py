@@ -14,6 +14,7 @@ Runs the three benchmarks the targets live in, one after the other, each with th
 
     python benchmarks/hearing.py --baseline-rev 427d141           # 31 min on 2 idle cores
     python benchmarks/hearing.py --quick --baseline-rev 427d141   # smaller samples
+    python benchmarks/hearing.py --enroll ...                     # rooms also enrolled
     python benchmarks/hearing.py --scorecard FILE                 # reprint a finished run
 
 Needs what the three need: apt `espeak-ng flite festival festvox-kallpc16k
@@ -35,13 +36,21 @@ TWENTY_DB = ("pink20", "babble20", "tv20")
 TEN_DB = ("pink10", "babble10", "tv10")
 
 
-def run_all(summary: Path, baseline: str | None, quick: bool) -> None:
-    """The three benchmarks, each appending its figures to `summary`."""
+def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = False) -> None:
+    """The three benchmarks, each appending its figures to `summary`; `enroll`: the
+    rooms benchmark also decodes with each household's voice adaptation ("enrolled")."""
     base = ["--baseline-rev", baseline] if baseline else []
     rooms = ["--commands", "6", "--wake-talk", "6", "--talk", "2"] if quick else [
         "--commands", "12", "--wake-talk", "12", "--talk", "4"]  # fmt: skip
     runs = [
-        ["asr_rooms.py", "--split", "both", *rooms, *(base or ["--no-baseline"])],
+        [
+            "asr_rooms.py",
+            "--split",
+            "both",
+            *rooms,
+            *(base or ["--no-baseline"]),
+            *(["--enroll"] if enroll else []),
+        ],
         ["talk_over.py", "--split", "rest" if quick else "all", *(base or ["--no-baseline"])],
         ["latency.py", "--count", "10" if quick else "30", *base],
     ]
@@ -163,6 +172,11 @@ def main() -> None:
     ap.add_argument("--baseline-rev", help="the code to compare with, in the same run")
     ap.add_argument("--quick", action="store_true", help="smaller samples (a first look)")
     ap.add_argument("--summary", help="keep the figures here (JSON lines; default: temporary)")
+    ap.add_argument(
+        "--enroll",
+        action="store_true",
+        help="rooms also with each household's voice adaptation (hearth enroll)",
+    )
     ap.add_argument("--scorecard", metavar="FILE", help="print the scorecard of a finished run")
     args = ap.parse_args()
     if args.scorecard:
@@ -176,7 +190,7 @@ def main() -> None:
         return
     summary = Path(args.summary or tempfile.mkstemp(prefix="hearth-hearing-", suffix=".jsonl")[1])
     summary.write_text("")
-    run_all(summary, args.baseline_rev, args.quick)
+    run_all(summary, args.baseline_rev, args.quick, args.enroll)
     print(f"\n==== scorecard (figures in {summary})")
     print(scorecard(load(summary)))
 

@@ -222,9 +222,14 @@ class HouseholdAdaptation:
                     f"only {aligned} of {len(utterances)} sentences could be used; "
                     "nothing was changed (try again somewhere quieter, closer to the device)"
                 )
-            session = self._new_session_folder()
-            shutil.copy(work / "acc" / COUNTS_NAME, session / (COUNTS_NAME + ".part"))
-            (session / (COUNTS_NAME + ".part")).replace(session / COUNTS_NAME)
+            try:
+                session = self._new_session_folder()
+                shutil.copy(work / "acc" / COUNTS_NAME, session / (COUNTS_NAME + ".part"))
+                (session / (COUNTS_NAME + ".part")).replace(session / COUNTS_NAME)
+            except OSError as exc:
+                raise AdaptationError(
+                    f"cannot keep the voice adaptation in {self.folder}: {exc.strerror or exc}"
+                ) from None
         try:
             self.solve(tools)
         except AdaptationError:

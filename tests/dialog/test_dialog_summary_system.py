@@ -70,6 +70,16 @@ def test_help_yes_no_outside_a_question(session) -> None:
     assert session.out.spoken_keys() == ["system.help", "system.yes_neutral", "system.no_neutral"]
 
 
+def test_a_yes_when_nothing_was_asked_is_not_heard_as_agreement(session) -> None:
+    """A request misheard as "yes" must not get what sounds like a yes to it."""
+    for t in range(6):
+        session.do("yes", t=t * 10)
+    lines = {text for _, _, text in session.out.said()}
+    assert lines, "nothing said"
+    for text in lines:
+        assert "nothing" in text.lower() or "didn't ask" in text.lower(), text
+
+
 def test_repeat_says_the_last_lines_again(session) -> None:
     session.do("win", t=0).do("repeat", t=5)
     said = session.out.said()

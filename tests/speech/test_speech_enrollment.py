@@ -267,3 +267,13 @@ def test_from_wav_needs_numbered_recordings(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "no enrollment recordings (01.wav to 30.wav" in result.output
+
+
+def test_an_unwritable_data_folder_is_one_line(recordings: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    env = {"HEARTH_CACHE_DIR": str(tmp_path / "cache")}
+    done = hearth("enroll", "--from-wav", str(recordings), "--db", str(blocker / "h.db"), env=env)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: cannot keep the voice adaptation in ")
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
