@@ -30,6 +30,7 @@ from assistant.speech.adaptation import (
 )
 from assistant.speech.audio_in import WavFileSource
 from assistant.speech.enrollment import capture_utterance, enrollment_sentences, plausible
+from assistant.speech.sphinx_engine import ADAPTED_CHECK_BELOW, CHECK_BELOW
 from assistant.speech.wav import load_pcm16, write_wav
 
 ENROLLED = "en-us+m3"
@@ -128,9 +129,10 @@ def test_the_recognizer_loads_the_household_transform(enrolled: dict) -> None:
     settings = Settings(db_path=enrolled["db"])
     recognizer = create_recognizer(settings, "sphinx")
     assert recognizer.adaptation == adaptation_for(settings).transform
+    assert recognizer.check_below == ADAPTED_CHECK_BELOW > CHECK_BELOW
     assert "Adapted to your voices" in describe_engine(settings, "sphinx")
     plain = create_recognizer(Settings(db_path=enrolled["home"] / "other" / "h.db"), "sphinx")
-    assert plain.adaptation is None
+    assert plain.adaptation is None and plain.check_below == CHECK_BELOW
 
 
 def test_hearth_run_acts_on_a_command_with_the_adaptation(enrolled: dict, tmp_path: Path) -> None:
