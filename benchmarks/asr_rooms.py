@@ -349,11 +349,13 @@ def render(job: dict, cache: Path, bed: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def _render_job(args) -> str:
+    from assistant.speech.wav import int16_bytes
+
     job, cache, out = args
     bed = _render_job.bed  # type: ignore[attr-defined]
     x = render(job, Path(cache), bed)
     path = Path(out) / f"{job['split']}-{job['id']}.pcm"
-    path.write_bytes(np.clip(np.round(x * 32768), -32768, 32767).astype("<i2").tobytes())
+    path.write_bytes(int16_bytes(x * 32768))
     return str(path)
 
 
@@ -408,11 +410,12 @@ def _job_flags(job: dict, flags: dict) -> dict:
 def enroll_households(split: str, cache: Path, out: Path) -> dict[str, str]:
     """Each household of the split enrolled as `hearth enroll --from-wav` would enroll
     it (the library call it makes): voice name -> the household's transform."""
-    from assistant.speech.adaptation import HouseholdAdaptation, load_prompts, unknown_words
+    from assistant.speech.adaptation import HouseholdAdaptation, load_prompts
     from assistant.speech.enrollment import enrollment_sentences
+    from assistant.speech.wav import int16_bytes
 
     voices = {**TUNE_VOICES, **HELDOUT_VOICES}
-    sentences = enrollment_sentences(load_prompts(), WAKE, lambda w: not unknown_words([w]))
+    sentences = enrollment_sentences(load_prompts(), WAKE)
     found = {}
     for members in HOUSEHOLDS[split]:
         household = HouseholdAdaptation(out / "+".join(members))
@@ -422,8 +425,7 @@ def enroll_households(split: str, cache: Path, out: Path) -> dict[str, str]:
                 speech = synthesize(sentence, voices[member], cache)
                 pad = np.zeros(int(0.25 * RATE))
                 x = np.concatenate([pad, speech, pad])
-                pcm = np.clip(np.round(x * 32768), -32768, 32767).astype("<i2").tobytes()
-                utterances.append((pcm, sentence))
+                utterances.append((int16_bytes(x * 32768), sentence))
             household.enroll(utterances)
         found |= {member: str(household.transform) for member in members}
     return found

@@ -157,7 +157,7 @@ def enroll(
     pocketsphinx).
     """
     from assistant.config import load_settings
-    from assistant.speech.adaptation import adaptation_for, find_tools, load_prompts, unknown_words
+    from assistant.speech.adaptation import adaptation_for, find_tools, load_prompts
     from assistant.speech.enrollment import enrollment_sentences
     from assistant.speech.recognizer import choose_engine
 
@@ -167,14 +167,14 @@ def enroll(
         removed = household.forget()
         click.echo("Voice adaptation removed." if removed else "There was no voice adaptation.")
         return
-    sentences = enrollment_sentences(
-        load_prompts(), settings.wake_phrase, lambda w: not unknown_words([w])
-    )[:count]
+    sentences = enrollment_sentences(load_prompts(), settings.wake_phrase)[:count]
     if list_only:
         for number, sentence in enumerate(sentences, 1):
             click.echo(f"{number:02d}  {sentence}")
         return
-    tools = find_tools()  # before anyone reads thirty sentences for nothing
+    # Before anyone reads thirty sentences for nothing: the tools, the engine settings.
+    tools = find_tools()
+    other_engine = choose_engine(settings, settings.engine).engine != "sphinx"
     if folder is not None:
         from assistant.speech.enrollment import utterances_from_wavs
 
@@ -183,7 +183,7 @@ def enroll(
         utterances = _enroll_from_microphone(settings, sentences)
     used = household.enroll(utterances, tools)
     people = len(household.sessions())
-    if choose_engine(settings, settings.engine).engine != "sphinx":
+    if other_engine:
         click.echo("Note: Vosk is in use here; the adaptation serves the built-in recognizer.")
     click.echo(
         f"Thank you. {used} of {len(sentences)} sentences used; Hearth is now adapted to "

@@ -27,16 +27,21 @@ import shutil
 import struct
 import subprocess
 import tempfile
-import wave
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant.errors import HearthError
+from assistant.speech.sphinx_dict import read_dictionary
 from assistant.speech.types import SAMPLE_RATE
+from assistant.speech.wav import write_wav
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
 
 TRANSFORM_NAME = "mllr_matrix"
 SESSIONS_DIR = "sessions"
@@ -143,8 +148,7 @@ def unknown_words(sentences: Iterable[str]) -> list[str]:
 
 @cache
 def _dictionary_words() -> frozenset[str]:
-    with open(dictionary_path(), encoding="utf-8", errors="replace") as entries:
-        return frozenset(line.split(maxsplit=1)[0] for line in entries if line.strip())
+    return frozenset(read_dictionary(dictionary_path()))
 
 
 def read_transform(path: Path) -> np.ndarray:
@@ -275,10 +279,10 @@ class HouseholdAdaptation:
         return existed
 
 
-def adaptation_for(settings: object) -> HouseholdAdaptation:
+def adaptation_for(settings: Settings) -> HouseholdAdaptation:
     """The household's adaptation, beside its log database (so a test's or a second
     household's `--db` folder has its own)."""
-    return HouseholdAdaptation(Path(settings.db_path).parent / "voice-adaptation")  # type: ignore[attr-defined]
+    return HouseholdAdaptation(Path(settings.db_path).parent / "voice-adaptation")
 
 
 # -- the model in the form SphinxTrain reads -----------------------------------------
@@ -367,11 +371,7 @@ def _accumulate(
     ids, lines = [], []
     for n, (pcm, sentence) in enumerate(utterances):
         name = f"u{n:03d}"
-        with wave.open(str(work / f"{name}.wav"), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(SAMPLE_RATE)
-            out.writeframes(with_noise_floor(pcm, seed=n))
+        write_wav(work / f"{name}.wav", with_noise_floor(pcm, seed=n))
         ids.append(name)
         lines.append(f"<s> {sentence} </s> ({name})")
     (work / "fileids").write_text("\n".join(ids) + "\n", encoding="utf-8")
@@ -394,13 +394,9 @@ def _accumulate(
 def with_noise_floor(pcm: bytes, seed: int) -> bytes:
     """The audio with the recognizer's own faint noise floor (`NOISE_FLOOR_DB`) added,
     as every decoder hears it: digital silence (exact zeros) upsets the features."""
-    from assistant.speech.sphinx_engine import NOISE_FLOOR_DB
+    from assistant.speech.sphinx_engine import NOISE_FLOOR_DB, add_noise, noise_level
 
-    x = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
-    if NOISE_FLOOR_DB is not None:
-        level = 32767 * 10 ** (NOISE_FLOOR_DB / 20)
-        x = x + np.random.default_rng(seed).normal(0.0, level, x.size)
-    return np.clip(np.round(x), -32768, 32767).astype("<i2").tobytes()
+    return add_noise(pcm, noise_level(NOISE_FLOOR_DB), np.random.default_rng(seed))
 
 
 def _run(command: list[str], cwd: Path, what: str) -> str:

@@ -7,7 +7,6 @@ stays in memory until `HouseholdAdaptation.enroll` turns it into statistics.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import HearthError
@@ -20,13 +19,13 @@ MAX_WORD_S = 1.5
 """...and longer than this per word (plus a second) as other talk running on."""
 
 
-def enrollment_sentences(
-    prompts: list[str], wake_phrase: str, known: Callable[[str], bool]
-) -> list[str]:
+def enrollment_sentences(prompts: list[str], wake_phrase: str) -> list[str]:
     """The sentences to read: each prompt after the wake phrase, as it is said to
     Hearth; the wake phrase is left out when the model cannot spell one of its words."""
+    from assistant.speech.adaptation import unknown_words
+
     wake = wake_phrase.lower().strip()
-    if wake and all(known(word) for word in wake.split()):
+    if wake and not unknown_words([wake]):
         return [f"{wake} {prompt}" for prompt in prompts]
     return list(prompts)
 

@@ -72,6 +72,20 @@ about the noise of a real microphone in a quiet room: a clean voice from a file
 or the loopback is decoded as if it had come through one."""
 
 
+def noise_level(noise_floor_db: float | None) -> float | None:
+    """The comfort noise's standard deviation in int16 units (None: no noise)."""
+    return None if noise_floor_db is None else 32767 * 10 ** (noise_floor_db / 20)
+
+
+def add_noise(pcm: bytes, level: float | None, rng: np.random.Generator) -> bytes:
+    """The int16 audio with Gaussian comfort noise of `level` added (`NOISE_FLOOR_DB`)."""
+    if level is None:
+        return pcm
+    x = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
+    x += rng.normal(0.0, level, x.size)
+    return int16_bytes(x)
+
+
 MIN_SUPPORT = 0.4
 MIN_AGREE = 0.5
 """The listener's bars for a command reading after the wake phrase (see
@@ -209,7 +223,7 @@ class SphinxRecognizer:
         # The listener asks for the strict reading only after the wake phrase: the
         # grammar follows only speech whose partial result begins with it.
         self._wake = WakePhrase(self.grammar.wake_phrase) if self.grammar.wake_phrase else None
-        self._noise_level = None if noise_floor_db is None else 32767 * 10 ** (noise_floor_db / 20)
+        self._noise_level = noise_level(noise_floor_db)
         self._noise_rng = None
         self._vad = (vad_window, vad_ratio)
         self._vad_mode = vad_mode
@@ -477,11 +491,7 @@ class SphinxRecognizer:
         return self._wake.split(" ".join(w.word for w in _plain_words(hyp.hypstr)))[0]
 
     def _add_noise(self, pcm: bytes) -> bytes:
-        if self._noise_level is None:
-            return pcm
-        x = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
-        x += self._noise_rng.normal(0.0, self._noise_level, x.size)
-        return int16_bytes(x)
+        return add_noise(pcm, self._noise_level, self._noise_rng)
 
     def _start_utterance(self, at: float) -> None:
         if self._noise_level is not None:

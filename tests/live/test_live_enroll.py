@@ -20,7 +20,7 @@ def test_enroll_reads_each_sentence_from_the_microphone(
     db = tmp_path / "hearth.db"
     env = {**pulse, "HEARTH_CACHE_DIR": str(tmp_path / "cache")}
     run = hearth_process("enroll", "--sentences", "4", "--db", str(db), env=env)
-    expected = enrollment_sentences(load_prompts(), "hey hearth", lambda w: True)[:4]
+    expected = enrollment_sentences(load_prompts(), "hey hearth")[:4]
     shown: list[str] = []
     mark = 0
     while True:

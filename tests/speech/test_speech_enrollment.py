@@ -64,7 +64,7 @@ def hearth(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 def recordings(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every enrollment sentence read by the enrolled voice, as 01.wav, 02.wav, ..."""
     folder = tmp_path_factory.mktemp("enroll-wavs")
-    sentences = enrollment_sentences(load_prompts(), "hey hearth", lambda w: True)
+    sentences = enrollment_sentences(load_prompts(), "hey hearth")
     for number, sentence in enumerate(sentences, 1):
         speak(sentence, ENROLLED, folder, f"{number:02d}")
     return folder
@@ -157,7 +157,7 @@ def test_a_second_enrollment_is_added_and_forget_removes_all(
     before = household.transform.read_text()
     other = tmp_path / "other"
     other.mkdir()
-    sentences = enrollment_sentences(load_prompts(), "hey hearth", lambda w: True)
+    sentences = enrollment_sentences(load_prompts(), "hey hearth")
     for number, sentence in enumerate(sentences[:12], 1):
         speak(sentence, OTHER, other, f"{number:02d}")
     second = hearth("enroll", "--from-wav", str(other), "--db", str(db), env=env)
