@@ -12,9 +12,12 @@ held-out half.
 Conditions: clean; pink noise, babble (other sentences mixed) and television-like
 noise (a voice plus synthesized music) at 20 and 10 dB SNR; reverb (sox `reverb`);
 quiet speech (-20 dB). In every condition: commands after "hey hearth", everyday
-talk after "hey hearth" and everyday talk alone. Each utterance is decoded in-process
-as `hearth run --input-wav FILE --fast` does (built-in PocketSphinx streamed in 20 ms
-blocks through the live loop's Listener, then the NLU).
+talk after "hey hearth" and everyday talk alone; with `--calls-for-help N`, also N
+calls for help after "hey hearth" (the safety wordings of the NLU's blind held-out
+sets, `tests/nlu/data/heldout*_in_domain.jsonl`): how many get the full safety line at
+once, and how many the question that already gives the crisis line. Each utterance
+is decoded in-process as `hearth run --input-wav FILE --fast` does (built-in
+PocketSphinx streamed in 20 ms blocks through the live loop's Listener, then the NLU).
 
 The baseline is the whole code (listener, recognizer, NLU) at `--baseline-rev`,
 checked out in a temporary `git worktree` and run on the same audio in a subprocess.
@@ -65,6 +68,7 @@ from shares import in_fixed_shares
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DATA = HERE / "data"
+NLU_DATA = REPO / "tests" / "nlu" / "data"
 RATE = 16000
 BASELINE_REV = "87deabb"
 
@@ -125,35 +129,64 @@ def sentences(split: str) -> tuple[list[dict], list[str]]:
     return commands, everyday
 
 
-def jobs_for(split: str, n_cmd: int, n_wake_talk: int, n_talk: int, conditions) -> list[dict]:
-    """Each condition gets its own slice of the sentences, each sentence a voice in turn."""
+def calls_for_help(split: str) -> list[dict]:
+    """Calls for help of one half (line parity as in `sentences`), from the safety lines
+    of the NLU's blind held-out sets, without their wake phrase, once each."""
+    keep = 0 if split == "tune" else 1
+    said: dict[str, None] = {}
+    for path in sorted(NLU_DATA.glob("heldout*_in_domain.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line) if line.strip() else {}
+            if item.get("intent") != "safety":
+                continue
+            text = " ".join(item["text"].lower().replace(",", " ").split())
+            for wake in ("hey hearth ", "hearth "):
+                text = text.removeprefix(wake)
+            said.setdefault(text)
+    return [
+        {"text": text, "intent": "safety", "slots": {}}
+        for i, text in enumerate(said)
+        if i % 2 == keep
+    ]
+
+
+def jobs_for(
+    split: str, n_cmd: int, n_wake_talk: int, n_talk: int, conditions, n_help: int = 0
+) -> list[dict]:
+    """Each condition gets its own slice of the sentences, each sentence a voice in turn.
+    Calls for help come last, so the other jobs keep their ids, and with them the noise
+    each one is mixed with (`render` seeds by id): runs with and without them compare."""
     voices = list((TUNE_VOICES if split == "tune" else HELDOUT_VOICES).keys())
     commands, everyday = sentences(split)
+    helps = calls_for_help(split) if n_help else []
+    kinds = (
+        ("command", commands, n_cmd),
+        ("wake_talk", everyday, n_wake_talk),
+        ("talk", everyday, n_talk),
+        ("help", helps, n_help),
+    )
     jobs = []
-    for c, cond in enumerate(conditions):
-        for kind, pool, n in (
-            ("command", commands, n_cmd),
-            ("wake_talk", everyday, n_wake_talk),
-            ("talk", everyday, n_talk),
-        ):
-            start = (c * n + (7 if kind == "talk" else 0)) % len(pool)
-            for k in range(min(n, len(pool))):
-                i = (start + k) % len(pool)
-                item = pool[i]
-                text = item["text"] if kind == "command" else item
-                jobs.append(
-                    {
-                        "id": len(jobs),
-                        "split": split,
-                        "kind": kind,
-                        "condition": cond,
-                        "voice": voices[(i + c) % len(voices)],
-                        "sentence": text,
-                        "spoken": f"{WAKE} {text}" if kind != "talk" else text,
-                        "intent": item["intent"] if kind == "command" else None,
-                        "slots": item.get("slots", {}) if kind == "command" else {},
-                    }
-                )
+    for kind_set in (kinds[:3], kinds[3:]):
+        for c, cond in enumerate(conditions):
+            for kind, pool, n in kind_set:
+                start = (c * n + (7 if kind == "talk" else 0)) % len(pool)
+                for k in range(min(n, len(pool))):
+                    i = (start + k) % len(pool)
+                    item = pool[i]
+                    text = item["text"] if kind in ("command", "help") else item
+                    jobs.append(
+                        {
+                            "id": len(jobs),
+                            "split": split,
+                            "kind": kind,
+                            "condition": cond,
+                            "voice": voices[(i + c) % len(voices)],
+                            "sentence": text,
+                            "spoken": f"{WAKE} {text}" if kind != "talk" else text,
+                            "intent": item["intent"] if kind in ("command", "help") else None,
+                            "slots": item.get("slots", {}) if kind in ("command", "help") else {},
+                        }
+                    )
     return jobs
 
 
@@ -330,7 +363,10 @@ def render(job: dict, cache: Path, bed: dict[str, np.ndarray]) -> np.ndarray:
     speech = synthesize(job["spoken"], voices[job["voice"]], cache)
     x = np.concatenate([np.zeros(int(_PAD * RATE)), speech, np.zeros(int(_TAIL * RATE))])
     cond = job["condition"]
-    rng = np.random.default_rng(job["id"] + 1000 * len(job["split"]))
+    # Which stretch of the noise bed each utterance gets; another draw (--noise-draw)
+    # shows how much of a difference between runs is the noise placement alone.
+    draw = job.get("noise_draw", 0)
+    rng = np.random.default_rng(job["id"] + 1000 * len(job["split"]) + 1_000_003 * draw)
     if cond == "reverb":
         x = reverb(x, cache, f"{job['split']}-{job['id']}")
     elif cond == "quiet":
@@ -671,6 +707,17 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             f"  {n}: commands asked about as another request: {len(wrong)}; the couple's "
             f'"no, <the command>" acted on right: {fixed}'
         )
+    helps = [j for j in jobs if j["kind"] == "help"]
+    for n in names:
+        if helps:
+            res = results[n]
+            at_once = sum(res[j["id"]]["acted"] == "safety" for j in helps)
+            asked = sum((res[j["id"]].get("asked") or {}).get("intent") == "safety" for j in helps)
+            print(
+                f"  {n}: calls for help: the safety line at once {at_once}, the question that "
+                f"gives the crisis line {asked}, missed {len(helps) - at_once - asked} "
+                f"of {len(helps)}"
+            )
     voices = sorted({j["voice"] for j in jobs})
     for n in names:
         res = results[n]
@@ -710,7 +757,7 @@ def write_summary(path: Path, jobs: list[dict], results: dict, conditions) -> No
                 f.write(json.dumps({**record, "by_condition": figures}) + "\n")
 
 
-KINDS = ("command", "wake_talk", "talk")
+KINDS = ("command", "wake_talk", "talk", "help")
 
 
 def sweep(jobs: list[dict], res: dict, thresholds=(0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) -> None:
@@ -738,6 +785,9 @@ def main() -> None:
     ap.add_argument("--commands", type=int, default=20, help="commands per condition")
     ap.add_argument("--wake-talk", type=int, default=20, help="talk after the wake phrase")
     ap.add_argument("--talk", type=int, default=8, help="talk without the wake phrase")
+    ap.add_argument(
+        "--calls-for-help", type=int, default=0, help="calls for help after the wake phrase"
+    )
     ap.add_argument("--conditions", default=",".join(CONDITIONS))
     ap.add_argument("--quick", action="store_true", help="8 + 8 + 4 per condition")
     ap.add_argument(
@@ -745,6 +795,12 @@ def main() -> None:
         type=float,
         help="white noise at this dBFS under every utterance, as a microphone's own hiss "
         "(default: none; the recognizer adds its own -50 dBFS floor either way)",
+    )
+    ap.add_argument(
+        "--noise-draw",
+        type=int,
+        default=0,
+        help="place each utterance on another stretch of the noise beds (0: the usual)",
     )
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--baseline-rev", default=BASELINE_REV)
@@ -791,12 +847,17 @@ def main() -> None:
     cache.mkdir(parents=True, exist_ok=True)
     jobs = []
     for split in splits:
-        jobs += jobs_for(split, args.commands, args.wake_talk, args.talk, conditions)
+        jobs += jobs_for(
+            split, args.commands, args.wake_talk, args.talk, conditions, args.calls_for_help
+        )
     for j in jobs:
         j["mic_floor"] = args.mic_floor
+        j["noise_draw"] = args.noise_draw
     with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
             answers, corrections = answer_jobs(jobs), correction_jobs(jobs)
+            for a in answers:
+                a["noise_draw"] = args.noise_draw
             everything = jobs + answers + corrections
             paths = pool.map(_render_job, [(j, str(cache), out) for j in everything], chunksize=4)
         for j, p in zip(everything, paths, strict=True):
@@ -831,7 +892,7 @@ def main() -> None:
             costs[variant] = time.perf_counter() - v0
             if len(variants) > 1:  # a long comparison shows each variant as it ends
                 by_id = {(j["split"], j["id"]): j for j in jobs}
-                kinds = {"command": 0, "wake_talk": 0, "talk": 0}
+                kinds = dict.fromkeys(KINDS, 0)
                 totals = dict(kinds)
                 for r in done:
                     job = by_id[(r["split"], r["id"])]

@@ -35,9 +35,12 @@ from assistant.store import Store
 YES_NO = ("yes", "no")
 SAFETY = "safety"
 """Words about self-harm or violence: answered before anything else, whatever runs."""
-ACTS_WHEN_UNSURE = (SAFETY, "stop", "yes", "no")
-"""Requests acted on even when heard with little evidence (`hear(..., unsure=True)`): a
-call for help must never wait on a yes; silence, a yes or a no are not worth a question."""
+ACTS_WHEN_UNSURE = ("stop", "yes", "no")
+"""Requests acted on even when heard with little evidence (`hear(..., unsure=True)`):
+silence, a yes or a no are not worth a question. A call for help heard with little
+evidence is asked about too, but its question already gives the crisis line (check.py):
+everyday talk forced onto the safety wordings ("i'm going to bed soon" read as "i'm
+going to punch him") was the talk most often acted on in the rooms benchmark."""
 # Intents that leave Hearth's open question open (they answer about it, not instead of it).
 KEEPS_QUESTION = ("repeat", "time_left", "help")
 LENGTH_QUESTIONS = {
@@ -153,11 +156,11 @@ class Engine:
             return Intent(NONE, {}, 0.0, text)
         pending = self.state.awaiting
         intent = self.parser.parse(text)
-        if intent.name == SAFETY:  # even in dictation or as an answer: never taken as one
-            self.handle(intent)
-            return intent
         # The request Hearth waits on a yes for, if it does.
         checked = pending.data["intent"] if pending and pending.skill == "check" else None
+        if intent.name == SAFETY and (not unsure or checked == SAFETY):
+            self.handle(intent)  # even in dictation or as an answer: never taken as one
+            return intent
         if unsure and intent.name not in (NONE, *ACTS_WHEN_UNSURE, checked):
             self._turn(lambda ctx: SKILLS["check"].handle(ctx, intent))
             return intent
@@ -321,7 +324,7 @@ class Engine:
         elif intent.name == checked.name or SKILLS["check"].corrects(intent):
             self.handle(intent)
         elif intent.name == "no":
-            self._turn(SKILLS["check"].declined)
+            self._turn(lambda ctx: SKILLS["check"].declined(ctx, checked))
         else:
             self._update_listen_mode()
 

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from assistant.nlu.intent import ANSWERS, NONE, Intent
+from assistant.nlu.safety import SAFETY
 from assistant.speech.front_end import FrontEnd, NoFrontEnd
 from assistant.speech.types import Recognizer, Utterance
 from assistant.speech.vad import VoiceActivity, VoiceVad
@@ -131,6 +132,11 @@ class ListenerConfig:
             but not this bar is handed on as unsure (`Heard.unsure`): Hearth asks
             before it acts on it. None: the engine's own bar (`check_below` of the
             recognizer; none when it has no such attribute).
+        safety_check_below: the same bar for a reading of a call for help, whose
+            question gives the crisis line at once (dialog check.py), so asking costs
+            a real call little and saves talk forced onto those wordings the full
+            safety line. None: the engine's own (`safety_check_below` of the
+            recognizer; `check_below` when it has none).
     """
 
     wake_phrase: str = "hey hearth"
@@ -150,6 +156,7 @@ class ListenerConfig:
     min_agree: float | None = None
     second_min_support: float = 0.6
     check_below: float | None = None
+    safety_check_below: float | None = None
 
 
 @dataclass(frozen=True)
@@ -394,16 +401,34 @@ class Listener:
             return [Heard("", t, barge_in=barge_in, declined=True, evidence=evidence)]
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
-        unsure = after_wake and evidence["support"] < self._check_bar()
+        unsure = after_wake and evidence["support"] < self._check_bar(meaning)
+        if after_wake and meaning == SAFETY and not unsure and not self._open_agrees(utt):
+            unsure = True  # asked about, with the crisis line in the question
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
         return [heard]
 
-    def _check_bar(self) -> float:
+    def _check_bar(self, meaning: str | None) -> float:
         """The support under which a request after the wake phrase is asked about first."""
         bar = self.config.check_below
         if bar is None:
             bar = getattr(self.recognizer, "check_below", 0.0)
+        if meaning == SAFETY:
+            safety_bar = self.config.safety_check_below
+            if safety_bar is None:
+                safety_bar = getattr(self.recognizer, "safety_check_below", None)
+            bar = bar if safety_bar is None else max(bar, safety_bar)
         return bar
+
+    def _open_agrees(self, utt: Utterance) -> bool:
+        """A call for help is given the full safety line only when the engine's
+        open-vocabulary reading of the same speech reads as one too (the NLU on it):
+        everyday talk forced onto the safety wordings in command mode mostly reads as
+        what was said there. True when the engine has no such reading (Vosk)."""
+        reread = getattr(self.recognizer, "open_reread", None)
+        opened = reread() if reread is not None else None
+        if opened is None or self.parse is None:
+            return True
+        return self.parse(self.wake.split(opened.text)[1] or opened.text).name == SAFETY
 
     def _second_evidence(self, said: str, meaning: str, utt: Utterance) -> dict[str, float] | None:
         """The evidence for `said` (a request of intent `meaning`) in the engine's second
@@ -555,6 +580,12 @@ class Listener:
             # a minute" / "we need a mediator"): the partial is not safe to act on. The
             # speech is over all the same, so it ends here and is decided on the
             # readings of the whole, about 0.3 s before the engine's own end of speech.
+            return self._end_now(t)
+        if self._sure_intent(partial) == SAFETY:
+            # A call for help is never decided on a partial: everyday talk is forced onto
+            # those wordings more than onto any other ("i'm going to bed soon" read early
+            # as "i'm going to punch him"). It is read whole and weighed, under its own
+            # bar (`safety_check_below`).
             return self._end_now(t)
         # Safe to decide now. The engine's own final for this speech comes later and is
         # dropped; flushing it here instead would cost a full search (hundreds of ms).

@@ -114,6 +114,15 @@ nine conditions, from the results with the bar at 0.6): talk acted on 9 -> 5 of 
 14 of the 125 commands acted on right asked about first; 0.8 acts on 4 and asks about
 25 (see docs/hearing.md)."""
 
+SAFETY_CHECK_BELOW = 0.85
+"""`CHECK_BELOW` for a reading of a call for help (`ListenerConfig.safety_check_below`).
+Its question gives the crisis line at once (dialog check.py), so a real call asked
+about still hears where to get help. Chosen on the tune voices of
+`benchmarks/asr_rooms.py --enroll --calls-for-help 4`: everyday talk read as a call for
+help had support 0.42-0.78 ("i'm going to the gym after work" as "i'm going to punch
+him afterward", 0.78, acted on with the bar at 0.7); of 36 calls for help per arm, 13-15
+were early decisions (no bar) and 7 had support 0.47-0.97 (see docs/hearing.md)."""
+
 VAD_MODE = 3
 """The endpointer's voice-activity mode. The very aggressive mode ends speech sooner:
 measured on the latency benchmark's clips, 355 ms after the last word (p50) instead
@@ -154,6 +163,7 @@ class SphinxRecognizer:
     min_support = MIN_SUPPORT
     min_agree = MIN_AGREE
     check_below = CHECK_BELOW
+    safety_check_below = SAFETY_CHECK_BELOW
 
     def __init__(
         self,
@@ -571,6 +581,26 @@ class SphinxRecognizer:
             follower.finish()
             hyp = follower.decoder.hyp()
             words = self._words_of(follower.decoder, hyp, self._last[2])
+            self._open_reading = make_utterance(words, self.name)
+        return self._open_reading
+
+    def open_reread(self) -> Utterance | None:
+        """The last command-mode utterance read now by the open language model
+        (everyday English over the full dictionary), or None when there is none. Costs a
+        decoding pass, and on the open decoder's first use about 1 s and 90 MB (`_open`):
+        the listener asks for it only before giving the full safety line. Talk forced
+        onto a call for help in command mode is mostly read as what was said here
+        (Flite rms "i'm going to bed soon": "i'm going to punch him" in command mode,
+        "... i'm going to bed soon" open)."""
+        if self._last is None or self._in_utt or self._mode != "command":
+            return None
+        if self._open_reading is None:
+            audio, mean, start = self._last
+            decoder = self._open()
+            start_pass(decoder, format_mean(mean))
+            decoder.process_raw(audio)
+            decoder.end_utt()
+            words = self._words_of(decoder, decoder.hyp(), start)
             self._open_reading = make_utterance(words, self.name)
         return self._open_reading
 

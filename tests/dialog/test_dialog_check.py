@@ -127,12 +127,51 @@ def test_no_answer_lets_the_question_lapse_quietly(session) -> None:
     assert _commands(session) == ["yes"]
 
 
-@pytest.mark.parametrize("text", ["stop", "i want to hurt myself"])
-def test_stop_and_a_call_for_help_are_acted_on_even_when_unsure(session, text) -> None:
-    intent = session.engine.hear(text, unsure=True)
+def test_stop_is_acted_on_even_when_unsure(session) -> None:
+    intent = session.engine.hear("stop", unsure=True)
     assert intent.name in ACTS_WHEN_UNSURE
     assert not any(k.startswith("check.") for k in session.out.spoken_keys())
-    assert _commands(session) == [intent.name]
+    assert _commands(session) == ["stop"]
+
+
+def test_a_call_for_help_heard_weakly_gives_the_crisis_line_and_asks(session) -> None:
+    # Talk forced onto the safety wordings ("i'm going to bed soon" read as "i'm going
+    # to punch him") must not be answered as if it had been said; a real call for help
+    # must not wait on a yes. So: the crisis line at once, the words never repeated.
+    intent = session.engine.hear("i want to hurt myself", unsure=True)
+    assert intent.name == "safety"
+    assert session.out.spoken_keys() == ["check.safety"]
+    line = session.out.said()[0][2]
+    assert session.engine.settings.crisis_line in line and line.endswith("?")
+    assert "myself" not in line.lower()  # what was heard is not said back
+    assert _commands(session) == []
+    assert session.engine.listen_mode == "answer"
+
+
+def test_a_yes_to_the_weak_call_for_help_gives_the_full_safety_line(session) -> None:
+    session.engine.hear("i want to hurt myself", unsure=True)
+    session.hear("yes", t=2)
+    assert session.out.spoken_keys()[-1] == "safety.line"
+    assert _commands(session) == ["safety"]
+
+
+def test_the_call_for_help_said_again_gives_the_full_safety_line(session) -> None:
+    session.engine.hear("i want to hurt myself", unsure=True)
+    session.engine.hear("i want to hurt myself", unsure=True)
+    assert session.out.spoken_keys() == ["check.safety", "safety.line"]
+
+
+def test_a_no_to_the_weak_call_for_help_is_met_gladly(session) -> None:
+    session.engine.hear("i want to hurt myself", unsure=True)
+    session.hear("no", t=2)
+    assert session.out.spoken_keys()[-1] == "check.safety_no"
+    assert _commands(session) == []  # nothing done, nothing logged
+
+
+def test_a_call_for_help_heard_clearly_is_answered_at_once(session) -> None:
+    session.engine.hear("i want to hurt myself")
+    assert session.out.spoken_keys() == ["safety.line"]
+    assert _commands(session) == ["safety"]
 
 
 def test_a_call_for_help_is_answered_while_a_check_waits(session) -> None:
@@ -161,6 +200,8 @@ def test_sure_requests_are_acted_on_at_once(session) -> None:
 )
 def test_every_request_has_a_question_that_names_it(intent: Intent) -> None:
     key, fields = line_key(intent)
+    if intent.name == "safety":
+        fields = {"crisis_line": "the crisis line"}  # given by check.handle
     line = Responses(seed=1).pick(key, **fields)
     assert line.endswith("?") and "{" not in line
     if "seconds" in intent.slots:

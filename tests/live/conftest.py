@@ -268,7 +268,7 @@ def say_to_hearth(pulse: dict[str, str], espeak) -> Callable[..., str]:
     questions = [
         re.compile("Hearth: " + re.sub(r"\\\{\w+\\\}", ".+", re.escape(line)) + "$")
         for key, variants in lines.items()
-        if key.startswith("check.") and key != "check.no_thanks"
+        if key.startswith("check.") and key not in ("check.no_thanks", "check.safety_no")
         for line in variants
     ]
 

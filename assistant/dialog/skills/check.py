@@ -7,6 +7,10 @@ want a pause?") and acts only after a yes, or when the same request is said agai
 Nothing is done or logged before that; the request waits in memory only. A reply
 that turns the question down and names another request ("no, we need a minute")
 is a correction, and that request is acted on.
+
+A call for help heard that weakly is asked about without repeating what was heard
+("I may have misheard. ... Is someone not safe?"), and the question itself gives the
+crisis line, so help never waits on the yes; a yes gives the full safety line.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from assistant.dialog import actions as act
 from assistant.dialog.state import Answer, Context, Pending
 from assistant.dialog.timewords import duration_words
 from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.safety import SAFETY
 
 CHECK_WINDOW_S = 10.0
 """How long the question stays open: a yes comes at once or not at all."""
@@ -52,6 +57,9 @@ def line_key(intent: Intent) -> tuple[str, dict[str, Any]]:
 
 def handle(ctx: Context, intent: Intent) -> list[act.Action]:
     key, fields = line_key(intent)
+    if intent.name == SAFETY:
+        # Help never waits on the yes: the question itself gives the crisis line.
+        fields = {"crisis_line": ctx.settings.crisis_line}
     return [
         act.Say(key, fields),
         act.Ask(
@@ -69,9 +77,9 @@ def held(pending: Pending) -> Intent:
     return Intent(data["intent"], dict(data["slots"]), 1.0, data["text"])
 
 
-def declined(ctx: Context) -> list[act.Action]:
-    """A "no": leave it, and say so briefly."""
-    return [act.Say("check.no_thanks")]
+def declined(ctx: Context, request: Intent) -> list[act.Action]:
+    """A "no": leave it, and say so briefly (after "is someone not safe?", gladly)."""
+    return [act.Say("check.safety_no" if request.name == SAFETY else "check.no_thanks")]
 
 
 def on_timer(ctx: Context, name: str, data: dict) -> list[act.Action]:
