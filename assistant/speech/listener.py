@@ -402,8 +402,6 @@ class Listener:
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         unsure = after_wake and evidence["support"] < self._check_bar(meaning)
-        if after_wake and meaning == SAFETY and not unsure and not self._open_agrees(utt):
-            unsure = True  # asked about, with the crisis line in the question
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
         return [heard]
 
@@ -418,17 +416,6 @@ class Listener:
                 safety_bar = getattr(self.recognizer, "safety_check_below", None)
             bar = bar if safety_bar is None else max(bar, safety_bar)
         return bar
-
-    def _open_agrees(self, utt: Utterance) -> bool:
-        """A call for help is given the full safety line only when the engine's
-        open-vocabulary reading of the same speech reads as one too (the NLU on it):
-        everyday talk forced onto the safety wordings in command mode mostly reads as
-        what was said there. True when the engine has no such reading (Vosk)."""
-        reread = getattr(self.recognizer, "open_reread", None)
-        opened = reread() if reread is not None else None
-        if opened is None or self.parse is None:
-            return True
-        return self.parse(self.wake.split(opened.text)[1] or opened.text).name == SAFETY
 
     def _second_evidence(self, said: str, meaning: str, utt: Utterance) -> dict[str, float] | None:
         """The evidence for `said` (a request of intent `meaning`) in the engine's second

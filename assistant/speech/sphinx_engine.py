@@ -584,26 +584,6 @@ class SphinxRecognizer:
             self._open_reading = make_utterance(words, self.name)
         return self._open_reading
 
-    def open_reread(self) -> Utterance | None:
-        """The last command-mode utterance read now by the open language model
-        (everyday English over the full dictionary), or None when there is none. Costs a
-        decoding pass, and on the open decoder's first use about 1 s and 90 MB (`_open`):
-        the listener asks for it only before giving the full safety line. Talk forced
-        onto a call for help in command mode is mostly read as what was said here
-        (Flite rms "i'm going to bed soon": "i'm going to punch him" in command mode,
-        "... i'm going to bed soon" open)."""
-        if self._last is None or self._in_utt or self._mode != "command":
-            return None
-        if self._open_reading is None:
-            audio, mean, start = self._last
-            decoder = self._open()
-            start_pass(decoder, format_mean(mean))
-            decoder.process_raw(audio)
-            decoder.end_utt()
-            words = self._words_of(decoder, decoder.hyp(), start)
-            self._open_reading = make_utterance(words, self.name)
-        return self._open_reading
-
     def reread(self, strict: bool = False) -> Utterance | None:
         """The last command-mode utterance decoded once more, or None when there is none.
 

@@ -103,39 +103,6 @@ def test_a_call_for_help_has_its_own_higher_bar(listen, product_sphinx, parser, 
     heard = listen(product_sphinx, pcm, parser.parse)  # the engine's own bars
     assert [h.unsure for h in heard] == [True], heard
     assert bar <= heard[0].evidence["support"] < safety_bar
-    # The same reading under the other requests' bar alone, with the open reading's
-    # check left out (it asks about this one too, see below), is acted on unasked.
+    # The same reading under the other requests' bar alone is acted on unasked.
     same_bar = ListenerConfig(wake_phrase="hey hearth", safety_check_below=bar)
-    heard = listen(_WithoutOpenReading(product_sphinx), pcm, parser.parse, same_bar)
-    assert [h.unsure for h in heard] == [False]
-
-
-class _WithoutOpenReading:
-    """The recognizer as an engine without an open-vocabulary reading (as Vosk)."""
-
-    def __init__(self, inner) -> None:
-        self._inner = inner
-
-    def __getattr__(self, name: str):
-        if name == "open_reread":
-            raise AttributeError(name)
-        return getattr(self._inner, name)
-
-
-def test_the_full_safety_line_needs_the_open_reading_to_agree(
-    listen, product_sphinx, parser, flite_pcm
-):
-    """Tune talk, Flite rms: read in command mode as "i'm going to punch him afterward"
-    with support above even the safety bar; the open language model hears the gym."""
-    heard = listen(product_sphinx, flite_pcm("hey hearth i'm going to the gym after work", "rms"),
-                   parser.parse)  # fmt: skip
-    assert [parser.parse(h.text).name for h in heard] == ["safety"], heard
-    assert heard[0].evidence["support"] >= product_sphinx.safety_check_below
-    assert heard[0].unsure  # asked about: the question gives the crisis line
-    assert "gym" in product_sphinx.open_reread().text
-
-
-def test_a_clear_call_for_help_gets_the_full_safety_line(listen, product_sphinx, parser, flite_pcm):
-    heard = listen(product_sphinx, flite_pcm("hey hearth i want to hurt myself"), parser.parse)
-    assert [(parser.parse(h.text).name, h.unsure) for h in heard] == [("safety", False)], heard
-    assert parser.parse(product_sphinx.open_reread().text).name == "safety"
+    assert [h.unsure for h in listen(product_sphinx, pcm, parser.parse, same_bar)] == [False]
