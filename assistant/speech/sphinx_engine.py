@@ -121,7 +121,8 @@ about still hears where to get help. Chosen on the tune voices of
 `benchmarks/asr_rooms.py --enroll --calls-for-help 4`: everyday talk read as a call for
 help had support 0.42-0.78 ("i'm going to the gym after work" as "i'm going to punch
 him afterward", 0.78, acted on with the bar at 0.7); of 36 calls for help per arm, 13-15
-were early decisions (no bar) and 7 had support 0.47-0.97 (see docs/hearing.md)."""
+were early decisions then (no bar; now never, see `Listener`) and 7 had support
+0.47-0.97 (see docs/hearing.md)."""
 
 VAD_MODE = 3
 """The endpointer's voice-activity mode. The very aggressive mode ends speech sooner:
