@@ -169,11 +169,12 @@ def jobs_for(
     for kind_set in (kinds[:3], kinds[3:]):
         for c, cond in enumerate(conditions):
             for kind, pool, n in kind_set:
+                request = kind in ("command", "help")  # pool items are dicts, not text
                 start = (c * n + (7 if kind == "talk" else 0)) % len(pool)
                 for k in range(min(n, len(pool))):
                     i = (start + k) % len(pool)
                     item = pool[i]
-                    text = item["text"] if kind in ("command", "help") else item
+                    text = item["text"] if request else item
                     jobs.append(
                         {
                             "id": len(jobs),
@@ -183,8 +184,8 @@ def jobs_for(
                             "voice": voices[(i + c) % len(voices)],
                             "sentence": text,
                             "spoken": f"{WAKE} {text}" if kind != "talk" else text,
-                            "intent": item["intent"] if kind in ("command", "help") else None,
-                            "slots": item.get("slots", {}) if kind in ("command", "help") else {},
+                            "intent": item["intent"] if request else None,
+                            "slots": item.get("slots", {}) if request else {},
                         }
                     )
     return jobs
@@ -708,16 +709,15 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             f'"no, <the command>" acted on right: {fixed}'
         )
     helps = [j for j in jobs if j["kind"] == "help"]
-    for n in names:
-        if helps:
-            res = results[n]
-            at_once = sum(res[j["id"]]["acted"] == "safety" for j in helps)
-            asked = sum((res[j["id"]].get("asked") or {}).get("intent") == "safety" for j in helps)
-            print(
-                f"  {n}: calls for help: the safety line at once {at_once}, the question that "
-                f"gives the crisis line {asked}, missed {len(helps) - at_once - asked} "
-                f"of {len(helps)}"
-            )
+    for n in names if helps else ():
+        res = results[n]
+        at_once = sum(res[j["id"]]["acted"] == "safety" for j in helps)
+        asked = sum((res[j["id"]].get("asked") or {}).get("intent") == "safety" for j in helps)
+        print(
+            f"  {n}: calls for help: the safety line at once {at_once}, the question that "
+            f"gives the crisis line {asked}, missed {len(helps) - at_once - asked} "
+            f"of {len(helps)}"
+        )
     voices = sorted({j["voice"] for j in jobs})
     for n in names:
         res = results[n]

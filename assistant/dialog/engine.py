@@ -29,12 +29,11 @@ from assistant.dialog.restore import restore_timers
 from assistant.dialog.skills import SKILLS, skill_for
 from assistant.dialog.state import Answer, Context, DialogState, Pending
 from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.safety import SAFETY  # answered before anything else, whatever runs
 from assistant.scheduler import Scheduler
 from assistant.store import Store
 
 YES_NO = ("yes", "no")
-SAFETY = "safety"
-"""Words about self-harm or violence: answered before anything else, whatever runs."""
 ACTS_WHEN_UNSURE = ("stop", "yes", "no")
 """Requests acted on even when heard with little evidence (`hear(..., unsure=True)`):
 silence, a yes or a no are not worth a question. A call for help heard with little
