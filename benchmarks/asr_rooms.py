@@ -85,6 +85,12 @@ HELDOUT_VOICES = {
     "festival-slt-hts": ("festival", "voice_cmu_us_slt_arctic_hts", None),
     "espeak-gb-rp-m3": ("espeak", "en-gb-x-rp+m3", 150),
 }
+# More tune voices, for `--voices`: accents the four above lack (England's are
+# non-rhotic: "hearth" said without its R).
+ACCENT_TUNE_VOICES = {
+    "espeak-gb-lancs-m5": ("espeak", "en-gb-x-gbclan+m5", 150),
+}
+VOICES = {**TUNE_VOICES, **HELDOUT_VOICES, **ACCENT_TUNE_VOICES}
 # Households for `--enroll`: both partners read the enrollment sentences, clean (a
 # quiet room), and one transform is solved from both, as `hearth enroll` does.
 HOUSEHOLDS = {
@@ -151,12 +157,18 @@ def calls_for_help(split: str) -> list[dict]:
 
 
 def jobs_for(
-    split: str, n_cmd: int, n_wake_talk: int, n_talk: int, conditions, n_help: int = 0
+    split: str,
+    n_cmd: int,
+    n_wake_talk: int,
+    n_talk: int,
+    conditions,
+    n_help: int = 0,
+    voices: list[str] | None = None,
 ) -> list[dict]:
     """Each condition gets its own slice of the sentences, each sentence a voice in turn.
     Calls for help come last, so the other jobs keep their ids, and with them the noise
     each one is mixed with (`render` seeds by id): runs with and without them compare."""
-    voices = list((TUNE_VOICES if split == "tune" else HELDOUT_VOICES).keys())
+    voices = voices or list((TUNE_VOICES if split == "tune" else HELDOUT_VOICES).keys())
     commands, everyday = sentences(split)
     helps = calls_for_help(split) if n_help else []
     kinds = (
@@ -360,8 +372,7 @@ def reverb(x: np.ndarray, cache: Path, key: str) -> np.ndarray:
 
 
 def render(job: dict, cache: Path, bed: dict[str, np.ndarray]) -> np.ndarray:
-    voices = {**TUNE_VOICES, **HELDOUT_VOICES}
-    speech = synthesize(job["spoken"], voices[job["voice"]], cache)
+    speech = synthesize(job["spoken"], VOICES[job["voice"]], cache)
     x = np.concatenate([np.zeros(int(_PAD * RATE)), speech, np.zeros(int(_TAIL * RATE))])
     cond = job["condition"]
     # Which stretch of the noise bed each utterance gets; another draw (--noise-draw)
@@ -451,7 +462,6 @@ def enroll_households(split: str, cache: Path, out: Path) -> dict[str, str]:
     from assistant.speech.enrollment import enrollment_sentences
     from assistant.speech.wav import int16_bytes
 
-    voices = {**TUNE_VOICES, **HELDOUT_VOICES}
     sentences = enrollment_sentences(load_prompts(), WAKE)
     found = {}
     for members in HOUSEHOLDS[split]:
@@ -459,7 +469,7 @@ def enroll_households(split: str, cache: Path, out: Path) -> dict[str, str]:
         for member in members:
             utterances = []
             for sentence in sentences:
-                speech = synthesize(sentence, voices[member], cache)
+                speech = synthesize(sentence, VOICES[member], cache)
                 pad = np.zeros(int(0.25 * RATE))
                 x = np.concatenate([pad, speech, pad])
                 utterances.append((int16_bytes(x * 32768), sentence))
@@ -789,6 +799,11 @@ def main() -> None:
         "--calls-for-help", type=int, default=0, help="calls for help after the wake phrase"
     )
     ap.add_argument("--conditions", default=",".join(CONDITIONS))
+    ap.add_argument(
+        "--voices",
+        help="these voices instead of the split's (one split; tune runs take no held-out "
+        f"voice): {', '.join(VOICES)}",
+    )
     ap.add_argument("--quick", action="store_true", help="8 + 8 + 4 per condition")
     ap.add_argument(
         "--mic-floor",
@@ -842,13 +857,29 @@ def main() -> None:
         )
     conditions = args.conditions.split(",")
     splits = ["tune", "heldout"] if args.split == "both" else [args.split]
+    voices = args.voices.split(",") if args.voices else None
+    if voices:
+        unknown = [v for v in voices if v not in VOICES]
+        if unknown or args.split == "both" or args.enroll:
+            raise SystemExit(
+                f"asr_rooms.py: --voices takes one split, no --enroll, and voices of "
+                f"{', '.join(VOICES)}; not {', '.join(unknown) or args.split}"
+            )
+        if args.split == "tune" and set(voices) & set(HELDOUT_VOICES):
+            raise SystemExit("asr_rooms.py: a tune run takes no held-out voice")
     started = time.perf_counter()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     jobs = []
     for split in splits:
         jobs += jobs_for(
-            split, args.commands, args.wake_talk, args.talk, conditions, args.calls_for_help
+            split,
+            args.commands,
+            args.wake_talk,
+            args.talk,
+            conditions,
+            args.calls_for_help,
+            voices,
         )
     for j in jobs:
         j["mic_floor"] = args.mic_floor
@@ -934,7 +965,7 @@ def main() -> None:
             )
     for split in splits:
         sj = [dict(j, id=(split, j["id_"])) for j in jobs if j["split"] == split]
-        voices = TUNE_VOICES if split == "tune" else HELDOUT_VOICES
+        voices = dict.fromkeys(j["voice"] for j in sj)  # the split's, or --voices
         print()
         print(f"== {split} voices ({', '.join(voices)}), {split} half of the sentences")
         print(

@@ -137,6 +137,11 @@ class ListenerConfig:
             a real call little and saves talk forced onto those wordings the full
             safety line. None: the engine's own (`safety_check_below` of the
             recognizer; `check_below` when it has none).
+        safety_min_support: a reading of a call for help after the wake phrase that
+            the bars above decline is handed on as unsure all the same when its support
+            reaches this: asked about, never let go. None: the engine's own
+            (`safety_min_support` of the recognizer; declined like any reading when it
+            has none).
     """
 
     wake_phrase: str = "hey hearth"
@@ -157,6 +162,7 @@ class ListenerConfig:
     second_min_support: float = 0.6
     check_below: float | None = None
     safety_check_below: float | None = None
+    safety_min_support: float | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +181,8 @@ class Heard:
             numbers only, never words.
         unsure: a request after the wake phrase with some evidence, but not enough to
             act on it unasked (`ListenerConfig.check_below`): Hearth names what it
-            heard and acts only after a yes.
+            heard and acts only after a yes. A call for help is never declined: with
+            too little evidence it is unsure (the question gives the crisis line).
         wake: said after the wake phrase (or in the moments after a bare one), not as
             an answer without it: while Hearth waits on a yes, such speech is a new
             request rather than more of the talk.
@@ -398,12 +405,25 @@ class Listener:
             # say it did not catch it; with --no-wake, talk is simply let go.
             if not after_wake:
                 return []
+            if meaning == SAFETY and self._asks_about_help(evidence):
+                # A call for help the bars decline is asked about, not let go: the
+                # question gives the crisis line first.
+                return [
+                    Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=True, wake=True)
+                ]
             return [Heard("", t, barge_in=barge_in, declined=True, evidence=evidence)]
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         unsure = after_wake and evidence["support"] < self._check_bar(meaning)
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
         return [heard]
+
+    def _asks_about_help(self, evidence: dict[str, float]) -> bool:
+        """A declined reading of a call for help has enough support to be asked about."""
+        floor = self.config.safety_min_support
+        if floor is None:
+            floor = getattr(self.recognizer, "safety_min_support", None)
+        return floor is not None and evidence["support"] >= floor
 
     def _check_bar(self, meaning: str | None) -> float:
         """The support under which a request after the wake phrase is asked about first."""

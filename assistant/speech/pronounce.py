@@ -13,6 +13,9 @@ spellings); a known word with a regular ending, or two known words run together,
 pronunciation put together from those (`pronounce`). A word that fits none
 (abbreviations like "thx", which nobody says as written) stays missing.
 
+`non_rhotic` gives a word as speakers who drop the R after a vowel say it (the wake
+phrase's words get it: see `sphinx_dict`).
+
 `benchmarks/pronounce.py` measures the rules on dictionary words held out of the
 dictionary (how often the built pronunciation is one the dictionary gives).
 """
@@ -167,3 +170,22 @@ def _compound(word: str, lookup: Lookup) -> list[tuple[str, ...]]:
         if tails:
             return [heads[0] + tails[0]]
     return []
+
+
+VOWELS = frozenset(
+    {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"}
+)
+
+
+def non_rhotic(phones: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`phones` as most speakers in England, Wales, Australia and New Zealand say them:
+    no R after a vowel unless a vowel follows ("hearth" HH AA TH, "four" F AO), and
+    the R-coloured vowel as a plain one ("timer" T AY M AH). None: the same."""
+    said: list[str] = []
+    for i, phone in enumerate(phones):
+        after = phones[i + 1] if i + 1 < len(phones) else None
+        if phone == "R" and said and said[-1] in VOWELS and after not in VOWELS:
+            continue
+        said.append("AH" if phone == "ER" else phone)
+    spoken = tuple(said)
+    return spoken if spoken != phones else None

@@ -12,6 +12,12 @@ Command words the bundled dictionary lacks are the dictionary's word in another 
 ("dont" is "don't": the grammar is respelled) or get pronunciations built from words it
 has ("mindfulness", "unpause"; see `pronounce.py`).
 
+The wake phrase's words also get their non-rhotic form (`pronounce.non_rhotic`): the
+bundled dictionary is American, and "hearth" said without its R, as in most of England,
+was read as "the coffee", so Hearth never woke for those speakers. Only the wake phrase:
+every command word with such a form lost more on American voices than it gained on
+English ones (`asr_rooms.py`, tune voices, docs/hearing.md).
+
 The cut-down entries are cached (see `assistant.cache`), keyed by the content of the
 full dictionary and the words asked for: a changed vocabulary or dictionary builds
 them again.
@@ -24,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.speech.pronounce import pronounce, respelling
+from assistant.speech.pronounce import non_rhotic, pronounce, respelling
 
 
 @dataclass(frozen=True)
@@ -53,15 +59,18 @@ class TrimmedDictionary:
         return path
 
 
-def trim_dictionary(full_dictionary: str | Path, words: Iterable[str]) -> TrimmedDictionary:
+def trim_dictionary(
+    full_dictionary: str | Path, words: Iterable[str], non_rhotic_too: Iterable[str] = ()
+) -> TrimmedDictionary:
     """The entries of `full_dictionary` (a PocketSphinx dictionary file) for `words`,
-    read from the cache when the same dictionary and words were trimmed before."""
+    read from the cache when the same dictionary and words were trimmed before. Words
+    of `non_rhotic_too` (the wake phrase's) get their non-rhotic forms as alternatives."""
     from assistant.cache import cached, content_key
 
-    wanted = frozenset(words)
+    wanted, accented = frozenset(words), frozenset(non_rhotic_too)
     code = [Path(__file__), Path(__file__).with_name("pronounce.py")]  # how it is built
-    key = content_key([Path(full_dictionary), *code], sorted(wanted))
-    return cached("sphinx-command-dict", key, lambda: _trim(full_dictionary, wanted))
+    key = content_key([Path(full_dictionary), *code], [*sorted(wanted), "|", *sorted(accented)])
+    return cached("sphinx-command-dict", key, lambda: _trim(full_dictionary, wanted, accented))
 
 
 def read_dictionary(path: str | Path) -> dict[str, list[tuple[str, ...]]]:
@@ -85,7 +94,9 @@ def _headword(line: str, entries: dict[str, list[tuple[str, ...]]]) -> str | Non
     return word
 
 
-def _trim(full_dictionary: str | Path, wanted: frozenset[str]) -> TrimmedDictionary:
+def _trim(
+    full_dictionary: str | Path, wanted: frozenset[str], accented: frozenset[str]
+) -> TrimmedDictionary:
     keep: list[str] = []
     found: set[str] = set()
     entries: dict[str, list[tuple[str, ...]]] = {}  # every headword: for building the rest
@@ -109,4 +120,22 @@ def _trim(full_dictionary: str | Path, wanted: frozenset[str]) -> TrimmedDiction
         for i, phones in enumerate(prons):
             keep.append(f"{headword}{f'({i + 1})' if i else ''} {' '.join(phones)}\n")
             found.add(headword)
+    keep += _non_rhotic_lines(keep, accented)
     return TrimmedDictionary("".join(keep), frozenset(found), tuple(respelled))
+
+
+def _non_rhotic_lines(lines: list[str], words: frozenset[str]) -> list[str]:
+    """Alternative entries for the non-rhotic forms of `words` ("hearth(2) HH AA TH"),
+    numbered after the alternatives `lines` already give them."""
+    kept: dict[str, list[tuple[str, ...]]] = {}
+    for line in lines:
+        _headword(line, kept)
+    extra = []
+    for word in sorted(words & kept.keys()):
+        prons = kept[word]
+        for phones in list(prons):
+            said = non_rhotic(phones)
+            if said is not None and said not in prons:
+                prons.append(said)
+                extra.append(f"{word}({len(prons)}) {' '.join(said)}\n")
+    return extra

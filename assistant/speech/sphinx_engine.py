@@ -124,6 +124,15 @@ him afterward", 0.78, acted on with the bar at 0.7); of 36 calls for help per ar
 were early decisions then (no bar; now never, see `Listener`) and 7 had support
 0.47-0.97 (see docs/hearing.md)."""
 
+SAFETY_MIN_SUPPORT = 0.15
+"""A reading of a call for help that the bars decline (support under `MIN_SUPPORT`, or
+the open reading disagrees) is still asked about when its support reaches this
+(`ListenerConfig.safety_min_support`): the question gives the crisis line first. Chosen
+on the tune voices of `benchmarks/asr_rooms.py --calls-for-help 4` (five voices, 20
+commands and sentences per condition): of 22 calls for help declined, 6 had such readings
+(support 0.20-0.32); of 180 sentences of talk after the wake phrase, 9 did, 6 of them
+under 0.02 and one at 0.18 (see docs/hearing.md)."""
+
 VAD_MODE = 3
 """The endpointer's voice-activity mode. The very aggressive mode ends speech sooner:
 measured on the latency benchmark's clips, 355 ms after the last word (p50) instead
@@ -165,6 +174,7 @@ class SphinxRecognizer:
     min_agree = MIN_AGREE
     check_below = CHECK_BELOW
     safety_check_below = SAFETY_CHECK_BELOW
+    safety_min_support = SAFETY_MIN_SUPPORT
 
     def __init__(
         self,
@@ -198,7 +208,11 @@ class SphinxRecognizer:
         # The command decoder knows only the command words (see sphinx_dict.py): over
         # the full dictionary its search took most of the start. The open model and
         # its full dictionary are loaded when open mode is first asked for (`_open`).
-        trimmed = trim_dictionary(full_dictionary, {*grammar.vocabulary, *grammar.filler})
+        # The wake phrase's words are also said without their R (see sphinx_dict.py).
+        wake_words = WakePhrase(grammar.wake_phrase).tokens if grammar.wake_phrase else []
+        trimmed = trim_dictionary(
+            full_dictionary, {*grammar.vocabulary, *grammar.filler}, wake_words
+        )
         spelled = grammar.respell(dict(trimmed.respelled))
         self.grammar = spelled.restrict(lambda w: w in trimmed.words, engine="sphinx")
         with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
@@ -227,7 +241,7 @@ class SphinxRecognizer:
             self._strict_words = strict.words
             with tempfile.TemporaryDirectory(prefix="hearth-dict-") as folder:
                 listed = " ".join(sorted({*strict.words, *self.grammar.filler}))
-                small = grammar_dictionary(full_dictionary, listed, folder)
+                small = grammar_dictionary(full_dictionary, listed, folder, wake_words)
                 self.strict_follower = StrictFollower(pocketsphinx, strict, options, small)
             if open_check:
                 self.open_follower = StrictFollower(pocketsphinx, None, options)

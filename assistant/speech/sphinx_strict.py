@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 
 from assistant.speech.cmn import start_pass
 from assistant.speech.grammar import Fsg
@@ -154,12 +155,15 @@ def with_alternatives(arcs: tuple[tuple, ...], dictionary: str) -> tuple[tuple, 
     return (*arcs, *extra)
 
 
-def grammar_dictionary(full_dictionary: str, jsgf: str, folder: str) -> str:
+def grammar_dictionary(
+    full_dictionary: str, jsgf: str, folder: str, non_rhotic_too: Iterable[str] = ()
+) -> str:
     """A pronunciation file in `folder` with the entries of `full_dictionary` (every
     pronunciation, alternatives included) for the words in `jsgf` (a grammar's text, or
     its words separated by spaces); its path. The entries are cut and cached by
-    `sphinx_dict.trim_dictionary`."""
+    `sphinx_dict.trim_dictionary` (`non_rhotic_too`: the wake phrase's words)."""
     from assistant.speech.sphinx_dict import trim_dictionary
 
     words = set(re.findall(r"[a-z][a-z'.\-]*", jsgf.lower()))
-    return trim_dictionary(full_dictionary, words).write(folder, "grammar.dict")
+    trimmed = trim_dictionary(full_dictionary, words, non_rhotic_too)
+    return trimmed.write(folder, "grammar.dict")

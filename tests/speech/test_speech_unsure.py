@@ -6,6 +6,8 @@ Real PocketSphinx command model, real Flite speech (tune voices), the real Liste
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.speech.listener import ListenerConfig
 
 # Talk from the tune half of the blind sentences, Flite rms: read as "do we have any
@@ -61,6 +63,7 @@ def test_the_live_loops_guarded_recognizer_passes_the_bar_on(product_sphinx) -> 
     guarded = GuardedRecognizer(lambda: product_sphinx)
     assert guarded.check_below == product_sphinx.check_below > product_sphinx.min_support
     assert guarded.safety_check_below == product_sphinx.safety_check_below
+    assert guarded.safety_min_support == product_sphinx.safety_min_support
 
 
 def test_a_spoken_correction_to_the_question_reads_as_one(product_sphinx, parser, flite_pcm):
@@ -106,3 +109,31 @@ def test_a_call_for_help_has_its_own_higher_bar(listen, product_sphinx, parser, 
     # The same reading under the other requests' bar alone is acted on unasked.
     same_bar = ListenerConfig(wake_phrase="hey hearth", safety_check_below=bar)
     assert [h.unsure for h in listen(product_sphinx, pcm, parser.parse, same_bar)] == [False]
+
+
+def test_a_call_for_help_the_evidence_does_not_back_is_asked_about_not_declined(
+    listen, product_sphinx, parser, flite_pcm
+):
+    """Under a support bar nothing reaches, a command is declined ("sorry, I didn't
+    catch that") but a call for help is handed on as unsure: Hearth's question gives
+    the crisis line. On the tune voices, 9 of 22 missed calls for help were readings
+    declined by the bars (6 of them with support over the floor)."""
+    # No early decision either: every reading is weighed against the bar.
+    doubting = ListenerConfig(wake_phrase="hey hearth", min_support=1.01, early_stable_s=1e9)
+    call = listen(
+        product_sphinx, flite_pcm("hey hearth i want to kill myself"), parser.parse, doubting
+    )
+    assert [(parser.parse(h.text).name, h.unsure, h.declined) for h in call] == [
+        ("safety", True, False)
+    ]
+    command = listen(
+        product_sphinx, flite_pcm("hey hearth we need a minute"), parser.parse, doubting
+    )
+    assert [(h.text, h.declined) for h in command] == [("", True)]
+    # With too little support to ask about (under the engine's floor), it is let go.
+    assert 0 < product_sphinx.safety_min_support < product_sphinx.min_support
+    no_floor = replace(doubting, safety_min_support=1.01)
+    call = listen(
+        product_sphinx, flite_pcm("hey hearth i want to kill myself"), parser.parse, no_floor
+    )
+    assert [(h.text, h.declined) for h in call] == [("", True)]
