@@ -37,6 +37,7 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.safety import SAFETY
@@ -44,6 +45,9 @@ from assistant.speech.front_end import FrontEnd, NoFrontEnd
 from assistant.speech.types import Recognizer, Utterance
 from assistant.speech.vad import VoiceActivity, VoiceVad
 from assistant.speech.wake import WakePhrase, words
+
+Default = TypeVar("Default", float, None)
+"""What `Listener._bar` gives when neither the config nor the engine sets a bar."""
 
 STOP_WORDS = frozenset({"stop", "quiet", "enough"})
 """Words that cut Hearth off when heard while it talks."""
@@ -181,8 +185,9 @@ class Heard:
             numbers only, never words.
         unsure: a request after the wake phrase with some evidence, but not enough to
             act on it unasked (`ListenerConfig.check_below`): Hearth names what it
-            heard and acts only after a yes. A call for help is never declined: with
-            too little evidence it is unsure (the question gives the crisis line).
+            heard and acts only after a yes. A call for help that the bars would
+            decline is unsure instead when it has some support
+            (`ListenerConfig.safety_min_support`): its question gives the crisis line.
         wake: said after the wake phrase (or in the moments after a bare one), not as
             an answer without it: while Hearth waits on a yes, such speech is a new
             request rather than more of the talk.
@@ -418,22 +423,22 @@ class Listener:
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
         return [heard]
 
+    def _bar(self, name: str, default: Default) -> float | Default:
+        """The config's bar `name`, else the engine's own (its figures are on its own
+        scale), else `default`."""
+        value = getattr(self.config, name)
+        return value if value is not None else getattr(self.recognizer, name, default)
+
     def _asks_about_help(self, evidence: dict[str, float]) -> bool:
         """A declined reading of a call for help has enough support to be asked about."""
-        floor = self.config.safety_min_support
-        if floor is None:
-            floor = getattr(self.recognizer, "safety_min_support", None)
+        floor = self._bar("safety_min_support", None)
         return floor is not None and evidence["support"] >= floor
 
     def _check_bar(self, meaning: str | None) -> float:
         """The support under which a request after the wake phrase is asked about first."""
-        bar = self.config.check_below
-        if bar is None:
-            bar = getattr(self.recognizer, "check_below", 0.0)
+        bar = self._bar("check_below", 0.0)
         if meaning == SAFETY:
-            safety_bar = self.config.safety_check_below
-            if safety_bar is None:
-                safety_bar = getattr(self.recognizer, "safety_check_below", None)
+            safety_bar = self._bar("safety_check_below", None)
             bar = bar if safety_bar is None else max(bar, safety_bar)
         return bar
 
@@ -466,13 +471,7 @@ class Listener:
         words heard as no command word) and, when there is one, by the open reading.
         The bars are the engine's own (its figures are on its own scale) unless the
         config sets them."""
-        cfg = self.config
-        support = cfg.min_support
-        if support is None:
-            support = getattr(self.recognizer, "min_support", 0.0)
-        agree = cfg.min_agree
-        if agree is None:
-            agree = getattr(self.recognizer, "min_agree", 0.0)
+        support, agree = self._bar("min_support", 0.0), self._bar("min_agree", 0.0)
         if evidence["support"] < support:
             return False
         return not evidence["open"] or evidence["agree"] >= agree

@@ -128,10 +128,11 @@ SAFETY_MIN_SUPPORT = 0.15
 """A reading of a call for help that the bars decline (support under `MIN_SUPPORT`, or
 the open reading disagrees) is still asked about when its support reaches this
 (`ListenerConfig.safety_min_support`): the question gives the crisis line first. Chosen
-on the tune voices of `benchmarks/asr_rooms.py --calls-for-help 4` (five voices, 20
-commands and sentences per condition): of 22 calls for help declined, 6 had such readings
-(support 0.20-0.32); of 180 sentences of talk after the wake phrase, 9 did, 6 of them
-under 0.02 and one at 0.18 (see docs/hearing.md)."""
+on the tune voices and the Lancashire one of `benchmarks/asr_rooms.py --voices ...
+--calls-for-help 4` (20 commands and sentences per condition): with no floor, 6 more of
+36 calls for help got the question (support 0.20-0.32), and so did 9 of 180 sentences
+of talk after the wake phrase (6 of them under 0.02, the others 0.18-0.28). With 0.15:
+the same 6 calls, 4 of the talk (see docs/hearing.md)."""
 
 VAD_MODE = 3
 """The endpointer's voice-activity mode. The very aggressive mode ends speech sooner:
