@@ -53,7 +53,10 @@ def start_pulse(always_sink: bool = True) -> tuple[dict[str, str], int, Path]:
     full_env = {**os.environ, **env}
     started = subprocess.run(
         [
+            # No memfd: PulseAudio 16.1 aborted in memblock_replace_import() with it in a
+            # talk-over run (pulseaudio issue 824); shared memory or copying works.
             binary, "-n", "--daemonize=yes", "--exit-idle-time=-1", "--disallow-exit",
+            "--enable-memfd=no",
             f"--log-target=file:{runtime / 'pulse.log'}",
             f"--load=module-native-protocol-unix socket={socket}",
             f"--load=module-null-sink {NULL_SINK}",
