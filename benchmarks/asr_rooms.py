@@ -181,6 +181,8 @@ def jobs_for(
     for kind_set in (kinds[:3], kinds[3:]):
         for c, cond in enumerate(conditions):
             for kind, pool, n in kind_set:
+                if not n or not pool:
+                    continue  # none asked for (calls for help by default)
                 request = kind in ("command", "help")  # pool items are dicts, not text
                 start = (c * n + (7 if kind == "talk" else 0)) % len(pool)
                 for k in range(min(n, len(pool))):
@@ -789,6 +791,23 @@ def sweep(jobs: list[dict], res: dict, thresholds=(0, 0.3, 0.4, 0.5, 0.6, 0.7, 0
         print(f"{thr:20.2f} | {ok:6d} of {len(cmd):3d} | {fw:4d} of {len(wt)}")
 
 
+def _voice_list(args: argparse.Namespace) -> list[str] | None:
+    """The voices of `--voices`, checked (None: the split's own)."""
+    if not args.voices:
+        return None
+    voices = args.voices.split(",")
+    unknown = [v for v in voices if v not in VOICES]
+    if unknown:
+        raise SystemExit(
+            f"asr_rooms.py: --voices: not {', '.join(unknown)}; known: {', '.join(VOICES)}"
+        )
+    if args.split == "both" or args.enroll:
+        raise SystemExit("asr_rooms.py: --voices takes one --split and no --enroll")
+    if args.split == "tune" and set(voices) & set(HELDOUT_VOICES):
+        raise SystemExit("asr_rooms.py: a tune run takes no held-out voice")
+    return voices
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["both", "tune", "heldout"], default="both")
@@ -849,6 +868,7 @@ def main() -> None:
         return
     if args.quick:
         args.commands, args.wake_talk, args.talk = 8, 8, 4
+    voices = _voice_list(args)
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         raise SystemExit(
@@ -857,16 +877,6 @@ def main() -> None:
         )
     conditions = args.conditions.split(",")
     splits = ["tune", "heldout"] if args.split == "both" else [args.split]
-    voices = args.voices.split(",") if args.voices else None
-    if voices:
-        unknown = [v for v in voices if v not in VOICES]
-        if unknown or args.split == "both" or args.enroll:
-            raise SystemExit(
-                f"asr_rooms.py: --voices takes one split, no --enroll, and voices of "
-                f"{', '.join(VOICES)}; not {', '.join(unknown) or args.split}"
-            )
-        if args.split == "tune" and set(voices) & set(HELDOUT_VOICES):
-            raise SystemExit("asr_rooms.py: a tune run takes no held-out voice")
     started = time.perf_counter()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)

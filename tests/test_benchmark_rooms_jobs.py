@@ -1,0 +1,76 @@
+"""The rooms benchmark's jobs: made without a run, so a broken default shows here and
+not minutes into `hearing.py` (a run without calls for help divided by zero,
+2026-12-05)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ROOT / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def rooms():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import asr_rooms
+
+        yield asr_rooms
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_jobs_without_calls_for_help(rooms) -> None:
+    jobs = rooms.jobs_for("heldout", 2, 2, 1, ["clean", "pink20"])
+    kinds = [j["kind"] for j in jobs]
+    assert kinds.count("command") == 4 and kinds.count("talk") == 2
+    assert "help" not in kinds
+    assert {j["voice"] for j in jobs} <= set(rooms.HELDOUT_VOICES)
+
+
+def test_calls_for_help_come_last_and_leave_the_other_jobs_as_they_were(rooms) -> None:
+    """Their noise is seeded by job id: the other jobs keep their ids and audio."""
+    plain = rooms.jobs_for("tune", 2, 2, 1, ["clean", "tv10"])
+    helped = rooms.jobs_for("tune", 2, 2, 1, ["clean", "tv10"], n_help=2)
+    assert helped[: len(plain)] == plain
+    assert [j["kind"] for j in helped[len(plain) :]] == ["help"] * 4
+
+
+def test_voices_replace_the_splits_own(rooms) -> None:
+    jobs = rooms.jobs_for("tune", 3, 0, 0, ["clean"], voices=["espeak-gb-lancs-m5"])
+    assert {j["voice"] for j in jobs} == {"espeak-gb-lancs-m5"}
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--split", "tune", "--voices", "flite-slt"], "a tune run takes no held-out voice"),
+        (["--split", "both", "--voices", "flite-slt"], "takes one --split and no --enroll"),
+    ],
+)
+def test_a_bad_voice_list_is_a_one_line_error(args: list[str], says: str) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "asr_rooms.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith(says)
+
+
+def test_an_unknown_voice_is_named() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "asr_rooms.py"), "--split", "tune", "--voices", "x"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "--voices: not x; known: espeak-us-f2" in done.stderr
