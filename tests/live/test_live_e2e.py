@@ -92,11 +92,17 @@ class Running:
         loaded machine: dropped blocks), Hearth first asks whether that was the request:
         then it gets a yes, as a person would, and the request must still be the one
         said, since a question about another request never leads to `key`."""
-        said_at = self.play(clip)
-        self.wait_for(lambda: key in self.said() or self.asked(), timeout=60)
-        if key not in self.said() and self.asked():
+        for _attempt in range(3):
+            said_at = self.play(clip)
+            self.wait_for(lambda: key in self.said() or self.asked(), timeout=60)
+            if key in self.said() or not self.asked():
+                break
             assert self.loop.speaker.wait_idle(timeout=20), self.state()
             self.play(yes)
+            # The question waits 10 s on the engine's clock (under 2 s here): a yes
+            # lost on a loaded machine lets it lapse, and the request is said again.
+            if self.wait_for(lambda: key in self.said(), timeout=10):
+                break
         assert self.wait_for(lambda: key in self.said(), timeout=60), self.state()
         return said_at
 
@@ -155,18 +161,19 @@ def test_pause_by_voice_acknowledges_counts_down_and_never_hears_itself(
         recorder.terminate()
         recorder.wait(timeout=10)
         sink_file.close()
-    asked = running.asked()  # and answered yes (see `Running.request`)
-    keys = running.said()[asked:]
+    # Questions Hearth asked on the way, and their yes (see `Running.request`), aside.
+    keys = [k for k in running.said() if not k.startswith("check.")]
     assert keys[0] == "pause.start"
     assert "pause.countdown" in keys and "pause.last_seconds" in keys
-    ack = running.spoken[0]
+    ack = next(line for line in running.spoken if line.key == "pause.start")
     # An answer to the command: it began after the command did.
     assert ack.start is not None and ack.start > said_at - len(command) / rate
     # Hearth spoke four lines into the same sink its microphone listens to, and none of
     # them was taken for a command: exactly one command was heard and logged.
-    heard = [("pause", {"seconds": 60})] + [("yes", {})] * asked
-    assert meaning(running.loop.heard) == heard, running.state()
-    assert _commands(running.db) == ["pause"]
+    heard = meaning(running.loop.heard)
+    assert heard[0] == ("pause", {"seconds": 60}), running.state()
+    assert set(map(str, heard)) <= {str(("pause", {"seconds": 60})), str(("yes", {}))}
+    assert keys.count("pause.start") == 1 and _commands(running.db) == ["pause"]
 
 
 def _question(running):
@@ -189,7 +196,8 @@ def test_checkin_by_voice_asks_a_question_through_the_sink(running, espeak, wavs
             recorder.terminate()
             recorder.wait(timeout=10)
     assert question.text.endswith("?")
-    assert running.spoken[0].start > said_at - 5.0  # an answer to it, not a stray line
+    first = next(line for line in running.spoken if line.key.startswith("checkin."))
+    assert first.start > said_at - 5.0  # an answer to it, not a stray line
     assert _commands(running.db)[0] == "checkin"
     # The question was really played into the sink (about its length in voice).
     import numpy as np
