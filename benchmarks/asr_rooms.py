@@ -975,9 +975,9 @@ def main() -> None:
             )
     for split in splits:
         sj = [dict(j, id=(split, j["id_"])) for j in jobs if j["split"] == split]
-        voices = dict.fromkeys(j["voice"] for j in sj)  # the split's, or --voices
+        spoken_by = dict.fromkeys(j["voice"] for j in sj)  # the split's, or --voices
         print()
-        print(f"== {split} voices ({', '.join(voices)}), {split} half of the sentences")
+        print(f"== {split} voices ({', '.join(spoken_by)}), {split} half of the sentences")
         print(
             "right: intent and slots right, acted on unasked / commands; asked: Hearth asked "
             "first, its question named the request right and the yes was heard; talk+wake / "

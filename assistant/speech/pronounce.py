@@ -29,6 +29,9 @@ Lookup = Callable[[str], "list[tuple[str, ...]]"]
 
 VOICELESS = frozenset({"P", "T", "K", "F", "TH"})
 SIBILANTS = frozenset({"S", "Z", "SH", "ZH", "CH", "JH"})
+VOWELS = frozenset(
+    {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"}
+)
 
 # Endings spelled and said the same way in every word they end (unstressed forms).
 SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -170,11 +173,6 @@ def _compound(word: str, lookup: Lookup) -> list[tuple[str, ...]]:
         if tails:
             return [heads[0] + tails[0]]
     return []
-
-
-VOWELS = frozenset(
-    {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"}
-)
 
 
 def non_rhotic(phones: tuple[str, ...]) -> tuple[str, ...] | None:
