@@ -224,7 +224,6 @@ def answer_jobs(jobs: list[dict]) -> list[dict]:
                 "spoken": "yes",
                 "intent": None,
                 "slots": {},
-                "mic_floor": None,
             }
         )
     return answers
@@ -431,13 +430,25 @@ def _init_decode() -> None:
         rec=create_recognizer(settings, "sphinx"),
         wake=WakePhrase(settings.wake_phrase),
         adapted={},
+        decoders={},
     )
 
 
 def _recognizer(job: dict):
     """The recognizer for a job: the household's adapted one for `--enroll` jobs (built
-    once per household), else the plain one."""
+    once per household), one with a `--decoder` variant's PocketSphinx settings (built
+    once per variant), else the plain one."""
     path = job.get("adaptation")
+    options = decoder_options(job.get("decoder", "default"))
+    if options:
+        if job["decoder"] not in _state["decoders"]:
+            from assistant.speech.recognizer import default_grammar
+            from assistant.speech.sphinx_engine import SphinxRecognizer
+
+            grammar = default_grammar(WAKE)
+            rec = SphinxRecognizer(grammar, decoder_options=options)
+            _state["decoders"][job["decoder"]] = rec
+        return _state["decoders"][job["decoder"]]
     if not path:
         return _state["rec"]
     if path not in _state["adapted"]:
@@ -512,6 +523,27 @@ def front_end_config(spec: str):
     if kind == "none" and not levels:
         return FrontEndConfig("none")
     raise SystemExit(f"--front-end: {spec!r} is not none, webrtc or webrtc:NS:GAIN[:BOOST]")
+
+
+def decoder_options(spec: str) -> dict[str, object]:
+    """The PocketSphinx settings a `--decoder` item names: "default" (none) or
+    "KEY=VALUE[:KEY=VALUE...]", e.g. "lw=8:fillprob=1e-4". Values are numbers, or
+    yes/no for switches."""
+    if spec == "default":
+        return {}
+    options: dict[str, object] = {}
+    for item in spec.split(":"):
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"asr_rooms.py: --decoder: {item!r} is not KEY=VALUE")
+        if value in ("yes", "no"):
+            options[key] = value == "yes"
+            continue
+        try:
+            options[key] = float(value)
+        except ValueError:
+            raise SystemExit(f"asr_rooms.py: --decoder: {key}={value} is not a number") from None
+    return options
 
 
 def _settings_front_end() -> str:
@@ -848,6 +880,11 @@ def main() -> None:
         "--front-end",
         help='front ends to compare on the same audio, e.g. "webrtc:2:3,none" (see above)',
     )
+    ap.add_argument(
+        "--decoder",
+        help='PocketSphinx settings to compare on the same audio, e.g. "default,lw=8,'
+        'fillprob=1e-4:wip=0.2" (tuning; the settings apply to every command-mode decoder)',
+    )
     ap.add_argument("--sweep", action="store_true", help="no rejection: thresholds offline")
     ap.add_argument(
         "--enroll",
@@ -869,6 +906,10 @@ def main() -> None:
     if args.quick:
         args.commands, args.wake_talk, args.talk = 8, 8, 4
     voices = _voice_list(args)
+    if args.front_end and args.decoder:
+        raise SystemExit("asr_rooms.py: --front-end and --decoder compare one at a time")
+    for variant in (args.decoder or "default").split(","):
+        decoder_options(variant)  # a bad spec stops here, before the tools and rendering
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         raise SystemExit(
@@ -891,15 +932,13 @@ def main() -> None:
             args.calls_for_help,
             voices,
         )
-    for j in jobs:
-        j["mic_floor"] = args.mic_floor
-        j["noise_draw"] = args.noise_draw
     with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
             answers, corrections = answer_jobs(jobs), correction_jobs(jobs)
-            for a in answers:
-                a["noise_draw"] = args.noise_draw
             everything = jobs + answers + corrections
+            for j in everything:  # the answers and corrections in the same room as the rest
+                j["mic_floor"] = args.mic_floor
+                j["noise_draw"] = args.noise_draw
             paths = pool.map(_render_job, [(j, str(cache), out) for j in everything], chunksize=4)
         for j, p in zip(everything, paths, strict=True):
             j["pcm"] = p
@@ -909,7 +948,7 @@ def main() -> None:
         key = lambda r: (r["split"], r["id"])  # noqa: E731
         results = {}
         t0 = time.perf_counter()
-        variants = (args.front_end or args.variants).split(",")
+        variants = (args.front_end or args.decoder or args.variants).split(",")
         adaptations: dict[str, str] = {}
         if args.enroll:
             e0 = time.perf_counter()
@@ -925,6 +964,8 @@ def main() -> None:
                 flags["front_end"] = variant
             else:  # the code as a user runs it: with the settings' front end
                 flags["front_end"] = _settings_front_end()
+                if args.decoder:
+                    flags["decoder"] = variant
             if variant == "enrolled":
                 flags["adaptation"] = adaptations
             v0 = time.perf_counter()

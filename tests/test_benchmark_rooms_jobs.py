@@ -74,3 +74,39 @@ def test_an_unknown_voice_is_named() -> None:
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "--voices: not x; known: espeak-us-f2" in done.stderr
+
+
+def test_decoder_variants_name_pocketsphinx_settings(rooms) -> None:
+    assert rooms.decoder_options("default") == {}
+    assert rooms.decoder_options("lw=8.5:fillprob=1e-4") == {"lw": 8.5, "fillprob": 1e-4}
+    assert rooms.decoder_options("remove_noise=no") == {"remove_noise": False}
+
+
+def test_a_decoder_variant_reaches_the_recognizer(rooms) -> None:
+    """The variant's settings are the ones PocketSphinx decodes with (the real decoder)."""
+    rooms._init_decode()
+    plain = rooms._recognizer({"decoder": "default"})
+    tuned = rooms._recognizer({"decoder": "lw=8.5:fillprob=0.001"})
+    assert tuned is not plain
+    assert tuned is rooms._recognizer({"decoder": "lw=8.5:fillprob=0.001"})  # built once
+    config = tuned._command_decoder.config
+    assert config["lw"] == pytest.approx(8.5) and config["fillprob"] == pytest.approx(0.001)
+    assert plain._command_decoder.config["lw"] != pytest.approx(8.5)
+
+
+@pytest.mark.parametrize(
+    ("spec", "says"),
+    [
+        ("default,lw", "--decoder: 'lw' is not KEY=VALUE"),
+        ("lw=high", "--decoder: lw=high is not a number"),
+    ],
+)
+def test_a_bad_decoder_variant_is_a_one_line_error(spec: str, says: str) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "asr_rooms.py"), "--split", "tune", "--decoder", spec],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith(says)
