@@ -546,6 +546,25 @@ def decoder_options(spec: str) -> dict[str, object]:
     return options
 
 
+def taken_as_given(options: dict[str, object]) -> None:
+    """Stop when PocketSphinx would decode with other settings than `options` (the
+    model's feat.params wins over some: `remove_noise=no` gives a decoder that still
+    removes noise, and a sweep of it measures the default twice)."""
+    if not options:
+        return
+    import pocketsphinx
+
+    config = pocketsphinx.Decoder(logfn=os.devnull, **options).config
+    for key, value in options.items():
+        if config[key] != value and not (
+            isinstance(value, float) and abs(config[key] - value) <= 1e-6 * abs(value)
+        ):
+            raise SystemExit(
+                f"asr_rooms.py: --decoder: PocketSphinx keeps {key}={config[key]} "
+                "(the model's feat.params sets it)"
+            )
+
+
 def _settings_front_end() -> str:
     """The front end `hearth run` uses with the default settings ("webrtc" or "none")."""
     from assistant.config import Settings
@@ -909,7 +928,7 @@ def main() -> None:
     if args.front_end and args.decoder:
         raise SystemExit("asr_rooms.py: --front-end and --decoder compare one at a time")
     for variant in (args.decoder or "default").split(","):
-        decoder_options(variant)  # a bad spec stops here, before the tools and rendering
+        taken_as_given(decoder_options(variant))  # before the tools and the rendering
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         raise SystemExit(

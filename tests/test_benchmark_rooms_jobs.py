@@ -99,6 +99,10 @@ def test_a_decoder_variant_reaches_the_recognizer(rooms) -> None:
     [
         ("default,lw", "--decoder: 'lw' is not KEY=VALUE"),
         ("lw=high", "--decoder: lw=high is not a number"),
+        (
+            "remove_noise=no",
+            "PocketSphinx keeps remove_noise=True (the model's feat.params sets it)",
+        ),
     ],
 )
 def test_a_bad_decoder_variant_is_a_one_line_error(spec: str, says: str) -> None:
