@@ -57,11 +57,11 @@ for stretches of sound that are not command words, so less everyday talk is read
 whole command: on two noise placements of the tune rooms (`asr_rooms.py --decoder`,
 2026-12-05) talk after the wake phrase acted on went from 9 to 5 of 432, commands right
 or asked and confirmed stayed 235 of 432, commands acted on as another request went
-from 9 to 8, calls for help one fewer asked about (21 of 36 against 22). 1e-4 and 1e-5 did as well on talk but acted on
-more commands as another request (1e-4 read "hey hearth we're ready to talk now" over
-a television as "... talk about a coffee"); 1e-2 lost commands; the language weight
-`lw` 8.5 heard 2-3 more commands and acted on 1-3 more talk (docs/hearing.md).
-Dictation keeps the default: nothing measured it with this."""
+from 9 to 8, and one fewer call for help was asked about (21 of 36 against 22). 1e-4
+and 1e-5 did as well on talk but acted on more commands as another request (1e-4 read
+"hey hearth we're ready to talk now" over a television as "... talk about a coffee");
+1e-2 lost commands; the language weight `lw` 8.5 heard 2-3 more commands and acted on
+1-3 more talk (docs/hearing.md). Dictation keeps the default: nothing measured it."""
 
 COMMAND_SEARCH = "lm"
 """How command mode decodes: "lm", a trigram model of the command sentences
