@@ -101,3 +101,28 @@ def test_open_mode_decodes_free_speech(sphinx, synth_pcm) -> None:
         sphinx.set_mode("command")
     with pytest.raises(ValueError, match="unknown recognizer mode"):
         sphinx.set_mode("dictation")  # type: ignore[arg-type]
+
+
+def test_fillers_are_cheaper_in_command_mode_only() -> None:
+    """Command mode and the readings that follow it let the model's noise fillers stand
+    in for sound that is not a command word (`COMMAND_OPTIONS`); dictation keeps
+    PocketSphinx's default, which nothing measured the change on."""
+    import pocketsphinx
+
+    from assistant.speech.sphinx_engine import COMMAND_OPTIONS
+
+    default = pocketsphinx.Config()["fillprob"]
+    assert COMMAND_OPTIONS["fillprob"] > default
+    sphinx = SphinxRecognizer(build_grammar(COMMANDS), open_check=True)
+    assert sphinx.strict_follower is not None and sphinx.open_follower is not None
+    for decoder in (
+        sphinx._command_decoder,
+        sphinx.strict_follower.decoder,
+        sphinx.open_follower.decoder,
+    ):
+        assert decoder.config["fillprob"] == pytest.approx(COMMAND_OPTIONS["fillprob"])
+    sphinx.set_mode("open")
+    assert sphinx._open_decoder.config["fillprob"] == pytest.approx(default)
+    # A setting given by the caller wins over the command mode's.
+    tuned = SphinxRecognizer(build_grammar(COMMANDS), decoder_options={"fillprob": 1e-3})
+    assert tuned._command_decoder.config["fillprob"] == pytest.approx(1e-3)
