@@ -554,7 +554,10 @@ def taken_as_given(options: dict[str, object]) -> None:
         return
     import pocketsphinx
 
-    config = pocketsphinx.Decoder(logfn=os.devnull, **options).config
+    try:
+        config = pocketsphinx.Decoder(logfn=os.devnull, **options).config
+    except (KeyError, RuntimeError, ValueError) as exc:
+        raise SystemExit(f"asr_rooms.py: --decoder: PocketSphinx refused it: {exc}") from None
     for key, value in options.items():
         if config[key] != value and not (
             isinstance(value, float) and abs(config[key] - value) <= 1e-6 * abs(value)

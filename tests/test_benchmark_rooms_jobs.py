@@ -99,6 +99,7 @@ def test_a_decoder_variant_reaches_the_recognizer(rooms) -> None:
     [
         ("default,lw", "--decoder: 'lw' is not KEY=VALUE"),
         ("lw=high", "--decoder: lw=high is not a number"),
+        ("loudness=3", "--decoder: PocketSphinx refused it: \"Unknown key b'loudness'\""),
         (
             "remove_noise=no",
             "PocketSphinx keeps remove_noise=True (the model's feat.params sets it)",
