@@ -50,6 +50,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -429,35 +430,27 @@ def _init_decode() -> None:
         parser=parser,
         rec=create_recognizer(settings, "sphinx"),
         wake=WakePhrase(settings.wake_phrase),
-        adapted={},
-        decoders={},
+        built={},
     )
 
 
 def _recognizer(job: dict):
-    """The recognizer for a job: the household's adapted one for `--enroll` jobs (built
-    once per household), one with a `--decoder` variant's PocketSphinx settings (built
-    once per variant), else the plain one."""
-    path = job.get("adaptation")
-    options = decoder_options(job.get("decoder", "default"))
-    if options:
-        if job["decoder"] not in _state["decoders"]:
-            from assistant.speech.recognizer import default_grammar
-            from assistant.speech.sphinx_engine import SphinxRecognizer
-
-            grammar = default_grammar(WAKE)
-            rec = SphinxRecognizer(grammar, decoder_options=options)
-            _state["decoders"][job["decoder"]] = rec
-        return _state["decoders"][job["decoder"]]
-    if not path:
+    """The recognizer for a job: the plain one, or one built once per worker for a
+    `--decoder` variant's PocketSphinx settings and an `--enroll` household's
+    adaptation."""
+    spec, path = job.get("decoder", "default"), job.get("adaptation")
+    if spec == "default" and not path:
         return _state["rec"]
-    if path not in _state["adapted"]:
+    if (spec, path) not in _state["built"]:
         from assistant.speech.recognizer import default_grammar
         from assistant.speech.sphinx_engine import SphinxRecognizer
 
-        grammar = default_grammar(WAKE)
-        _state["adapted"][path] = SphinxRecognizer(grammar, adaptation=Path(path))
-    return _state["adapted"][path]
+        _state["built"][(spec, path)] = SphinxRecognizer(
+            default_grammar(WAKE),
+            decoder_options=decoder_options(spec),
+            adaptation=Path(path) if path else None,
+        )
+    return _state["built"][(spec, path)]
 
 
 def _job_flags(job: dict, flags: dict) -> dict:
@@ -559,11 +552,12 @@ def taken_as_given(options: dict[str, object]) -> None:
     except (KeyError, RuntimeError, ValueError) as exc:
         raise SystemExit(f"asr_rooms.py: --decoder: PocketSphinx refused it: {exc}") from None
     for key, value in options.items():
-        if config[key] != value and not (
-            isinstance(value, float) and abs(config[key] - value) <= 1e-6 * abs(value)
-        ):
+        kept = config[key]
+        if isinstance(value, float) and math.isclose(kept, value, rel_tol=1e-6):
+            continue  # PocketSphinx holds numbers as C floats
+        if kept != value:
             raise SystemExit(
-                f"asr_rooms.py: --decoder: PocketSphinx keeps {key}={config[key]} "
+                f"asr_rooms.py: --decoder: PocketSphinx keeps {key}={kept} "
                 "(the model's feat.params sets it)"
             )
 
