@@ -11,6 +11,11 @@ a SHA-256 of their content: an entry that cannot be read, or whose bytes changed
 disk (a bit flipped in an array still unpickles), is rebuilt; a cache folder that
 cannot be written only costs the time to build. Nothing here is ever fatal.
 
+Entries of one name replace each other. Names can also form a family (one intent
+matcher per template folder: "intents-<folder hash>"); a family keeps its
+`FAMILY_KEEP` most recently used entries, so folders that come and go (checkouts,
+test folders, a reinstall elsewhere) do not fill the disk.
+
 Everything is generic: the cache pickles whatever object `build` returns and knows
 nothing of its internals.
 """
@@ -40,6 +45,9 @@ _MAGIC = b"hearth-cache 2\n"
 _DIGEST = hashlib.sha256().digest_size
 
 _PACKAGE = Path(__file__).resolve().parent
+
+FAMILY_KEEP = 4
+"""How many entries of one family are kept (the most recently used)."""
 
 
 def cache_dir() -> Path:
@@ -73,15 +81,20 @@ def content_key(files: Iterable[Path], *params: Any) -> str:
     return digest.hexdigest()[:32]
 
 
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
-    """The object stored under `name` and `key`, or `build()` stored there now."""
+def cached(name: str, key: str, build: Callable[[], T], family: str | None = None) -> T:
+    """The object stored under `name` and `key`, or `build()` stored there now.
+    `family`, a prefix of `name`, caps how many such names keep an entry."""
     folder = cache_dir()
     path = folder / f"{name}-{key}.pickle"
     value = _load(path)
     if value is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: the family's cap keeps the recently used
         return value
     value = build()
     _store(folder, name, path, value)
+    if family is not None:
+        _keep_recent(folder, family, path)
     return value
 
 
@@ -133,3 +146,15 @@ def _store(folder: Path, name: str, path: Path, value: Any) -> None:
         if stale != path:
             with contextlib.suppress(OSError):
                 stale.unlink()
+
+
+def _keep_recent(folder: Path, family: str, fresh: Path) -> None:
+    """Remove all but the `FAMILY_KEEP` most recently used entries of `family`."""
+    entries = []
+    for entry in folder.glob(f"{family}-*.pickle"):
+        with contextlib.suppress(OSError):
+            entries.append((entry == fresh, entry.stat().st_mtime, entry))
+    entries.sort(reverse=True)  # the fresh entry first, then the most recently used
+    for _, _, old in entries[FAMILY_KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

@@ -521,7 +521,8 @@ def front_end_config(spec: str):
 def decoder_options(spec: str) -> dict[str, object]:
     """The PocketSphinx settings a `--decoder` item names: "default" (none) or
     "KEY=VALUE[:KEY=VALUE...]", e.g. "lw=8:fillprob=1e-4". Values are numbers, or
-    yes/no for switches."""
+    yes/no for switches; `hmm` names an acoustic model folder (a copy of the model
+    with its own feat.params, for the settings that file fixes)."""
     if spec == "default":
         return {}
     options: dict[str, object] = {}
@@ -529,6 +530,11 @@ def decoder_options(spec: str) -> dict[str, object]:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise SystemExit(f"asr_rooms.py: --decoder: {item!r} is not KEY=VALUE")
+        if key == "hmm":
+            if not (Path(value) / "feat.params").is_file():
+                raise SystemExit(f"asr_rooms.py: --decoder: {value} is not a model folder")
+            options[key] = str(Path(value).resolve())
+            continue
         if value in ("yes", "no"):
             options[key] = value == "yes"
             continue
@@ -778,6 +784,7 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             f"gives the crisis line {asked}, missed {len(helps) - at_once - asked} "
             f"of {len(helps)}"
         )
+    print(f"  {understood_as_text(jobs)}")
     voices = sorted({j["voice"] for j in jobs})
     for n in names:
         res = results[n]
@@ -786,6 +793,21 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             cmd = [j for j in jobs if j["voice"] == v and j["kind"] == "command"]
             per.append(f"{v} {sum(right(j, res[j['id']]) for j in cmd) / max(1, len(cmd)):.0%}")
         print(f"  {n} by voice ({split}): " + ", ".join(per))
+
+
+def understood_as_text(jobs: list[dict]) -> str:
+    """How many of the commands the current NLU reads right from their exact words: the
+    most any hearing can get, so the rest of a shortfall is hearing's."""
+    from assistant.nlu import load_parser
+
+    parse = load_parser().parse
+    said = {j["sentence"]: j for j in jobs if j["kind"] == "command"}
+    read = {text: parse(text) for text in said}
+    ok = sum(
+        read[t].name == j["intent"] and slots_right(j["slots"], read[t].slots)
+        for t, j in said.items()
+    )
+    return f"the same commands as text, through the NLU: {ok} of {len(said)} sentences right"
 
 
 def write_summary(path: Path, jobs: list[dict], results: dict, conditions) -> None:

@@ -82,6 +82,24 @@ def test_decoder_variants_name_pocketsphinx_settings(rooms) -> None:
     assert rooms.decoder_options("remove_noise=no") == {"remove_noise": False}
 
 
+def test_a_decoder_variant_can_name_a_model_copy(rooms, tmp_path) -> None:
+    """`hmm` takes a model folder (for settings its feat.params fixes), checked at once."""
+    (tmp_path / "feat.params").write_text("-remove_noise no\n")
+    assert rooms.decoder_options(f"hmm={tmp_path}:lw=7") == {"hmm": str(tmp_path), "lw": 7.0}
+    with pytest.raises(SystemExit, match="is not a model folder"):
+        rooms.decoder_options(f"hmm={tmp_path / 'nothing'}")
+
+
+def test_the_nlu_ceiling_counts_sentences_read_right_from_their_words(rooms) -> None:
+    jobs = [
+        {"kind": "command", "sentence": "we need a minute", "intent": "pause", "slots": {}},
+        {"kind": "command", "sentence": "we need a minute", "intent": "pause", "slots": {}},
+        {"kind": "command", "sentence": "start a pause", "intent": "resume", "slots": {}},
+        {"kind": "talk", "sentence": "pass the salt", "intent": "none", "slots": {}},
+    ]
+    assert rooms.understood_as_text(jobs).endswith(": 1 of 2 sentences right")
+
+
 def test_a_decoder_variant_reaches_the_recognizer(rooms) -> None:
     """The variant's settings are the ones PocketSphinx decodes with (the real decoder)."""
     rooms._init_decode()

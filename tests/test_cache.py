@@ -59,6 +59,21 @@ def test_built_once_then_loaded(cache_dir, tmp_path) -> None:
     assert [p.name for p in cache_dir.iterdir()] == [f"thing-{key2}.pickle"]
 
 
+def test_a_family_keeps_its_most_recently_used_entries(cache_dir, monkeypatch) -> None:
+    """One intent matcher per template folder: folders that come and go (checkouts, a
+    reinstall) must not fill the disk, and the folder in use keeps its entry."""
+    monkeypatch.setattr(cache, "FAMILY_KEEP", 3)
+    key = cache.content_key([], "x")
+    for n in range(3):
+        cache.cached(f"kind-{n}", key, lambda n=n: n, family="kind")
+        os.utime(cache_dir / f"kind-{n}-{key}.pickle", (1000 + n, 1000 + n))
+    cache.cached("other", key, lambda: "not of the family")
+    assert cache.cached("kind-0", key, lambda: pytest.fail("rebuilt")) == 0  # used now
+    cache.cached("kind-3", key, lambda: 3, family="kind")  # a fourth folder
+    kept = sorted(p.name.rsplit("-", 1)[0] for p in cache_dir.glob("*.pickle"))
+    assert kept == ["kind-0", "kind-2", "kind-3", "other"]  # kind-1 was used longest ago
+
+
 def test_a_damaged_entry_is_rebuilt(cache_dir) -> None:
     key = cache.content_key([], "x")
     cache.cached("thing", key, lambda: [1, 2, 3])
@@ -89,10 +104,10 @@ def test_hearth_parse_fills_uses_and_repairs_the_cache(cache_dir, few_intents) -
     cold = _parse("we need a minute", env, *intents)
     assert cold.returncode == 0 and '"intent": "pause"' in cold.stdout
     (entry,) = cache_dir.glob("intents-*.pickle")
-    stamp = entry.stat().st_mtime_ns
+    inode = entry.stat().st_ino
     warm = _parse("we need a minute", env, *intents)
     assert warm.stdout == cold.stdout
-    assert entry.stat().st_mtime_ns == stamp  # loaded, not rebuilt
+    assert entry.stat().st_ino == inode  # loaded, not rebuilt (an entry is renamed into place)
     entry.write_bytes(b"\x80\x05garbage")
     repaired = _parse("we need a minute", env, *intents)
     assert repaired.returncode == 0 and repaired.stdout == cold.stdout

@@ -71,7 +71,7 @@ def _compiled(path: str) -> IntentParser:
     files = template_files(path)  # a missing folder is a clear IntentFileError here
     key = content_key([*files, *code_files("nlu")])
     name = f"intents-{content_key([], path)[:8]}"  # one entry per template folder
-    return cached(name, key, lambda: IntentParser.from_path(path))
+    return cached(name, key, lambda: IntentParser.from_path(path), family="intents")
 
 
 def _shipped_fallback(path: str) -> Fallback | None:
