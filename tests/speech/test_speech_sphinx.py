@@ -109,23 +109,27 @@ def test_fillers_are_cheaper_in_command_mode_only() -> None:
     dictation keeps PocketSphinx's defaults, which nothing measured the change on."""
     import pocketsphinx
 
-    from assistant.speech.sphinx_engine import COMMAND_OPTIONS
+    from assistant.speech.sphinx_engine import COMMAND_BEAMS, COMMAND_OPTIONS
 
     defaults = pocketsphinx.Config()
     assert COMMAND_OPTIONS["fillprob"] > defaults["fillprob"]
-    assert COMMAND_OPTIONS["beam"] < defaults["beam"]  # wider: fewer paths pruned
+    assert COMMAND_BEAMS["beam"] < defaults["beam"]  # wider: fewer paths pruned
     sphinx = SphinxRecognizer(build_grammar(COMMANDS), open_check=True)
     assert sphinx.strict_follower is not None and sphinx.open_follower is not None
-    for decoder in (
-        sphinx._command_decoder,
-        sphinx.strict_follower.decoder,
-        sphinx.open_follower.decoder,
-    ):
-        for key, value in COMMAND_OPTIONS.items():
-            assert decoder.config[key] == pytest.approx(value, rel=1e-6), key
+
+    def settings(decoder, options: dict) -> dict:
+        return {key: pytest.approx(decoder.config[key], rel=1e-6) for key in options}
+
+    both = {**COMMAND_OPTIONS, **COMMAND_BEAMS}
+    assert settings(sphinx._command_decoder, both) == both
+    assert settings(sphinx.strict_follower.decoder, both) == both
+    # The open reading has the fillers but keeps the default beams.
+    assert settings(sphinx.open_follower.decoder, both) == {
+        **COMMAND_OPTIONS,
+        **{key: defaults[key] for key in COMMAND_BEAMS},
+    }
     sphinx.set_mode("open")
-    for key in COMMAND_OPTIONS:
-        assert sphinx._open_decoder.config[key] == pytest.approx(defaults[key], rel=1e-6), key
+    assert settings(sphinx._open_decoder, both) == {key: defaults[key] for key in both}
     # A setting given by the caller wins over the command mode's.
     tuned = SphinxRecognizer(build_grammar(COMMANDS), decoder_options={"fillprob": 1e-3})
     assert tuned._command_decoder.config["fillprob"] == pytest.approx(1e-3)
