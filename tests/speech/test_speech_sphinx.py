@@ -105,7 +105,8 @@ def test_open_mode_decodes_free_speech(sphinx, synth_pcm) -> None:
 
 def test_fillers_are_cheaper_in_command_mode_only() -> None:
     """Command mode and the readings that follow it let the model's noise fillers stand
-    in for sound that is not a command word, and search wider (`COMMAND_OPTIONS`);
+    in for sound that is not a command word (`COMMAND_OPTIONS`); the command decoder and
+    the strict reading also search wider (`COMMAND_BEAMS`), the open reading does not;
     dictation keeps PocketSphinx's defaults, which nothing measured the change on."""
     import pocketsphinx
 
