@@ -629,9 +629,7 @@ def decode(job: dict) -> dict:
             # counts as right only if the couple's "yes" is heard.
             asked = {"intent": intent.name, "slots": dict(intent.slots)}
             text = h.text
-            named_wrong = job["kind"] == "command" and not (
-                intent.name == job["intent"] and slots_right(job["slots"], intent.slots)
-            )
+            named_wrong = job["kind"] == "command" and not names_the_request(job, intent)
             if named_wrong and job.get("correction"):
                 # "No, <the command>": right only if the engine takes it as a correction
                 # and it names the request that was made.
@@ -674,7 +672,7 @@ def _corrected(listener, job: dict, t0: float) -> bool:
     answers = _answers(listener, job["correction"], t0)
     if not answers or not corrects(answers[0]):
         return False
-    return answers[0].name == job["intent"] and slots_right(job["slots"], answers[0].slots)
+    return names_the_request(job, answers[0])
 
 
 def _answers(listener, pcm_path: str, t0: float) -> list:
@@ -721,6 +719,11 @@ def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | No
 
 def slots_right(expected: dict, got: dict) -> bool:
     return all(got.get(k) == v for k, v in expected.items())
+
+
+def names_the_request(job: dict, intent) -> bool:
+    """The parsed `intent` is the job's request, with its slots."""
+    return intent.name == job["intent"] and slots_right(job["slots"], intent.slots)
 
 
 def right(job: dict, res: dict) -> bool:
@@ -802,11 +805,7 @@ def understood_as_text(jobs: list[dict]) -> str:
 
     parse = load_parser().parse
     said = {j["sentence"]: j for j in jobs if j["kind"] == "command"}
-    read = {text: parse(text) for text in said}
-    ok = sum(
-        read[t].name == j["intent"] and slots_right(j["slots"], read[t].slots)
-        for t, j in said.items()
-    )
+    ok = sum(names_the_request(job, parse(text)) for text, job in said.items())
     return f"the same commands as text, through the NLU: {ok} of {len(said)} sentences right"
 
 

@@ -180,7 +180,8 @@ class SphinxRecognizer:
         max_utterance_s: force a result after this much continuous speech, so
             a running TV cannot grow one utterance forever.
         decoder_options: PocketSphinx config values (e.g. {"beam": 1e-40})
-            over `DECODER_OPTIONS` and, in command mode, `COMMAND_OPTIONS`.
+            over `DECODER_OPTIONS` and, in command mode, `COMMAND_OPTIONS` (and
+            `COMMAND_BEAMS` for the command decoder and the strict reading).
         command_search: "lm" or "jsgf" (see `COMMAND_SEARCH`).
         noise_floor_db: comfort noise level (see `NOISE_FLOOR_DB`).
         cmn: how each utterance's cepstral mean is chosen (see `cmn.py`).
