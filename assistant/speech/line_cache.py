@@ -20,6 +20,10 @@ A line reaches the disk only after two renders of it agreed in length: the drive
 can, rarely, hand over a line cut short under load, and a bad copy on disk would be
 said forever. A disk that is full, read-only or holds a damaged entry costs a
 render, never a line.
+
+Each sound (voice, rate, volume, driver) has its own folder, and only the folders of
+the `SOUNDS_KEPT` sounds used last are kept: every change of voice or speed renders
+the lines anew, and on a small device the old sets (about 40 MB each) must not pile up.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import shutil
 import tempfile
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -41,6 +46,9 @@ log = logging.getLogger(__name__)
 AGREE = 0.01
 """Two renders of a line agree when their lengths differ by less than this fraction."""
 
+SOUNDS_KEPT = 3
+"""How many sounds' folders of lines are kept (the most recently used)."""
+
 
 class LineCache:
     """Rendered samples by text: on disk once confirmed, in memory until then.
@@ -50,6 +58,8 @@ class LineCache:
         voice, rate, volume: the synthesizer settings the samples were rendered with.
         capacity: lines rendered this run and not on disk, kept in memory.
         recent: lines read back from disk, kept in memory (the last ones said).
+
+    `sound_folder` is where this sound's lines are stored (a folder in `folder`).
     """
 
     def __init__(
@@ -68,6 +78,10 @@ class LineCache:
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._read_back: OrderedDict[str, np.ndarray] = OrderedDict()
         self._allowed: set[str] = set()
+        sound = hashlib.sha256(self._sound.encode()).hexdigest()[:16]
+        self.sound_folder = None if folder is None else folder / sound
+        if folder is not None:
+            _keep_recent_sounds(folder, self.sound_folder)
 
     def allow(self, texts: Iterable[str]) -> None:
         """Mark `texts` as lines that may be kept (known lines, nothing personal)."""
@@ -135,7 +149,7 @@ class LineCache:
         return hashlib.sha256(f"{self._sound}\0{text}".encode()).hexdigest()[:32]
 
     def _path(self, key: str) -> Path | None:
-        return None if self.folder is None else self.folder / f"{key}.npy"
+        return None if self.sound_folder is None else self.sound_folder / f"{key}.npy"
 
     def _read(self, key: str) -> np.ndarray | None:
         path = self._path(key)
@@ -182,6 +196,29 @@ def _keep(held: OrderedDict[str, np.ndarray], key: str, samples: np.ndarray, siz
     held.move_to_end(key)
     while len(held) > size:
         held.popitem(last=False)
+
+
+def _keep_recent_sounds(folder: Path, mine: Path) -> None:
+    """Mark `mine` as used now; remove all but the `SOUNDS_KEPT` most recently used
+    sound folders under `folder`, and lines stored loose there (before lines had a
+    folder per sound, their sound unknown). Another Hearth still using a folder removed
+    here renders its lines again."""
+    with contextlib.suppress(OSError):
+        os.utime(mine)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # no folder yet, or unreadable: nothing to tidy
+    sounds = []
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.is_dir(follow_symlinks=False):
+                if entry.path != str(mine):
+                    sounds.append((entry.stat().st_mtime, entry.path))
+            elif entry.name.endswith((".npy", ".first", ".tmp")):
+                os.unlink(entry.path)
+    for _, old in sorted(sounds, reverse=True)[SOUNDS_KEPT - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _driver_version() -> str:

@@ -14,7 +14,7 @@ LINE = "Thirty seconds left."
 
 
 def _stored(folder) -> list:
-    return sorted(folder.glob("*.npy")) if folder.exists() else []
+    return sorted(folder.rglob("*.npy")) if folder.exists() else []
 
 
 def test_a_known_line_comes_from_memory_even_when_the_synthesizer_is_stuck(tmp_path) -> None:
@@ -142,3 +142,43 @@ def test_a_line_not_yet_on_disk_is_held_in_memory(tmp_path) -> None:
     cache.put(LINE, np.ones(5000, dtype=np.int16))  # one render: not on disk yet
     assert _stored(tmp_path / "lines") == [] and cache.has(LINE)
     assert cache.held() == 1 and len(cache.get(LINE)) == 5000
+
+
+def _store(folder, rate: int) -> LineCache:
+    """A cache of one sound (by its rate) with LINE on disk."""
+    cache = LineCache(folder, voice="en-us", rate=rate, volume=1.0)
+    cache.allow([LINE])
+    for _ in range(2):  # two renders that agree: on disk
+        cache.put(LINE, np.full(1000 + rate, rate, dtype=np.int16))
+    return cache
+
+
+def test_only_the_sounds_used_last_keep_their_lines(tmp_path) -> None:
+    """Each voice setting renders every line anew; the sets of settings no longer used
+    must not fill a small device's disk."""
+    from assistant.speech.line_cache import SOUNDS_KEPT
+
+    folder = tmp_path / "lines"
+    rates = [150 + 10 * n for n in range(SOUNDS_KEPT + 2)]
+    for used, rate in enumerate(rates):  # used one after the other, oldest first
+        sound = _store(folder, rate).sound_folder
+        os.utime(sound, (1_000_000 + used, 1_000_000 + used))
+    assert len(list(folder.iterdir())) == SOUNDS_KEPT
+    for rate in rates[-SOUNDS_KEPT:]:
+        kept = LineCache(folder, voice="en-us", rate=rate, volume=1.0)
+        kept.allow([LINE])
+        said = kept.get(LINE)
+        assert said is not None and len(said) == 1000 + rate  # no render needed
+    gone = LineCache(folder, voice="en-us", rate=rates[0], volume=1.0)
+    gone.allow([LINE])
+    assert gone.get(LINE) is None
+
+
+def test_lines_stored_loose_by_an_older_hearth_are_removed(tmp_path) -> None:
+    folder = tmp_path / "lines"
+    folder.mkdir()
+    for name in ("0040cbdb4017d25b.npy", "0040cbdb4017d25b.first"):
+        (folder / name).write_bytes(b"x")
+    cache = _store(folder, 150)
+    assert [p.name for p in folder.iterdir()] == [cache.sound_folder.name]
+    assert len(_stored(folder)) == 1
