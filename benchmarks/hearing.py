@@ -153,7 +153,7 @@ def scorecard(records: list[dict]) -> str:
     rooms = [r for r in records if r["benchmark"] == "rooms"]
     for split, name in (
         ("heldout", "held-out voices (the honest figures)"),
-        (f"heldout:{NEURAL}", "a held-out neural voice (Piper joe), held-out sentences"),
+        (f"heldout:{NEURAL}", "the neural voice (Piper joe), held-out sentences"),
         ("tune", "tune voices"),
     ):
         if any(r["split"] == split for r in rooms):

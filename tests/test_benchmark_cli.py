@@ -168,9 +168,7 @@ def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_pat
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "now" in lines[0] and "abc123" in lines[0]
-    neural = lines.index(
-        "-- hearing in rooms, a held-out neural voice (Piper joe), held-out sentences"
-    )
+    neural = lines.index("-- hearing in rooms, the neural voice (Piper joe), held-out sentences")
     assert "83% (10/12)" in lines[neural + 1]  # its own section, apart from the split's
     clean = next(line for line in lines if line.startswith("commands right, clean"))
     assert ">= 92%" in clean and "100% (12/12)" in clean and "67% (8/12)" in clean
