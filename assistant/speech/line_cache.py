@@ -23,7 +23,7 @@ render, never a line.
 
 Each sound (voice, rate, volume, driver) has its own folder, and only the folders of
 the `SOUNDS_KEPT` sounds used last are kept: every change of voice or speed renders
-the lines anew, and on a small device the old sets (about 40 MB each) must not pile up.
+the lines anew, and on a small device the old sets (tens of MB each) must not pile up.
 """
 
 from __future__ import annotations
