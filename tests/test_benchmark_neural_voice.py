@@ -3,7 +3,7 @@ benchmark: its commands are trimmed to their voiced part like the other voices'.
 
 from __future__ import annotations
 
-import sys
+import importlib
 from pathlib import Path
 
 import numpy as np
@@ -12,15 +12,10 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-@pytest.fixture(scope="module")
-def talk_over():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import talk_over
-
-        yield talk_over
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+@pytest.fixture
+def talk_over(monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    return importlib.import_module("talk_over")
 
 
 def test_a_command_in_the_neural_voice_is_trimmed_16_khz_speech(talk_over, tmp_path) -> None:
