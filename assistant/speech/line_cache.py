@@ -71,7 +71,6 @@ class LineCache:
         capacity: int = 512,
         recent: int = 16,
     ) -> None:
-        self.folder = folder
         self.capacity = capacity
         self.recent = recent
         self._sound = f"{voice}\0{rate}\0{volume:.3f}\0{_driver_version()}"
