@@ -88,8 +88,10 @@ class Settings:
             The scheduled check-in is skipped (logged) and a ritual's guided
             cues are not spoken; anything asked for by voice still works.
         ritual_minutes: ritual name -> minutes, overriding intents/rituals.yaml.
-        front_end: how the microphone's audio is cleaned before recognition: "webrtc"
-            (WebRTC noise suppression and automatic gain) or "none".
+        front_end: how the microphone's audio is cleaned before recognition:
+            "webrtc" (WebRTC noise suppression and automatic gain), "deepfilter"
+            (DeepFilterNet's neural noise suppression, then WebRTC's automatic gain;
+            `pip install 'hearth[denoise]'`) or "none".
         noise_suppression: the webrtc front end's noise suppression, 0 (off) to 4.
         auto_gain_dbfs: the webrtc front end's automatic gain target in dB below full
             scale, 1 to 31; 0 turns the gain off.
@@ -152,8 +154,8 @@ class Settings:
         default_factory=dict,
         metadata=_hint(f"a table of minutes, 1 to 240, for {', '.join(RITUALS)}"),
     )
-    front_end: Literal["webrtc", "none"] = field(
-        default="webrtc", metadata=_hint('"webrtc" or "none"')
+    front_end: Literal["webrtc", "deepfilter", "none"] = field(
+        default="webrtc", metadata=_hint('"webrtc", "deepfilter" or "none"')
     )
     noise_suppression: Annotated[int, Meta(ge=0, le=4)] = field(
         default=2, metadata=_hint("a whole number from 0 (off) to 4 (strongest), e.g. 2")

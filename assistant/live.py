@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +33,10 @@ from assistant.scheduler import HeardText
 from assistant.speech.audio_in import AudioSource, MicrophoneSource, WavFileSource
 from assistant.speech.audio_out import AudioSink, DeviceSink, NowhereSink, WavFileSink
 from assistant.speech.dead_input import DeadInputWatch
+from assistant.speech.denoise import DenoiserMissing
 from assistant.speech.dropouts import DropoutSplicer
 from assistant.speech.echo import EchoCanceller
-from assistant.speech.front_end import FrontEndConfig
+from assistant.speech.front_end import FrontEnd, FrontEndConfig
 from assistant.speech.listener import Heard, Listener, ListenerConfig
 from assistant.speech.sentences import first_sentence
 from assistant.speech.tts import Synthesizer
@@ -433,7 +434,7 @@ class LiveLoop:
             ),
             parse=_parser(),
             # Noise suppression and gain, for the microphone and a file alike.
-            front_end=FrontEndConfig.from_settings(settings).create(),
+            front_end=self._front_end(settings),
         )
         self._t0 = time.monotonic()
         self.speaker: Speaker | None = None
@@ -450,6 +451,16 @@ class LiveLoop:
     def stop(self) -> None:
         """Ask a running loop to end (from another thread or a signal handler)."""
         self.stop_event.set()
+
+    def _front_end(self, settings: Settings) -> FrontEnd:
+        """The settings' front end; WebRTC's when DeepFilterNet cannot load (no wheel
+        for this machine), said once."""
+        config = FrontEndConfig.from_settings(settings)
+        try:
+            return config.create()
+        except DenoiserMissing as exc:
+            self.stderr(f"{exc}; cleaning the sound with webrtc instead.")
+            return replace(config, kind="webrtc").create()
 
     def run(self) -> RunResult:
         self.stderr(self.engine_line)

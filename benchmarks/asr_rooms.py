@@ -35,12 +35,14 @@ checked out in a temporary `git worktree` and run on the same audio in a subproc
     python benchmarks/asr_rooms.py --conditions quiet,clean --mic-floor -70  # a real mic
 
 `--front-end` decodes the same audio once per front end (see
-`assistant/speech/front_end.py`): "none", "webrtc" (the settings' defaults) or
+`assistant/speech/front_end.py`): "none", "webrtc" (the settings' defaults),
 "webrtc:NS:GAIN[:BOOST]" (noise suppression level 0-4, automatic gain target in dBFS,
-0 = off; the speech level stage's largest lift in dB, default the settings'),
+0 = off; the speech level stage's largest lift in dB, default the settings') or
+"deepfilter[:LIMIT]" (DeepFilterNet, taking at most LIMIT dB off the noise),
 and prints each one's CPU time per second of audio and the memory it adds. Without it
-the current code decodes with the settings' front end, as `hearth run` does (WebRTC;
-until 2026-12-03 with none), and so does the baseline's code when it has a front end
+the current code decodes with the settings' front end, as `hearth run` does
+(DeepFilterNet since 2026-12-05; WebRTC before; until 2026-12-03 none), and so does the
+baseline's code with its own settings' front end
 (until 2026-12-04 the baseline always decoded without one, so a baseline revision
 newer than the front end was not measured as it runs).
 
@@ -521,8 +523,9 @@ class _TimedFrontEnd:
 
 
 def front_end_config(spec: str):
-    """The front end a `--front-end` item names: "none", "webrtc" or
-    "webrtc:NS:GAIN[:BOOST]"."""
+    """The front end a `--front-end` item names: "none", "webrtc" (the settings'
+    levels), "webrtc:NS:GAIN[:BOOST]", or "deepfilter[:LIMIT]" (DeepFilterNet taking at
+    most LIMIT dB off the noise, default 20, then the settings' gain and boost)."""
     from assistant.config import Settings
     from assistant.speech.front_end import FrontEndConfig
 
@@ -535,7 +538,12 @@ def front_end_config(spec: str):
         return FrontEndConfig("webrtc", int(levels[0]), int(levels[1]), boost)
     if kind == "none" and not levels:
         return FrontEndConfig("none")
-    raise SystemExit(f"--front-end: {spec!r} is not none, webrtc or webrtc:NS:GAIN[:BOOST]")
+    if kind == "deepfilter" and len(levels) <= 1:
+        limit = float(levels[0]) if levels else settings.attenuation_limit_db
+        return replace(settings, kind="deepfilter", attenuation_limit_db=limit)
+    raise SystemExit(
+        f"--front-end: {spec!r} is not none, webrtc, webrtc:NS:GAIN[:BOOST] or deepfilter[:LIMIT]"
+    )
 
 
 def decoder_options(spec: str) -> dict[str, object]:
@@ -589,7 +597,7 @@ def taken_as_given(options: dict[str, object]) -> None:
 
 
 def _settings_front_end() -> str:
-    """The front end `hearth run` uses with the default settings ("webrtc" or "none")."""
+    """The front end `hearth run` uses with the default settings."""
     from assistant.config import Settings
 
     return Settings().front_end
@@ -720,13 +728,25 @@ def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:
     return in_fixed_shares(decode, jobs, n_proc, _init_decode)
 
 
+def _tree_front_end(tree: Path) -> str:
+    """The front end `hearth run` uses with the default settings in the code at `tree`
+    (code before the front end has none)."""
+    if not (tree / "assistant" / "speech" / "front_end.py").exists():
+        return "none"
+    read = "from assistant.config import Settings; print(Settings().front_end)"
+    out = subprocess.run(
+        [sys.executable, "-c", read], env=env_for(tree), cwd=tree, capture_output=True,
+        text=True, check=True,
+    )  # fmt: skip
+    return out.stdout.strip()
+
+
 def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | None:
     """The same decoding by the code at `rev`, in a temporary worktree and a subprocess."""
     with checkout(rev) as tree:
         if tree is None:
             return None
-        if not (tree / "assistant" / "speech" / "front_end.py").exists():
-            jobs = [{**j, "front_end": "none"} for j in jobs]
+        jobs = [{**j, "front_end": _tree_front_end(tree)} for j in jobs]
         jobs_file, out_file = tree.parent / "jobs.json", tree.parent / "out.json"
         jobs_file.write_text(json.dumps(jobs))
         cmd = [sys.executable, __file__, "--worker", str(jobs_file), str(out_file)]
@@ -1056,9 +1076,9 @@ def main() -> None:
             if variant == variants[0]:
                 now, now_s = done, time.perf_counter() - t0
         if not args.no_baseline:
-            # The baseline hears the audio as the code at that revision does: through the
-            # settings' front end when it has one (code before the front end has none).
-            same = {"sweep": args.sweep, "front_end": _settings_front_end()}
+            # The baseline hears the audio as the code at that revision does: through its
+            # settings' front end (see baseline_results).
+            same = {"sweep": args.sweep}
             base = baseline_results([{**j, **same} for j in jobs], args.baseline_rev, args.jobs)
             if base is not None:
                 results[args.baseline_rev] = {key(r): r for r in base}

