@@ -43,8 +43,8 @@ FRAME_SAMPLES = SAMPLE_RATE // 100
 """Samples in one 10 ms frame, WebRTC's unit."""
 FRAME_BYTES = 2 * FRAME_SAMPLES
 
-FrontEndKind = Literal["deepfilter", "webrtc", "none"]
-KINDS = ("deepfilter", "webrtc", "none")
+FrontEndKind = Literal["webrtc", "deepfilter", "none"]
+KINDS = ("webrtc", "deepfilter", "none")
 DEEPFILTER_LIMIT_DB = 20.0
 """The most DeepFilterNet takes off the noise. Chosen on the rooms benchmark's tune
 split: with no limit it acted on more talk after the wake phrase, and 12 dB lost the
@@ -78,8 +78,8 @@ class FrontEndConfig:
     """How the front end cleans the audio.
 
     Attributes:
-        kind: "deepfilter" (DeepFilterNet's neural noise suppression, then WebRTC's
-            gain), "webrtc" (WebRTC noise suppression and automatic gain) or "none".
+        kind: "webrtc" (WebRTC noise suppression and automatic gain), "deepfilter"
+            (DeepFilterNet's neural noise suppression, then WebRTC's gain) or "none".
         noise_suppression: WebRTC noise suppression level, 0 (off) to 4 (strongest);
             "deepfilter" replaces it.
         auto_gain_dbfs: the automatic gain's target level in dB below full scale,

