@@ -177,9 +177,9 @@ class Recorder:
 class Hearth:
     """A `hearth run -v` process; its stdout and stderr lines with arrival times."""
 
-    def __init__(self, env: dict[str, str], folder: Path) -> None:
+    def __init__(self, env: dict[str, str], folder: Path, settings: str = "") -> None:
         config = folder / "config.toml"
-        config.write_text("")  # the defaults, not the user's own file
+        config.write_text(settings)  # the defaults (or these), not the user's own file
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant", "--config", str(config), "run", "-v",
              "--db", str(folder / "hearth.db")],
@@ -243,10 +243,16 @@ def speech_seconds(lines: list[str]) -> float:
 
 
 def run_trial(
-    trial: Trial, env: dict[str, str], clip: Path, trigger: Path, frac: float, folder: Path
+    trial: Trial,
+    env: dict[str, str],
+    clip: Path,
+    trigger: Path,
+    frac: float,
+    folder: Path,
+    settings: str = "",
 ) -> None:
     rec = Recorder(env)
-    hearth = Hearth(env, folder)
+    hearth = Hearth(env, folder, settings)
     try:
         if not wait_for(lambda: hearth.has("Listening."), 90):
             trial.failed = "no start"
@@ -381,6 +387,11 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--summary", help="append the figures here (JSON lines; see hearing.py)")
+    parser.add_argument(
+        "--front-end",
+        choices=["deepfilter", "none"],
+        help="also run the current code with this front end (an arm of its own)",
+    )
     args = parser.parse_args()
     splits = ["tune", "rest"] if args.split == "all" else [args.split]
     voices = [v for s in splits for v in VOICES[s]]
@@ -399,9 +410,12 @@ def main() -> None:
             trigger = write_wav(
                 folder / "trigger.wav", synthesize(TRIGGER, "espeak-ng", "en-us+f2", folder)
             )
-            arms = {"now": {**os.environ, **env_pulse, "PYTHONPATH": str(ROOT)}}
+            now = {**os.environ, **env_pulse, "PYTHONPATH": str(ROOT)}
+            arms = {"now": (now, "")}  # arm -> its environment and config file
+            if args.front_end:
+                arms[f"now-{args.front_end}"] = (now, f'front_end = "{args.front_end}"\n')
             if tree is not None:
-                arms[args.baseline_rev] = {**env_for(tree), **env_pulse}
+                arms[args.baseline_rev] = ({**env_for(tree), **env_pulse}, "")
             plan = []
             rng = random.Random(args.seed)
             for _ in range(args.reps):
@@ -414,11 +428,11 @@ def main() -> None:
                 pcm = synthesize(text, engine, voice, folder).astype(np.float64)
                 pcm *= level * 10 ** (db / 20) / voiced_level(pcm.astype(np.int16))
                 clip = write_wav(folder / f"cmd{n}.wav", np.clip(pcm, -32768, 32767))
-                for arm, env in arms.items():
+                for arm, (env, settings) in arms.items():
                     trial = Trial(arm, text, intent, f"{engine} {voice}", db)
                     work = folder / f"{arm}-{n}"
                     work.mkdir()
-                    run_trial(trial, env, clip, trigger, frac, work)
+                    run_trial(trial, env, clip, trigger, frac, work, settings)
                     trials.append(trial)
                     stop = f" stop {trial.stop_ms:.0f} ms" if trial.stop_ms is not None else ""
                     print(
