@@ -40,9 +40,8 @@ checked out in a temporary `git worktree` and run on the same audio in a subproc
 0 = off; the speech level stage's largest lift in dB, default the settings') or
 "deepfilter[:LIMIT]" (DeepFilterNet, taking at most LIMIT dB off the noise),
 and prints each one's CPU time per second of audio and the memory it adds. Without it
-the current code decodes with the settings' front end, as `hearth run` does
-(DeepFilterNet since 2026-12-05; WebRTC before; until 2026-12-03 none), and so does the
-baseline's code with its own settings' front end
+the current code decodes with the settings' front end, as `hearth run` does (WebRTC;
+until 2026-12-03 none), and so does the baseline's code, with its own settings' front end
 (until 2026-12-04 the baseline always decoded without one, so a baseline revision
 newer than the front end was not measured as it runs).
 
