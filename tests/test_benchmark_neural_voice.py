@@ -1,5 +1,6 @@
 """The benchmarks' neural voice (Piper, installed by the test extra) in the talking-over
-benchmark: its commands are trimmed to their voiced part like the other voices'."""
+and latency benchmarks: its commands are trimmed to their voiced part like the other
+voices'."""
 
 from __future__ import annotations
 
@@ -34,3 +35,16 @@ def test_the_talking_over_splits_name_the_neural_voice_apart(talk_over) -> None:
     assert neural_voice.missing([]) is None
     assert neural_voice.missing(["en_US-joe-medium"]) is None  # the test extra has it
     assert all(engine != "piper" for s in ("tune", "rest") for engine, _ in talk_over.VOICES[s])
+
+
+def test_the_latency_benchmark_speaks_in_the_neural_voice(monkeypatch, tmp_path) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    latency = importlib.import_module("latency")
+    said = latency.synthesize("hey hearth, stop", latency.NEURAL_VOICE, 0, tmp_path)
+    assert np.array_equal(
+        said, latency.synthesize("hey hearth, stop", latency.NEURAL_VOICE, 0, tmp_path)
+    )
+    assert 0.5 < len(said) / latency.RATE < 2.5
+    block = latency.RATE // 100
+    edges = np.concatenate([said[:block], said[-block:]]).astype(float).reshape(2, block)
+    assert (np.sqrt((edges**2).mean(1)) > 100).all()  # trimmed to its voiced part

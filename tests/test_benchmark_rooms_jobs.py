@@ -169,3 +169,19 @@ def test_a_bad_decoder_variant_is_a_one_line_error(spec: str, says: str) -> None
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].endswith(says)
+
+
+def test_front_end_variants_name_deepfilter_and_its_limit(rooms) -> None:
+    plain = rooms.front_end_config("deepfilter")
+    assert (plain.kind, plain.attenuation_limit_db) == ("deepfilter", 20.0)
+    assert plain.auto_gain_dbfs == rooms.front_end_config("webrtc").auto_gain_dbfs
+    assert rooms.front_end_config("deepfilter:12").attenuation_limit_db == 12.0
+    with pytest.raises(SystemExit, match="or deepfilter\\[:LIMIT\\]"):
+        rooms.front_end_config("deepfilter:12:2")
+
+
+def test_the_baseline_hears_through_its_own_default_front_end(rooms, tmp_path) -> None:
+    """Read in the baseline's tree: an older tree may not know the current default."""
+    assert rooms._tree_front_end(ROOT) == "webrtc"
+    (tmp_path / "assistant").mkdir()  # code from before the front end
+    assert rooms._tree_front_end(tmp_path) == "none"
