@@ -156,11 +156,17 @@ class WebRtcFrontEnd:
         self.noise_suppression = noise_suppression
         self.auto_gain_dbfs = auto_gain_dbfs
         self.max_boost_db = max_boost_db
+        self._heard = True  # so that the reset below builds the stream's state
         self.reset()
 
     def reset(self) -> None:
+        if not self._heard:
+            # Nothing heard since the last reset: already a new stream. (The listener
+            # resets at the start of every run; DeepFilterNet's model takes 0.2 s to load.)
+            return
         from webrtc_noise_gain import AudioProcessor
 
+        self._heard = False
         # The processor's noise estimate and gain belong to one stream.
         self._processor = AudioProcessor(self.auto_gain_dbfs, self.noise_suppression)
         self._denoiser = (
@@ -173,6 +179,7 @@ class WebRtcFrontEnd:
         self._ready = bytearray()  # processed output not handed out yet
 
     def process(self, pcm: bytes) -> bytes:
+        self._heard = True
         data = self._pending + pcm
         whole = len(data) - len(data) % FRAME_BYTES
         self._pending = data[whole:]

