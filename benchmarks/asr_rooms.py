@@ -103,7 +103,7 @@ ACCENT_TUNE_VOICES = {
 # prosody, so since then it may speak the tune half of the sentences while tuning.
 # Its held-out half stays held-out: those figures are new sentences, not a new voice.
 NEURAL_VOICES = {
-    "piper-joe": ("piper", "en_US-joe-medium", None),
+    "piper-joe": ("piper", neural_voice.JOE, None),
 }
 VOICES = {**TUNE_VOICES, **HELDOUT_VOICES, **ACCENT_TUNE_VOICES, **NEURAL_VOICES}
 # Households for `--enroll`: both partners read the enrollment sentences, clean (a

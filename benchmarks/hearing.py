@@ -38,9 +38,8 @@ import neural_voice
 
 HERE = Path(__file__).resolve().parent
 
-NEURAL, NEURAL_MODEL = "piper-joe", "en_US-joe-medium"
-"""The rooms benchmark's neural voice, trained on recordings of a real speaker, and its
-Piper model."""
+NEURAL = "piper-joe"
+"""The rooms benchmark's name for its neural voice (Piper's `neural_voice.JOE`)."""
 TWENTY_DB = ("pink20", "babble20", "tv20")
 TEN_DB = ("pink10", "babble10", "tv10")
 
@@ -207,7 +206,7 @@ def main() -> None:
         except (json.JSONDecodeError, KeyError) as exc:
             sys.exit(f"hearing.py: {path} is not a summary of this benchmark ({exc})")
         return
-    need = neural_voice.missing([NEURAL_MODEL])
+    need = neural_voice.missing([neural_voice.JOE])
     if need:
         sys.exit(f"hearing.py: {need}")
     summary = Path(args.summary or tempfile.mkstemp(prefix="hearth-hearing-", suffix=".jsonl")[1])

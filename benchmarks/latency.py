@@ -30,6 +30,7 @@ import time
 import wave
 from pathlib import Path
 
+import neural_voice
 import numpy as np
 from baseline_tree import checkout, env_for, speech_parser
 
@@ -68,20 +69,13 @@ RATE = 16000
 LEAD_S, TAIL_S = 0.6, 1.6
 
 
-NEURAL_VOICE = "en_US-joe-medium"
-"""`--voice piper-joe`: Piper's voice trained on recordings of a real speaker (its own
-pace; benchmarks/neural_voice.py)."""
-
-
 def synthesize(text: str, voice: str, wpm: int, folder: Path) -> np.ndarray:
     """espeak-ng speech (or the Piper voice) at 16 kHz, trimmed to its voiced part."""
     from assistant.speech.wav import load_pcm16
 
     path = folder / "clip.wav"
-    if voice == NEURAL_VOICE:
-        from neural_voice import render
-
-        render(text, voice, path)
+    if voice == neural_voice.JOE:  # `--voice piper-joe`, at its own pace
+        neural_voice.render(text, voice, path)
     else:
         cmd = ["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(path), text]
         subprocess.run(cmd, check=True)
@@ -237,11 +231,9 @@ def main() -> None:
     opts = args.parse_args()
     voices = VOICES
     if opts.voice == "piper-joe":
-        from neural_voice import missing
-
-        if problem := missing([NEURAL_VOICE]):
+        if problem := neural_voice.missing([neural_voice.JOE]):
             raise SystemExit(f"latency.py: {problem}")
-        voices = [(NEURAL_VOICE, 0)]
+        voices = [(neural_voice.JOE, 0)]
     if opts.baseline_rev:
         flags = [f"--count={opts.count}", f"--grammar={opts.grammar}"]
         flags += ["--fast"] if opts.fast else []

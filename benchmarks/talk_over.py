@@ -67,7 +67,7 @@ VOICES = {
     "tune": [("espeak-ng", "en-us+f2"), ("flite", "kal16")],
     "rest": [("flite", "slt"), ("flite", "rms")],
     # Trained on recordings of a real speaker (see neural_voice.py); only when asked for.
-    "neural": [("piper", "en_US-joe-medium")],
+    "neural": [("piper", neural_voice.JOE)],
 }
 LEVELS_DB = (0.0, -6.0)
 TRIGGER = "hey hearth, let's do our check in"

@@ -33,17 +33,16 @@ def test_the_talking_over_splits_name_the_neural_voice_apart(talk_over) -> None:
     import neural_voice
 
     assert neural_voice.missing([]) is None
-    assert neural_voice.missing(["en_US-joe-medium"]) is None  # the test extra has it
+    assert neural_voice.missing([neural_voice.JOE]) is None  # the test extra has it
     assert all(engine != "piper" for s in ("tune", "rest") for engine, _ in talk_over.VOICES[s])
 
 
 def test_the_latency_benchmark_speaks_in_the_neural_voice(monkeypatch, tmp_path) -> None:
     monkeypatch.syspath_prepend(str(BENCHMARKS))
     latency = importlib.import_module("latency")
-    said = latency.synthesize("hey hearth, stop", latency.NEURAL_VOICE, 0, tmp_path)
-    assert np.array_equal(
-        said, latency.synthesize("hey hearth, stop", latency.NEURAL_VOICE, 0, tmp_path)
-    )
+    joe = latency.neural_voice.JOE
+    said = latency.synthesize("hey hearth, stop", joe, 0, tmp_path)
+    assert np.array_equal(said, latency.synthesize("hey hearth, stop", joe, 0, tmp_path))
     assert 0.5 < len(said) / latency.RATE < 2.5
     block = latency.RATE // 100
     edges = np.concatenate([said[:block], said[-block:]]).astype(float).reshape(2, block)
