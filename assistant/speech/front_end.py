@@ -12,7 +12,8 @@ own processing delays speech by about 6 ms (measured on espeak-ng speech).
 With `front_end = "deepfilter"`, DeepFilterNet's neural noise suppression
 (`denoise.py`) cleans each frame first and WebRTC only adds its gain. It delays speech
 by about 31 ms more, and it is not the default: it takes the breath out of espeak-ng's
-"hearth", so with that voice Hearth heard its name only at the end of the speech.
+"hearth", so with that voice Hearth's quick reading lacks its name ("hey if we need a
+minute"), nothing is decided on it early, and replies come later (see the README).
 
 After WebRTC, each frame goes through the speech level stage (`level.py`): WebRTC's
 gain adds at most 9 dB, and speech from across the room needs more.

@@ -93,7 +93,9 @@ class ListenerConfig:
         end_quiet_s: speech whose partial reads the wake phrase and more ends after
             this much quiet by the voice detector, without waiting for the engine's
             own end of speech (about 0.39 s after the last word), and is decided on
-            the readings of the whole.
+            the readings of the whole. A partial whose name was misread ("hey if we
+            need a minute", `WakePhrase.opens`) counts here, and only here: acting
+            needs the wake phrase itself, in the reading of the whole.
         tentative_quiet_s: such speech is read to its end (the engine's end pass and
             the other readings, under the same bars) after this much quiet already:
             a sure command is acted on at `early_quiet_s` (`early_quiet_long_s` when a
@@ -543,7 +545,7 @@ class Listener:
             # Probably over: read it to its end now, and act when the quiet confirms it.
             if self._may_end(partial):
                 return self._end_tentatively(t, quiet)
-            has_wake, rest = self.wake.split(partial)
+            has_wake, rest = self.wake.opens(partial)
             if has_wake and rest and quiet >= self.config.going_on_tentative_s:
                 # Speech to Hearth that reads as a sentence still going: the person may
                 # be pausing for thought, or the quick reading has a stray last word
@@ -604,10 +606,10 @@ class Listener:
         a known command that is no command yet ("let's") may be a pause for thought,
         and waits longer (`going_on_quiet_s`; a bare wake phrase gets the engine's own
         end of speech)."""
-        has_wake, rest = self.wake.split(partial)
+        has_wake, rest = self.wake.opens(partial)
         if not has_wake or not rest or words(rest)[-1] in OPEN_ENDINGS:
             return False
-        return self._command(partial) or next(self._longer_phrases(rest), None) is None
+        return self._command(rest) or next(self._longer_phrases(rest), None) is None
 
     def _end_now(self, t: float) -> list[Heard]:
         """End the speech in progress here and decide on the engine's final for it."""

@@ -534,7 +534,8 @@ class SphinxRecognizer:
                 follower.begin(format_mean(self._cmn_base), bytes(self._utt_audio))
 
     def _addressed(self) -> bool:
-        """The partial result begins with the wake phrase (checked until 2 s in)."""
+        """The partial result may begin with the wake phrase (`WakePhrase.opens`;
+        checked until 2 s in)."""
         if self._wake is None:
             return True
         if len(self._utt_audio) > _WAKE_BY_BYTES:
@@ -543,7 +544,7 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp()
         if hyp is None:
             return False
-        return self._wake.split(" ".join(w.word for w in _plain_words(hyp.hypstr)))[0]
+        return self._wake.opens(" ".join(w.word for w in _plain_words(hyp.hypstr)))[0]
 
     def _add_noise(self, pcm: bytes) -> bytes:
         return add_noise(pcm, self._noise_level, self._noise_rng)

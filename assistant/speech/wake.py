@@ -74,6 +74,21 @@ class WakePhrase:
                     return True, " ".join(heard[i + len(wake) :])
         return False, " ".join(heard)
 
+    def opens(self, text: str) -> tuple[bool, str]:
+        """Like `split`, for a quick (partial) reading, which may also have the
+        phrase's first words and then one other word where the name should be: a
+        front end that takes the breath out of "hearth" leaves "hey if we need a
+        minute" there while the reading of the whole has "hey hearth". For where to
+        listen closely and when speech may be over, never for acting on it."""
+        has_wake, rest = self.split(text)
+        if has_wake:
+            return has_wake, rest
+        heard, wake = words(text), self.tokens
+        lead = wake[:-1]
+        if lead and heard[: len(lead)] == lead and len(heard) > len(wake):
+            return True, " ".join(heard[len(wake) :])
+        return False, rest
+
     def mentioned(self, text: str) -> bool:
         """True when the name occurs anywhere in `text` (used to ignore Hearth's own lines)."""
         names = SOUND_ALIKES.get(self.tokens[-1], (self.tokens[-1],)) if self.tokens else ()

@@ -209,3 +209,37 @@ def test_a_sentence_that_stays_unfinished_is_declined_when_the_engine_would_end_
     heard, _ = listen(script, until=2.5)
     assert [(h.text, h.declined) for h in heard] == [("", True)]
     assert 1.5 + 0.3 <= heard[0].t < 1.5 + 0.34
+
+
+# A quick reading that opens like the wake phrase with the name misread ("hey if ...",
+# `WakePhrase.opens`; DeepFilterNet does this to espeak-ng's "hearth") is speech that
+# may be for Hearth: it is read to its end at the first quiet as well. Only a reading of
+# the whole with the wake phrase itself is acted on.
+
+
+def test_a_misread_name_in_the_quick_reading_is_read_whole_at_the_first_quiet() -> None:
+    script = Script([(0.5, 1.5, "hey if we need a minute", "hey hearth we need a minute")])
+    heard, engine = listen(script, until=2.5)
+    assert [(h.text, h.declined) for h in heard] == [("we need a minute", False)]
+    # Read at 0.08 s of quiet; a sure command that cannot go on is acted on at 0.1 s.
+    assert 1.5 + 0.08 <= heard[0].t < 1.5 + 0.12, heard[0].t
+    assert engine.tentative_ends == 1
+
+
+def test_the_quick_reading_held_to_the_name_waits_for_the_engines_end(monkeypatch) -> None:
+    """The same speech when only the name itself opens a quick reading (as before)."""
+    from assistant.speech.wake import WakePhrase
+
+    monkeypatch.setattr(WakePhrase, "opens", WakePhrase.split)
+    script = Script([(0.5, 1.5, "hey if we need a minute", "hey hearth we need a minute")])
+    heard, engine = listen(script, until=2.5)
+    assert [h.text for h in heard] == ["we need a minute"]
+    assert heard[0].t >= 1.5 + 0.39 and engine.tentative_ends == 0
+
+
+def test_talk_that_opens_with_a_greeting_is_read_early_and_never_acted_on() -> None:
+    """ "hey love, we need a minute" to a partner: read whole at the first quiet, and
+    neither that reading nor the quick one (which held no name) is acted on."""
+    script = Script([(0.5, 1.5, "hey love we need a minute", "hey love we need a minute")])
+    heard, engine = listen(script, until=2.5)
+    assert heard == [] and engine.tentative_ends == 1
