@@ -257,7 +257,7 @@ def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
     through the loopback about one try in six is lost (benchmarks/talk_over.py measures
     how many), and with one or two tries this test failed in 3 of 13 runs. Every try
     is said over Hearth's line, except one that follows Hearth's "sorry, I didn't
-    catch that" after the wake phrase had cut it off."""
+    catch that", or its silence, after the wake phrase had cut it off."""
     _start_checkin(running, espeak)
     command = espeak("hey hearth, we need a minute")
     for _ in range(4):
@@ -265,8 +265,13 @@ def test_a_command_said_over_hearths_line_is_acted_on(running, espeak) -> None:
             # Hearth was cut off but did not catch the command: said again after its
             # "sorry", as a person would (the first try was over its line).
             assert running.loop.speaker.wait_idle(timeout=20)
-        elif not running.wait_for(lambda: _talking(running), timeout=3):
-            break  # otherwise only ever said over Hearth's line
+        elif not running.wait_for(lambda: _talking(running), timeout=3) and not any(
+            h.barge_in for h in running.loop.heard
+        ):
+            # Only ever said over Hearth's line, or once it went quiet after the wake
+            # phrase cut it off and the command was lost (seen once in CI on a loaded
+            # machine, with ALSA underruns): said again then, as a person would.
+            break
         heard_before = len(running.loop.heard)
         running.play(command)
         # Nothing heard at all within 4 s: said again at once, while Hearth still talks.
