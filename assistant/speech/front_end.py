@@ -187,12 +187,10 @@ class WebRtcFrontEnd:
         for start in range(0, whole, FRAME_BYTES):
             frame = data[start : start + FRAME_BYTES]
             if self._denoiser is not None:
-                samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
-                frame = int16_bytes(self._denoiser.frame(samples))
+                frame = _through(self._denoiser, frame)
             frame = self._processor.Process10ms(frame).audio
             if self._level is not None:
-                samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
-                frame = int16_bytes(self._level.frame(samples))
+                frame = _through(self._level, frame)
             self._ready += frame
         if len(self._ready) < len(pcm):
             # Part of a frame is still waiting: from now on the stream runs late by
@@ -202,3 +200,8 @@ class WebRtcFrontEnd:
         out = bytes(self._ready[: len(pcm)])
         del self._ready[: len(pcm)]
         return out
+
+
+def _through(stage: Denoiser | SpeechLevel, frame: bytes) -> bytes:
+    """One 10 ms int16 frame through a stage that works on int16-scale floats."""
+    return int16_bytes(stage.frame(np.frombuffer(frame, dtype="<i2").astype(np.float64)))
