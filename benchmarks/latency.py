@@ -202,6 +202,18 @@ def _instrument(loop, tts) -> dict[str, float]:
     return marks
 
 
+def baseline_flags(opts: argparse.Namespace) -> list[str]:
+    """This run's options for the script in the baseline's tree, so that it hears the same
+    clips (its own front end: that is part of its code)."""
+    flags = [f"--count={opts.count}", f"--grammar={opts.grammar}"]
+    flags += ["--fast"] if opts.fast else []
+    if opts.voice != "espeak":  # (the default: trees older than --voice take no such flag)
+        flags += [f"--voice={opts.voice}"]
+    if opts.summary:  # the baseline runs in its own tree: an absolute path
+        flags += [f"--summary={Path(opts.summary).resolve()}", f"--code={opts.baseline_rev}"]
+    return flags
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--count", type=int, default=50)
@@ -235,11 +247,7 @@ def main() -> None:
             raise SystemExit(f"latency.py: {problem}")
         voices = [(neural_voice.JOE, 0)]
     if opts.baseline_rev:
-        flags = [f"--count={opts.count}", f"--grammar={opts.grammar}"]
-        flags += ["--fast"] if opts.fast else []
-        if opts.summary:  # the baseline runs in its own tree: an absolute path
-            flags += [f"--summary={Path(opts.summary).resolve()}", f"--code={opts.baseline_rev}"]
-        run_at_revision(opts.baseline_rev, flags)
+        run_at_revision(opts.baseline_rev, baseline_flags(opts))
 
     from assistant.config import Settings
     from assistant.live import LiveLoop, RunOptions
@@ -317,15 +325,15 @@ def main() -> None:
         replies.append(latency)
         decided = loop.heard[0].t - (origin + speech_end)
         decisions.append(decided)
+        lag = None
         if "decided at" in marks:
             # The decision's delay: the audio the listener waited for after the end of
             # speech (end-pointing), and how late that audio was listened to (lag).
+            lag = decided - (marks["decided at"] - speech_end)
             stages.setdefault("decision: end-pointing (audio after the end)", []).append(
                 marks["decided at"] - speech_end
             )
-            stages.setdefault("decision: listening lag", []).append(
-                decided - (marks["decided at"] - speech_end)
-            )
+            stages.setdefault("decision: listening lag", []).append(lag)
         if not opts.fast and "listened" in marks:
             # Where the rest went: the listener's own work on the deciding block (the
             # recognizer's end pass and re-readings, each counted when it was called),
@@ -347,6 +355,8 @@ def main() -> None:
                 stages.setdefault(stage, []).append(value)
         early += bool(loop.heard[0].early)
         tag = "early" if loop.heard[0].early else "final"
+        if lag is not None:
+            tag += f", lag {lag * 1000:.0f} ms"
         if parse(loop.heard[0].text).name != parse(command).name:
             wrong += 1  # a reply all the same, but to another command: counted apart
             tag += f", wrong intent: heard {loop.heard[0].text!r}"

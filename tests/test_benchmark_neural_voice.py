@@ -47,3 +47,18 @@ def test_the_latency_benchmark_speaks_in_the_neural_voice(monkeypatch, tmp_path)
     block = latency.RATE // 100
     edges = np.concatenate([said[:block], said[-block:]]).astype(float).reshape(2, block)
     assert (np.sqrt((edges**2).mean(1)) > 100).all()  # trimmed to its voiced part
+
+
+def test_the_latency_baseline_hears_the_same_voice(monkeypatch) -> None:
+    """The baseline tree's run spoke espeak-ng while the current code heard the neural
+    voice: two sets of clips compared as one."""
+    import argparse
+
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    latency = importlib.import_module("latency")
+    opts = argparse.Namespace(
+        count=25, grammar="full", fast=False, voice="piper-joe", summary=None, baseline_rev="abc"
+    )
+    assert "--voice=piper-joe" in latency.baseline_flags(opts)
+    espeak = latency.baseline_flags(argparse.Namespace(**{**vars(opts), "voice": "espeak"}))
+    assert not any(flag.startswith("--voice") for flag in espeak)
