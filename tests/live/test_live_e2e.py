@@ -91,9 +91,22 @@ class Running:
         When the reading was backed only weakly (it happens through the loopback on a
         loaded machine: dropped blocks), Hearth first asks whether that was the request:
         then it gets a yes, as a person would, and the request must still be the one
-        said, since a question about another request never leads to `key`."""
+        said, since a question about another request never leads to `key`.
+
+        When Hearth heard nothing at all (no reply, no "sorry": the clip was lost in the
+        loopback on a loaded machine, seen once in CI), the request is said again, as a
+        person would to a device that did not answer. A deaf loop stays deaf to the
+        next try too, so that still fails."""
         for _attempt in range(3):
+            heard_before = len(self.loop.heard)
             said_at = self.play(clip)
+            if not self.wait_for(
+                lambda before=heard_before: (
+                    key in self.said() or self.asked() or len(self.loop.heard) > before
+                ),
+                timeout=20,
+            ):
+                continue
             self.wait_for(lambda: key in self.said() or self.asked(), timeout=60)
             if key in self.said() or not self.asked():
                 break
@@ -236,8 +249,17 @@ def test_hey_hearth_stop_said_over_hearths_line_cuts_it(running, espeak) -> None
     of the tries (benchmarks/talk_over.py, docs/hearing.md), too few for a test."""
     _start_checkin(running, espeak)
     clip = espeak("hey hearth, stop")
-    said_at = running.play(clip)  # paplay returns once the clip has been played
-    assert running.wait_for(lambda: any(not s.completed for s in running.spoken), timeout=30)
+    for _ in range(3):
+        said_at = running.play(clip)  # paplay returns once the clip has been played
+        # Not heard at all while Hearth still talks (a clip lost in the loopback on a
+        # loaded machine): said again, as a person would.
+        if running.wait_for(lambda: any(not s.completed for s in running.spoken), timeout=8):
+            break
+        if not running.wait_for(lambda: _talking(running), timeout=3):
+            break  # Hearth has finished: nothing is left to cut, and the test fails
+    assert running.wait_for(lambda: any(not s.completed for s in running.spoken), timeout=30), (
+        running.state()
+    )
     cut = next(s for s in running.spoken if not s.completed)
     assert cut.key.startswith("checkin.")
     assert any(h.barge_in for h in running.loop.heard)
