@@ -485,9 +485,8 @@ class Listener:
         opened = reading() if reading is not None else None
         if opened is None:
             return set()
-        has_wake, after = self.wake.split(utt.text)
-        n_wake = len(utt.words) - len(words(after)) if has_wake else 0
-        wake_end = utt.words[n_wake - 1].end if 0 < n_wake <= len(utt.words) else 0.0
+        lead, _ = self.wake.request_start(utt.text, len(utt.words))
+        wake_end = utt.words[lead - 1].end if lead else 0.0
         # Tolerance: the two readings place word edges a few frames apart.
         return {w.word for w in opened.words if w.start >= wake_end - 0.05}
 
@@ -503,10 +502,8 @@ class Listener:
     def _evidence(self, rest: str, utt: Utterance) -> dict[str, float]:
         """How well the engine's own best reading (with its word posteriors) supports
         the command reading `rest` that was chosen."""
-        heard = list(utt.words)
-        has_wake, after = self.wake.split(utt.text)
-        if has_wake:
-            heard = heard[len(heard) - len(after.split()) :]
+        lead, _ = self.wake.request_start(utt.text, len(utt.words))
+        heard = list(utt.words[lead:])
         conf = {}
         for w in heard:
             conf[w.word] = max(conf.get(w.word, 0.0), w.confidence)

@@ -612,13 +612,12 @@ class SphinxRecognizer:
         when it was not addressed (see `WakePhrase.split`)."""
         if self._wake is None:
             return ()
-        has_wake, rest = self._wake.split(final.text)
-        after = len(rest.split())
-        if not has_wake or not after or after >= len(final.words):
+        lead, rest = self._wake.request_start(final.text, len(final.words))
+        if not 0 < lead < len(final.words):
             return ()
-        if " ".join(w.word for w in final.words[-after:]) != rest:
+        if " ".join(w.word for w in final.words[lead:]) != rest:
             return ()  # spelled otherwise than the words: not cut
-        return final.words[:-after]
+        return final.words[:lead]
 
     def _result(self, decoder, vocabulary: frozenset[str], start: float, nbest: int) -> Utterance:
         """`decoder`'s reading of the pass that just ended (speech began at `start`),

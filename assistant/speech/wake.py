@@ -74,6 +74,15 @@ class WakePhrase:
                     return True, " ".join(heard[i + len(wake) :])
         return False, " ".join(heard)
 
+    def request_start(self, text: str, n_words: int) -> tuple[int, str]:
+        """Where the request begins in a reading of `n_words` timed words whose text is
+        `text`: (how many words come first, the wake phrase and any lead-in, `split`'s
+        rest). (0, text) when `text` is not addressed or its rest has more words than
+        the reading. The word times place the end of the wake phrase in the audio."""
+        has_wake, rest = self.split(text)
+        lead = n_words - len(rest.split())
+        return (lead, rest) if has_wake and 0 < lead <= n_words else (0, rest)
+
     def opens(self, text: str) -> tuple[bool, str]:
         """Like `split`, for a quick (partial) reading, which may also have the
         phrase's first words and then one other word where the name should be: a

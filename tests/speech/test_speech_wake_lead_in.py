@@ -37,6 +37,17 @@ def test_the_whole_phrase_counts_a_few_words_in() -> None:
     assert WakePhrase("hearth").split("the name hearth is odd")[0] is False
 
 
+def test_the_request_starts_after_the_lead_in_and_the_wake_phrase() -> None:
+    wake = WakePhrase("hey hearth")
+    assert wake.request_start("hey hearth we need a minute", 6) == (2, "we need a minute")
+    assert wake.request_start("leave hey hearth stop", 4) == (3, "stop")
+    assert wake.request_start("hearth stop", 2) == (1, "stop")
+    assert wake.request_start("hey hearth", 2) == (2, "")  # a bare wake phrase
+    # Not addressed, or a rest longer than the timed words: no place to cut.
+    assert wake.request_start("we need a minute", 4) == (0, "we need a minute")
+    assert wake.request_start("hey hearth we need a minute", 3) == (0, "we need a minute")
+
+
 def _mixed(command: np.ndarray, tv: np.ndarray, snr_db: float) -> bytes:
     """`command` said 1 s into the TV's speech, the TV `snr_db` below it throughout."""
     lead = 16000
