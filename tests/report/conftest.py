@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -92,12 +93,24 @@ def run_hearth():
     return hearth
 
 
-@pytest.fixture
-def evening(tmp_path: Path) -> Evening:
-    """A database holding one simulated evening (Monday 5 January 2026, from 19:00)."""
-    script = tmp_path / "evening.txt"
+@pytest.fixture(scope="session")
+def simulated_evening(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The evening simulated once per test process (about 2.5 s a run): its database."""
+    folder = tmp_path_factory.mktemp("evening")
+    script = folder / "evening.txt"
     script.write_text(EVENING)
-    db = tmp_path / "hearth.db"
+    db = folder / "hearth.db"
     result = hearth("simulate", str(script), "--db", str(db), "--start", "2026-01-05T19:00")
     assert result.returncode == 0, result.stderr
+    return db
+
+
+@pytest.fixture
+def evening(simulated_evening: Path, tmp_path: Path) -> Evening:
+    """A database holding one simulated evening (Monday 5 January 2026, from 19:00): a
+    copy of its own for each test, which may change it (`hearth forget`)."""
+    db = tmp_path / "hearth.db"
+    # The simulation's process has ended, so the file is whole: no journal is left.
+    assert not list(simulated_evening.parent.glob("hearth.db-*"))
+    shutil.copyfile(simulated_evening, db)
     return Evening(db)

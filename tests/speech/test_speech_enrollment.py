@@ -50,12 +50,14 @@ def speak(text: str, voice: str, folder: Path, name: str) -> Path:
     return out
 
 
-def hearth(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def hearth(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`hearth ARGS` in a process of its own; the cache folder is the tests' shared one
+    (a fresh one per test rebuilt the parsed intents and the command model, about 18 s)."""
     return subprocess.run(
         [sys.executable, "-m", "assistant", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **env},
+        env={**os.environ, **(env or {})},
         timeout=300,
     )
 
@@ -76,7 +78,7 @@ def enrolled(recordings: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     home = tmp_path_factory.mktemp("household")
     tmp = home / "tmp"
     tmp.mkdir()
-    env = {"HEARTH_CACHE_DIR": str(home / "cache"), "TMPDIR": str(tmp)}
+    env = {"TMPDIR": str(tmp)}
     db = home / "data" / "hearth.db"
     done = hearth("enroll", "--from-wav", str(recordings), "--db", str(db), env=env)
     return {"done": done, "db": db, "tmp": tmp, "env": env, "home": home}
@@ -149,9 +151,8 @@ def test_hearth_run_acts_on_a_command_with_the_adaptation(enrolled: dict, tmp_pa
 def test_a_second_enrollment_is_added_and_forget_removes_all(
     recordings: Path, tmp_path: Path
 ) -> None:
-    env = {"HEARTH_CACHE_DIR": str(tmp_path / "cache")}
     db = tmp_path / "h.db"
-    first = hearth("enroll", "--from-wav", str(recordings), "--db", str(db), env=env)
+    first = hearth("enroll", "--from-wav", str(recordings), "--db", str(db))
     assert first.returncode == 0, first.stderr
     household = adaptation_for(Settings(db_path=db))
     before = household.transform.read_text()
@@ -160,12 +161,12 @@ def test_a_second_enrollment_is_added_and_forget_removes_all(
     sentences = enrollment_sentences(load_prompts(), "hey hearth")
     for number, sentence in enumerate(sentences[:12], 1):
         speak(sentence, OTHER, other, f"{number:02d}")
-    second = hearth("enroll", "--from-wav", str(other), "--db", str(db), env=env)
+    second = hearth("enroll", "--from-wav", str(other), "--db", str(db))
     assert second.returncode == 0, second.stderr
     assert "12 of 30" in second.stdout and "2 enrollments" in second.stdout
     assert len(household.sessions()) == 2
     assert household.transform.read_text() != before  # solved from both
-    forgot = hearth("enroll", "--forget", "--db", str(db), env=env)
+    forgot = hearth("enroll", "--forget", "--db", str(db))
     assert forgot.returncode == 0 and "removed" in forgot.stdout
     assert not household.folder.exists()
 
@@ -274,8 +275,7 @@ def test_from_wav_needs_numbered_recordings(tmp_path: Path) -> None:
 def test_an_unwritable_data_folder_is_one_line(recordings: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
-    env = {"HEARTH_CACHE_DIR": str(tmp_path / "cache")}
-    done = hearth("enroll", "--from-wav", str(recordings), "--db", str(blocker / "h.db"), env=env)
+    done = hearth("enroll", "--from-wav", str(recordings), "--db", str(blocker / "h.db"))
     assert done.returncode == 1
     assert done.stderr.startswith("Error: cannot keep the voice adaptation in ")
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
