@@ -21,7 +21,7 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -540,10 +540,10 @@ class LiveLoop:
             # A reopened speaker has a new delay to the microphone: find it again.
             speaker.on_device_back = lambda: setattr(canceller, "offset", None)
         # The known lines are rendered ahead, so a reply starts without a render's delay.
+        ahead = lines_ahead(self.settings.ritual_minutes)
         threading.Thread(
-            target=self.tts.warm, args=(lines_ahead(), self.stop_event), daemon=True,
-            name="tts-warm",
-        ).start()  # fmt: skip
+            target=self.tts.warm, args=(ahead, self.stop_event), daemon=True, name="tts-warm"
+        ).start()
         inbox: queue.Queue[str | HeardText | None] = queue.Queue()
         engine_ready: Future[Any] = Future()
         engine_thread = threading.Thread(
@@ -781,11 +781,19 @@ def _line(key: str) -> str:
     return _responses().pick(key)
 
 
-def lines_ahead() -> list[str]:
+PAUSES_AHEAD = (30, 90, 120, 180, 300, 600, 900)
+"""Pause lengths besides the minute whose opening line is rendered ahead: the ones a
+couple is likely to ask for ("give us five minutes", "ninety seconds")."""
+
+
+def lines_ahead(ritual_minutes: Mapping[str, float] | None = None) -> list[str]:
     """The lines worth rendering before they are needed: the one-minute pause's lines
     first (the request that must be answered at once), then every line that has no
-    value to fill in, then the check-in questions (read right after the opening line,
-    which would otherwise wait for the question's render)."""
+    value to fill in and the rituals' opening lines (with their lengths as
+    `ritual_minutes`, the config file's, sets them), then the check-in questions (read
+    right after the opening line, which would otherwise wait for the question's
+    render), then the openings of pauses of other common lengths and of a restarted
+    pause, then the rituals' guided cues and closing lines."""
     from assistant.dialog.responses import fill
     from assistant.dialog.timewords import duration_words
 
@@ -798,7 +806,18 @@ def lines_ahead() -> list[str]:
     }
     ahead = [fill(v, fields) for key, fields in first.items() for v in lines.get(key, [])]
     ahead += [v for variants in lines.values() for v in variants if "{" not in v]
+    minutes = ritual_minutes or {}
+    rituals = [r.lasting(minutes.get(r.name)) for r in responses.rituals.values()]
+    lengths = {r.name: {"duration": duration_words(r.seconds)} for r in rituals}
+    ahead += [fill(v, lengths[r.name]) for r in rituals for v in r.start]
     ahead += responses.all_questions()
+    ahead += [
+        fill(v, {"duration": duration_words(seconds)})
+        for key, seconds in [("pause.restart", 60), *(("pause.start", n) for n in PAUSES_AHEAD)]
+        for v in lines.get(key, [])
+    ]
+    ahead += [v for r in rituals for _, variants in r.cues for v in variants]
+    ahead += [fill(v, lengths[r.name]) for r in rituals for v in r.end]
     return list(dict.fromkeys(ahead))
 
 

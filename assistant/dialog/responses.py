@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,10 @@ class Ritual:
     start: list[str]
     end: list[str]
     cues: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    def lasting(self, minutes: float | None) -> Ritual:
+        """This ritual with the length the config file sets (`ritual_minutes`), if any."""
+        return replace(self, seconds=round(minutes * 60)) if minutes else self
 
 
 def _load_yaml(path: Path) -> Any:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 # START is Monday 2026-01-05 19:00 (see conftest).
 HOUR = 3600
 
@@ -64,3 +66,36 @@ def test_ritual_minutes_from_the_file_set_the_timer(make_session) -> None:
     assert "ritual.walk.end" not in s.out.spoken_keys()
     s.at(2 * 60)
     assert s.out.spoken_keys()[-1] == "ritual.walk.end"
+
+
+@pytest.mark.parametrize("minutes", [{}, {"walk": 2, "coffee": 15}])
+def test_every_ritual_line_said_was_rendered_ahead(make_session, minutes) -> None:
+    """A ritual's opening line answers a request ("time for coffee"): rendered ahead
+    with the length the config file sets, it starts without a render's delay (about
+    0.1-0.2 s on the project machine). Its cues and closing lines are there too."""
+    from assistant.live import lines_ahead
+
+    ahead = set(lines_ahead(minutes))
+    for name in ("walk", "coffee", "breakfast", "mindfulness", "call"):
+        s = make_session(ritual_minutes=minutes)
+        s.do("ritual", t=0, ritual=name).at(50 * 60)
+        said = [(key, text) for _, key, text in s.out.said() if key.startswith("ritual.")]
+        assert {key for key, _ in said} >= {f"ritual.{name}.start", f"ritual.{name}.end"}
+        assert [text for _, text in said if text not in ahead] == [], name
+
+
+def test_the_opening_of_a_pause_of_a_common_length_was_rendered_ahead(make_session) -> None:
+    from assistant.live import PAUSES_AHEAD, lines_ahead
+
+    ahead = set(lines_ahead())
+    s = make_session()
+    for seconds in (60, *PAUSES_AHEAD):
+        s.out.clear()
+        s.do("pause", seconds=seconds)
+        (opening,) = [text for _, key, text in s.out.said() if key == "pause.start"]
+        assert opening in ahead, opening
+        s.do("resume")
+    s.out.clear()
+    s.do("pause", seconds=60).do("pause", seconds=60)  # asked again: restarted
+    (restarted,) = [text for _, key, text in s.out.said() if key == "pause.restart"]
+    assert restarted in ahead, restarted

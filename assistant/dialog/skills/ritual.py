@@ -6,8 +6,6 @@ steer toward shared experiences and plans, not past conflicts.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from assistant.dialog import actions as act
 from assistant.dialog.responses import Ritual
 from assistant.dialog.skills import _common
@@ -65,8 +63,7 @@ def handle(ctx: Context, intent: Intent) -> list[act.Action]:
 
 def _configured(ctx: Context, ritual: Ritual | None) -> Ritual | None:
     """The ritual with its duration from the config file's `ritual_minutes`, if set there."""
-    minutes = ctx.settings.ritual_minutes.get(ritual.name) if ritual else None
-    return replace(ritual, seconds=round(minutes * 60)) if ritual and minutes else ritual
+    return ritual.lasting(ctx.settings.ritual_minutes.get(ritual.name)) if ritual else None
 
 
 def _timers(ctx: Context, ritual: Ritual, began: float, ends: float) -> list[act.Action]:
