@@ -21,7 +21,7 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -540,7 +540,7 @@ class LiveLoop:
             # A reopened speaker has a new delay to the microphone: find it again.
             speaker.on_device_back = lambda: setattr(canceller, "offset", None)
         # The known lines are rendered ahead, so a reply starts without a render's delay.
-        ahead = lines_ahead(self.settings.ritual_minutes)
+        ahead = lines_ahead(self.settings)
         threading.Thread(
             target=self.tts.warm, args=(ahead, self.stop_event), daemon=True, name="tts-warm"
         ).start()
@@ -786,27 +786,34 @@ PAUSES_AHEAD = (30, 90, 120, 180, 300, 600, 900)
 couple is likely to ask for ("give us five minutes", "ninety seconds")."""
 
 
-def lines_ahead(ritual_minutes: Mapping[str, float] | None = None) -> list[str]:
-    """The lines worth rendering before they are needed: the one-minute pause's lines
-    first (the request that must be answered at once), then every line that has no
-    value to fill in and the rituals' opening lines (with their lengths as
-    `ritual_minutes`, the config file's, sets them), then the check-in questions (read
-    right after the opening line, which would otherwise wait for the question's
-    render), then the openings of pauses of other common lengths and of a restarted
-    pause, then the rituals' guided cues and closing lines."""
+def lines_ahead(settings: Settings | None = None) -> list[str]:
+    """The lines worth rendering before they are needed, as `settings` (the config
+    file's) fill them in: the one-minute pause's lines first (the request that must be
+    answered at once), then the answers to a call for help, every line that has no
+    value to fill in, the opening sentence of a line whose value comes later ("Okay.
+    I'll check back at {at}": it plays while the rest renders) and the rituals'
+    opening lines, then the check-in questions (read right after the opening line,
+    which would otherwise wait for the question's render), then the openings of pauses
+    of other common lengths and of a restarted pause, then the rituals' guided cues
+    and closing lines."""
     from assistant.dialog.responses import fill
     from assistant.dialog.timewords import duration_words
 
+    settings = settings or Settings()
     responses = _responses()
     lines = responses.lines
     first = {
         "pause.start": {"duration": duration_words(60)},
         "pause.countdown": {"left": duration_words(30)},
         "pause.last_seconds": {"left": duration_words(10)},
+        "safety.line": {"crisis_line": settings.crisis_line},
+        "check.safety": {"crisis_line": settings.crisis_line},
     }
     ahead = [fill(v, fields) for key, fields in first.items() for v in lines.get(key, [])]
     ahead += [v for variants in lines.values() for v in variants if "{" not in v]
-    minutes = ritual_minutes or {}
+    openings = [first_sentence(v) for variants in lines.values() for v in variants if "{" in v]
+    ahead += [opening for opening, rest in openings if rest and "{" not in opening]
+    minutes = settings.ritual_minutes
     rituals = [r.lasting(minutes.get(r.name)) for r in responses.rituals.values()]
     lengths = {r.name: {"duration": duration_words(r.seconds)} for r in rituals}
     ahead += [fill(v, lengths[r.name]) for r in rituals for v in r.start]

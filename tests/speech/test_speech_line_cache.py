@@ -113,6 +113,9 @@ def test_the_lines_rendered_ahead_are_known_lines_with_the_questions() -> None:
     ]  # the pause first: it must start at once
     assert set(responses.all_questions()) <= set(ahead)  # read right after the opening
     assert not [line for line in ahead if "{" in line]  # nothing left to fill in
+    # A line with a value to fill in ("Take the time you need. I'll check back at
+    # {at}, in {duration}.") starts with its first sentence while the rest renders.
+    assert "Take the time you need." in ahead and "Sure." in ahead
 
 
 def test_stored_lines_stay_on_disk_until_said(tmp_path) -> None:
