@@ -92,7 +92,8 @@ class Settings:
             "webrtc" (WebRTC noise suppression and automatic gain), "deepfilter"
             (DeepFilterNet's neural noise suppression, then WebRTC's automatic gain;
             `pip install 'hearth[denoise]'`) or "none".
-        noise_suppression: the webrtc front end's noise suppression, 0 (off) to 4.
+        noise_suppression: the webrtc front end's noise suppression, 0 (off) to 4;
+            it works only while the room is noisy (`front_end.QUIET_ROOM_DBFS`).
         auto_gain_dbfs: the webrtc front end's automatic gain target in dB below full
             scale, 1 to 31; 0 turns the gain off.
         max_boost_db: how far the webrtc front end may lift quiet speech (someone

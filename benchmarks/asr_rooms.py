@@ -523,7 +523,8 @@ class _TimedFrontEnd:
 
 def front_end_config(spec: str):
     """The front end a `--front-end` item names: "none", "webrtc" (the settings'
-    levels), "webrtc:NS:GAIN[:BOOST]", or "deepfilter[:LIMIT]" (DeepFilterNet taking at
+    levels), "webrtc:NS:GAIN[:BOOST[:QUIET]]" (QUIET: noise suppression only while the
+    room's floor is above QUIET dBFS), or "deepfilter[:LIMIT]" (DeepFilterNet taking at
     most LIMIT dB off the noise, default 20, then the settings' gain and boost)."""
     from assistant.config import Settings
     from assistant.speech.front_end import FrontEndConfig
@@ -532,16 +533,20 @@ def front_end_config(spec: str):
     settings = FrontEndConfig.from_settings(Settings())
     if kind == "webrtc" and not levels:
         return replace(settings, kind="webrtc")
-    if kind == "webrtc" and len(levels) in (2, 3):
-        boost = int(levels[2]) if len(levels) == 3 else settings.max_boost_db
-        return FrontEndConfig("webrtc", int(levels[0]), int(levels[1]), boost)
+    if kind == "webrtc" and len(levels) in (2, 3, 4):
+        boost = int(levels[2]) if len(levels) >= 3 else settings.max_boost_db
+        quiet = float(levels[3]) if len(levels) == 4 else None
+        return FrontEndConfig(
+            "webrtc", int(levels[0]), int(levels[1]), boost, quiet_room_dbfs=quiet
+        )
     if kind == "none" and not levels:
         return FrontEndConfig("none")
     if kind == "deepfilter" and len(levels) <= 1:
         limit = float(levels[0]) if levels else settings.attenuation_limit_db
         return replace(settings, kind="deepfilter", attenuation_limit_db=limit)
     raise SystemExit(
-        f"--front-end: {spec!r} is not none, webrtc, webrtc:NS:GAIN[:BOOST] or deepfilter[:LIMIT]"
+        f"--front-end: {spec!r} is not none, webrtc, webrtc:NS:GAIN[:BOOST[:QUIET]] "
+        "or deepfilter[:LIMIT]"
     )
 
 

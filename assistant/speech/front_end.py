@@ -15,6 +15,11 @@ by about 31 ms more, and it is not the default: it takes the breath out of espea
 "hearth", so with that voice Hearth's quick reading lacks its name ("hey if we need a
 minute"), nothing is decided on it early, and replies come later (see the README).
 
+WebRTC's noise suppression works only while the room is not quiet (its noise floor,
+the quietest frame of the last 3 s, above `QUIET_ROOM_DBFS`): in a still room it took
+parts of clean speech away and cost commands. A twin processor with the gain alone
+hears every frame too, and its output is taken while the room is quiet.
+
 After WebRTC, each frame goes through the speech level stage (`level.py`): WebRTC's
 gain adds at most 9 dB, and speech from across the room needs more.
 
@@ -27,13 +32,14 @@ decoder as it is, not be suppressed or amplified.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
 
 from assistant.speech.denoise import Denoiser
-from assistant.speech.level import LevelConfig, SpeechLevel
+from assistant.speech.level import LevelConfig, SpeechLevel, frame_dbfs
 from assistant.speech.types import SAMPLE_RATE
 from assistant.speech.wav import int16_bytes
 
@@ -50,6 +56,37 @@ DEEPFILTER_LIMIT_DB = 20.0
 """The most DeepFilterNet takes off the noise. Chosen on the rooms benchmark's tune
 split: with no limit it acted on more talk after the wake phrase, and 12 dB lost the
 gain (docs/hearing.md)."""
+
+QUIET_ROOM_DBFS = -55.0
+"""A room whose noise floor is below this (dB below full scale) is quiet: a
+microphone's own hiss in a still room is -70 to -60. Television, a fan or other
+people talking 20 dB under the voice put the floor at about -45 and above. On the
+rooms benchmark's tune split, WebRTC's suppression cost commands in clean rooms and
+for quiet speech, and gained them in noise (docs/hearing.md, eighteenth session)."""
+
+QUIET_ROOM_HYSTERESIS_DB = 3.0
+"""How far the room's floor must pass the quiet-room level to switch suppression."""
+
+
+class RoomFloor:
+    """The room's noise floor for the quiet-room switch: the quietest 10 ms frame of
+    the last `window_s` seconds. A room that gets louder (a television turned on) is
+    followed within the window, a quieter one at once; speech, which pauses within a
+    few seconds, does not raise it."""
+
+    def __init__(self, window_s: float = 3.0, bucket_s: float = 0.1) -> None:
+        self._minima: deque[float] = deque(maxlen=round(window_s / bucket_s))
+        self._frames_per_bucket = round(bucket_s / 0.01)
+        self._frames = 0  # in the newest bucket
+
+    def update(self, energy_dbfs: float) -> float:
+        """Follow one frame's energy (dB below full scale); returns the floor."""
+        if self._frames == 0:
+            self._minima.append(energy_dbfs)
+        else:
+            self._minima[-1] = min(self._minima[-1], energy_dbfs)
+        self._frames = (self._frames + 1) % self._frames_per_bucket
+        return min(self._minima)
 
 
 class FrontEnd(Protocol):
@@ -89,6 +126,9 @@ class FrontEndConfig:
             dB; 0 turns it off.
         attenuation_limit_db: the most DeepFilterNet takes off the noise, in dB (100:
             no limit).
+        quiet_room_dbfs: WebRTC's noise suppression works only while the room's noise
+            floor is above this level, in dB below full scale; in a quieter room the
+            speech keeps its own sound (see `QUIET_ROOM_DBFS`). None: always.
     """
 
     kind: FrontEndKind = "none"
@@ -96,6 +136,7 @@ class FrontEndConfig:
     auto_gain_dbfs: int = 0
     max_boost_db: int = 0
     attenuation_limit_db: float = DEEPFILTER_LIMIT_DB
+    quiet_room_dbfs: float | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -110,12 +151,14 @@ class FrontEndConfig:
     @classmethod
     def from_settings(cls, settings: Settings) -> FrontEndConfig:
         """The front end the settings ask for (`front_end`, `noise_suppression`,
-        `auto_gain_dbfs`, `max_boost_db`)."""
+        `auto_gain_dbfs`, `max_boost_db`), its noise suppression only in a room that is
+        not quiet (`QUIET_ROOM_DBFS`)."""
         return cls(
             settings.front_end,
             settings.noise_suppression,
             settings.auto_gain_dbfs,
             settings.max_boost_db,
+            quiet_room_dbfs=QUIET_ROOM_DBFS,
         )
 
     def create(self) -> FrontEnd:
@@ -129,7 +172,12 @@ class FrontEndConfig:
             return WebRtcFrontEnd(
                 0, self.auto_gain_dbfs, self.max_boost_db, self.attenuation_limit_db
             )
-        return WebRtcFrontEnd(self.noise_suppression, self.auto_gain_dbfs, self.max_boost_db)
+        return WebRtcFrontEnd(
+            self.noise_suppression,
+            self.auto_gain_dbfs,
+            self.max_boost_db,
+            quiet_room_dbfs=self.quiet_room_dbfs,
+        )
 
 
 class WebRtcFrontEnd:
@@ -142,6 +190,8 @@ class WebRtcFrontEnd:
         max_boost_db: the most the level stage lifts quiet speech; 0: no level stage.
         deepfilter_limit_db: DeepFilterNet first, taking at most this many dB off
             the noise; None: no DeepFilterNet.
+        quiet_room_dbfs: noise suppression only while the room's noise floor (of the
+            audio coming in) is above this level; None: always.
     """
 
     def __init__(
@@ -150,10 +200,12 @@ class WebRtcFrontEnd:
         auto_gain_dbfs: int,
         max_boost_db: int = 0,
         deepfilter_limit_db: float | None = None,
+        quiet_room_dbfs: float | None = None,
     ) -> None:
         # checks the ranges
         FrontEndConfig("webrtc", noise_suppression, auto_gain_dbfs, max_boost_db)
         self.deepfilter_limit_db = deepfilter_limit_db
+        self.quiet_room_dbfs = quiet_room_dbfs if noise_suppression else None
         self.noise_suppression = noise_suppression
         self.auto_gain_dbfs = auto_gain_dbfs
         self.max_boost_db = max_boost_db
@@ -170,6 +222,15 @@ class WebRtcFrontEnd:
         self._heard = False
         # The processor's noise estimate and gain belong to one stream.
         self._processor = AudioProcessor(self.auto_gain_dbfs, self.noise_suppression)
+        # In a quiet room the speech goes through a twin without noise suppression. Both
+        # hear every frame, so either is settled (noise estimate, gain) when the room
+        # changes and its output is taken.
+        self._plain = (
+            None if self.quiet_room_dbfs is None else AudioProcessor(self.auto_gain_dbfs, 0)
+        )
+        self._room = RoomFloor()
+        self.quiet_room: bool | None = None
+        """Whether the room is quiet now (None before the first frame, or no switch)."""
         self._denoiser = (
             None if self.deepfilter_limit_db is None else Denoiser(self.deepfilter_limit_db)
         )
@@ -188,7 +249,13 @@ class WebRtcFrontEnd:
             frame = data[start : start + FRAME_BYTES]
             if self._denoiser is not None:
                 frame = _through(self._denoiser, frame)
-            frame = self._processor.Process10ms(frame).audio
+            if self._plain is not None:
+                quiet = self._in_quiet_room(frame)
+                plain = self._plain.Process10ms(frame).audio
+                cleaned = self._processor.Process10ms(frame).audio
+                frame = plain if quiet else cleaned
+            else:
+                frame = self._processor.Process10ms(frame).audio
             if self._level is not None:
                 frame = _through(self._level, frame)
             self._ready += frame
@@ -200,6 +267,21 @@ class WebRtcFrontEnd:
         out = bytes(self._ready[: len(pcm)])
         del self._ready[: len(pcm)]
         return out
+
+    def _in_quiet_room(self, frame: bytes) -> bool:
+        """Follow the room's noise floor with one more frame: is the room quiet? With
+        `QUIET_ROOM_HYSTERESIS_DB` either side of the level, so a floor near it does
+        not switch back and forth."""
+        assert self.quiet_room_dbfs is not None
+        samples = np.frombuffer(frame, dtype="<i2").astype(np.float64)
+        floor = self._room.update(frame_dbfs(samples))
+        if self.quiet_room is None:
+            self.quiet_room = floor < self.quiet_room_dbfs
+        elif self.quiet_room and floor > self.quiet_room_dbfs + QUIET_ROOM_HYSTERESIS_DB:
+            self.quiet_room = False
+        elif not self.quiet_room and floor < self.quiet_room_dbfs - QUIET_ROOM_HYSTERESIS_DB:
+            self.quiet_room = True
+        return self.quiet_room
 
 
 def _through(stage: Denoiser | SpeechLevel, frame: bytes) -> bytes:

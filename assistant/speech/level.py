@@ -61,6 +61,13 @@ _VOICE_MIN_DBFS = -75.0  # nothing quieter is voice
 _PEAK_LIMIT = 30000.0  # a lifted frame's peak stays below this (int16 units)
 
 
+def frame_dbfs(samples: np.ndarray) -> float:
+    """A frame's energy (int16 values as floats) in dB below full scale; digital
+    silence counts as -90."""
+    power = float(np.mean(samples * samples)) / FULL_SCALE**2 if samples.size else 0.0
+    return max(10 * np.log10(power), _SILENCE_DBFS) if power > 0 else _SILENCE_DBFS
+
+
 class SpeechLevel:
     """The level stage for one stream of 16 kHz int16 audio, fed 10 ms frames."""
 
@@ -82,8 +89,7 @@ class SpeechLevel:
     def frame(self, samples: np.ndarray) -> np.ndarray:
         """One 10 ms frame (int16 values as floats), lifted; the caller rounds and clips."""
         c = self.config
-        power = float(np.mean(samples * samples)) / FULL_SCALE**2 if samples.size else 0.0
-        energy = max(10 * np.log10(power), _SILENCE_DBFS) if power > 0 else _SILENCE_DBFS
+        energy = frame_dbfs(samples)
         if self.floor_dbfs is None or energy < self.floor_dbfs:
             self.floor_dbfs = energy
         else:
