@@ -29,6 +29,7 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.errors import AudioDeviceError, HearthError
+from assistant.lines_ahead import lines_ahead
 from assistant.scheduler import HeardText
 from assistant.speech.audio_in import AudioSource, MicrophoneSource, WavFileSource
 from assistant.speech.audio_out import AudioSink, DeviceSink, NowhereSink, WavFileSink
@@ -540,7 +541,7 @@ class LiveLoop:
             # A reopened speaker has a new delay to the microphone: find it again.
             speaker.on_device_back = lambda: setattr(canceller, "offset", None)
         # The known lines are rendered ahead, so a reply starts without a render's delay.
-        ahead = lines_ahead(self.settings)
+        ahead = lines_ahead(_responses(), self.settings)
         threading.Thread(
             target=self.tts.warm, args=(ahead, self.stop_event), daemon=True, name="tts-warm"
         ).start()
@@ -779,53 +780,6 @@ def _responses() -> Any:
 def _line(key: str) -> str:
     """A spoken line of the live loop itself, from intents/responses/voice.yaml."""
     return _responses().pick(key)
-
-
-PAUSES_AHEAD = (30, 90, 120, 180, 300, 600, 900)
-"""Pause lengths besides the minute whose opening line is rendered ahead: the ones a
-couple is likely to ask for ("give us five minutes", "ninety seconds")."""
-
-
-def lines_ahead(settings: Settings | None = None) -> list[str]:
-    """The lines worth rendering before they are needed, as `settings` (the config
-    file's) fill them in: the one-minute pause's lines first (the request that must be
-    answered at once), then the answers to a call for help, every line that has no
-    value to fill in, the opening sentence of a line whose value comes later ("Okay.
-    I'll check back at {at}": it plays while the rest renders) and the rituals'
-    opening lines, then the check-in questions (read right after the opening line,
-    which would otherwise wait for the question's render), then the openings of pauses
-    of other common lengths and of a restarted pause, then the rituals' guided cues
-    and closing lines."""
-    from assistant.dialog.responses import fill
-    from assistant.dialog.timewords import duration_words
-
-    settings = settings or Settings()
-    responses = _responses()
-    lines = responses.lines
-    first = {
-        "pause.start": {"duration": duration_words(60)},
-        "pause.countdown": {"left": duration_words(30)},
-        "pause.last_seconds": {"left": duration_words(10)},
-        "safety.line": {"crisis_line": settings.crisis_line},
-        "check.safety": {"crisis_line": settings.crisis_line},
-    }
-    ahead = [fill(v, fields) for key, fields in first.items() for v in lines.get(key, [])]
-    ahead += [v for variants in lines.values() for v in variants if "{" not in v]
-    openings = [first_sentence(v) for variants in lines.values() for v in variants if "{" in v]
-    ahead += [opening for opening, rest in openings if rest and "{" not in opening]
-    minutes = settings.ritual_minutes
-    rituals = [r.lasting(minutes.get(r.name)) for r in responses.rituals.values()]
-    lengths = {r.name: {"duration": duration_words(r.seconds)} for r in rituals}
-    ahead += [fill(v, lengths[r.name]) for r in rituals for v in r.start]
-    ahead += responses.all_questions()
-    ahead += [
-        fill(v, {"duration": duration_words(seconds)})
-        for key, seconds in [("pause.restart", 60), *(("pause.start", n) for n in PAUSES_AHEAD)]
-        for v in lines.get(key, [])
-    ]
-    ahead += [v for r in rituals for _, variants in r.cues for v in variants]
-    ahead += [fill(v, lengths[r.name]) for r in rituals for v in r.end]
-    return list(dict.fromkeys(ahead))
 
 
 def _close_engine(engine: Any) -> None:

@@ -74,9 +74,10 @@ def test_every_ritual_line_said_was_rendered_ahead(make_session, minutes) -> Non
     with the length the config file sets, it starts without a render's delay (about
     0.1-0.2 s on the project machine). Its cues and closing lines are there too."""
     from assistant.config import Settings
-    from assistant.live import lines_ahead
+    from assistant.dialog.responses import Responses
+    from assistant.lines_ahead import lines_ahead
 
-    ahead = set(lines_ahead(Settings(ritual_minutes=minutes)))
+    ahead = set(lines_ahead(Responses(), Settings(ritual_minutes=minutes)))
     for name in ("walk", "coffee", "breakfast", "mindfulness", "call"):
         s = make_session(ritual_minutes=minutes)
         s.do("ritual", t=0, ritual=name).at(50 * 60)
@@ -86,9 +87,10 @@ def test_every_ritual_line_said_was_rendered_ahead(make_session, minutes) -> Non
 
 
 def test_the_opening_of_a_pause_of_a_common_length_was_rendered_ahead(make_session) -> None:
-    from assistant.live import PAUSES_AHEAD, lines_ahead
+    from assistant.dialog.responses import Responses
+    from assistant.lines_ahead import PAUSES_AHEAD, lines_ahead
 
-    ahead = set(lines_ahead())
+    ahead = set(lines_ahead(Responses()))
     s = make_session()
     for seconds in (60, *PAUSES_AHEAD):
         s.out.clear()
@@ -108,10 +110,11 @@ def test_the_answer_to_a_call_for_help_was_rendered_ahead_with_the_files_line(
     """Help must never wait for a render: the safety line, and the question asked when
     the call was not heard for sure, with the crisis line the config file names."""
     from assistant.config import Settings
-    from assistant.live import lines_ahead
+    from assistant.dialog.responses import Responses
+    from assistant.lines_ahead import lines_ahead
 
     crisis = "the Samaritans on one one six, one two three"
-    ahead = set(lines_ahead(Settings(crisis_line=crisis)))
+    ahead = set(lines_ahead(Responses(), Settings(crisis_line=crisis)))
     s = make_session(crisis_line=crisis)
     s.engine.hear("i want to hurt myself", unsure=True)  # asked about, crisis line given
     s.hear("yes", t=2)  # then the full safety line

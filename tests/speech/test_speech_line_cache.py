@@ -104,9 +104,9 @@ def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path) -> None:
 
 def test_the_lines_rendered_ahead_are_known_lines_with_the_questions() -> None:
     from assistant.dialog.responses import Responses, fill
-    from assistant.live import lines_ahead
+    from assistant.lines_ahead import lines_ahead
 
-    ahead = lines_ahead()
+    ahead = lines_ahead(Responses())
     responses = Responses()
     assert ahead[: len(responses.lines["pause.start"])] == [
         fill(line, {"duration": "one minute"}) for line in responses.lines["pause.start"]
