@@ -89,7 +89,11 @@ class ListenerConfig:
             made inside a sentence on the benchmarks).
         early_min_confidence: ...and it must parse as a command at least this sure.
         early_quiet_long_s: the quiet needed instead when the partial is the start of
-            a longer known command that means something else.
+            a longer known command that means something else ("we need a minute" of
+            "we need a minute apart"). 0.18 s until 2026-12-06: the longest pause inside
+            a command the voice detector heard was 0.11 s (the tune half of the blind
+            commands in five tune voices, 300 renderings), and at 0.14 s every reading
+            of the rooms benchmark's tune split stayed the same (docs/hearing.md).
         end_quiet_s: speech whose partial reads the wake phrase and more ends after
             this much quiet by the voice detector, without waiting for the engine's
             own end of speech (about 0.39 s after the last word), and is decided on
@@ -143,6 +147,15 @@ class ListenerConfig:
             a real call little and saves talk forced onto those wordings the full
             safety line. None: the engine's own (`safety_check_below` of the
             recognizer; `check_below` when it has none).
+        check_below_confidence: a command reading after the wake phrase that the NLU
+            reads less surely than this (1.0: exactly a sentence of the request's
+            templates, about 0.05 less for each word it does not explain) is asked
+            about first, whatever its support, unless it is word for word one of the
+            command model's sentences. The command model reads everyday talk as loose
+            near-requests ("i think it's going to rain tonight" as "i think it's going
+            for a tonight", a small win, NLU 0.93) while a request's own reading is
+            mostly one of its sentences. Such a reading is not decided early either: it
+            is read whole, and asked about. Chosen on the tune split (docs/hearing.md).
         safety_min_support: a reading of a call for help after the wake phrase that
             the bars above decline is handed on as unsure all the same when its support
             reaches this: asked about, never let go. None: the engine's own
@@ -158,7 +171,7 @@ class ListenerConfig:
     early_stable_s: float = 0.06
     early_quiet_s: float = 0.1
     early_min_confidence: float = 0.85
-    early_quiet_long_s: float = 0.18
+    early_quiet_long_s: float = 0.14
     end_quiet_s: float = 0.2
     tentative_quiet_s: float = 0.08
     going_on_quiet_s: float = 0.3
@@ -167,6 +180,7 @@ class ListenerConfig:
     min_agree: float | None = None
     second_min_support: float = 0.6
     check_below: float | None = None
+    check_below_confidence: float = 0.95
     safety_check_below: float | None = None
     safety_min_support: float | None = None
 
@@ -255,7 +269,8 @@ class Listener:
         self._held_quiet = 0.0  # the quiet that confirms it
         if phrases is None:
             phrases = getattr(getattr(recognizer, "grammar", None), "phrases", ())
-        self._phrases = sorted(set(phrases))
+        self._phrase_set = frozenset(phrases)
+        self._phrases = sorted(self._phrase_set)
         self._goes_on: dict[str, bool] = {}
         self._phrase_intents: dict[str, str] = {}
 
@@ -419,11 +434,19 @@ class Listener:
                     Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=True, wake=True)
                 ]
             return [Heard("", t, barge_in=barge_in, declined=True, evidence=evidence)]
+        loose = self._loose(said)
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
-        unsure = after_wake and evidence["support"] < self._check_bar(meaning)
+        unsure = after_wake and (evidence["support"] < self._check_bar(meaning) or loose)
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
         return [heard]
+
+    def _loose(self, said: str) -> bool:
+        """`said` is only loosely a request: the NLU reads it under
+        `check_below_confidence` and it is none of the command model's own sentences."""
+        if self.parse is None or said in self._phrase_set:
+            return False
+        return self.parse(said).confidence < self.config.check_below_confidence
 
     def _bar(self, name: str, default: Default) -> float | Default:
         """The config's bar `name`, else the engine's own (its figures are on its own
@@ -591,6 +614,12 @@ class Listener:
             # those wordings more than onto any other ("i'm going to bed soon" read early
             # as "i'm going to punch him"). It is read whole and weighed, under its own
             # bar (`safety_check_below`).
+            return self._end_now(t)
+        has_wake, rest = self.wake.split(partial)
+        if (has_wake or self._awake(t)) and self._loose(rest):
+            # Speech after the wake phrase that is only loosely a request: it will be
+            # asked about, which the readings of the whole decide
+            # (`ListenerConfig.check_below_confidence`).
             return self._end_now(t)
         # Safe to decide now. The engine's own final for this speech comes later and is
         # dropped; flushing it here instead would cost a full search (hundreds of ms).

@@ -593,3 +593,69 @@ def test_a_partial_judged_block_after_block_is_parsed_once() -> None:
     decided, _ = run(listener, 0.5, 0.5, pcm=LOUD)
     assert decided == []  # still talking: nothing decided yet
     assert seen and len(seen) == len(set(seen))
+
+
+def _parse_loose(text: str) -> Intent:
+    """The NLU on a reading that is only loosely a request (a small win, 0.9)."""
+    if text == "we had a wing tonight":
+        return Intent("win", {}, 0.9, text)
+    return parse(text)
+
+
+def _loose_listener(phrases: list[str], **config: object) -> tuple[Listener, ScriptedRecognizer]:
+    """A listener whose command model's sentences are `phrases`, with `_parse_loose`."""
+    rec = ScriptedRecognizer()
+    listener = Listener(
+        rec,  # type: ignore[arg-type]
+        ListenerConfig(**config),  # type: ignore[arg-type]
+        parse=_parse_loose,
+        phrases=phrases,
+        vad=LevelVad(),  # type: ignore[arg-type]
+    )
+    return listener, rec
+
+
+def test_a_reading_only_loosely_a_request_is_asked_about() -> None:
+    listener, rec = _loose_listener(["pause", "we need a minute"])
+    rec.final = Utterance("hey hearth we had a wing tonight", 0.9)
+    decided = listener.feed(QUIET, 0.02)
+    assert [(h.text, h.unsure) for h in decided] == [("we had a wing tonight", True)]
+    rec.final = Utterance("hey hearth we need a minute", 0.9)  # NLU 0.95: acted on
+    decided = listener.feed(QUIET, 10.0)
+    assert [(h.text, h.unsure) for h in decided] == [("we need a minute", False)]
+    # Without the wake phrase (--no-wake) nothing is asked about.
+    no_wake, rec = _loose_listener(["pause"], require_wake=False)
+    rec.final = Utterance("we had a wing tonight", 0.9)
+    decided = no_wake.feed(QUIET, 0.02)
+    assert [(h.text, h.unsure) for h in decided] == [("we had a wing tonight", False)]
+
+
+def test_a_loose_reading_that_is_one_of_the_command_sentences_is_acted_on() -> None:
+    # Word for word a sentence of the command model: as sure as a reading gets.
+    listener, rec = _loose_listener(["pause", "we had a wing tonight"])
+    rec.final = Utterance("hey hearth we had a wing tonight", 0.9)
+    decided = listener.feed(QUIET, 0.02)
+    assert [(h.text, h.unsure) for h in decided] == [("we had a wing tonight", False)]
+
+
+def test_a_loose_reading_is_not_decided_early() -> None:
+    for confidence_bar, early in ((0.95, False), (0.85, True)):
+        listener, rec = _loose_listener(["pause"], check_below_confidence=confidence_bar)
+        rec.partial_text = "hey hearth we had a wing tonight"
+        run(listener, 0.0, 0.5, pcm=LOUD)
+        decided, _ = run(listener, 0.5, 0.5)
+        assert [(h.text, h.early, h.unsure) for h in decided] == [
+            ("we had a wing tonight", early, not early)
+        ]
+
+
+def test_a_loose_answer_is_still_decided_early() -> None:
+    """An answer to Hearth's question needs no wake phrase and is never asked about:
+    the bar does not hold it back."""
+    listener, rec = _loose_listener(["pause"])
+    rec.partial_text = "we had a wing tonight"
+    run(listener, 0.0, 0.5, pcm=LOUD, mode="answer")
+    decided, _ = run(listener, 0.5, 0.5, mode="answer")
+    assert [(h.text, h.early, h.unsure) for h in decided] == [
+        ("we had a wing tonight", True, False)
+    ]
