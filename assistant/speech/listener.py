@@ -596,9 +596,10 @@ class Listener:
                 self._stable_command = ""
             return None
         self._stable_command = partial
+        has_wake, rest = self.wake.split(partial)
         # The start of a longer command with another meaning ("we need a minute" of
         # "we need a minute apart") needs a longer pause to be taken as said.
-        longer = self._may_go_on(self.wake.split(partial)[1])
+        longer = self._may_go_on(rest)
         if quiet < (cfg.early_quiet_long_s if longer else cfg.early_quiet_s):
             # Waiting for the quiet of an early decision: not read to its end meanwhile
             # (that work would only delay it).
@@ -615,7 +616,6 @@ class Listener:
             # as "i'm going to punch him"). It is read whole and weighed, under its own
             # bar (`safety_check_below`).
             return self._end_now(t)
-        has_wake, rest = self.wake.split(partial)
         if (has_wake or self._awake(t)) and self._loose(rest):
             # Speech after the wake phrase that is only loosely a request: it will be
             # asked about, which the readings of the whole decide
