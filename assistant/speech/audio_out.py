@@ -30,6 +30,13 @@ HEAD_S = 0.25
 resampled; the rest is resampled while it plays (a whole 3 s line took about 55 ms,
 all of it before the first sample)."""
 
+STALL_S = 3.0
+"""A running device that has not asked for a block for this long has stopped responding."""
+
+START_STALL_S = 10.0
+"""The same for a stream that has not asked for its first block yet: a fresh PulseAudio
+stream on a loaded two-core machine once took over 4 s to start."""
+
 
 @dataclass
 class Played:
@@ -101,6 +108,11 @@ class DeviceSink:
         self._lock = threading.Lock()
         self.on_block: Callable[[np.ndarray], None] | None = None
         """Optional tap: every block handed to the device (the echo canceller's reference)."""
+        self.stall_s = STALL_S
+        self.start_stall_s = START_STALL_S
+        self._opened_at = 0.0
+        self._last_block: float | None = None
+        """When the device last asked for a block (None: not yet, since it was opened)."""
 
     def open(self) -> None:
         """Open the device now (raises AudioDeviceError with one clear line)."""
@@ -118,6 +130,7 @@ class DeviceSink:
                 blocksize=int(self.rate * BLOCK_S),
                 callback=self._callback,
             )
+            self._opened_at, self._last_block = time.monotonic(), None
             stream.start()
         except (sd.PortAudioError, ValueError) as exc:
             raise AudioDeviceError(f"no speaker: {describe_device_error(exc)}") from None
@@ -143,15 +156,26 @@ class DeviceSink:
             tail = _pcm16(resampler.feed(_floats(rest), final=True))
             line.samples = np.concatenate([line.samples, tail])  # before `more` is cleared
             line.more = False
-        # The callback finishes the line; allow for a stalled device, then give up.
-        if not line.done.wait(timeout=len(line.samples) / self.rate + 3.0):
-            with self._lock:
-                self._line = None
-            self._close_stream()
-            raise AudioDeviceError("the speaker stopped responding")
+        self._wait_for(line)
         start = line.start if line.start is not None else time.monotonic()
         end = line.end if line.end is not None else start
         return Played(speech.text, start, end, completed=not line.aborted)
+
+    def _wait_for(self, line: _Line) -> None:
+        """Wait until the callback finishes the line (or it is aborted).
+
+        The device is given up on only when it stops asking for blocks, not when the
+        line takes longer than its length: on a loaded machine a device that is slow
+        but moving must not lose the line.
+        """
+        while not line.done.wait(timeout=0.1):
+            last = self._last_block
+            quiet = time.monotonic() - (last if last is not None else self._opened_at)
+            if quiet > (self.stall_s if last is not None else self.start_stall_s):
+                with self._lock:
+                    self._line = None
+                self._close_stream()
+                raise AudioDeviceError("the speaker stopped responding")
 
     def abort(self) -> None:
         line = self._line
@@ -172,6 +196,7 @@ class DeviceSink:
         close_quietly(stream)
 
     def _callback(self, outdata: Any, frames: int, t: Any, status: Any) -> None:
+        self._last_block = time.monotonic()
         buf = outdata[:, 0]
         buf.fill(0)
         line = self._line
