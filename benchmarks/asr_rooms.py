@@ -140,12 +140,20 @@ _BED_SENTENCES = [
 # -- sentences ---------------------------------------------------------------------
 
 
-def sentences(split: str) -> tuple[list[dict], list[str]]:
+EVERYDAY = {
+    "1": "blind_spoken_everyday.txt",
+    # 120 more lines, written blind on 2026-12-06 as what follows a wake phrase said
+    # by accident or for something Hearth does not do (data/README.md).
+    "2": "blind_spoken_everyday_2.txt",
+}
+
+
+def sentences(split: str, everyday_set: str = "1") -> tuple[list[dict], list[str]]:
     """(commands, everyday talk) of one half: line index even = tune, odd = held-out."""
     keep = 0 if split == "tune" else 1
     lines = (DATA / "blind_spoken_commands.jsonl").read_text(encoding="utf-8").splitlines()
     commands = [json.loads(x) for i, x in enumerate(lines) if x.strip() and i % 2 == keep]
-    talk = (DATA / "blind_spoken_everyday.txt").read_text(encoding="utf-8").splitlines()
+    talk = (DATA / EVERYDAY[everyday_set]).read_text(encoding="utf-8").splitlines()
     everyday = [x.strip() for i, x in enumerate(talk) if x.strip() and i % 2 == keep]
     return commands, everyday
 
@@ -179,12 +187,13 @@ def jobs_for(
     conditions,
     n_help: int = 0,
     voices: list[str] | None = None,
+    everyday_set: str = "1",
 ) -> list[dict]:
     """Each condition gets its own slice of the sentences, each sentence a voice in turn.
     Calls for help come last, so the other jobs keep their ids, and with them the noise
     each one is mixed with (`render` seeds by id): runs with and without them compare."""
     voices = voices or list((TUNE_VOICES if split == "tune" else HELDOUT_VOICES).keys())
-    commands, everyday = sentences(split)
+    commands, everyday = sentences(split, everyday_set)
     helps = calls_for_help(split) if n_help else []
     kinds = (
         ("command", commands, n_cmd),
@@ -981,6 +990,13 @@ def main() -> None:
         help="also decode everything with each household's voice adaptation "
         "(`hearth enroll`, see HOUSEHOLDS), beside the code without one",
     )
+    ap.add_argument(
+        "--everyday",
+        choices=sorted(EVERYDAY),
+        default="1",
+        help="which blind list of everyday talk: 1 (100 lines, 2026-12-01) or 2 (120 "
+        "lines after an accidental wake phrase, 2026-12-06); halves split as the commands",
+    )
     ap.add_argument("--dump", help="write every job and result here (JSON lines)")
     ap.add_argument(
         "--summary", help="append the figures per split, code and condition here (JSON lines)"
@@ -1020,6 +1036,7 @@ def main() -> None:
             conditions,
             args.calls_for_help,
             voices,
+            args.everyday,
         )
     with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:

@@ -185,3 +185,15 @@ def test_the_baseline_hears_through_its_own_default_front_end(rooms, tmp_path) -
     assert rooms._tree_front_end(ROOT) == "webrtc"
     (tmp_path / "assistant").mkdir()  # code from before the front end
     assert rooms._tree_front_end(tmp_path) == "none"
+
+
+def test_the_second_everyday_list_is_split_in_halves_like_the_first(rooms) -> None:
+    """Each list has its own halves (even lines tune, odd held-out), no line in both."""
+    _, tune = rooms.sentences("tune", "2")
+    _, heldout = rooms.sentences("heldout", "2")
+    _, first = rooms.sentences("tune", "1")
+    assert len(tune) == len(heldout) == 60
+    assert not set(tune) & set(heldout) and not set(tune) & set(first)
+    jobs = rooms.jobs_for("tune", 0, 3, 0, ["clean"], everyday_set="2")
+    assert [j["sentence"] for j in jobs] == tune[:3]
+    assert all(j["spoken"].startswith("hey hearth ") for j in jobs)
