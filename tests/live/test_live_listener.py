@@ -599,6 +599,10 @@ def _parse_loose(text: str) -> Intent:
     """The NLU on a reading that is only loosely a request (a small win, 0.9)."""
     if text == "we had a wing tonight":
         return Intent("win", {}, 0.9, text)
+    if "go for a drive" in text:  # the NLU finds the request inside longer talk
+        return Intent("space", {}, 1.0, text)
+    if text.startswith("add appreciation "):
+        return Intent("appreciation", {"text": text.removeprefix("add appreciation ")}, 1.0, text)
     return parse(text)
 
 
@@ -640,7 +644,9 @@ def test_a_loose_reading_that_is_one_of_the_command_sentences_is_acted_on() -> N
 
 def test_a_loose_reading_is_not_decided_early() -> None:
     for confidence_bar, early in ((0.95, False), (0.85, True)):
-        listener, rec = _loose_listener(["pause"], check_below_confidence=confidence_bar)
+        listener, rec = _loose_listener(
+            ["pause"], check_below_confidence=confidence_bar, check_beyond_edits=None
+        )
         rec.partial_text = "hey hearth we had a wing tonight"
         run(listener, 0.0, 0.5, pcm=LOUD)
         decided, _ = run(listener, 0.5, 0.5)
@@ -659,3 +665,44 @@ def test_a_loose_answer_is_still_decided_early() -> None:
     assert [(h.text, h.early, h.unsure) for h in decided] == [
         ("we had a wing tonight", True, False)
     ]
+
+
+FAR = "hey hearth i need to to go for a drive we made it for five"  # NLU: space, 1.0
+"""Talk the command model strung together from pieces of its sentences (6 word edits
+from "i need to go for a drive")."""
+
+
+def test_a_sure_reading_far_from_every_command_sentence_is_asked_about() -> None:
+    phrases = ["i need to go for a drive", "we need a minute"]
+    listener, rec = _loose_listener(phrases)
+    rec.final = Utterance(FAR, 0.9)
+    decided = listener.feed(QUIET, 0.02)
+    assert [(h.text, h.unsure) for h in decided] == [(FAR.removeprefix("hey hearth "), True)]
+    # A word or two from one of them is a request said a little differently: acted on.
+    rec.final = Utterance("hey hearth i need to go for a drive please", 0.9)
+    decided = listener.feed(QUIET, 10.0)
+    assert [(h.text, h.unsure) for h in decided] == [("i need to go for a drive please", False)]
+    # Without the bar, the far reading is acted on.
+    unbarred, rec = _loose_listener(phrases, check_beyond_edits=None)
+    rec.final = Utterance(FAR, 0.9)
+    decided = unbarred.feed(QUIET, 0.02)
+    assert [h.unsure for h in decided] == [False]
+
+
+def test_a_reading_far_from_every_command_sentence_is_not_decided_early() -> None:
+    for beyond, early in ((6, False), (None, True)):
+        listener, rec = _loose_listener(["i need to go for a drive"], check_beyond_edits=beyond)
+        rec.partial_text = FAR
+        run(listener, 0.0, 0.5, pcm=LOUD)
+        decided, _ = run(listener, 0.5, 0.5)
+        assert [(h.early, h.unsure) for h in decided] == [(early, not early)]
+
+
+def test_free_text_is_not_measured_against_the_command_sentences() -> None:
+    """An appreciation's words are the couple's own: far from every sentence, and
+    acted on all the same."""
+    listener, rec = _loose_listener(["add appreciation"])
+    said = "add appreciation she made us the most wonderful dinner tonight"
+    rec.final = Utterance(f"hey hearth {said}", 0.9)
+    decided = listener.feed(QUIET, 0.02)
+    assert [(h.text, h.unsure) for h in decided] == [(said, False)]

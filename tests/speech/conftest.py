@@ -282,7 +282,8 @@ def heard_as_run(product_sphinx, parser, synth_pcm):
     as `hearth run` hears it: 20 ms blocks on the audio clock, then the end of input.
     `speech`: other speech to hear instead (16 kHz int16 PCM, e.g. `flite_pcm(text)`).
     `gain_db` makes the speech quieter or louder; `floor_dbfs` adds a microphone's
-    white noise floor at that level (fixed seed) under all of it."""
+    white noise floor at that level (fixed seed) under all of it; `config`: the
+    listener's settings (default: the product's)."""
     import numpy as np
 
     from assistant.config import Settings
@@ -295,11 +296,12 @@ def heard_as_run(product_sphinx, parser, synth_pcm):
         floor_dbfs: float | None = None,
         front_end=None,
         speech: bytes | None = None,
+        config: ListenerConfig | None = None,
     ) -> list:
         product_sphinx.reset()
         listener = Listener(
             product_sphinx,
-            ListenerConfig(wake_phrase="hey hearth"),
+            config or ListenerConfig(wake_phrase="hey hearth"),
             parser.parse,
             front_end=front_end or FrontEndConfig.from_settings(Settings()).create(),
         )
