@@ -437,6 +437,7 @@ class LiveLoop:
             # Noise suppression and gain, for the microphone and a file alike.
             front_end=self._front_end(settings),
         )
+        self.listener.prepare()  # not on the first reply's time
         self._t0 = time.monotonic()
         self.speaker: Speaker | None = None
         """The running loop's voice (its `spoken` lines), for status and tests."""

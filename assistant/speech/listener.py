@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -285,9 +286,16 @@ class Listener:
             phrases = getattr(getattr(recognizer, "grammar", None), "phrases", ())
         self._phrase_set = frozenset(phrases)
         self._phrases = sorted(self._phrase_set)
-        self._phrase_words: list[list[str]] | None = None  # made when first needed
+        self._phrase_words: list[tuple[str, ...]] | None = None  # made when first needed
         self._goes_on: dict[str, bool] = {}
         self._phrase_intents: dict[str, str] = {}
+
+    def prepare(self) -> None:
+        """Make now what the first reading would otherwise wait for: the command model's
+        sentences as words, to measure readings against (about 30 ms and 2 MB for
+        16,000 sentences; the words are shared between sentences)."""
+        if self._phrase_words is None:
+            self._phrase_words = [tuple(map(sys.intern, p.split())) for p in self._phrases]
 
     # -- the one entry point -----------------------------------------------------------
 
@@ -474,8 +482,8 @@ class Listener:
     def _edits_from_sentences(self, said: str, cutoff: int) -> int:
         """The fewest word edits from `said` to one of the command model's sentences
         (`cutoff` when it is that many or more; about 3 ms over 16,000 sentences)."""
-        if self._phrase_words is None:
-            self._phrase_words = [p.split() for p in self._phrases]
+        self.prepare()
+        assert self._phrase_words is not None
         if not self._phrase_words:
             return 0  # no sentences known: nothing to measure against
         best = process.extractOne(
