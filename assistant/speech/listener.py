@@ -168,7 +168,8 @@ class ListenerConfig:
             need to to go for a drive we made it for five", 6 edits from "i need to go
             for a drive"), and the NLU finds the request in them (its clause reading:
             "space", 1.0). A reading with free text (an appreciation, an idea) is not
-            measured: its text is no sentence's. None: no such bar. Chosen on the tune
+            measured: its text is no sentence's; nor is a call for help, which has a
+            bar of its own (`safety_check_below`). None: no such bar. Chosen on the tune
             split (docs/hearing.md).
         safety_min_support: a reading of a call for help after the wake phrase that
             the bars above decline is handed on as unsure all the same when its support
@@ -475,8 +476,10 @@ class Listener:
         if intent.confidence < self.config.check_below_confidence:
             return True
         beyond = self.config.check_beyond_edits
-        if beyond is None or intent.slots.get("text"):
-            return False  # free text ("add appreciation <anything>") is no sentence's
+        if beyond is None or intent.slots.get("text") or intent.name == SAFETY:
+            # Free text ("add appreciation <anything>") is no sentence's; a call for help
+            # is said in words of its own and has its own bar (`safety_check_below`).
+            return False
         return self._edits_from_sentences(said, beyond) >= beyond
 
     def _edits_from_sentences(self, said: str, cutoff: int) -> int:

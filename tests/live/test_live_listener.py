@@ -7,6 +7,7 @@ own; the end-to-end tests run the same listener with real PocketSphinx.
 from __future__ import annotations
 
 from assistant.nlu.intent import NONE, Intent
+from assistant.nlu.safety import SAFETY
 from assistant.speech.listener import Listener, ListenerConfig
 from assistant.speech.types import Utterance
 from assistant.speech.wake import WakePhrase
@@ -601,6 +602,8 @@ def _parse_loose(text: str) -> Intent:
         return Intent("win", {}, 0.9, text)
     if "go for a drive" in text:  # the NLU finds the request inside longer talk
         return Intent("space", {}, 1.0, text)
+    if "hurt someone" in text:
+        return Intent(SAFETY, {}, 1.0, text)
     if text.startswith("add appreciation "):
         return Intent("appreciation", {"text": text.removeprefix("add appreciation ")}, 1.0, text)
     return parse(text)
@@ -703,6 +706,16 @@ def test_free_text_is_not_measured_against_the_command_sentences() -> None:
     acted on all the same."""
     listener, rec = _loose_listener(["add appreciation"])
     said = "add appreciation she made us the most wonderful dinner tonight"
+    rec.final = Utterance(f"hey hearth {said}", 0.9)
+    decided = listener.feed(QUIET, 0.02)
+    assert [(h.text, h.unsure) for h in decided] == [(said, False)]
+
+
+def test_a_call_for_help_is_not_measured_against_the_command_sentences() -> None:
+    """Said in words of its own, far from every sentence: the full safety line at once
+    (its own bar, `safety_check_below`, decides when to ask)."""
+    listener, rec = _loose_listener(["we need a minute"])
+    said = "i'm afraid i am going to hurt someone i am so angry"
     rec.final = Utterance(f"hey hearth {said}", 0.9)
     decided = listener.feed(QUIET, 0.02)
     assert [(h.text, h.unsure) for h in decided] == [(said, False)]
