@@ -458,10 +458,14 @@ class Listener:
                     Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=True, wake=True)
                 ]
             return [Heard("", t, barge_in=barge_in, declined=True, evidence=evidence)]
-        loose = self._loose(said)
+        # Judged on the reading itself, before a length marker is added; only after the
+        # wake phrase, and only when the support alone does not already ask (the
+        # sentence search costs a few ms).
+        unsure = after_wake and (
+            evidence["support"] < self._check_bar(meaning) or self._loose(said)
+        )
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
-        unsure = after_wake and (evidence["support"] < self._check_bar(meaning) or loose)
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
         return [heard]
 
