@@ -863,13 +863,19 @@ def understood_as_text(jobs: list[dict]) -> str:
 
 
 def write_summary(
-    path: Path, jobs: list[dict], results: dict, conditions, voices: list[str] | None = None
+    path: Path,
+    jobs: list[dict],
+    results: dict,
+    conditions,
+    voices: list[str] | None = None,
+    everyday_set: str = "1",
 ) -> None:
     """Per split and code version, for each condition: commands right (acted on unasked,
     or asked about and the yes heard), talk after the wake phrase acted on, talk alone
     acted on; as JSON lines appended to `path` (read by `hearing.py`). With `voices`
     (`--voices`) the split is named with them, e.g. "heldout:piper-joe", so that a run
-    with the split's own voices in the same file stays apart."""
+    with the split's own voices in the same file stays apart; `everyday_set` names the
+    list of talk (`--everyday`) in each record as "talk_list"."""
     with path.open("a", encoding="utf-8") as f:
         for split in sorted({j["split"] for j in jobs}):
             for name, res in results.items():
@@ -892,7 +898,12 @@ def write_summary(
                         **{f"{k}s": len(js) for k, js in count.items() if k != "command"},
                     }
                 label = f"{split}:{'+'.join(voices)}" if voices else split
-                record = {"benchmark": "rooms", "split": label, "code": name}
+                record = {
+                    "benchmark": "rooms",
+                    "split": label,
+                    "code": name,
+                    "talk_list": everyday_set,
+                }
                 f.write(json.dumps({**record, "by_condition": figures}) + "\n")
 
 
@@ -1132,7 +1143,7 @@ def main() -> None:
         )
         table(sj, results, conditions, split)
     if args.summary:
-        write_summary(Path(args.summary), jobs, results, conditions, voices)
+        write_summary(Path(args.summary), jobs, results, conditions, voices, args.everyday)
     if args.sweep:
         sweep(jobs, results[variants[0]])
     if args.dump:

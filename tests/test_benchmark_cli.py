@@ -182,6 +182,37 @@ def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_pat
     assert any(line.startswith("p95") and "yes" in line for line in lines)
 
 
+def test_the_second_list_of_talk_has_its_own_section_without_command_rows(tmp_path):
+    """Its runs say no commands: the section shows its talk, not "0 of 0 commands"."""
+    import json
+
+    def rooms(code: str, talk_list: str, commands: int, wake_talk_acted: int) -> dict:
+        cond = {"commands": commands, "right": commands, "wake_talks": 30, "talks": 4}
+        by = {
+            c: {**cond, "wake_talk_acted": wake_talk_acted, "talk_acted": 0}
+            for c in ("clean", "tv10")
+        }
+        return {"benchmark": "rooms", "split": "heldout", "code": code, "by_condition": by,
+                "talk_list": talk_list}  # fmt: skip
+
+    records = [rooms("now", "1", 12, 0), rooms("now", "2", 0, 3), rooms("abc123", "2", 0, 0)]
+    summary = tmp_path / "hearing.jsonl"
+    summary.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = _hearing("--scorecard", str(summary))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    first = lines.index("-- hearing in rooms, held-out voices (the honest figures)")
+    second = lines.index("-- hearing in rooms, second list of talk, held-out voices and sentences")
+    assert lines[first + 1].startswith("commands right, clean")
+    assert "0% (0/60)" in next(x for x in lines[first:second] if x.startswith("talk after"))
+    rows = lines[second + 1 :]
+    assert [r.split(",")[0].split(" acted")[0] for r in rows] == [
+        "talk after the wake phrase",
+        "talk without the wake phrase",
+    ]
+    assert "10% (6/60)" in rows[0] and " NO " in rows[0] and "0% (0/60)" in rows[0]
+
+
 def test_the_hearing_scorecard_of_a_missing_or_foreign_file_is_a_one_line_error(tmp_path):
     missing = _hearing("--scorecard", str(tmp_path / "nothing.jsonl"))
     foreign = tmp_path / "other.jsonl"

@@ -197,3 +197,20 @@ def test_the_second_everyday_list_is_split_in_halves_like_the_first(rooms) -> No
     jobs = rooms.jobs_for("tune", 0, 3, 0, ["clean"], everyday_set="2")
     assert [j["sentence"] for j in jobs] == tune[:3]
     assert all(j["spoken"].startswith("hey hearth ") for j in jobs)
+
+
+def test_a_summary_names_its_list_of_talk(rooms, tmp_path) -> None:
+    """`hearing.py` keeps the second list's figures apart from the first's by this name."""
+    import json
+
+    jobs = rooms.jobs_for("heldout", 0, 2, 1, ["clean"], everyday_set="2")
+    for j in jobs:
+        j["id_"] = j["id"]
+    acted = {("heldout", j["id"]): {"acted": "none"} for j in jobs}
+    acted[("heldout", jobs[0]["id"])] = {"acted": "pause"}
+    summary = tmp_path / "summary.jsonl"
+    rooms.write_summary(summary, jobs, {"now": acted}, ["clean"], None, "2")
+    (record,) = [json.loads(line) for line in summary.read_text().splitlines()]
+    assert record["talk_list"] == "2" and record["split"] == "heldout"
+    clean = record["by_condition"]["clean"]
+    assert (clean["commands"], clean["wake_talk_acted"], clean["wake_talks"]) == (0, 1, 2)
