@@ -35,6 +35,8 @@ import numpy as np
 from baseline_tree import checkout, env_for, speech_parser
 
 ROOT = Path(__file__).resolve().parent.parent
+HELPERS = ("baseline_tree.py", "neural_voice.py")
+"""The modules of `benchmarks/` this script imports: copied beside it into a baseline tree."""
 sys.path.insert(0, str(ROOT))
 
 COMMANDS = [
@@ -113,11 +115,10 @@ def run_at_revision(rev: str, flags: list[str]) -> None:
     with checkout(rev) as tree:
         if tree is None:
             return
-        # The same measuring script, the code under test from `rev`.
-        (tree / "benchmarks" / "latency.py").write_text(Path(__file__).read_text())
-        (tree / "benchmarks" / "baseline_tree.py").write_text(
-            (Path(__file__).parent / "baseline_tree.py").read_text()
-        )
+        # The same measuring script and its helpers, the code under test from `rev`
+        # (an older tree may lack a helper, or have an older one).
+        for name in ("latency.py", *HELPERS):
+            (tree / "benchmarks" / name).write_text((Path(__file__).parent / name).read_text())
         print(f"baseline: the code at {rev}", flush=True)
         script = str(tree / "benchmarks" / "latency.py")
         subprocess.run([sys.executable, script, *flags], check=True, env=env_for(tree), cwd=tree)
