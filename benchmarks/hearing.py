@@ -102,7 +102,12 @@ def load(summary: Path) -> list[dict]:
 
 
 def _share(hit: int, n: int) -> str:
-    return f"{hit / n:.0%} ({hit}/{n})" if n else "-"
+    """A share to one decimal where it has one ("91.7% (11/12)"): rounded to a whole
+    percent, 11 of 12 read as 92%, beside a "NO" against a bar of 92%."""
+    if not n:
+        return "-"
+    percent = f"{100 * hit / n:.1f}".removesuffix(".0")
+    return f"{percent}% ({hit}/{n})"
 
 
 Row = tuple[str, str, dict[str, str], dict[str, bool | None]]
