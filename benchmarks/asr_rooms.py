@@ -819,7 +819,8 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             cells = f"{pct} ({ok}/{len(cmd)})", f"{fw}/{len(wt)}", f"{ft}/{len(tk)}"
             line += f" | {cells[0]:>16} {ask:>6} {cells[1]:>10} {aw:>6} {cells[2]:>6}"
         print(line)
-    for n in names:
+    said_commands = any(j["kind"] == "command" for j in jobs)
+    for n in names if said_commands else ():  # (a run of talk alone has no command lines)
         res = results[n]
         cmd = [j for j in jobs if j["kind"] == "command"]
         wrong = [
@@ -840,6 +841,8 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             f"gives the crisis line {asked}, missed {len(helps) - at_once - asked} "
             f"of {len(helps)}"
         )
+    if not said_commands:
+        return
     print(f"  {understood_as_text(jobs)}")
     voices = sorted({j["voice"] for j in jobs})
     for n in names:

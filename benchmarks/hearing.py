@@ -1,6 +1,6 @@
 """Hearing real people (issue 9): every target in one run, beside a baseline revision.
 
-Runs the three benchmarks the targets live in, one after the other, each with the same
+Runs the benchmarks the targets live in, one after the other, each with the same
 `--baseline-rev` (their own output is shown as it comes), then prints one scorecard:
 
 - `asr_rooms.py --split both`: commands after the wake phrase right, per condition and
@@ -19,12 +19,12 @@ Runs the three benchmarks the targets live in, one after the other, each with th
   own: tune = espeak-ng `en-us+f2` and Flite `kal16`, rest = Flite `slt` and `rms`.)
 - `latency.py`: end of speech to the first reply sample, p50 and p95 (espeak-ng clips).
 
-    python benchmarks/hearing.py --baseline-rev 427d141           # 31 min on 2 idle cores
-    python benchmarks/hearing.py --quick --baseline-rev 427d141   # smaller samples
+    python benchmarks/hearing.py --baseline-rev c837c90           # about 75 min on 2 cores
+    python benchmarks/hearing.py --quick --baseline-rev c837c90   # smaller samples
     python benchmarks/hearing.py --enroll ...                     # rooms also enrolled
     python benchmarks/hearing.py --scorecard FILE                 # reprint a finished run
 
-Needs what the three need: apt `espeak-ng flite festival festvox-kallpc16k
+Needs what they need: apt `espeak-ng flite festival festvox-kallpc16k
 festvox-us-slt-hts sox pulseaudio`.
 """
 
@@ -48,7 +48,7 @@ TEN_DB = ("pink10", "babble10", "tv10")
 
 
 def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = False) -> None:
-    """The three benchmarks, each appending its figures to `summary`; `enroll`: the
+    """The benchmarks, each appending its figures to `summary`; `enroll`: the
     rooms benchmark also decodes with each household's voice adaptation ("enrolled")."""
     base = ["--baseline-rev", baseline] if baseline else []
     rooms = ["--commands", "6", "--wake-talk", "6", "--talk", "2"] if quick else [

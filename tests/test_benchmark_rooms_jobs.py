@@ -214,3 +214,13 @@ def test_a_summary_names_its_list_of_talk(rooms, tmp_path) -> None:
     assert record["talk_list"] == "2" and record["split"] == "heldout"
     clean = record["by_condition"]["clean"]
     assert (clean["commands"], clean["wake_talk_acted"], clean["wake_talks"]) == (0, 1, 2)
+
+
+def test_a_run_of_talk_alone_prints_no_command_figures(rooms, capsys) -> None:
+    """No "0 of 0 sentences right" and no voice at 0% of no commands."""
+    jobs = rooms.jobs_for("heldout", 0, 2, 1, ["clean"], everyday_set="2")
+    results = {"now": {j["id"]: {"acted": "none"} for j in jobs}}
+    rooms.table(jobs, results, ["clean"], "heldout")
+    out = capsys.readouterr().out
+    assert "0/2" in out and "by voice" not in out and "sentences right" not in out
+    assert "asked about as another request" not in out
