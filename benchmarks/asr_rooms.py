@@ -62,6 +62,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from multiprocessing import Pool
 from pathlib import Path
@@ -733,6 +735,19 @@ def _hear(listener, pcm: bytes, mode: str, t0: float = 0.0) -> list:
     return decided + listener.flush(t0 + len(pcm) / 32000)
 
 
+@contextmanager
+def audio_folder(keep: str | None) -> Iterator[str]:
+    """Where the rendered utterances go: `keep` (made if missing, left as it is after the
+    run), else a temporary folder removed after the run."""
+    if keep:
+        folder = Path(keep).resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        yield str(folder)
+        return
+    with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
+        yield out
+
+
 def decode_all(jobs: list[dict], n_proc: int) -> list[dict]:
     """Every job decoded, in job order. Each worker is a fresh process with a fixed
     share (every n-th job, in order): PocketSphinx's readings depend slightly on what the
@@ -1013,6 +1028,12 @@ def main() -> None:
     )
     ap.add_argument("--dump", help="write every job and result here (JSON lines)")
     ap.add_argument(
+        "--keep-audio",
+        metavar="DIR",
+        help="render the utterances (and the answers after Hearth's questions) here and "
+        "keep them, so that the paths in --dump stay readable; default: a temporary folder",
+    )
+    ap.add_argument(
         "--summary", help="append the figures per split, code and condition here (JSON lines)"
     )
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "hearth-rooms-tts"))
@@ -1052,7 +1073,7 @@ def main() -> None:
             voices,
             args.everyday,
         )
-    with tempfile.TemporaryDirectory(prefix="hearth-rooms-") as out:
+    with audio_folder(args.keep_audio) as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
             answers, corrections = answer_jobs(jobs), correction_jobs(jobs)
             everything = jobs + answers + corrections

@@ -224,3 +224,14 @@ def test_a_run_of_talk_alone_prints_no_command_figures(rooms, capsys) -> None:
     out = capsys.readouterr().out
     assert "0/2" in out and "by voice" not in out and "sentences right" not in out
     assert "asked about as another request" not in out
+
+
+def test_kept_audio_stays_after_the_run_and_a_temporary_folder_does_not(rooms, tmp_path) -> None:
+    """`--keep-audio DIR` keeps the utterances the paths in `--dump` name."""
+    with rooms.audio_folder(str(tmp_path / "kept")) as out:
+        (Path(out) / "a.pcm").write_bytes(b"\0\0")
+    assert (tmp_path / "kept" / "a.pcm").read_bytes() == b"\0\0"
+    with rooms.audio_folder(None) as out:
+        (Path(out) / "a.pcm").write_bytes(b"\0\0")
+        temporary = Path(out)
+    assert not temporary.exists()
