@@ -47,9 +47,11 @@ TWENTY_DB = ("pink20", "babble20", "tv20")
 TEN_DB = ("pink10", "babble10", "tv10")
 
 
-def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = False) -> None:
+def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = False) -> list[str]:
     """The benchmarks, each appending its figures to `summary`; `enroll`: the
-    rooms benchmark also decodes with each household's voice adaptation ("enrolled")."""
+    rooms benchmark also decodes with each household's voice adaptation ("enrolled").
+    A benchmark that fails does not stop the others (a run is an hour long): returns a
+    line for each one that failed."""
     base = ["--baseline-rev", baseline] if baseline else []
     rooms = ["--commands", "6", "--wake-talk", "6", "--talk", "2"] if quick else [
         "--commands", "12", "--wake-talk", "12", "--talk", "4"]  # fmt: skip
@@ -91,10 +93,14 @@ def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = Fal
         ["talk_over.py", "--split", "rest" if quick else "all", *(base or ["--no-baseline"])],
         ["latency.py", "--count", "10" if quick else "30", *base],
     ]
+    failed = []
     for args in runs:
         print(f"\n==== {' '.join(args)}", flush=True)
         cmd = [sys.executable, str(HERE / args[0]), *args[1:], "--summary", str(summary)]
-        subprocess.run(cmd, check=True, cwd=HERE.parent)
+        code = subprocess.run(cmd, cwd=HERE.parent).returncode
+        if code:
+            failed.append(f"{' '.join(args)} failed (exit {code}): its figures are missing")
+    return failed
 
 
 def load(summary: Path) -> list[dict]:
@@ -172,6 +178,8 @@ def scorecard(records: list[dict]) -> str:
     """One line per target: the bar, each code version's figure, and whether the first
     code version ("now" when there is one) meets it."""
     codes = list(dict.fromkeys(r["code"] for r in records))
+    if not codes:
+        return "no figures (no benchmark of the run finished)"
     first = "now" if "now" in codes else codes[0]
     codes = [first, *(c for c in codes if c != first)]
     lines = [
@@ -245,9 +253,11 @@ def main() -> None:
         sys.exit(f"hearing.py: {need}")
     summary = Path(args.summary or tempfile.mkstemp(prefix="hearth-hearing-", suffix=".jsonl")[1])
     summary.write_text("")
-    run_all(summary, args.baseline_rev, args.quick, args.enroll)
+    failed = run_all(summary, args.baseline_rev, args.quick, args.enroll)
     print(f"\n==== scorecard (figures in {summary})")
     print(scorecard(load(summary)))
+    if failed:
+        sys.exit("\n".join(f"hearing.py: {line}" for line in failed))
 
 
 if __name__ == "__main__":

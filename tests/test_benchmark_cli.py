@@ -218,7 +218,31 @@ def test_the_hearing_scorecard_of_a_missing_or_foreign_file_is_a_one_line_error(
     missing = _hearing("--scorecard", str(tmp_path / "nothing.jsonl"))
     foreign = tmp_path / "other.jsonl"
     foreign.write_text('{"benchmark": "rooms"}\n')
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    assert _hearing("--scorecard", str(empty)).stdout.startswith("no figures")
     for result in (missing, _hearing("--scorecard", str(foreign))):
         assert result.returncode == 1
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_failed_benchmark_does_not_stop_the_others(tmp_path, monkeypatch):
+    """The latency benchmark beside c837c90 failed an hour into a run (2026-12-06); the
+    rest of the run must still be made, and the failure named."""
+    import importlib
+    from types import SimpleNamespace
+
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    hearing = importlib.import_module("hearing")
+    ran = []
+
+    def run(cmd, **_):
+        ran.append(Path(cmd[1]).name)
+        return SimpleNamespace(returncode=1 if len(ran) == 1 else 0)
+
+    monkeypatch.setattr(hearing.subprocess, "run", run)
+    failed = hearing.run_all(tmp_path / "summary.jsonl", "abc123", quick=True)
+    assert ran == ["asr_rooms.py"] * 4 + ["talk_over.py", "latency.py"]
+    assert len(failed) == 1 and failed[0].startswith("asr_rooms.py --split both")
+    assert "exit 1" in failed[0]
