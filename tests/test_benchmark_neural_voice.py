@@ -64,18 +64,14 @@ def test_the_latency_baseline_hears_the_same_voice(monkeypatch) -> None:
     assert not any(flag.startswith("--voice") for flag in espeak)
 
 
-def test_the_latency_baseline_tree_gets_every_helper_the_script_imports() -> None:
+def test_the_latency_baseline_tree_gets_every_helper_the_script_imports(monkeypatch) -> None:
     """The script is copied into an older tree to measure its code: a helper it imports
     that the tree lacks (`neural_voice`, before 2026-12-05) stopped `hearing.py`'s run
     beside c837c90 at its last benchmark."""
     import ast
-    import sys
 
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        latency = importlib.import_module("latency")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    latency = importlib.import_module("latency")
     tree = ast.parse((BENCHMARKS / "latency.py").read_text())
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
