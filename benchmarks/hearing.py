@@ -122,13 +122,16 @@ Row = tuple[str, str, dict[str, str], dict[str, bool | None]]
 
 def rooms_rows(records: list[dict], split: str, talk_list: str = "1") -> list[Row]:
     """The rooms targets for one voice split and list of talk; the commands' rows only
-    when the run said commands (the second list's runs are talk alone)."""
+    when the run said commands (the second list's runs are talk alone); none when the
+    summary has no such run."""
     mine = {
         r["code"]: r["by_condition"]
         for r in records
         if r["split"] == split and r.get("talk_list", "1") == talk_list
     }
     rows: list[Row] = []
+    if not mine:
+        return rows
     said_commands = any(f["commands"] for per in mine.values() for f in per.values())
 
     def worst(conds: tuple[str, ...], per_code: dict) -> tuple[str, float | None]:
@@ -199,9 +202,10 @@ def scorecard(records: list[dict]) -> str:
         ("2", "heldout", "second list of talk, held-out voices and sentences"),
         ("2", f"heldout:{NEURAL}", "second list of talk, the neural voice, held-out sentences"),
     ):
-        if any(r["split"] == split and r.get("talk_list", "1") == talk_list for r in rooms):
+        rows = rooms_rows(rooms, split, talk_list)
+        if rows:
             lines.append(f"-- hearing in rooms, {name}")
-            for row in rooms_rows(rooms, split, talk_list):
+            for row in rows:
                 add(*row)
     talk_over = [r for r in records if r["benchmark"] == "talk_over"]
     for split in ("rest", "tune"):
