@@ -231,23 +231,33 @@ def jobs_for(
     return jobs
 
 
+def yes_wordings(split: str) -> list[str]:
+    """What a couple says to Hearth's question about a request, in one half: a plain
+    "yes", then the yes answers of the blind command list's half (`sentences`)."""
+    commands, _ = sentences(split)
+    return ["yes", *(c["text"] for c in commands if c["intent"] == "yes")]
+
+
 def answer_jobs(jobs: list[dict]) -> list[dict]:
-    """A "yes" in each voice of each split and condition that has commands: what a
-    couple says when Hearth asks about a request ("did you want a pause?"). Rendered like
-    the rest (same noise, reverb or level), never decoded on its own."""
+    """A yes after each command, in its voice and room: what a couple says when Hearth
+    asks about a request ("did you want a pause?"). Each command has its own recording
+    (its own stretch of the noise, as `render` seeds by id), the split's yes wordings in
+    turn, so a condition's "yes heard" does not rest on one recording. Rendered like the
+    rest, never decoded on its own."""
+    wordings = {split: yes_wordings(split) for split in {j["split"] for j in jobs}}
     answers: list[dict] = []
-    for split, cond, voice in sorted(
-        {(j["split"], j["condition"], j["voice"]) for j in jobs if j["kind"] == "command"}
-    ):
+    for job in jobs:
+        if job["kind"] != "command":
+            continue
+        said = wordings[job["split"]]
+        text = said[job["id"] % len(said)]
         answers.append(
             {
-                "id": 100_000 + len(answers),
-                "split": split,
+                **job,
+                "id": 100_000 + job["id"],
                 "kind": "answer",
-                "condition": cond,
-                "voice": voice,
-                "sentence": "yes",
-                "spoken": "yes",
+                "sentence": text,
+                "spoken": text,
                 "intent": None,
                 "slots": {},
             }
@@ -275,17 +285,18 @@ def correction_jobs(jobs: list[dict]) -> list[dict]:
 
 def pair_corrections(jobs: list[dict], corrections: list[dict]) -> None:
     """Each command's correction, as `correction`."""
-    said = {c["id"] - 200_000: c["pcm"] for c in corrections}
+    # Each split numbers its jobs from 0: a job is its split and id.
+    said = {(c["split"], c["id"] - 200_000): c["pcm"] for c in corrections}
     for job in jobs:
-        if job["id"] in said:
-            job["correction"] = said[job["id"]]
+        if (job["split"], job["id"]) in said:
+            job["correction"] = said[(job["split"], job["id"])]
 
 
 def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
     """What follows Hearth's question about a request, as `follow`: for talk after the
     wake phrase, other talk from the same split and condition (the couple talks on, and
-    that must not count as a yes); for a command, a "yes" in its voice and condition (it
-    counts as right only if that yes is heard)."""
+    that must not count as a yes); for a command, its own yes (`answer_jobs`; it counts
+    as right only if that yes is heard)."""
     talk: dict[tuple, list[dict]] = {}
     for j in jobs:
         if j["kind"] == "talk":
@@ -296,10 +307,10 @@ def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
         if job["kind"] == "wake_talk" and talk.get(room):
             job["follow"] = talk[room][said[room] % len(talk[room])]["pcm"]
             said[room] += 1
-    yes = {(a["split"], a["condition"], a["voice"]): a["pcm"] for a in answers}
+    yes = {(a["split"], a["id"] - 100_000): a["pcm"] for a in answers}
     for job in jobs:
         if job["kind"] == "command":
-            job["follow"] = yes[(job["split"], job["condition"], job["voice"])]
+            job["follow"] = yes[(job["split"], job["id"])]
 
 
 # -- audio -------------------------------------------------------------------------
@@ -798,16 +809,20 @@ def right(job: dict, res: dict) -> bool:
     return res["acted"] == job["intent"] and slots_right(job["slots"], res["slots"])
 
 
-def asked_right(job: dict, res: dict) -> bool:
-    """Hearth asked about the request, its question named it right, and the couple's
-    "yes" was heard (a yes acts on it)."""
+def asked_by_name(job: dict, res: dict) -> bool:
+    """Hearth asked about the request, and its question named it right."""
     asked = res.get("asked")
     return (
         bool(asked)
-        and asked.get("yes_heard", True)
         and asked["intent"] == job["intent"]
         and slots_right(job["slots"], asked["slots"])
     )
+
+
+def asked_right(job: dict, res: dict) -> bool:
+    """Hearth asked about the request, its question named it right, and the couple's
+    "yes" was heard (a yes acts on it)."""
+    return asked_by_name(job, res) and res["asked"].get("yes_heard", True)
 
 
 def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, split: str) -> None:
@@ -842,9 +857,12 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             j for j in cmd if res[j["id"]].get("asked") and "corrected" in res[j["id"]]["asked"]
         ]
         fixed = sum(res[j["id"]]["asked"]["corrected"] for j in wrong)
+        named = [j for j in cmd if asked_by_name(j, res[j["id"]])]
         print(
-            f"  {n}: commands asked about as another request: {len(wrong)}; the couple's "
-            f'"no, <the command>" acted on right: {fixed}'
+            f"  {n}: commands asked about by name: {len(named)}, the yes after it heard "
+            f"{sum(asked_right(j, res[j['id']]) for j in named)}; asked about as "
+            f'another request: {len(wrong)}, the couple\'s "no, <the command>" acted on '
+            f"right: {fixed}"
         )
     helps = [j for j in jobs if j["kind"] == "help"]
     for n in names if helps else ():

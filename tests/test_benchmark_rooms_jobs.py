@@ -235,3 +235,68 @@ def test_kept_audio_stays_after_the_run_and_a_temporary_folder_does_not(rooms, t
         (Path(out) / "a.pcm").write_bytes(b"\0\0")
         temporary = Path(out)
     assert not temporary.exists()
+
+
+def _paired(rooms, splits: list[str]) -> tuple[list[dict], list[dict], list[dict]]:
+    """Jobs of `splits` as `main` makes them, each rendering named by split and id."""
+    jobs = [j for s in splits for j in rooms.jobs_for(s, 3, 1, 1, ["clean", "babble20"])]
+    answers, corrections = rooms.answer_jobs(jobs), rooms.correction_jobs(jobs)
+    for j in jobs + answers + corrections:
+        j["pcm"] = f"{j['split']}-{j['id']}.pcm"
+    rooms.pair_follow_ups(jobs, answers)
+    rooms.pair_corrections(jobs, corrections)
+    return jobs, answers, corrections
+
+
+def test_each_command_is_followed_by_its_own_yes_in_its_voice_and_room(rooms) -> None:
+    """One recording per command, so a condition's "yes heard" does not rest on a
+    single stretch of noise (it did: one yes per condition and voice)."""
+    jobs, answers, _ = _paired(rooms, ["heldout"])
+    commands = [j for j in jobs if j["kind"] == "command"]
+    assert len({j["follow"] for j in commands}) == len(commands) == len(answers)
+    by_path = {a["pcm"]: a for a in answers}
+    for job in commands:
+        yes = by_path[job["follow"]]
+        assert (yes["voice"], yes["condition"]) == (job["voice"], job["condition"])
+        assert yes["spoken"] in rooms.yes_wordings("heldout")
+
+
+def test_the_yes_wordings_come_from_the_split_s_own_half(rooms) -> None:
+    tune, heldout = rooms.yes_wordings("tune"), rooms.yes_wordings("heldout")
+    assert tune[0] == heldout[0] == "yes"
+    assert len(tune) > 2 and len(heldout) > 2
+    assert not set(tune[1:]) & set(heldout[1:])
+    _, answers, _ = _paired(rooms, ["tune"])
+    assert {a["spoken"] for a in answers} <= set(tune)
+    assert len({a["spoken"] for a in answers}) > 1
+
+
+def test_both_splits_keep_their_own_yes_and_correction(rooms) -> None:
+    """Each split numbers its jobs from 0: a tune command must not be followed by the
+    held-out command's yes or "no, ..." of the same number."""
+    jobs, _, _ = _paired(rooms, ["tune", "heldout"])
+    for job in jobs:
+        if job["kind"] == "command":
+            assert job["follow"] == f"{job['split']}-{100_000 + job['id']}.pcm"
+            assert job["correction"] == f"{job['split']}-{200_000 + job['id']}.pcm"
+
+
+def test_the_table_counts_the_yeses_heard_after_questions_that_named_the_request(
+    rooms, capsys
+) -> None:
+    jobs = rooms.jobs_for("heldout", 3, 0, 0, ["clean"])
+    first, second, third = jobs
+    asked = lambda job, heard: {  # noqa: E731
+        "intent": job["intent"],
+        "slots": job["slots"],
+        "yes_heard": heard,
+    }
+    results = {
+        "now": {
+            first["id"]: {"acted": "none", "slots": {}, "asked": asked(first, True)},
+            second["id"]: {"acted": "none", "slots": {}, "asked": asked(second, False)},
+            third["id"]: {"acted": third["intent"], "slots": third["slots"]},
+        }
+    }
+    rooms.table(jobs, results, ["clean"], "heldout")
+    assert "asked about by name: 2, the yes after it heard 1;" in capsys.readouterr().out
