@@ -181,9 +181,9 @@ class ListenerConfig:
             nothing as a whole is taken as the yes or no inside it when the engine's
             mean confidence in the other words is under this (answers.py: "yeah go
             ahead what what" in TV noise). None: never. On the rooms benchmark's tune
-            split, 9 of the 13 lost yeses were heard, and none of the 41
-            pieces of talk that followed a question about talk read as a yes (0.4: 7;
-            0.6: the same as 0.5; see docs/hearing.md).
+            split, 9 of the 13 lost yeses were heard, and none of the 41 pieces of talk
+            that followed a question about talk read as a yes (0.4: 7 yeses; 0.6: the
+            same as 0.5; see docs/hearing.md).
     """
 
     wake_phrase: str = "hey hearth"
@@ -441,7 +441,7 @@ class Listener:
         after_wake = has_wake or self._awake(t)
         self._awake_until = float("-inf")
         addressed = after_wake or not self.config.require_wake
-        if not early and not has_wake and self._mode == "answer":
+        if not early and not after_wake and self._mode == "answer":
             text = self._answer_in_noise(text, utt)
         if early or not addressed or self._mode == "dictation":
             return [Heard(rest if has_wake else text, t, early=early, wake=after_wake)]
