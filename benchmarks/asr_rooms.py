@@ -18,7 +18,10 @@ quiet speech (-20 dB). In every condition: commands after "hey hearth", everyday
 talk after "hey hearth" and everyday talk alone; with `--calls-for-help N`, also N
 calls for help after "hey hearth" (the safety wordings of the NLU's blind held-out
 sets, `tests/nlu/data/heldout*_in_domain.jsonl`): how many get the full safety line at
-once, and how many the question that already gives the crisis line. Each utterance
+once, and how many the question that already gives the crisis line. A command Hearth
+asks about is followed by its own yes in the same voice and room ("yes" and the blind
+list's yes answers of the same half in turn): it counts as right only if that yes is
+heard. Each utterance
 is decoded in-process as `hearth run --input-wav FILE --fast` does (built-in
 PocketSphinx streamed in 20 ms blocks through the live loop's Listener, then the NLU).
 

@@ -6,7 +6,8 @@ Runs the benchmarks the targets live in, one after the other, each with the same
 - `asr_rooms.py --split both`: commands after the wake phrase right, per condition and
   voice split (tune voices and held-out voices); everyday talk after the wake phrase and
   without it acted on. A command counts as right when acted on unasked, or when Hearth
-  asked about it with the right question and the "yes" that follows was heard.
+  asked about it with the right question and the yes that follows (each command's
+  own) was heard.
 - `asr_rooms.py --split heldout --voices piper-joe`: the same (24 commands and 24
   sentences of talk per condition) for the held-out sentences in a neural voice
   trained on recordings of a real speaker (Piper `en_US-joe-medium`; needs
