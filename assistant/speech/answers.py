@@ -15,6 +15,9 @@ only when
 - the engine was unsure of the words around it (their mean confidence below a bar):
   talk that goes on after the question ("the walk yesterday was nice", read as "walk
   enough hearth yes today was nice") is heard surely, noise is not.
+
+Off by default (`ListenerConfig.answer_noise_below`): on the held-out half it acted on
+as much talk as it gained yeses.
 """
 
 from __future__ import annotations

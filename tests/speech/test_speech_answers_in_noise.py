@@ -1,5 +1,6 @@
 """An answer to Hearth's question read with words of the room's noise around it is
-taken as the yes or no inside it (answers.py), and only then.
+taken as the yes or no inside it (answers.py, `ListenerConfig.answer_noise_below`; off
+by default), and only then.
 
 Real NLU throughout; the real PocketSphinx command model, real Flite and espeak-ng
 speech and the settings' front end for the answer said over other speech.
@@ -100,8 +101,9 @@ def test_a_yes_said_over_other_speech_is_heard(
     talk *= np.sqrt(np.mean(answer**2) / 10**1.5 / np.mean(talk**2))
     pcm = np.clip(said + talk, -32768, 32767).astype("<i2").tobytes()
 
-    before = _answer(product_sphinx, parser.parse, pcm, ListenerConfig(answer_noise_below=None))
+    before = _answer(product_sphinx, parser.parse, pcm, ListenerConfig())
     assert [parser.parse(text).name for text in before] == ["none"], before
-    heard = _answer(product_sphinx, parser.parse, pcm, ListenerConfig())
+    assert ListenerConfig().answer_noise_below is None  # off unless asked for
+    heard = _answer(product_sphinx, parser.parse, pcm, ListenerConfig(answer_noise_below=0.5))
     assert [parser.parse(text).name for text in heard] == ["yes"], heard
     assert set(heard[0].split()) < set(before[0].split())
