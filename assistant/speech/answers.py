@@ -3,8 +3,8 @@
 When Hearth asks "did you want a pause?", the couple's "yeah, go ahead" is often read
 with words of the room's noise around it: "yeah go ahead what what" in television
 noise, "when will yes that's right what going" in babble. Read whole, that means
-nothing, and the question was let go: half the yeses of the rooms benchmark's tune
-split were lost this way in noise (docs/hearing.md).
+nothing, and the question is let go: 13 of the 30 yeses after a question in the rooms
+benchmark's tune split were lost, most of them this way (docs/hearing.md).
 
 The answer is looked for among the reading's short stretches of words, and taken
 only when
