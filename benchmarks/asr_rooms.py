@@ -799,27 +799,24 @@ def baseline_results(jobs: list[dict], rev: str, n_proc: int) -> list[dict] | No
 # -- report ------------------------------------------------------------------------
 
 
-def slots_right(expected: dict, got: dict) -> bool:
-    return all(got.get(k) == v for k, v in expected.items())
+def is_the_request(job: dict, name: str, slots: dict) -> bool:
+    """An intent `name` with `slots` is the job's request (its slots among them)."""
+    return name == job["intent"] and all(slots.get(k) == v for k, v in job["slots"].items())
 
 
 def names_the_request(job: dict, intent) -> bool:
     """The parsed `intent` is the job's request, with its slots."""
-    return intent.name == job["intent"] and slots_right(job["slots"], intent.slots)
+    return is_the_request(job, intent.name, intent.slots)
 
 
 def right(job: dict, res: dict) -> bool:
-    return res["acted"] == job["intent"] and slots_right(job["slots"], res["slots"])
+    return is_the_request(job, res["acted"], res["slots"])
 
 
 def asked_by_name(job: dict, res: dict) -> bool:
     """Hearth asked about the request, and its question named it right."""
     asked = res.get("asked")
-    return (
-        bool(asked)
-        and asked["intent"] == job["intent"]
-        and slots_right(job["slots"], asked["slots"])
-    )
+    return bool(asked) and is_the_request(job, asked["intent"], asked["slots"])
 
 
 def asked_right(job: dict, res: dict) -> bool:
