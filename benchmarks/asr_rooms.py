@@ -130,6 +130,9 @@ CONDITIONS = [
 ]
 WAKE = "hey hearth"
 ANSWERS = ("yes", "no")
+ANSWER_ID, CORRECTION_ID = 100_000, 200_000
+"""Added to a command's id for its yes (`answer_jobs`) and its "no, ..."
+(`correction_jobs`): their own ids, so each gets its own stretch of noise."""
 _PAD, _TAIL = 0.5, 1.0  # seconds of room before and after the speech
 # Noise beds are made of sentences that are in no test list.
 _BED_SENTENCES = [
@@ -257,7 +260,7 @@ def answer_jobs(jobs: list[dict]) -> list[dict]:
         answers.append(
             {
                 **job,
-                "id": 100_000 + job["id"],
+                "id": ANSWER_ID + job["id"],
                 "kind": "answer",
                 "sentence": text,
                 "spoken": text,
@@ -276,7 +279,7 @@ def correction_jobs(jobs: list[dict]) -> list[dict]:
     return [
         {
             **j,
-            "id": 200_000 + j["id"],
+            "id": CORRECTION_ID + j["id"],
             "kind": "correction",
             "sentence": f"no, {j['sentence']}",
             "spoken": f"no, {j['sentence']}",
@@ -289,7 +292,7 @@ def correction_jobs(jobs: list[dict]) -> list[dict]:
 def pair_corrections(jobs: list[dict], corrections: list[dict]) -> None:
     """Each command's correction, as `correction`."""
     # Each split numbers its jobs from 0: a job is its split and id.
-    said = {(c["split"], c["id"] - 200_000): c["pcm"] for c in corrections}
+    said = {(c["split"], c["id"] - CORRECTION_ID): c["pcm"] for c in corrections}
     for job in jobs:
         if (job["split"], job["id"]) in said:
             job["correction"] = said[(job["split"], job["id"])]
@@ -310,7 +313,7 @@ def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
         if job["kind"] == "wake_talk" and talk.get(room):
             job["follow"] = talk[room][said[room] % len(talk[room])]["pcm"]
             said[room] += 1
-    yes = {(a["split"], a["id"] - 100_000): a["pcm"] for a in answers}
+    yes = {(a["split"], a["id"] - ANSWER_ID): a["pcm"] for a in answers}
     for job in jobs:
         if job["kind"] == "command":
             job["follow"] = yes[(job["split"], job["id"])]

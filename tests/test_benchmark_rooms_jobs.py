@@ -277,8 +277,8 @@ def test_both_splits_keep_their_own_yes_and_correction(rooms) -> None:
     jobs, _, _ = _paired(rooms, ["tune", "heldout"])
     for job in jobs:
         if job["kind"] == "command":
-            assert job["follow"] == f"{job['split']}-{100_000 + job['id']}.pcm"
-            assert job["correction"] == f"{job['split']}-{200_000 + job['id']}.pcm"
+            assert job["follow"] == f"{job['split']}-{rooms.ANSWER_ID + job['id']}.pcm"
+            assert job["correction"] == f"{job['split']}-{rooms.CORRECTION_ID + job['id']}.pcm"
 
 
 def test_the_table_counts_the_yeses_heard_after_questions_that_named_the_request(
