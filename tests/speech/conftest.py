@@ -258,18 +258,27 @@ def closed_port() -> int:
 
 @pytest.fixture(scope="session")
 def listen() -> Callable[..., list]:
-    """Speech through a fresh Listener in wake mode on the audio clock, in 20 ms blocks,
-    with 0.5 s of quiet before and 1 s after: what it decided, the flush included."""
+    """Speech through a fresh Listener on the audio clock, in 20 ms blocks, with 0.5 s
+    of quiet before and 1 s after: what it decided, the flush included. In wake mode
+    without a front end unless `mode` and `front_end` say otherwise."""
     from assistant.speech.listener import Listener, ListenerConfig
 
-    def run(recognizer, pcm: bytes, parse, config: ListenerConfig | None = None) -> list:
+    def run(
+        recognizer,
+        pcm: bytes,
+        parse,
+        config: ListenerConfig | None = None,
+        mode: str = "wake",
+        front_end=None,
+    ) -> list:
         recognizer.reset()
-        listener = Listener(recognizer, config or ListenerConfig(wake_phrase="hey hearth"), parse)
+        config = config or ListenerConfig(wake_phrase="hey hearth")
+        listener = Listener(recognizer, config, parse, front_end=front_end)
         audio = bytes(16000) + pcm + bytes(32000)
         heard = []
         block = 640  # 20 ms of 16 kHz int16
         for i in range(0, len(audio), block):
-            heard += listener.feed(audio[i : i + block], (i + block) / 32000, mode="wake")
+            heard += listener.feed(audio[i : i + block], (i + block) / 32000, mode=mode)
         return heard + listener.flush(len(audio) / 32000)
 
     return run

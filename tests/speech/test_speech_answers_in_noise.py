@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from assistant.speech.answers import answer_within
-from assistant.speech.listener import Listener, ListenerConfig
+from assistant.speech.listener import ListenerConfig
 
 
 def _words(text: str, confidences: list[float]) -> list[tuple[str, float]]:
@@ -69,23 +69,19 @@ def test_a_no_is_found_too(parser) -> None:
     assert parser.parse(found).name == "no"
 
 
-def _answer(recognizer, parse, pcm: bytes, config: ListenerConfig) -> list[str]:
-    """What the listener hands on for speech heard as the answer to a question."""
+def _answer(listen, recognizer, parse, pcm: bytes, config: ListenerConfig) -> list[str]:
+    """What the listener hands on for speech heard as the answer to a question, through
+    the settings' front end."""
     from assistant.config import Settings
     from assistant.speech.front_end import FrontEndConfig
 
-    recognizer.reset()
     front_end = FrontEndConfig.from_settings(Settings()).create()
-    listener = Listener(recognizer, config, parse, front_end=front_end)
-    audio = bytes(16000) + pcm + bytes(32000)
-    heard = []
-    for i in range(0, len(audio), 640):
-        heard += listener.feed(audio[i : i + 640], (i + 640) / 32000, mode="answer")
-    return [h.text for h in heard + listener.flush(len(audio) / 32000)]
+    heard = listen(recognizer, pcm, parse, config, mode="answer", front_end=front_end)
+    return [h.text for h in heard]
 
 
 def test_a_yes_said_over_other_speech_is_heard(
-    product_sphinx, parser, flite_pcm, synth_pcm
+    listen, product_sphinx, parser, flite_pcm, synth_pcm
 ) -> None:
     """Flite rms (a tune voice) says "yes that's right" while someone else talks, 15 dB
     quieter: the reading strings the other voice's words around it ("she yes that is
@@ -101,9 +97,10 @@ def test_a_yes_said_over_other_speech_is_heard(
     talk *= np.sqrt(np.mean(answer**2) / 10**1.5 / np.mean(talk**2))
     pcm = np.clip(said + talk, -32768, 32767).astype("<i2").tobytes()
 
-    before = _answer(product_sphinx, parser.parse, pcm, ListenerConfig())
+    before = _answer(listen, product_sphinx, parser.parse, pcm, ListenerConfig())
     assert [parser.parse(text).name for text in before] == ["none"], before
     assert ListenerConfig().answer_noise_below is None  # off unless asked for
-    heard = _answer(product_sphinx, parser.parse, pcm, ListenerConfig(answer_noise_below=0.5))
+    on = ListenerConfig(answer_noise_below=0.5)
+    heard = _answer(listen, product_sphinx, parser.parse, pcm, on)
     assert [parser.parse(text).name for text in heard] == ["yes"], heard
     assert set(heard[0].split()) < set(before[0].split())
