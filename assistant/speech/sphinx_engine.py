@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import ModelError
+from assistant.speech.background import without_background
 from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean, start_pass
 from assistant.speech.grammar import (
     CommandGrammar,
@@ -46,6 +47,11 @@ _WAKE_TAIL_S = 0.05
 the boundary is only as good as that reading, and a request whose first sound was cut
 off was misread (latency clips: "give us a minute" declined when cut at the end)."""
 _ALT_PRON = re.compile(r"\(\d+\)$")
+
+BACKGROUND_BELOW_DB = 15.0
+"""A word at the start or end of a reading whose loud frames stay this many dB under
+the reading's loudest word is background talk, not the speaker's (see background.py).
+Chosen on the rooms benchmark's tune half (docs/hearing.md)."""
 
 NBEST = 10
 """Alternative readings kept per final. The listener acts on the first that reads
@@ -197,6 +203,9 @@ class SphinxRecognizer:
             adaptation.py), loaded by every decoder; None: the model as it is. Its
             readings are surer of everything, talk included, so a request is named
             back below `ADAPTED_CHECK_BELOW` instead of `CHECK_BELOW`.
+        background_below_db: words at the start or end of a command-mode reading this
+            far under its loudest word are left out as background talk (see
+            `BACKGROUND_BELOW_DB`); None keeps every word.
     """
 
     name = "sphinx"
@@ -222,8 +231,10 @@ class SphinxRecognizer:
         nbest: int = NBEST,
         open_check: bool = False,
         adaptation: Path | None = None,
+        background_below_db: float | None = BACKGROUND_BELOW_DB,
     ) -> None:
         self.nbest = nbest
+        self.background_below_db = background_below_db
         if command_search not in ("lm", "jsgf"):
             raise ValueError(f"unknown command search {command_search!r}")
         import pocketsphinx
@@ -598,12 +609,13 @@ class SphinxRecognizer:
     def _end_utterance(self) -> None:
         self._decoder.end_utt()
         self._in_utt = False
-        seconds = len(self._utt_audio) / 2 / SAMPLE_RATE
+        audio = bytes(self._utt_audio)
+        seconds = len(audio) / 2 / SAMPLE_RATE
         if self._mode == "command" and 0 < seconds <= self.cmn.max_redecode_s:
             # Kept (in memory only, until the next utterance) for `reread`.
-            self._last = (bytes(self._utt_audio), self._own_target(), self._utt_start)
+            self._last = (audio, self._own_target(), self._utt_start)
         self._utt_audio.clear()
-        final = self._result(self._decoder, self._words, self._utt_start, self.nbest)
+        final = self._result(self._decoder, self._words, self._utt_start, self.nbest, audio)
         self._addressed_by = self._wake_words(final) if self._last is not None else ()
         self._pending.append(final)
 
@@ -619,11 +631,19 @@ class SphinxRecognizer:
             return ()  # spelled otherwise than the words: not cut
         return final.words[:lead]
 
-    def _result(self, decoder, vocabulary: frozenset[str], start: float, nbest: int) -> Utterance:
+    def _result(
+        self,
+        decoder,
+        vocabulary: frozenset[str],
+        start: float,
+        nbest: int,
+        audio: bytes = b"",
+    ) -> Utterance:
         """`decoder`'s reading of the pass that just ended (speech began at `start`),
-        with up to `nbest` other readings."""
+        with up to `nbest` other readings. In command mode, without the words at its
+        edges that are background talk in `audio` (the speech decoded, from `start`)."""
         hyp = decoder.hyp()
-        words = self._words_of(decoder, hyp, start)
+        words = self._own_words(self._words_of(decoder, hyp, start), audio, start)
         heard = len(words)
         if self._mode == "command":
             words = command_words(words, vocabulary)
@@ -633,6 +653,13 @@ class SphinxRecognizer:
             others = self._alternatives(utterance.text, vocabulary, nbest)
             utterance = replace(utterance, alternatives=others)
         return utterance
+
+    def _own_words(self, words: list[Word], audio: bytes, start: float) -> list[Word]:
+        """`words` without background talk at their edges (see background.py)."""
+        margin = self.background_below_db
+        if margin is None or not audio or self._mode != "command":
+            return words
+        return list(without_background(words, audio, start, margin))
 
     def open_reading(self) -> Utterance | None:
         """The last command-mode utterance read by the open language model (everyday
@@ -648,7 +675,8 @@ class SphinxRecognizer:
                 return None
             follower.finish()
             hyp = follower.decoder.hyp()
-            words = self._words_of(follower.decoder, hyp, self._last[2])
+            audio, _, start = self._last
+            words = self._own_words(self._words_of(follower.decoder, hyp, start), audio, start)
             self._open_reading = make_utterance(words, self.name)
         return self._open_reading
 
@@ -686,7 +714,9 @@ class SphinxRecognizer:
                     follower.begin(format_mean(mean), audio)
                 follower.finish()
                 # The grammar's reading only: it keeps no lattice for an n-best.
-                reading = self._result(follower.decoder, self._strict_words, start, nbest=0)
+                reading = self._result(
+                    follower.decoder, self._strict_words, start, nbest=0, audio=audio
+                )
                 self._strict_reading = reading
             return self._strict_reading
         if self._second_reading is None:
@@ -709,7 +739,8 @@ class SphinxRecognizer:
         start_pass(decoder, format_mean(mean))
         decoder.process_raw(audio[skip:])
         decoder.end_utt()
-        reading = self._result(decoder, self._words, start + skip / 2 / SAMPLE_RATE, self.nbest)
+        begin = start + skip / 2 / SAMPLE_RATE
+        reading = self._result(decoder, self._words, begin, self.nbest, audio[skip:])
         if not prefix:
             return reading
         said = " ".join(w.word for w in prefix)
