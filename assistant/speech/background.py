@@ -1,17 +1,18 @@
 """Words at the edges of a reading that are far quieter than the person talking.
 
-In a room with other voices (a television, people talking next door), the end of
-speech comes late: the voice detector hears the background voices as speech too,
-and the engine reads them as words of the same utterance ("hey hearth extend it by
-five minutes to the call"), so the whole reading means nothing. Those words are
-much quieter than the person who said "hey hearth": on the rooms benchmark's tune
-half, babble at 20 dB SNR, the command's words peaked at 64-80 dBFS-relative and
-the background words read after them at 49-59.
+In a room with other voices (a television, people talking nearby), the end of
+speech comes late: the voice detector hears the other voices as speech too, and the
+engine reads them as words of the same utterance ("hey hearth extend it by five
+minutes to the call"), so the whole reading means nothing. Those words are much
+quieter than the person who spoke to Hearth: on the rooms benchmark's tune half in
+babble at 20 dB SNR, the words read after a command peaked 17-31 dB under the
+command's loudest word, while in clean speech the first and last words of a command
+were at most 12.4 dB under it (`PEAK_PERCENTILE`; docs/hearing.md).
 
-So a word at the start or end of a reading whose loudest moments stay more than a
-margin below the loudest word of the reading is taken for background and left
-out. Only the edges are trimmed: a quiet word between two loud ones ("a" in "we
-need a minute") is part of the sentence.
+So a word at the start or end of a reading whose loud frames stay more than a margin
+under the loudest word of the reading is taken for background and left out. Only
+the edges are trimmed: a quiet word between two loud ones ("a" in "we need a
+minute") is part of the sentence.
 """
 
 from __future__ import annotations

@@ -17,10 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import ModelError
+from assistant.speech.background import without_background
 from assistant.speech.grammar import CommandGrammar, command_words, to_vosk_phrases
 from assistant.speech.types import SAMPLE_RATE, UNKNOWN, Mode, Utterance, Word, make_utterance
 
 log = logging.getLogger(__name__)
+
+BACKGROUND_BELOW_DB = 15.0
+"""Words at the edges of a command reading this far under its loudest word are left
+out as background talk (background.py); the PocketSphinx engine's bar, kept alike."""
+
+_KEEP_AUDIO_S = 30.0
+"""Recent audio kept to measure the words of a final against (in memory only): longer
+than any command, and the engine ends speech well before."""
 
 
 def load_model(path: str | Path) -> Any:
@@ -62,6 +71,9 @@ class VoskRecognizer:
             default: it costs a free decoding of all speech, and with the only model
             reachable here (Korean) its reading of synthesized speech is too poor
             to weigh anything against.
+        background_below_db: words at the start or end of a command reading this
+            far under its loudest word are left out as background talk (see
+            `BACKGROUND_BELOW_DB`); None keeps every word.
     """
 
     name = "vosk"
@@ -79,10 +91,14 @@ class VoskRecognizer:
         mode: Mode = "command",
         filler: Iterable[str] | None = None,
         open_check: bool = False,
+        background_below_db: float | None = BACKGROUND_BELOW_DB,
     ) -> None:
         import vosk
 
         self.open_check = open_check
+        self.background_below_db = background_below_db
+        self._audio = bytearray()
+        """The last `_KEEP_AUDIO_S` of audio fed, ending at the current stream time."""
 
         self._vosk = vosk
         if isinstance(model, str | Path):
@@ -147,6 +163,10 @@ class VoskRecognizer:
 
     def accept(self, pcm: bytes) -> Utterance | None:
         self._fed += len(pcm)
+        self._audio += pcm
+        excess = len(self._audio) - int(2 * SAMPLE_RATE * _KEEP_AUDIO_S)
+        if excess > 0:
+            del self._audio[: excess + excess % 2]
         opened = self._open_rec
         if opened is not None and opened.AcceptWaveform(pcm):
             self._open_words += self._words(json.loads(opened.Result()))
@@ -188,6 +208,7 @@ class VoskRecognizer:
     def reset(self) -> None:
         self._offset = 0.0
         self._fed = 0
+        self._audio.clear()
         self._rec = self._make_recognizer(self._mode)
         self._reset_open()
 
@@ -224,6 +245,13 @@ class VoskRecognizer:
             )
             for w in raw.get("result", [])
         ]
+        if self._mode == "command" and self.background_below_db is not None and words:
+            # The kept audio ends at the current stream time.
+            now = self._offset + self._fed / (2 * SAMPLE_RATE)
+            start = now - len(self._audio) / (2 * SAMPLE_RATE)
+            words = list(
+                without_background(words, bytes(self._audio), start, self.background_below_db)
+            )
         heard = len(words)
         if self._mode == "command":
             words = command_words(words, self.grammar.vocabulary)

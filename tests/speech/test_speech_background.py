@@ -38,7 +38,8 @@ def test_a_words_level_is_that_of_its_loud_frames() -> None:
 
 def test_only_quiet_words_at_the_edges_are_left_out() -> None:
     audio = _pcm(*(_tone(0.2, db) for db in (-40, -10, -30, -12, -35, -38)))
-    words = [Word(w, i * 0.2, (i + 1) * 0.2) for i, w in enumerate("so we a minute the call".split())]
+    said = ["so", "we", "a", "minute", "the", "call"]
+    words = [Word(w, i * 0.2, (i + 1) * 0.2) for i, w in enumerate(said)]
     kept = without_background(words, audio, 0.0, margin_db=15)
     # "a" (20 dB under) stays between two loud words; "so", "the", "call" go.
     assert [w.word for w in kept] == ["we", "a", "minute"]

@@ -144,3 +144,26 @@ def test_a_forced_reading_with_low_word_confidence_is_not_acted_on(korean_model,
     forced_reading = transcribe_pcm(forced, glasses)
     assert _ko_intent(forced_reading.text) != "none"  # the engine alone forces a command
     assert [_listen_ko(forced, glasses) for _ in range(3)] == [[], [], []]
+
+
+def test_a_quiet_word_after_a_command_is_left_out_as_background(
+    korean_model, vosk_ko, synth_pcm
+) -> None:
+    """A command with another voice's word 20 dB quieter right after it, in one stretch of
+    speech: Vosk reads that word into the command's final; the engine leaves it out
+    (background.py), as the PocketSphinx engine does."""
+    import numpy as np
+
+    said = np.frombuffer(synth_pcm("음악 틀어 줘", KO_VOICE), dtype="<i2").astype(float)
+    said = said[: np.nonzero(np.abs(said) > 300)[0][-1] + 1]  # no quiet after it
+    other = np.frombuffer(synth_pcm("안녕하세요", ["-v", "ko+f3", "-s", "140"]), dtype="<i2")
+    other = other[np.nonzero(np.abs(other) > 30)[0][0] :].astype(float)
+    other *= np.sqrt(np.mean(said**2) / 100 / np.mean(other**2))
+    pcm = np.concatenate([said, other]).astype("<i2").tobytes()
+
+    grammar = build_grammar(KO_COMMANDS, wake_phrase="hey hearth")
+    untrimmed = VoskRecognizer(korean_model, grammar, filler=KO_FILLER, background_below_db=None)
+    assert "안녕하세요" in transcribe_pcm(untrimmed, pcm).text.split()
+    heard = transcribe_pcm(vosk_ko, pcm)
+    assert heard.text and "안녕하세요" not in heard.text.split()
+    assert heard.text.split()[0] == "음악"
