@@ -26,6 +26,10 @@ from assistant.speech.types import SAMPLE_RATE, Word
 FRAME_S = 0.01
 """Frames of this length are measured; a word's level is that of its loud frames."""
 
+MARGIN_DB = 15.0
+"""The margin both engines use (`BACKGROUND_BELOW_DB`): chosen on the rooms benchmark's
+tune half (docs/hearing.md)."""
+
 PEAK_PERCENTILE = 90
 """A word's level: this percentile of its frames' energies (its vowels, not the
 closures and fricatives, which are 10-20 dB quieter in clear speech)."""
@@ -38,15 +42,19 @@ def word_levels(words: Sequence[Word], audio: bytes, audio_start: float) -> list
     samples = np.frombuffer(audio[: len(audio) - len(audio) % 2], dtype=np.int16)
     step = round(SAMPLE_RATE * FRAME_S)
     count = len(samples) // step
-    if count == 0:
-        return [float("-inf")] * len(words)
-    frames = samples[: count * step].astype(np.float64).reshape(count, step) / 32768.0
-    energy = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-12)
-    levels = []
+    spans = []
     for word in words:
         first = max(0, int((word.start - audio_start) / FRAME_S))
         last = min(count, max(first + 1, int(np.ceil((word.end - audio_start) / FRAME_S))))
-        span = energy[first:last]
+        spans.append((first, last))
+    # Only the frames under the words are measured (Vosk hands in its last 30 s).
+    low = min((first for first, last in spans if first < last), default=0)
+    high = max((last for first, last in spans if first < last), default=0)
+    frames = samples[low * step : high * step].astype(np.float64).reshape(-1, step) / 32768.0
+    energy = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-12)
+    levels = []
+    for first, last in spans:
+        span = energy[first - low : last - low] if first < last else energy[:0]
         levels.append(float(np.percentile(span, PEAK_PERCENTILE)) if len(span) else float("-inf"))
     return levels
 

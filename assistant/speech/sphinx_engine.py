@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.speech.background import without_background
+from assistant.speech.background import MARGIN_DB, without_background
 from assistant.speech.cmn import CmnPolicy, format_mean, parse_mean, start_pass
 from assistant.speech.grammar import (
     CommandGrammar,
@@ -48,10 +48,9 @@ the boundary is only as good as that reading, and a request whose first sound wa
 off was misread (latency clips: "give us a minute" declined when cut at the end)."""
 _ALT_PRON = re.compile(r"\(\d+\)$")
 
-BACKGROUND_BELOW_DB = 15.0
-"""A word at the start or end of a reading whose loud frames stay this many dB under
-the reading's loudest word is background talk, not the speaker's (see background.py).
-Chosen on the rooms benchmark's tune half (docs/hearing.md)."""
+BACKGROUND_BELOW_DB = MARGIN_DB
+"""A word at the start or end of a command reading whose loud frames stay this many dB
+under the reading's loudest word is background talk, not the speaker's (background.py)."""
 
 NBEST = 10
 """Alternative readings kept per final. The listener acts on the first that reads

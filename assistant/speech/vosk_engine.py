@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import ModelError
-from assistant.speech.background import without_background
+from assistant.speech.background import MARGIN_DB, without_background
 from assistant.speech.grammar import CommandGrammar, command_words, to_vosk_phrases
 from assistant.speech.types import SAMPLE_RATE, UNKNOWN, Mode, Utterance, Word, make_utterance
 
 log = logging.getLogger(__name__)
 
-BACKGROUND_BELOW_DB = 15.0
-"""Words at the edges of a command reading this far under its loudest word are left
-out as background talk (background.py); the PocketSphinx engine's bar, kept alike."""
+BACKGROUND_BELOW_DB = MARGIN_DB
+"""A word at the start or end of a command reading whose loud frames stay this many dB
+under the reading's loudest word is background talk, not the speaker's (background.py)."""
 
 _KEEP_AUDIO_S = 30.0
 """Recent audio kept to measure the words of a final against (in memory only): longer
