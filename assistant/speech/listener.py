@@ -186,6 +186,14 @@ class ListenerConfig:
             yes; on the held-out half it heard 2 more yeses (of 31 asked commands) and
             acted on 2 more pieces of talk (of 540), so it is off until it is surer
             (docs/hearing.md).
+        acts_when_cut_off: requests acted on unasked, whatever their support, when
+            said right after the wake phrase cut Hearth off (within `awake_window_s`
+            of the cut): "hey hearth, say that again" over a check-in question. The
+            question ("Did you want me to repeat that?") would only stand between the
+            couple and the line they asked for, and a wrong one costs the same: Hearth
+            says again what it was saying. On the talk-over benchmark's tune voices
+            every "say that again" missed was one Hearth asked about (3 of 4,
+            support 0.50-0.52; docs/hearing.md).
     """
 
     wake_phrase: str = "hey hearth"
@@ -210,6 +218,7 @@ class ListenerConfig:
     safety_check_below: float | None = None
     safety_min_support: float | None = None
     answer_noise_below: float | None = None
+    acts_when_cut_off: tuple[str, ...] = ("repeat",)
 
 
 @dataclass(frozen=True)
@@ -282,6 +291,7 @@ class Listener:
         self._gated = False
         self._gate_end: float | None = None
         self._awake_until = float("-inf")
+        self._cut_off_until = float("-inf")  # speech until then follows a wake-phrase cut
         self._answer_since: float | None = None
         self._partial = ""
         self._partial_since = 0.0
@@ -379,6 +389,7 @@ class Listener:
             if not self._gated:
                 self._gated = True
                 self._barged = False
+                self._cut_off_until = float("-inf")
                 # Whatever was half-heard when Hearth began is dropped: it may be the
                 # start of Hearth's own voice.
                 self.recognizer.reset()
@@ -394,6 +405,11 @@ class Listener:
             if self._answer_since is not None:
                 self._answer_since = t  # the answer window starts when the question ends
         return self._gate_end is not None and t < self._gate_end
+
+    def _cut_off(self, t: float, barge_in: bool) -> bool:
+        """This speech cut Hearth off with the wake phrase, or follows such a cut
+        within the awake window."""
+        return barge_in or t < self._cut_off_until
 
     def _awake(self, t: float) -> bool:
         """A bare wake phrase was heard and its window is open: speech now is speech
@@ -488,6 +504,8 @@ class Listener:
         unsure = after_wake and (
             evidence["support"] < self._check_bar(meaning) or self._loose(said)
         )
+        if unsure and meaning in self.config.acts_when_cut_off and self._cut_off(t, barge_in):
+            unsure = False  # Hearth was just cut off: say it again rather than ask
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
@@ -964,7 +982,7 @@ class Listener:
         has_wake, rest = self.wake.split(text)
         if has_wake and not self.wake.mentioned(self.speaking_text):
             self._barged = True
-            self._awake_until = t + self.config.awake_window_s
+            self._awake_until = self._cut_off_until = t + self.config.awake_window_s
             if utt is not None and rest:
                 # Wake phrase and request in one final, with no partial showing the
                 # wake phrase first: the rest passes the bars of any speech after it
