@@ -203,6 +203,13 @@ class Hearth:
                 out.append(line.split("'intent': '")[1].split("'")[0])
         return out
 
+    def asked(self, since: float) -> bool:
+        """Hearth named a request back and waited for a yes (a `check.*` line)."""
+        return any(
+            tag == "err" and at >= since and line.startswith("[spoken] {'key': 'check.")
+            for at, tag, line in list(self.lines)
+        )
+
     def said_since(self, since: float) -> list[str]:
         return [line[8:] for at, tag, line in list(self.lines) if at >= since and tag == "out"]
 
@@ -230,6 +237,7 @@ class Trial:
     voice: str
     level_db: float
     heard: bool = False
+    asked: bool = False  # not acted on: Hearth asked about it first (counts as missed)
     wrong: list[str] = field(default_factory=list)
     self_heard: list[str] = field(default_factory=list)
     stop_ms: float | None = None
@@ -282,6 +290,7 @@ def run_trial(
         wait_for(lambda: trial.intent in hearth.intents(said), 10)
         acted = hearth.intents(said)
         trial.heard = trial.intent in acted
+        trial.asked = not trial.heard and hearth.asked(said)
         trial.wrong = [i for i in acted if i != trial.intent]
         if trial.intent == "stop":
             # Until Hearth has been silent for a second (cut, or its lines ended).
@@ -348,6 +357,7 @@ def summary(trials: list[Trial], arm: str, split_voices: list[str]) -> list[str]
         name = f"at {level:+.0f} dB"
         rows.append(f"  {name:30} heard {pct(sum(t.heard for t in ts), len(ts))}")
     rows.append(f"  {'all':30} heard {pct(sum(t.heard for t in mine), len(mine))}")
+    rows.append(f"  {'missed, but asked about':30} {sum(t.asked for t in mine)}")
     wrong = sum(len(t.wrong) for t in mine)
     selfs = sum(len(t.self_heard) for t in mine)
     rows.append(f"  other intents acted on: {wrong}; Hearth's own voice acted on: {selfs}")
@@ -367,6 +377,7 @@ def write_summary(path: Path, trials: list[Trial], arm: str, split: str, names: 
     stops = [t.stop_ms for t in mine if t.stop_ms is not None]
     record = {"benchmark": "talk_over", "split": split, "code": arm, "trials": len(mine)}
     record |= {"heard": sum(t.heard for t in mine), "stops_heard": len(stops)}
+    record |= {"asked": sum(t.asked for t in mine)}
     record |= {"stops_within_200ms": sum(v <= 200 for v in stops)}
     record |= {"other_intents": sum(len(t.wrong) for t in mine)}
     record |= {"own_voice": sum(len(t.self_heard) for t in mine)}
@@ -386,6 +397,12 @@ def main() -> None:
     parser.add_argument("--baseline-rev", default="0e99c8b")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=[text for text, _ in COMMANDS],
+        help="only this command (repeatable): more trials of one at the same cost",
+    )
     parser.add_argument("--summary", help="append the figures here (JSON lines; see hearing.py)")
     parser.add_argument(
         "--front-end",
@@ -394,6 +411,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     splits = ["tune", "rest"] if args.split == "all" else [args.split]
+    commands = [c for c in COMMANDS if not args.only or c[0] in args.only]
     voices = [v for s in splits for v in VOICES[s]]
     need = neural_voice.missing([voice for engine, voice in voices if engine == "piper"])
     if need:
@@ -420,7 +438,7 @@ def main() -> None:
             rng = random.Random(args.seed)
             for _ in range(args.reps):
                 for engine, voice in voices:
-                    for text, intent in COMMANDS:
+                    for text, intent in commands:
                         for db in LEVELS_DB:
                             plan.append((engine, voice, text, intent, db, rng.random()))
             trials: list[Trial] = []
@@ -437,7 +455,8 @@ def main() -> None:
                     stop = f" stop {trial.stop_ms:.0f} ms" if trial.stop_ms is not None else ""
                     print(
                         f"[{n + 1}/{len(plan)}] {arm:8} {trial.voice:18} {db:+.0f} dB "
-                        f"{text!r:32} {'HEARD' if trial.heard else 'missed'}{stop}"
+                        f"{text!r:32} {'HEARD' if trial.heard else 'missed'}"
+                        f"{' (asked)' if trial.asked else ''}{stop}"
                         f"{' wrong=' + ','.join(trial.wrong) if trial.wrong else ''}"
                         f"{' self=' + ','.join(trial.self_heard) if trial.self_heard else ''}"
                         f"{' FAILED ' + trial.failed if trial.failed else ''}",
