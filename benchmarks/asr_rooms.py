@@ -683,7 +683,13 @@ def decode(job: dict) -> dict:
         intent = parser.parse(h.text)
         if intent.name == "none":
             continue
-        if getattr(h, "unsure", False) and intent.name not in acts_when_unsure():
+        unsure = getattr(h, "unsure", False)
+        if unsure and intent.name in acts_when_unsure() and mode == "wake":
+            # Said to an idle Hearth (no question waits): a stop, yes or no it is unsure
+            # of has nothing to act on, and is let go unless the code acts on it anyway.
+            if intent.name not in acts_when_unsure(idle=True):
+                break
+        if unsure and intent.name not in acts_when_unsure():
             # Hearth names it back and waits for a yes: nothing acted on yet. Talk that
             # goes on acts on it if it reads as a yes or as the same request; a command
             # counts as right only if the couple's "yes" is heard.

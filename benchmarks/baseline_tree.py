@@ -55,13 +55,21 @@ def speech_parser(nlu):
     return getattr(nlu, "speech_parser", nlu.load_parser)()
 
 
-def acts_when_unsure() -> tuple[str, ...]:
+def acts_when_unsure(idle: bool = False) -> tuple[str, ...]:
     """Requests the engine acts on even when the listener is unsure of them (others it
-    asks about first); code older than 2026-12-04 asks about none."""
+    asks about first); code older than 2026-12-04 asks about none. `idle`: while Hearth
+    is silent, with no question waiting and no check-in running, where code from
+    2026-12-06 on lets such readings go (`ACTS_WHEN_UNSURE_IDLE`)."""
     try:
         from assistant.dialog.engine import ACTS_WHEN_UNSURE
     except ImportError:
         return ()
+    if idle:
+        try:
+            from assistant.dialog.engine import ACTS_WHEN_UNSURE_IDLE
+        except ImportError:
+            return ACTS_WHEN_UNSURE
+        return ACTS_WHEN_UNSURE_IDLE
     return ACTS_WHEN_UNSURE
 
 

@@ -191,9 +191,10 @@ class ListenerConfig:
             of the cut): "hey hearth, say that again" over a check-in question. The
             question ("Did you want me to repeat that?") would only stand between the
             couple and the line they asked for, and a wrong one costs the same: Hearth
-            says again what it was saying. On the talk-over benchmark's tune voices
-            every "say that again" missed was one Hearth asked about (3 of 4,
-            support 0.50-0.52; docs/hearing.md).
+            says again what it was saying. Replayed, 3 of the 4 "say that again"
+            missed in one talk-over run (tune voices) had been asked about: the
+            engine gives "say" little posterior against "save" and "stay" (support
+            0.50-0.52 where logged); see docs/hearing.md.
     """
 
     wake_phrase: str = "hey hearth"

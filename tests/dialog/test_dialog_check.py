@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.dialog.engine import ACTS_WHEN_UNSURE
+from assistant.dialog.engine import ACTS_WHEN_UNSURE, ACTS_WHEN_UNSURE_IDLE
 from assistant.dialog.responses import Responses
 from assistant.dialog.skills import ROUTES
 from assistant.dialog.skills.check import CHECK_WINDOW_S, RITUALS, corrects, line_key
@@ -128,10 +128,36 @@ def test_no_answer_lets_the_question_lapse_quietly(session) -> None:
 
 
 def test_stop_is_acted_on_even_when_unsure(session) -> None:
+    session.do("checkin")  # something to stop
     intent = session.engine.hear("stop", unsure=True)
     assert intent.name in ACTS_WHEN_UNSURE
     assert not any(k.startswith("check.") for k in session.out.spoken_keys())
+    assert _commands(session) == ["stop", "checkin"]  # newest first
+    assert session.engine.state.checkin is None
+
+
+def test_stop_while_hearth_talks_is_acted_on_even_when_unsure(session) -> None:
+    session.out.speaking = lambda: True  # the live speaker tells whether it plays
+    assert session.engine.hear("stop", unsure=True).name == "stop"
+    assert session.out.stops == 1
     assert _commands(session) == ["stop"]
+
+
+@pytest.mark.parametrize("text", ["that's enough", "stop", "yes", "no"])
+def test_an_unsure_stop_yes_or_no_with_nothing_to_act_on_is_let_go(session, text) -> None:
+    # Talk read as a stop or an answer while Hearth is silent and asked nothing: only the
+    # brief line the listener gives talk it declines; nothing acted on or logged.
+    assert session.engine.hear(text, unsure=True).name == "none"
+    assert session.out.spoken_keys() == ["voice.not_caught"]
+    assert session.out.stops == 0
+    assert _commands(session) == []
+    assert ACTS_WHEN_UNSURE_IDLE == ()
+
+
+def test_a_sure_stop_yes_or_no_with_nothing_to_act_on_is_still_heard(session) -> None:
+    assert session.engine.hear("no", unsure=False).name == "no"
+    assert session.engine.hear("stop", unsure=False).name == "stop"
+    assert _commands(session) == ["stop", "no"]  # newest first
 
 
 def test_a_call_for_help_heard_weakly_gives_the_crisis_line_and_asks(session) -> None:
