@@ -684,11 +684,9 @@ def decode(job: dict) -> dict:
         if intent.name == "none":
             continue
         unsure = getattr(h, "unsure", False)
-        if unsure and intent.name in acts_when_unsure() and mode == "wake":
-            # Said to an idle Hearth (no question waits): a stop, yes or no it is unsure
-            # of has nothing to act on, and is let go unless the code acts on it anyway.
-            if intent.name not in acts_when_unsure(idle=True):
-                break
+        idle = mode == "wake"  # said to a silent Hearth, with no question waiting
+        if unsure and intent.name in acts_when_unsure() and not _acts_idle(intent.name, idle):
+            break  # a stop, yes or no with nothing to act on: let go (Engine._has_use_for)
         if unsure and intent.name not in acts_when_unsure():
             # Hearth names it back and waits for a yes: nothing acted on yet. Talk that
             # goes on acts on it if it reads as a yes or as the same request; a command
@@ -722,6 +720,12 @@ def decode(job: dict) -> dict:
         "front_end_cpu": front_end.cpu if front_end is not None else 0.0,
         "audio_s": len(pcm) / 32000,
     }
+
+
+def _acts_idle(name: str, idle: bool) -> bool:
+    """Whether the engine acts on an unsure `name` (one of `acts_when_unsure()`) said
+    to a Hearth that is idle (`idle`) or waits on an answer."""
+    return not idle or name in acts_when_unsure(idle=True)
 
 
 def _taken_as_yes(listener, follow_pcm: str, intent: str, t0: float) -> bool:

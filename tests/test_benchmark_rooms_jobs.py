@@ -300,3 +300,14 @@ def test_the_table_counts_the_yeses_heard_after_questions_that_named_the_request
     }
     rooms.table(jobs, results, ["clean"], "heldout")
     assert "asked about by name: 2, the yes after it heard 1;" in capsys.readouterr().out
+
+
+def test_an_unsure_stop_yes_or_no_counts_as_acted_on_only_with_something_to_act_on(
+    rooms,
+) -> None:
+    # As the engine does (Engine._has_use_for): said to an idle Hearth, let go; said
+    # while Hearth waits on an answer, acted on.
+    from assistant.dialog.engine import ACTS_WHEN_UNSURE
+
+    assert not any(rooms._acts_idle(name, idle=True) for name in ACTS_WHEN_UNSURE)
+    assert all(rooms._acts_idle(name, idle=False) for name in ACTS_WHEN_UNSURE)
