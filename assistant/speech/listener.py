@@ -194,7 +194,9 @@ class ListenerConfig:
             says again what it was saying. Replayed, 3 of the 4 "say that again"
             missed in one talk-over run (tune voices) had been asked about: the
             engine gives "say" little posterior against "save" and "stay" (support
-            0.50-0.52 where logged); see docs/hearing.md.
+            0.50-0.52 where logged); see docs/hearing.md. A stop, too: the line is
+            already cut, and the engine lets an unsure stop with nothing left to stop
+            go with a "didn't catch that" (`ACTS_WHEN_UNSURE` in dialog/engine.py).
     """
 
     wake_phrase: str = "hey hearth"
@@ -219,7 +221,7 @@ class ListenerConfig:
     safety_check_below: float | None = None
     safety_min_support: float | None = None
     answer_noise_below: float | None = None
-    acts_when_cut_off: tuple[str, ...] = ("repeat",)
+    acts_when_cut_off: tuple[str, ...] = ("repeat", "stop")
 
 
 @dataclass(frozen=True)
