@@ -39,8 +39,8 @@ ACTS_WHEN_UNSURE = ("stop", "yes", "no")
 silence, a yes or a no are not worth a question. Only when there is something for them
 (`Engine._has_use_for`): with nothing to stop or answer, such a reading is let go like
 talk the listener declines ("that's enough biscuits for one day", read as "that's enough
-discontinue talking", was a stop acted on 4 times in 30 on the rooms benchmark's tune
-half; see `ACTS_WHEN_UNSURE_IDLE`). A call for help heard with little
+discontinue talking", was acted on as a stop in 4 of the 9 rooms of the rooms
+benchmark's tune half; see `ACTS_WHEN_UNSURE_IDLE`). A call for help heard with little
 evidence is asked about too, but its question already gives the crisis line (check.py):
 everyday talk forced onto the safety wordings ("i'm going to bed soon" read as "i'm
 going to punch him") was the talk most often acted on in the rooms benchmark."""
@@ -197,8 +197,9 @@ class Engine:
 
     def _has_use_for(self, name: str) -> bool:
         """A stop, a yes or a no has something to act on: a question waits, or (a stop)
-        a check-in runs or Hearth is talking (`output.speaking`, where it tells)."""
-        if self.state.awaiting is not None:
+        a check-in runs or Hearth is talking (`output.speaking`, where it tells); or it
+        is acted on idle all the same (`ACTS_WHEN_UNSURE_IDLE`)."""
+        if self.state.awaiting is not None or name in ACTS_WHEN_UNSURE_IDLE:
             return True
         if name != "stop":
             return False

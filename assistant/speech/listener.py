@@ -508,7 +508,7 @@ class Listener:
             evidence["support"] < self._check_bar(meaning) or self._loose(said)
         )
         if unsure and meaning in self.config.acts_when_cut_off and self._cut_off(t, barge_in):
-            unsure = False  # Hearth was just cut off: say it again rather than ask
+            unsure = False  # Hearth was just cut off: do it rather than ask
         if self._length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)

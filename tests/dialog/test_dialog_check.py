@@ -238,3 +238,12 @@ def test_every_request_has_a_question_that_names_it(intent: Intent) -> None:
 
 def test_every_ritual_has_its_own_question() -> None:
     assert set(RITUALS) == set(Responses().rituals)
+
+
+def test_what_is_acted_on_unsure_while_idle_is_the_constant_s(session, monkeypatch) -> None:
+    import assistant.dialog.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "ACTS_WHEN_UNSURE_IDLE", ("no",))
+    assert session.engine.hear("no", unsure=True).name == "no"
+    assert session.engine.hear("stop", unsure=True).name == "none"
+    assert _commands(session) == ["no"]
