@@ -17,7 +17,8 @@ Counted per trial, from Hearth's stderr (`[command] {'intent': ...}` events):
   sink, from a `parec` recording of `loop.monitor`, with the command's own clip
   subtracted at the position where it was played (found by cross-correlation).
 
-Arms, same run, trials interleaved (same clips, same random points): this tree
+Arms, same run, trials interleaved (same clips, same random points, and the same lines
+and check-in question from Hearth: `same_lines/` seeds its choice per trial): this tree
 ("now") and the code at `--baseline-rev` (checked out with baseline_tree.py).
 
 Voices: tune = espeak-ng en-us+f2, Flite kal16; rest = Flite slt, Flite rms; neural =
@@ -71,6 +72,7 @@ VOICES = {
 }
 LEVELS_DB = (0.0, -6.0)
 TRIGGER = "hey hearth, let's do our check in"
+SAME_LINES = Path(__file__).resolve().parent / "same_lines"
 
 
 # -- speech --------------------------------------------------------------------------
@@ -220,6 +222,12 @@ class Hearth:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+def same_lines(pythonpath: str) -> str:
+    """`pythonpath` with the folder whose sitecustomize fixes Hearth's choice of lines
+    (by HEARTH_LINES_SEED) after it: the code on it stays the code that runs."""
+    return os.pathsep.join([pythonpath, str(SAME_LINES)])
 
 
 def play(env: dict[str, str], path: Path) -> None:
@@ -428,12 +436,14 @@ def main() -> None:
             trigger = write_wav(
                 folder / "trigger.wav", synthesize(TRIGGER, "espeak-ng", "en-us+f2", folder)
             )
-            now = {**os.environ, **env_pulse, "PYTHONPATH": str(ROOT)}
+            now = {**os.environ, **env_pulse, "PYTHONPATH": same_lines(str(ROOT))}
             arms = {"now": (now, "")}  # arm -> its environment and config file
             if args.front_end:
                 arms[f"now-{args.front_end}"] = (now, f'front_end = "{args.front_end}"\n')
             if tree is not None:
-                arms[args.baseline_rev] = ({**env_for(tree), **env_pulse}, "")
+                base = env_for(tree)
+                base["PYTHONPATH"] = same_lines(base["PYTHONPATH"])
+                arms[args.baseline_rev] = ({**base, **env_pulse}, "")
             plan = []
             rng = random.Random(args.seed)
             for _ in range(args.reps):
@@ -450,7 +460,9 @@ def main() -> None:
                     trial = Trial(arm, text, intent, f"{engine} {voice}", db)
                     work = folder / f"{arm}-{n}"
                     work.mkdir()
-                    run_trial(trial, env, clip, trigger, frac, work, settings)
+                    # Every arm of this trial picks the same lines (see same_lines/).
+                    lines_seed = {"HEARTH_LINES_SEED": f"{args.seed}-{n}"}
+                    run_trial(trial, {**env, **lines_seed}, clip, trigger, frac, work, settings)
                     trials.append(trial)
                     stop = f" stop {trial.stop_ms:.0f} ms" if trial.stop_ms is not None else ""
                     print(
