@@ -73,7 +73,14 @@ from pathlib import Path
 
 import neural_voice
 import numpy as np
-from baseline_tree import acts_when_unsure, checkout, corrects, env_for, speech_parser
+from baseline_tree import (
+    acts_when_unsure,
+    checkout,
+    corrects,
+    env_for,
+    led_answer,
+    speech_parser,
+)
 from shares import in_fixed_shares
 
 HERE = Path(__file__).resolve().parent
@@ -130,9 +137,10 @@ CONDITIONS = [
 ]
 WAKE = "hey hearth"
 ANSWERS = ("yes", "no")
-ANSWER_ID, CORRECTION_ID = 100_000, 200_000
+ANSWER_ID, CORRECTION_ID, FOLLOW_ID = 100_000, 200_000, 300_000
 """Added to a command's id for its yes (`answer_jobs`) and its "no, ..."
-(`correction_jobs`): their own ids, so each gets its own stretch of noise."""
+(`correction_jobs`), and to talk's id for what follows a question about it with
+`--answers 2` (`follow_jobs`): their own ids, so each gets its own stretch of noise."""
 _PAD, _TAIL = 0.5, 1.0  # seconds of room before and after the speech
 # Noise beds are made of sentences that are in no test list.
 _BED_SENTENCES = [
@@ -153,6 +161,14 @@ EVERYDAY = {
     # 120 more lines, written blind on 2026-12-06 as what follows a wake phrase said
     # by accident or for something Hearth does not do (data/README.md).
     "2": "blind_spoken_everyday_2.txt",
+}
+ANSWER_SETS = {
+    # A yes after each command asked about: "yes" and the blind command list's yes
+    # answers; after talk asked about, more of the room's everyday talk.
+    "1": "",
+    # Written blind on 2026-12-06 (data/README.md): 60 yes answers to Hearth's question,
+    # 40 no answers and 80 lines said after a question out of the blue.
+    "2": "blind_spoken_answers.jsonl",
 }
 
 
@@ -237,20 +253,95 @@ def jobs_for(
     return jobs
 
 
-def yes_wordings(split: str) -> list[str]:
+def yes_wordings(split: str, answer_set: str = "1", reads_as=None) -> list[str]:
     """What a couple says to Hearth's question about a request, in one half: a plain
-    "yes", then the yes answers of the blind command list's half (`sentences`)."""
-    commands, _ = sentences(split)
-    return ["yes", *(c["text"] for c in commands if c["intent"] == "yes")]
+    "yes", then the yes answers of the blind command list's half (`sentences`); with
+    answer set 2, that list's yes answers of the half that answer any such question:
+    those the NLU reads as a yes from their words (`reads_as(text)`), and those it reads
+    as nothing that open with a yes word after any filler ("um yes i asked for that").
+    Left out: a yes that names a request ("yes start the slow coffee", read as that
+    request), which answers only the question about it."""
+    if answer_set == "1":
+        commands, _ = sentences(split)
+        return ["yes", *(c["text"] for c in commands if c["intent"] == "yes")]
+    return [t for t in blind_answers(split, answer_set)["yes"] if _any_yes(t, reads_as)]
 
 
-def answer_jobs(jobs: list[dict]) -> list[dict]:
+YES_WORDS = ("yes", "yeah", "yep", "yup")
+FILLER_WORDS = ("uh", "um", "er", "oh", "mm", "hmm", "well")
+
+
+def _any_yes(text: str, reads_as) -> bool:
+    name = reads_as(text)
+    said = [w for w in text.split() if w not in FILLER_WORDS]
+    return name == "yes" or (name == "none" and bool(said) and said[0] in YES_WORDS)
+
+
+def blind_answers(split: str, answer_set: str) -> dict[str, list[str]]:
+    """An answer list's lines of one half by kind ("yes", "no", "talk"); line parity as
+    in `sentences`."""
+    keep = 0 if split == "tune" else 1
+    lines = (DATA / ANSWER_SETS[answer_set]).read_text(encoding="utf-8").splitlines()
+    kinds: dict[str, list[str]] = {}
+    for i, line in enumerate(lines):
+        if line.strip() and i % 2 == keep:
+            item = json.loads(line)
+            kinds.setdefault(item["kind"], []).append(item["text"])
+    return kinds
+
+
+def after_talk_wordings(split: str, answer_set: str, reads_as) -> list[str]:
+    """What follows a question Hearth asks out of the blue, about talk it misheard: the
+    half's talk lines, with its no answers that say only no (`reads_as(text)` is "no":
+    "no thanks", not "no i said a minute", which answers a request that was made)
+    between them, one after every talk line until they run out."""
+    kinds = blind_answers(split, answer_set)
+    talk, nos = kinds["talk"], [t for t in kinds["no"] if reads_as(t) == "no"]
+    mixed: list[str] = []
+    for i, line in enumerate(talk):
+        mixed.append(line)
+        if i < len(nos):
+            mixed.append(nos[i])
+    return mixed
+
+
+def follow_jobs(jobs: list[dict], answer_set: str, reads_as) -> list[dict]:
+    """With answer set 2, for each piece of talk after the wake phrase, what the couple
+    says if Hearth asks about it (`after_talk_wordings`, in turn), in its voice and room.
+    Rendered like the rest, decoded only after such a question."""
+    if answer_set == "1":
+        return []
+    wordings = {
+        split: after_talk_wordings(split, answer_set, reads_as)
+        for split in {j["split"] for j in jobs}
+    }
+    out = []
+    for job in jobs:
+        if job["kind"] == "wake_talk":
+            said = wordings[job["split"]]
+            text = said[job["id"] % len(said)]
+            out.append(
+                {
+                    **job,
+                    "id": FOLLOW_ID + job["id"],
+                    "kind": "follow",
+                    "sentence": text,
+                    "spoken": text,
+                    "intent": None,
+                    "slots": {},
+                }
+            )
+    return out
+
+
+def answer_jobs(jobs: list[dict], answer_set: str = "1", reads_as=None) -> list[dict]:
     """A yes after each command, in its voice and room: what a couple says when Hearth
     asks about a request ("did you want a pause?"). Each command has its own recording
     (its own stretch of the noise, as `render` seeds by id), the split's yes wordings in
     turn, so a condition's "yes heard" does not rest on one recording. Rendered like the
     rest, never decoded on its own."""
-    wordings = {split: yes_wordings(split) for split in {j["split"] for j in jobs}}
+    splits = {j["split"] for j in jobs}
+    wordings = {split: yes_wordings(split, answer_set, reads_as) for split in splits}
     answers: list[dict] = []
     for job in jobs:
         if job["kind"] != "command":
@@ -298,11 +389,13 @@ def pair_corrections(jobs: list[dict], corrections: list[dict]) -> None:
             job["correction"] = said[(job["split"], job["id"])]
 
 
-def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
+def pair_follow_ups(
+    jobs: list[dict], answers: list[dict], follows: list[dict] | None = None
+) -> None:
     """What follows Hearth's question about a request, as `follow`: for talk after the
-    wake phrase, other talk from the same split and condition (the couple talks on, and
-    that must not count as a yes); for a command, its own yes (`answer_jobs`; it counts
-    as right only if that yes is heard)."""
+    wake phrase, its own follow-up (`follow_jobs`), or else other talk from the same
+    split and condition (the couple talks on, and that must not count as a yes); for a
+    command, its own yes (`answer_jobs`; it counts as right only if that yes is heard)."""
     talk: dict[tuple, list[dict]] = {}
     for j in jobs:
         if j["kind"] == "talk":
@@ -313,6 +406,10 @@ def pair_follow_ups(jobs: list[dict], answers: list[dict]) -> None:
         if job["kind"] == "wake_talk" and talk.get(room):
             job["follow"] = talk[room][said[room] % len(talk[room])]["pcm"]
             said[room] += 1
+    own = {(f["split"], f["id"] - FOLLOW_ID): f["pcm"] for f in follows or ()}
+    for job in jobs:
+        if (job["split"], job["id"]) in own:
+            job["follow"] = own[(job["split"], job["id"])]
     yes = {(a["split"], a["id"] - ANSWER_ID): a["pcm"] for a in answers}
     for job in jobs:
         if job["kind"] == "command":
@@ -605,6 +702,35 @@ def decoder_options(spec: str) -> dict[str, object]:
     return options
 
 
+def listener_options(spec: str) -> dict[str, object]:
+    """The `ListenerConfig` fields a `--listener` item names: "default" (none) or
+    "FIELD=VALUE[:FIELD=VALUE...]", e.g. "answer_noise_below=0.5"; values are numbers
+    or "none"."""
+    from assistant.speech.listener import ListenerConfig
+
+    if spec == "default":
+        return {}
+    fields = set(ListenerConfig.__dataclass_fields__)
+    options: dict[str, object] = {}
+    for item in spec.split(":"):
+        key, sep, value = item.partition("=")
+        if not sep or key not in fields:
+            raise SystemExit(f"asr_rooms.py: --listener: {item!r} is not FIELD=VALUE")
+        try:
+            options[key] = None if value == "none" else float(value)
+        except ValueError:
+            raise SystemExit(f"asr_rooms.py: --listener: {key}={value} is not a number") from None
+    return options
+
+
+def _reads_as():
+    """What the NLU reads from a sentence's exact words: its intent's name."""
+    from assistant import nlu
+
+    parse = speech_parser(nlu).parse
+    return lambda text: parse(text).name
+
+
 def taken_as_given(options: dict[str, object]) -> None:
     """Stop when PocketSphinx would decode with other settings than `options` (the
     model's feat.params wins over some: `remove_noise=no` gives a decoder that still
@@ -664,9 +790,9 @@ def decode(job: dict) -> dict:
     pcm = Path(job["pcm"]).read_bytes()
     rec.set_mode("command")
     rec.reset()
-    config = ListenerConfig()
+    config = ListenerConfig(**listener_options(job.get("listener", "default")))
     if job.get("sweep"):  # every command reading kept, with its evidence: thresholds offline
-        config = ListenerConfig(min_support=0.0)
+        config = replace(config, min_support=0.0)
     extra, front_end = {}, None
     if job.get("front_end", "none") != "none":  # (code before the front end has none)
         front_end = _TimedFrontEnd(front_end_config(job["front_end"]).create())
@@ -746,10 +872,11 @@ def _corrected(listener, job: dict, t0: float) -> bool:
 
 
 def _answers(listener, pcm_path: str, t0: float) -> list:
-    """What the engine reads in speech heard as the answer to Hearth's question."""
+    """What the engine reads in speech heard as the answer to Hearth's question about a
+    request (a short reply led by a yes or a no is that answer: `led_answer`)."""
     parse = _state["parser"].parse
     heard = _hear(listener, Path(pcm_path).read_bytes(), "answer", t0)
-    return [parse(h.text) for h in heard if h.text and not h.declined]
+    return [led_answer(parse(h.text)) for h in heard if h.text and not h.declined]
 
 
 def _hear(listener, pcm: bytes, mode: str, t0: float = 0.0) -> list:
@@ -862,6 +989,14 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             cells = f"{pct} ({ok}/{len(cmd)})", f"{fw}/{len(wt)}", f"{ft}/{len(tk)}"
             line += f" | {cells[0]:>16} {ask:>6} {cells[1]:>10} {aw:>6} {cells[2]:>6}"
         print(line)
+    for n in names:
+        res = results[n]
+        asked = [res[j["id"]].get("asked") for j in jobs if j["kind"] == "wake_talk"]
+        asked = [a for a in asked if a]
+        print(
+            f"  {n}: talk after the wake phrase asked about: {len(asked)}, acted on after "
+            f"what followed the question: {sum(bool(a.get('then_acted')) for a in asked)}"
+        )
     said_commands = any(j["kind"] == "command" for j in jobs)
     for n in names if said_commands else ():  # (a run of talk alone has no command lines)
         res = results[n]
@@ -1057,6 +1192,20 @@ def main() -> None:
         help="which blind list of everyday talk: 1 (100 lines, 2026-12-01) or 2 (120 "
         "lines after an accidental wake phrase, 2026-12-06); halves split as the commands",
     )
+    ap.add_argument(
+        "--answers",
+        choices=sorted(ANSWER_SETS),
+        default="1",
+        help='what follows Hearth\'s questions: 1, a yes after a command ("yes" and the '
+        "command list's yes answers), more everyday talk after talk; 2, the blind list of "
+        "answers (2026-12-06): its yes answers after a command, its talk and no answers "
+        "after talk",
+    )
+    ap.add_argument(
+        "--listener",
+        help='listener settings to compare on the same audio, e.g. "default,'
+        'answer_noise_below=0.5" (ListenerConfig fields; tuning)',
+    )
     ap.add_argument("--dump", help="write every job and result here (JSON lines)")
     ap.add_argument(
         "--keep-audio",
@@ -1077,10 +1226,14 @@ def main() -> None:
     if args.quick:
         args.commands, args.wake_talk, args.talk = 8, 8, 4
     voices = _voice_list(args)
-    if args.front_end and args.decoder:
-        raise SystemExit("asr_rooms.py: --front-end and --decoder compare one at a time")
+    if sum(map(bool, (args.front_end, args.decoder, args.listener))) > 1:
+        raise SystemExit(
+            "asr_rooms.py: --front-end, --decoder and --listener compare one at a time"
+        )
     for variant in (args.decoder or "default").split(","):
         taken_as_given(decoder_options(variant))  # before the tools and the rendering
+    for variant in (args.listener or "default").split(","):
+        listener_options(variant)  # a bad spec stops here, before any rendering
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         raise SystemExit(
@@ -1106,21 +1259,24 @@ def main() -> None:
         )
     with audio_folder(args.keep_audio) as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
-            answers, corrections = answer_jobs(jobs), correction_jobs(jobs)
-            everything = jobs + answers + corrections
+            reads_as = _reads_as() if args.answers != "1" else None
+            answers = answer_jobs(jobs, args.answers, reads_as)
+            corrections = correction_jobs(jobs)
+            follows = follow_jobs(jobs, args.answers, reads_as)
+            everything = jobs + answers + corrections + follows
             for j in everything:  # the answers and corrections in the same room as the rest
                 j["mic_floor"] = args.mic_floor
                 j["noise_draw"] = args.noise_draw
             paths = pool.map(_render_job, [(j, str(cache), out) for j in everything], chunksize=4)
         for j, p in zip(everything, paths, strict=True):
             j["pcm"] = p
-        pair_follow_ups(jobs, answers)
+        pair_follow_ups(jobs, answers, follows)
         pair_corrections(jobs, corrections)
         print(f"{len(jobs)} utterances rendered in {time.perf_counter() - started:.0f} s")
         key = lambda r: (r["split"], r["id"])  # noqa: E731
         results = {}
         t0 = time.perf_counter()
-        variants = (args.front_end or args.decoder or args.variants).split(",")
+        variants = (args.front_end or args.decoder or args.listener or args.variants).split(",")
         adaptations: dict[str, str] = {}
         if args.enroll:
             e0 = time.perf_counter()
@@ -1138,6 +1294,8 @@ def main() -> None:
                 flags["front_end"] = _settings_front_end()
                 if args.decoder:
                     flags["decoder"] = variant
+                if args.listener:
+                    flags["listener"] = variant
             if variant == "enrolled":
                 flags["adaptation"] = adaptations
             v0 = time.perf_counter()

@@ -82,3 +82,14 @@ def corrects(intent) -> bool:
     except ImportError:
         return False
     return rule(intent)
+
+
+def led_answer(intent):
+    """The engine's reading of a reply to its question about a request: a short reply
+    that opens with a yes or a no, which the NLU reads as nothing, is that answer ("yes
+    i asked for that"); code older than 2026-12-06 (night) takes the NLU's reading."""
+    try:
+        from assistant.dialog.skills.check import led_answer as rule
+    except ImportError:
+        return intent
+    return rule(intent)

@@ -311,3 +311,75 @@ def test_an_unsure_stop_yes_or_no_counts_as_acted_on_only_with_something_to_act_
 
     assert not any(rooms._acts_idle(name, idle=True) for name in ACTS_WHEN_UNSURE)
     assert all(rooms._acts_idle(name, idle=False) for name in ACTS_WHEN_UNSURE)
+
+
+# -- the blind list of answers (`--answers 2`) ---------------------------------------
+
+
+def test_the_answer_list_halves_hold_every_kind_and_share_no_line(rooms) -> None:
+    tune, heldout = (rooms.blind_answers(s, "2") for s in ("tune", "heldout"))
+    for kind, n in (("yes", 30), ("no", 20), ("talk", 40)):
+        assert len(tune[kind]) == len(heldout[kind]) == n
+        assert not set(tune[kind]) & set(heldout[kind])
+
+
+def test_a_yes_after_a_command_is_one_that_answers_any_question(rooms) -> None:
+    """ "yes start the slow coffee" answers only a question about coffee: left out; "um
+    yes i asked for that", which the NLU reads as nothing, answers any."""
+    reads = {"yep": "yes", "yes start the slow coffee": "ritual"}
+    reads_as = lambda text: reads.get(text, "none")  # noqa: E731
+    assert rooms._any_yes("yep", reads_as)
+    assert rooms._any_yes("um yes i asked for that", reads_as)
+    assert not rooms._any_yes("yes start the slow coffee", reads_as)
+    assert not rooms._any_yes("so anyway", reads_as)
+    said = rooms.yes_wordings("tune", "2", reads_as)
+    every = rooms.blind_answers("tune", "2")["yes"]
+    assert said and set(said) <= set(every)
+    assert all(rooms._any_yes(text, reads_as) for text in said)
+
+
+def test_after_talk_the_plain_nos_come_between_the_talk(rooms) -> None:
+    reads_as = lambda text: "no" if text.split()[0] == "no" else "none"  # noqa: E731
+    kinds = rooms.blind_answers("tune", "2")
+    nos = [t for t in kinds["no"] if reads_as(t) == "no"]
+    mixed = rooms.after_talk_wordings("tune", "2", reads_as)
+    assert 0 < len(nos) < len(kinds["no"])  # some nos name a request: left out
+    assert mixed[0:4] == [kinds["talk"][0], nos[0], kinds["talk"][1], nos[1]]
+    assert sorted(mixed) == sorted(kinds["talk"] + nos)
+
+
+def test_with_answer_list_2_each_piece_of_talk_has_its_own_follow_up(rooms) -> None:
+    reads_as = lambda text: text.split()[0]  # noqa: E731 ("no ..." reads as a no)
+    jobs = [j for s in ("tune", "heldout") for j in rooms.jobs_for(s, 2, 3, 1, ["clean", "tv10"])]
+    answers = rooms.answer_jobs(jobs, "2", lambda text: "yes")
+    follows = rooms.follow_jobs(jobs, "2", reads_as)
+    assert rooms.follow_jobs(jobs, "1", reads_as) == []
+    for j in jobs + answers + follows:
+        j["pcm"] = f"{j['split']}-{j['id']}.pcm"
+    rooms.pair_follow_ups(jobs, answers, follows)
+    by_path = {f["pcm"]: f for f in follows}
+    talk = [j for j in jobs if j["kind"] == "wake_talk"]
+    assert len(follows) == len(talk) == 12
+    for job in talk:
+        follow = by_path[job["follow"]]
+        assert (follow["split"], follow["voice"], follow["condition"]) == (
+            job["split"],
+            job["voice"],
+            job["condition"],
+        )
+        assert follow["spoken"] in rooms.after_talk_wordings(job["split"], "2", reads_as)
+    for job in jobs:
+        if job["kind"] == "command":
+            yes = next(a for a in answers if a["pcm"] == job["follow"])
+            assert yes["spoken"] in rooms.blind_answers(job["split"], "2")["yes"]
+
+
+def test_listener_settings_to_compare(rooms) -> None:
+    assert rooms.listener_options("default") == {}
+    assert rooms.listener_options("answer_noise_below=0.5:check_below=none") == {
+        "answer_noise_below": 0.5,
+        "check_below": None,
+    }
+    for bad in ("answer_noise_below", "no_such_field=1", "check_below=high"):
+        with pytest.raises(SystemExit):
+            rooms.listener_options(bad)

@@ -164,6 +164,8 @@ class Engine:
         intent = self.parser.parse(text)
         # The request Hearth waits on a yes for, if it does.
         checked = pending.data["intent"] if pending and pending.skill == "check" else None
+        if checked:
+            intent = SKILLS["check"].led_answer(intent)  # "yes i asked for that"
         if intent.name == SAFETY and (not unsure or checked == SAFETY):
             self.handle(intent)  # even in dictation or as an answer: never taken as one
             return intent

@@ -61,6 +61,49 @@ def test_other_speech_after_the_question_is_let_go_without_acting(session) -> No
 
 
 @pytest.mark.parametrize(
+    "reply", ["yes i did ask for that", "yeah a pause please", "yup, that one"]
+)
+def test_a_short_reply_that_opens_with_yes_is_a_yes(session, reply) -> None:
+    # The NLU reads none of these as a request; each is a yes in the couple's own words.
+    assert session.engine.parser.parse(reply).name == "none"
+    session.engine.hear("we need a minute", unsure=True)
+    session.hear(reply, t=2)
+    assert session.engine.state.pause is not None
+    assert _commands(session) == ["pause"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "yeah but not right now",  # a hedge takes the yes back
+        "yeah so anyway as i was saying the budget is tight",  # talk going on
+        "okay so what about dinner",  # "okay" opens talk as often as an answer
+    ],
+)
+def test_a_yes_with_a_hedge_or_talk_after_it_is_not_a_yes(session, reply) -> None:
+    session.engine.hear("we need a minute", unsure=True)
+    session.hear(reply, t=2)
+    assert session.engine.state.pause is None
+    assert _commands(session) == []
+    assert session.out.spoken_keys() == ["check.pause_for"]
+
+
+def test_a_short_reply_that_opens_with_no_is_a_no(session) -> None:
+    reply = "no we were just talking"
+    assert session.engine.parser.parse(reply).name == "none"
+    session.engine.hear("we need a minute", unsure=True)
+    session.hear(reply, t=2)
+    assert session.engine.state.pause is None
+    assert session.out.spoken_keys()[-1] == "check.no_thanks"
+    assert _commands(session) == []
+
+
+def test_a_reply_led_by_yes_is_only_an_answer_while_a_question_waits(session) -> None:
+    assert session.engine.hear("yes i did ask for that").name == "none"
+    assert session.out.spoken_keys() == []
+
+
+@pytest.mark.parametrize(
     "reply",
     [
         "no, we need a minute",

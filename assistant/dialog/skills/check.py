@@ -33,6 +33,41 @@ CORRECTION_LEADS = ("no", "nope", "nah", "not", "i said", "i meant")
 """How a reply that corrects Hearth's question starts ("no, I said we need a minute")."""
 
 
+YES_LEADS = ("yes", "yeah", "yep", "yup")
+NO_LEADS = ("no", "nope", "nah")
+"""Words that open a reply as a plain yes or no ("yes please start it", "no that
+wasn't for you"), whatever the words after them are."""
+LED_ANSWER_WORDS = 6
+"""A reply led by a yes or a no is taken as that answer only this short: longer speech
+that opens with "yeah" is mostly the couple talking on ("yeah so anyway, as I was
+saying...")."""
+FILLERS = frozenset({"uh", "um", "er", "oh", "mm", "hmm", "well"})
+"""Sounds before the answer itself ("um yes i asked for that"): passed over."""
+HEDGES = frozenset({"but", "not", "no", "don't", "wait", "later", "maybe", "what"})
+"""Words after a yes that take it back or question it ("yeah but not now"): such a
+reply is no plain answer."""
+
+
+def led_answer(answer: Intent) -> Intent:
+    """A reply to "did you want ...?" that the NLU reads as nothing, but that opens
+    with a yes or a no and is short ("yes i asked for that", "yeah the walk", "no we
+    didn't ask for anything"), as that answer; `answer` itself otherwise. The couple
+    says yes in their own words, and the words after it need not make a sentence of
+    their own. A yes with a hedge after it stays nothing."""
+    if answer.name != NONE:
+        return answer
+    words = answer.text.lower().replace(",", " ").replace(".", " ").split()
+    while words and words[0] in FILLERS:
+        words = words[1:]
+    if not 1 < len(words) <= LED_ANSWER_WORDS:
+        return answer  # a bare "yes" or "no" the NLU reads itself; long speech is talk
+    if words[0] in YES_LEADS and not HEDGES.intersection(words[1:]):
+        return Intent("yes", {}, answer.confidence, answer.text)
+    if words[0] in NO_LEADS:
+        return Intent("no", {}, answer.confidence, answer.text)
+    return answer
+
+
 def corrects(answer: Intent) -> bool:
     """`answer`, said while Hearth asks about a request, turns it down and names
     another: Hearth misheard, and the couple said what they meant. Other speech that
