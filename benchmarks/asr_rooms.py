@@ -315,23 +315,7 @@ def follow_jobs(jobs: list[dict], answer_set: str, reads_as) -> list[dict]:
         split: after_talk_wordings(split, answer_set, reads_as)
         for split in {j["split"] for j in jobs}
     }
-    out = []
-    for job in jobs:
-        if job["kind"] == "wake_talk":
-            said = wordings[job["split"]]
-            text = said[job["id"] % len(said)]
-            out.append(
-                {
-                    **job,
-                    "id": FOLLOW_ID + job["id"],
-                    "kind": "follow",
-                    "sentence": text,
-                    "spoken": text,
-                    "intent": None,
-                    "slots": {},
-                }
-            )
-    return out
+    return _said_after(jobs, "wake_talk", wordings, "follow", FOLLOW_ID)
 
 
 def answer_jobs(jobs: list[dict], answer_set: str = "1", reads_as=None) -> list[dict]:
@@ -342,24 +326,31 @@ def answer_jobs(jobs: list[dict], answer_set: str = "1", reads_as=None) -> list[
     rest, never decoded on its own."""
     splits = {j["split"] for j in jobs}
     wordings = {split: yes_wordings(split, answer_set, reads_as) for split in splits}
-    answers: list[dict] = []
+    return _said_after(jobs, "command", wordings, "answer", ANSWER_ID)
+
+
+def _said_after(
+    jobs: list[dict], after: str, wordings: dict[str, list[str]], kind: str, id_base: int
+) -> list[dict]:
+    """For each job of kind `after`, a job of `kind` in its voice and room, saying its
+    split's `wordings` in turn (by the job's id), numbered `id_base` + the job's id."""
+    out = []
     for job in jobs:
-        if job["kind"] != "command":
-            continue
-        said = wordings[job["split"]]
-        text = said[job["id"] % len(said)]
-        answers.append(
-            {
-                **job,
-                "id": ANSWER_ID + job["id"],
-                "kind": "answer",
-                "sentence": text,
-                "spoken": text,
-                "intent": None,
-                "slots": {},
-            }
-        )
-    return answers
+        if job["kind"] == after:
+            said = wordings[job["split"]]
+            text = said[job["id"] % len(said)]
+            out.append(
+                {
+                    **job,
+                    "id": id_base + job["id"],
+                    "kind": kind,
+                    "sentence": text,
+                    "spoken": text,
+                    "intent": None,
+                    "slots": {},
+                }
+            )
+    return out
 
 
 def correction_jobs(jobs: list[dict]) -> list[dict]:
