@@ -387,6 +387,7 @@ def pair_follow_ups(
     wake phrase, its own follow-up (`follow_jobs`), or else other talk from the same
     split and condition (the couple talks on, and that must not count as a yes); for a
     command, its own yes (`answer_jobs`; it counts as right only if that yes is heard)."""
+    own = {(f["split"], f["id"] - FOLLOW_ID): f["pcm"] for f in follows or ()}
     talk: dict[tuple, list[dict]] = {}
     for j in jobs:
         if j["kind"] == "talk":
@@ -394,13 +395,13 @@ def pair_follow_ups(
     said: Counter[tuple] = Counter()  # talk after the wake phrase so far, per room
     for job in jobs:
         room = (job["split"], job["condition"])
-        if job["kind"] == "wake_talk" and talk.get(room):
-            job["follow"] = talk[room][said[room] % len(talk[room])]["pcm"]
-            said[room] += 1
-    own = {(f["split"], f["id"] - FOLLOW_ID): f["pcm"] for f in follows or ()}
-    for job in jobs:
+        if job["kind"] != "wake_talk":
+            continue
         if (job["split"], job["id"]) in own:
             job["follow"] = own[(job["split"], job["id"])]
+        elif talk.get(room):
+            job["follow"] = talk[room][said[room] % len(talk[room])]["pcm"]
+            said[room] += 1
     yes = {(a["split"], a["id"] - ANSWER_ID): a["pcm"] for a in answers}
     for job in jobs:
         if job["kind"] == "command":
