@@ -267,6 +267,9 @@ def yes_wordings(split: str, answer_set: str = "1", reads_as=None) -> list[str]:
     return [t for t in blind_answers(split, answer_set)["yes"] if _any_yes(t, reads_as)]
 
 
+# The list's own words, not check.py's YES_LEADS and FILLERS: which yes answers follow a
+# command is a property of the sentences, and must not move when the rule under test
+# (`led_answer`) is tuned, nor differ between the code versions of one run.
 YES_WORDS = ("yes", "yeah", "yep", "yup")
 FILLER_WORDS = ("uh", "um", "er", "oh", "mm", "hmm", "well")
 
