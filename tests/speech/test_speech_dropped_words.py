@@ -1,0 +1,107 @@
+"""A request that leaves out words the engine heard is asked about unless it is sure.
+
+When the engine's own reading after the wake phrase is no request, the listener takes
+one from the strict grammar, the alternatives or the second reading. A request much
+shorter than what was heard may be the start of a sentence that went on ("set a timer
+for twenty minutes for the pasta" taken as "set the timer for the walk together"), so
+below `ListenerConfig.check_dropped_below` it is asked about first
+(`check_dropped_words`). A scripted engine isolates the rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.nlu.intent import NONE, Intent
+from assistant.speech.listener import Listener, ListenerConfig
+from assistant.speech.types import Utterance, Word, make_utterance
+
+QUIET = bytes(640)
+
+
+def said(text: str, posterior: float) -> Utterance:
+    """An engine reading of `text`, every word with posterior `posterior`."""
+    words = [Word(w, i * 0.3, i * 0.3 + 0.25, posterior) for i, w in enumerate(text.split())]
+    return make_utterance(words, "scripted")
+
+
+class StrictEngine:
+    """A final and the strict grammar's reading of it, as a test sets them."""
+
+    name = "scripted"
+    sample_rate = 16000
+    min_support = 0.4
+    check_below = 0.6
+
+    def __init__(self, final: Utterance, strict: str) -> None:
+        self.final: Utterance | None = final
+        self.strict = strict
+        self.mode = "command"
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+
+    def accept(self, pcm: bytes) -> Utterance | None:
+        final, self.final = self.final, None
+        return final
+
+    def partial(self) -> str:
+        return ""
+
+    def finish(self) -> Utterance | None:
+        return None
+
+    def reset(self) -> None:
+        pass
+
+    def reread(self, strict: bool = False) -> Utterance | None:
+        return Utterance(self.strict, 0.5) if strict else None
+
+
+REQUESTS = {"skip this one": "next_question", "skip this one please": "next_question"}
+
+
+def parse(text: str) -> Intent:
+    name = REQUESTS.get(text, NONE)
+    return Intent(name, {}, 1.0 if name != NONE else 0.0, text)
+
+
+def decide(final: Utterance, strict: str, **config: object) -> list[tuple[str, bool]]:
+    engine = StrictEngine(final, strict)
+    listener = Listener(
+        engine,  # type: ignore[arg-type]
+        ListenerConfig(**config),  # type: ignore[arg-type]
+        parse=parse,
+        phrases=sorted(REQUESTS),
+    )
+    return [(h.text, h.unsure) for h in listener.feed(QUIET, 0.02)]
+
+
+# The engine heard six words after the wake phrase; the strict grammar's request has three.
+TALK = "hey hearth skip this one for dinner tonight"
+
+
+def test_a_request_leaving_out_heard_words_is_asked_about() -> None:
+    assert decide(said(TALK, 0.7), "hey hearth skip this one") == [("skip this one", True)]
+
+
+def test_without_the_bar_the_same_reading_is_acted_on() -> None:
+    unbarred = decide(said(TALK, 0.7), "hey hearth skip this one", check_dropped_words=None)
+    assert unbarred == [("skip this one", False)]
+
+
+def test_a_sure_request_leaving_out_words_is_acted_on() -> None:
+    assert decide(said(TALK, 0.9), "hey hearth skip this one") == [("skip this one", False)]
+
+
+@pytest.mark.parametrize(
+    ("heard", "strict"),
+    [
+        # One word left out: a stray word, not a sentence going on.
+        ("hey hearth skip this one dinner", "hey hearth skip this one"),
+        # Nothing left out: the engine's own words, its own request.
+        ("hey hearth skip this one please", "hey hearth skip this one please"),
+    ],
+)
+def test_a_request_with_no_more_than_a_word_left_out_is_acted_on(heard: str, strict: str) -> None:
+    assert decide(said(heard, 0.7), strict) == [(strict.removeprefix("hey hearth "), False)]
