@@ -15,10 +15,56 @@ from pathlib import Path
 
 import pytest
 
+from assistant.speech.types import Utterance, Word, make_utterance
 from assistant.speech.wav import load_pcm16
 
 EN_VOICE = ["-v", "en-us+f2", "-s", "140"]
 KO_VOICE = ["-v", "ko", "-s", "130"]
+
+
+def said(text: str, posterior: float) -> Utterance:
+    """An engine reading of `text`, every word with posterior `posterior`."""
+    words = [Word(w, i * 0.3, i * 0.3 + 0.25, posterior) for i, w in enumerate(text.split())]
+    return make_utterance(words, "scripted")
+
+
+class TwoPassEngine:
+    """A scripted engine for listener rules: a final, the strict grammar's reading and
+    the second pass, as a test sets them."""
+
+    name = "scripted"
+    sample_rate = 16000
+    min_support = 0.4
+    min_agree = 0.5
+
+    def __init__(self, final: Utterance, strict: str | None, second: Utterance | None) -> None:
+        self.final: Utterance | None = final
+        self.strict = strict
+        self.second = second
+        self.second_reads = 0
+        self.mode = "command"
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+
+    def accept(self, pcm: bytes) -> Utterance | None:
+        final, self.final = self.final, None
+        return final
+
+    def partial(self) -> str:
+        return ""
+
+    def finish(self) -> Utterance | None:
+        return None
+
+    def reset(self) -> None:
+        pass
+
+    def reread(self, strict: bool = False) -> Utterance | None:
+        if strict:
+            return Utterance(self.strict, 0.5) if self.strict is not None else None
+        self.second_reads += 1
+        return self.second
 
 
 @pytest.fixture(scope="session")

@@ -17,48 +17,11 @@ import pytest
 
 from assistant.nlu.intent import NONE, Intent
 from assistant.speech.listener import Listener, ListenerConfig
-from assistant.speech.types import Utterance, Word, make_utterance
+from assistant.speech.types import Utterance
+
+from .conftest import TwoPassEngine, said
 
 QUIET = bytes(640)
-
-
-def said(text: str, posterior: float) -> Utterance:
-    """An engine reading of `text`, every word with posterior `posterior`."""
-    words = [Word(w, i * 0.3, i * 0.3 + 0.25, posterior) for i, w in enumerate(text.split())]
-    return make_utterance(words, "scripted")
-
-
-class StrictEngine:
-    """A final and the strict grammar's reading of it, as a test sets them."""
-
-    name = "scripted"
-    sample_rate = 16000
-    min_support = 0.4
-    check_below = 0.6
-
-    def __init__(self, final: Utterance, strict: str) -> None:
-        self.final: Utterance | None = final
-        self.strict = strict
-        self.mode = "command"
-
-    def set_mode(self, mode: str) -> None:
-        self.mode = mode
-
-    def accept(self, pcm: bytes) -> Utterance | None:
-        final, self.final = self.final, None
-        return final
-
-    def partial(self) -> str:
-        return ""
-
-    def finish(self) -> Utterance | None:
-        return None
-
-    def reset(self) -> None:
-        pass
-
-    def reread(self, strict: bool = False) -> Utterance | None:
-        return Utterance(self.strict, 0.5) if strict else None
 
 
 REQUESTS = {"skip this one": "next_question", "skip this one please": "next_question"}
@@ -70,7 +33,7 @@ def parse(text: str) -> Intent:
 
 
 def decide(final: Utterance, strict: str, **config: object) -> list[tuple[str, bool]]:
-    engine = StrictEngine(final, strict)
+    engine = TwoPassEngine(final, strict, second=None)
     listener = Listener(
         engine,  # type: ignore[arg-type]
         ListenerConfig(**config),  # type: ignore[arg-type]
