@@ -118,3 +118,60 @@ def test_commit_ends_the_speech_and_the_next_is_read_afresh(product_sphinx, synt
     assert feed_all(rec, bytes(32000)) == [] and rec.finish() is None
     again = feed_all(rec, speech + bytes(32000))
     assert [f.text for f in again] == [early.text]
+
+
+def tentative_reads(recognizer, parser, audio: bytes, **config: float) -> tuple[list, list]:
+    """The listener's decisions on `audio` (audio clock, early decisions on), and the
+    audio times at which it read the speech to its end tentatively."""
+    recognizer.reset()
+    settings = ListenerConfig(wake_phrase="hey hearth", **config)
+    listener = Listener(recognizer, settings, parser.parse)
+    read_at: list[float] = []
+    original = recognizer.finish_tentatively
+    now = 0.0
+
+    def watched():
+        read_at.append(now)
+        return original()
+
+    recognizer.finish_tentatively = watched
+    heard = []
+    try:
+        for i in range(0, len(audio), BLOCK):
+            now = (i + BLOCK) / 32000
+            heard += listener.feed(audio[i : i + BLOCK], now)
+    finally:
+        del recognizer.finish_tentatively
+    return heard, read_at
+
+
+def test_a_sure_command_waiting_on_the_whole_is_read_sooner(
+    product_sphinx, parser, synth_pcm
+) -> None:
+    """The partial reads a sure command, but the strict grammar's partial is still no
+    request ("let's do our catch"): it is decided on the readings of the whole. That
+    reading starts at the first moment of quiet, so its end pass is done by the time
+    the quiet confirms it; what is decided, and when on the audio clock, stays."""
+    brisk = ["-v", "en-us+f2", "-s", "155"]  # the latency benchmark's second pace
+    speech = voiced(synth_pcm("hey hearth, let's do our check in", brisk))
+    audio = bytes(16000) + speech + bytes(48000)
+    soon, soon_read = tentative_reads(product_sphinx, parser, audio)
+    late, late_read = tentative_reads(product_sphinx, parser, audio, sure_tentative_quiet_s=0.08)
+    assert [parser.parse(h.text).name for h in soon] == ["checkin"], soon
+    assert not soon[0].early and not soon[0].unsure, soon  # decided on the whole
+    assert [(h.text, h.t) for h in late] == [(h.text, h.t) for h in soon]
+    assert len(soon_read) == len(late_read) == 1
+    assert late_read[0] - soon_read[0] >= 0.04, (soon_read, late_read)
+    assert soon_read[0] < soon[0].t
+
+
+def test_speech_that_is_no_command_yet_is_read_at_the_usual_quiet(
+    product_sphinx, parser, synth_pcm
+) -> None:
+    """A partial that is no sure command ("check the") keeps `tentative_quiet_s`."""
+    speech = voiced(synth_pcm("hey hearth, check in"))
+    audio = bytes(16000) + speech + bytes(48000)
+    first, first_read = tentative_reads(product_sphinx, parser, audio)
+    other, other_read = tentative_reads(product_sphinx, parser, audio, sure_tentative_quiet_s=0.08)
+    assert first_read == other_read and len(first_read) == 1
+    assert [(h.text, h.t) for h in first] == [(h.text, h.t) for h in other]
