@@ -123,7 +123,9 @@ class ListenerConfig:
             runs while that quiet comes instead of after it: 3 of the latency benchmark's
             30 clips were answered 35-105 ms sooner in real time (two runs), and on the
             rooms benchmark's tune split 1 decision of 1,332 changed (a command declined
-            before was acted on right; docs/hearing.md).
+            before was acted on right; docs/hearing.md). In the neural voice 1 of 25
+            clips went the other way: its strict partial would have agreed by 0.1 s, so
+            it was decided early before and is now read whole (about 25 ms later).
         going_on_tentative_s: speech after the wake phrase whose partial reads as a
             sentence still going ("... we need a", "... a minute the": a last word like
             "a" or "the", or the start of a longer command) is read to its end after
