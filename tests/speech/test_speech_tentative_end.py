@@ -28,16 +28,34 @@ def feed_all(recognizer, audio: bytes) -> list:
     return finals
 
 
-def listen(recognizer, parser, audio: bytes, **config: float) -> list:
+def listen(
+    recognizer, parser, audio: bytes, read_at: list[float] | None = None, **config: float
+) -> list:
     """The listener's decisions on `audio` (audio clock, 20 ms blocks), without early
-    decisions on partials (`early_stable_s` out of reach): what is decided is decided
-    on the readings of the whole speech."""
+    decisions on partials unless `config` sets `early_stable_s` (by default out of
+    reach: what is decided is decided on the readings of the whole speech).
+    `read_at`, when given, gets the audio time of each tentative end
+    (`finish_tentatively`)."""
     recognizer.reset()
-    settings = ListenerConfig(wake_phrase="hey hearth", early_stable_s=60.0, **config)
+    settings = ListenerConfig(**{"wake_phrase": "hey hearth", "early_stable_s": 60.0, **config})
     listener = Listener(recognizer, settings, parser.parse)
+    now = 0.0
+    if read_at is not None:
+        original = recognizer.finish_tentatively
+
+        def watched():
+            read_at.append(now)
+            return original()
+
+        recognizer.finish_tentatively = watched
     heard = []
-    for i in range(0, len(audio), BLOCK):
-        heard += listener.feed(audio[i : i + BLOCK], (i + BLOCK) / 32000)
+    try:
+        for i in range(0, len(audio), BLOCK):
+            now = (i + BLOCK) / 32000
+            heard += listener.feed(audio[i : i + BLOCK], now)
+    finally:
+        if read_at is not None:
+            del recognizer.finish_tentatively
     return heard + listener.flush(len(audio) / 32000)
 
 
@@ -64,18 +82,8 @@ def test_speech_that_goes_on_after_a_pause_is_read_whole(product_sphinx, parser,
     # A 0.16 s pause: past the tentative end (0.1 s), short of the confirming quiet.
     audio = bytes(16000) + first + bytes(5120) + rest + bytes(48000)
     config = {"tentative_quiet_s": 0.1, "early_quiet_s": 0.3, "end_quiet_s": 0.4}
-    ended = []
-    original = product_sphinx.finish_tentatively
-
-    def watched():
-        ended.append(True)
-        return original()
-
-    product_sphinx.finish_tentatively = watched
-    try:
-        heard = listen(product_sphinx, parser, audio, **config)
-    finally:
-        del product_sphinx.finish_tentatively
+    ended: list[float] = []
+    heard = listen(product_sphinx, parser, audio, read_at=ended, **config)
     assert len(ended) >= 2  # read at the pause, then again at the real end
     assert len(heard) == 1, heard
     intent = parser.parse(heard[0].text)
@@ -121,27 +129,11 @@ def test_commit_ends_the_speech_and_the_next_is_read_afresh(product_sphinx, synt
 
 
 def tentative_reads(recognizer, parser, audio: bytes, **config: float) -> tuple[list, list]:
-    """The listener's decisions on `audio` (audio clock, early decisions on), and the
-    audio times at which it read the speech to its end tentatively."""
-    recognizer.reset()
-    settings = ListenerConfig(wake_phrase="hey hearth", **config)
-    listener = Listener(recognizer, settings, parser.parse)
+    """The listener's decisions on `audio` with early decisions on, and the audio times
+    at which it read the speech to its end tentatively."""
     read_at: list[float] = []
-    original = recognizer.finish_tentatively
-    now = 0.0
-
-    def watched():
-        read_at.append(now)
-        return original()
-
-    recognizer.finish_tentatively = watched
-    heard = []
-    try:
-        for i in range(0, len(audio), BLOCK):
-            now = (i + BLOCK) / 32000
-            heard += listener.feed(audio[i : i + BLOCK], now)
-    finally:
-        del recognizer.finish_tentatively
+    early = ListenerConfig.early_stable_s
+    heard = listen(recognizer, parser, audio, read_at=read_at, early_stable_s=early, **config)
     return heard, read_at
 
 
