@@ -319,6 +319,25 @@ def test_generalised_categories(parser: IntentParser, text: str, intent: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # A no that says what not to do, or that it is not so: the blind list of spoken
+        # commands answers "did you want ...?" this way (benchmarks/data, tune half).
+        ("no don't do that", "no"),
+        ("no, please don't do it", "no"),
+        ("no it isn't", "no"),
+        ("no, that wasn't it", "no"),
+        # ... but only as the whole answer: talk that goes on stays talk.
+        ("no it isn't raining", "none"),
+        ("no don't do that to the dog", "none"),
+        ("no it wasn't me", "none"),
+    ],
+)
+def test_a_no_with_what_not_to_do(parser: IntentParser, text: str, intent: str) -> None:
+    assert parser.parse(text).name == intent
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "i'm back from the store",
