@@ -118,7 +118,9 @@ class ListenerConfig:
             Engines without `finish_tentatively` end at `end_quiet_s`.
         sure_tentative_quiet_s: ...but already after this much quiet when its partial is
             a sure command that could not be decided early (the strict grammar's partial
-            is still no request: "let's do our catch" beside "let's do our check in").
+            is no request yet, "let's do our catch" beside "let's do our check in", or
+            another one: it came to agree later in 1 of 28 such tune clips, so this does
+            not wait for it; docs/hearing.md, twenty-eighth session).
             Such speech is acted on at `early_quiet_s`, and its end pass (45-85 ms) now
             runs while that quiet comes instead of after it: 3 of the latency benchmark's
             30 clips were answered 35-105 ms sooner in real time (two runs), and on the
