@@ -79,6 +79,7 @@ from baseline_tree import (
     corrects,
     env_for,
     led_answer,
+    logged_only_with_use,
     speech_parser,
 )
 from shares import in_fixed_shares
@@ -805,9 +806,8 @@ def decode(job: dict) -> dict:
         if intent.name == "none":
             continue
         unsure = getattr(h, "unsure", False)
-        idle = mode == "wake"  # said to a silent Hearth, with no question waiting
-        if unsure and intent.name in acts_when_unsure() and not _acts_idle(intent.name, idle):
-            break  # a stop, yes or no with nothing to act on: let go (Engine._has_use_for)
+        if _let_go(intent.name, unsure, idle=mode == "wake"):
+            break
         if unsure and intent.name not in acts_when_unsure():
             # Hearth names it back and waits for a yes: nothing acted on yet. Talk that
             # goes on acts on it if it reads as a yes or as the same request; a command
@@ -841,6 +841,16 @@ def decode(job: dict) -> dict:
         "front_end_cpu": front_end.cpu if front_end is not None else 0.0,
         "audio_s": len(pcm) / 32000,
     }
+
+
+def _let_go(name: str, unsure: bool, idle: bool) -> bool:
+    """Whether the engine answers a reading of `name` with its brief line only, nothing
+    acted on or logged: an unsure stop, yes or no with nothing to act on
+    (`Engine._has_use_for`), or a yes or no said to an idle Hearth (`idle`: silent, no
+    question waiting), even heard surely (`LOGGED_ONLY_WITH_USE`)."""
+    if unsure and name in acts_when_unsure() and not _acts_idle(name, idle):
+        return True
+    return idle and name in logged_only_with_use()
 
 
 def _acts_idle(name: str, idle: bool) -> bool:

@@ -55,6 +55,16 @@ def speech_parser(nlu):
     return getattr(nlu, "speech_parser", nlu.load_parser)()
 
 
+def logged_only_with_use() -> tuple[str, ...]:
+    """Requests that, said to an idle Hearth even surely, get their brief line and are
+    not logged (`LOGGED_ONLY_WITH_USE`, code from 2026-12-07 on); older code logs them."""
+    try:
+        from assistant.dialog.engine import LOGGED_ONLY_WITH_USE
+    except ImportError:
+        return ()
+    return LOGGED_ONLY_WITH_USE
+
+
 def acts_when_unsure(idle: bool = False) -> tuple[str, ...]:
     """Requests the engine acts on even when the listener is unsure of them (others it
     asks about first); code older than 2026-12-04 asks about none. `idle`: while Hearth

@@ -313,6 +313,23 @@ def test_an_unsure_stop_yes_or_no_counts_as_acted_on_only_with_something_to_act_
     assert all(rooms._acts_idle(name, idle=False) for name in ACTS_WHEN_UNSURE)
 
 
+@pytest.mark.parametrize("unsure", [True, False], ids=["unsure", "sure"])
+@pytest.mark.parametrize("name", ["stop", "yes", "no"])
+def test_a_stop_yes_or_no_said_to_an_idle_hearth_counts_as_the_engine_acts(
+    rooms, tmp_path, name: str, unsure: bool
+) -> None:
+    # The benchmark's rule against a real engine over a real SQLite file: let go exactly
+    # when the engine logs nothing.
+    from tests.dialog.conftest import Session
+
+    session = Session(tmp_path / "hearth.db")
+    session.engine.start()
+    session.engine.hear(name, unsure=unsure)
+    logged = [e["intent"] for e in session.store.events(kind="command")]
+    assert rooms._let_go(name, unsure, idle=True) == (logged == [])
+    assert not rooms._let_go(name, unsure, idle=False)  # with a question waiting: an answer
+
+
 # -- the blind list of answers (`--answers 2`) ---------------------------------------
 
 

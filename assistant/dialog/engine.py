@@ -47,6 +47,13 @@ going to punch him") was the talk most often acted on in the rooms benchmark."""
 ACTS_WHEN_UNSURE_IDLE: tuple[str, ...] = ()
 """Of `ACTS_WHEN_UNSURE`, those acted on unsure while Hearth is idle (silent, with no
 question waiting and no check-in running): none."""
+LOGGED_ONLY_WITH_USE = YES_NO
+"""Answers that do nothing with no question waiting (`Engine._has_something_for`): a yes
+or a no said then, even heard surely, gets its brief line ("Okay, no problem.") and is
+not logged, so the log holds only what did something. Such a "no" is most often talk:
+"hey hearth, no, not you", heard surely as "no not true", was 4 of the talk acted on in
+the rooms benchmark's tune half (2026-12-07). A stop still stops (and is logged): it
+silences Hearth whatever is playing."""
 # Intents that leave Hearth's open question open (they answer about it, not instead of it).
 KEEPS_QUESTION = ("repeat", "time_left", "help")
 LENGTH_QUESTIONS = {
@@ -198,10 +205,15 @@ class Engine:
         return intent
 
     def _has_use_for(self, name: str) -> bool:
+        """An unsure stop, yes or no is acted on: there is something for it
+        (`_has_something_for`), or it is acted on idle all the same
+        (`ACTS_WHEN_UNSURE_IDLE`)."""
+        return name in ACTS_WHEN_UNSURE_IDLE or self._has_something_for(name)
+
+    def _has_something_for(self, name: str) -> bool:
         """A stop, a yes or a no has something to act on: a question waits, or (a stop)
-        a check-in runs or Hearth is talking (`output.speaking`, where it tells); or it
-        is acted on idle all the same (`ACTS_WHEN_UNSURE_IDLE`)."""
-        if self.state.awaiting is not None or name in ACTS_WHEN_UNSURE_IDLE:
+        a check-in runs or Hearth is talking (`output.speaking`, where it tells)."""
+        if self.state.awaiting is not None:
             return True
         if name != "stop":
             return False
@@ -215,6 +227,9 @@ class Engine:
         pending = self.state.awaiting
         if pending and pending.skill == "check" and intent.name not in (SAFETY, "stop"):
             self._settle_check(pending, intent)
+            return
+        if intent.name in LOGGED_ONLY_WITH_USE and not self._has_something_for(intent.name):
+            self._turn(lambda ctx: SKILLS["system"].handle(ctx, intent))  # its line only
             return
         slots = _redact(intent.slots)
         confidence = round(intent.confidence, 3)

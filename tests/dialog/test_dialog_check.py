@@ -167,7 +167,8 @@ def test_no_answer_lets_the_question_lapse_quietly(session) -> None:
     assert session.engine.listen_mode == "wake"
     session.hear("yes")
     assert session.engine.state.pause is None
-    assert _commands(session) == ["yes"]
+    assert session.out.spoken_keys()[-1] == "system.yes_neutral"  # no longer an answer
+    assert _commands(session) == []
 
 
 def test_stop_is_acted_on_even_when_unsure(session) -> None:
@@ -197,10 +198,29 @@ def test_an_unsure_stop_yes_or_no_with_nothing_to_act_on_is_let_go(session, text
     assert ACTS_WHEN_UNSURE_IDLE == ()
 
 
-def test_a_sure_stop_yes_or_no_with_nothing_to_act_on_is_still_heard(session) -> None:
+def test_a_sure_yes_or_no_with_nothing_to_answer_is_answered_not_logged(session) -> None:
+    # "hey hearth, no, not you", heard surely as "no not true": its brief line, and the
+    # log keeps only what did something.
     assert session.engine.hear("no", unsure=False).name == "no"
+    assert session.engine.hear("yes", unsure=False).name == "yes"
+    assert session.out.spoken_keys() == ["system.no_neutral", "system.yes_neutral"]
+    assert _commands(session) == []
+    assert not session.out.events("command")
+
+
+def test_a_sure_stop_with_nothing_to_stop_still_stops(session) -> None:
     assert session.engine.hear("stop", unsure=False).name == "stop"
-    assert _commands(session) == ["stop", "no"]  # newest first
+    assert session.out.stops == 1  # silences whatever might play
+    assert _commands(session) == ["stop"]
+
+
+def test_a_sure_stop_yes_or_no_with_something_to_act_on_is_logged(session) -> None:
+    session.out.speaking = lambda: True
+    session.engine.hear("stop")
+    session.out.speaking = lambda: False
+    session.engine.hear("forget everything")  # asks to confirm
+    session.engine.hear("no")
+    assert _commands(session) == ["no", "forget", "stop"]  # newest first
 
 
 def test_a_call_for_help_heard_weakly_gives_the_crisis_line_and_asks(session) -> None:
@@ -289,4 +309,4 @@ def test_what_is_acted_on_unsure_while_idle_is_the_constant_s(session, monkeypat
     monkeypatch.setattr(engine_module, "ACTS_WHEN_UNSURE_IDLE", ("no",))
     assert session.engine.hear("no", unsure=True).name == "no"
     assert session.engine.hear("stop", unsure=True).name == "none"
-    assert _commands(session) == ["no"]
+    assert session.out.spoken_keys() == ["system.no_neutral", "voice.not_caught"]
