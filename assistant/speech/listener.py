@@ -755,11 +755,13 @@ class Listener:
             # speech is over all the same, so it ends here and is decided on the
             # readings of the whole, about 0.3 s before the engine's own end of speech.
             return self._end_now(t)
-        if self._sure_intent(partial) == SAFETY:
+        if self._sure_intent(partial) == SAFETY or self._holds_free_text(partial):
             # A call for help is never decided on a partial: everyday talk is forced onto
             # those wordings more than onto any other ("i'm going to bed soon" read early
             # as "i'm going to punch him"). It is read whole and weighed, under its own
-            # bar (`safety_check_below`).
+            # bar (`safety_check_below`). Nor is a request with the couple's own words:
+            # they may go on after a pause, and talk read early as one ("i can't decide
+            # what to wear" as "idea suicide what we're") would be read back to them.
             return self._end_now(t)
         if (has_wake or self._awake(t)) and self._loose(rest):
             # Speech after the wake phrase that is only loosely a request: it will be
@@ -1004,6 +1006,13 @@ class Listener:
             return None
         intent = self.parse(self.wake.split(text)[1])  # type: ignore[misc]
         return intent.name, repr(sorted(intent.slots.items()))
+
+    def _holds_free_text(self, text: str) -> bool:
+        """`text` reads as a request that carries the couple's own words (an idea, an
+        appreciation): never decided on a partial, where those words may go on and
+        where talk forced onto such a request would be written down."""
+        _, rest = self.wake.split(text)
+        return bool(rest) and self.parse is not None and bool(self.parse(rest).slots.get("text"))
 
     def _sure_intent(self, text: str) -> str | None:
         """The intent `text` reads as when it is a confident command, else None."""

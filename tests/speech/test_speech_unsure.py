@@ -153,3 +153,18 @@ def test_a_call_for_help_the_evidence_does_not_back_is_asked_about_not_declined(
         product_sphinx, flite_pcm("hey hearth i want to kill myself"), parser.parse, no_floor
     )
     assert [(h.text, h.declined) for h in call] == [("", True)]
+
+
+# A request with the couple's own words, Flite rms: before 2026-12-07 the quick reading
+# and the strict grammar both read an idea early ("new idea to could hit him the
+# floor"), so the words were taken from a partial, unweighed, and could be cut short.
+IDEA = ("hey hearth new idea a picnic in the park", "rms")
+
+
+def test_a_request_with_the_couples_own_words_is_never_decided_early(
+    listen, product_sphinx, parser, flite_pcm
+):
+    heard = listen(product_sphinx, flite_pcm(*IDEA), parser.parse)
+    assert len(heard) == 1 and not heard[0].early, heard
+    assert heard[0].evidence is not None  # read whole and weighed: here, declined
+    assert heard[0].declined or parser.parse(heard[0].text).name == "add_idea"
