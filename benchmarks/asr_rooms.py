@@ -213,10 +213,13 @@ def jobs_for(
     n_help: int = 0,
     voices: list[str] | None = None,
     everyday_set: str = "1",
+    every_voice: bool = False,
 ) -> list[dict]:
-    """Each condition gets its own slice of the sentences, each sentence a voice in turn.
-    Calls for help come last, so the other jobs keep their ids, and with them the noise
-    each one is mixed with (`render` seeds by id): runs with and without them compare."""
+    """Each condition gets its own slice of the sentences, each sentence a voice in turn
+    (`every_voice`: each sentence in every voice, for a figure per voice over the same
+    sentences). Calls for help come last, so the other jobs keep their ids, and with them
+    the noise each one is mixed with (`render` seeds by id): runs with and without them
+    compare."""
     voices = voices or list((TUNE_VOICES if split == "tune" else HELDOUT_VOICES).keys())
     commands, everyday = sentences(split, everyday_set)
     helps = calls_for_help(split) if n_help else []
@@ -238,19 +241,21 @@ def jobs_for(
                     i = (start + k) % len(pool)
                     item = pool[i]
                     text = item["text"] if request else item
-                    jobs.append(
-                        {
-                            "id": len(jobs),
-                            "split": split,
-                            "kind": kind,
-                            "condition": cond,
-                            "voice": voices[(i + c) % len(voices)],
-                            "sentence": text,
-                            "spoken": f"{WAKE} {text}" if kind != "talk" else text,
-                            "intent": item["intent"] if request else None,
-                            "slots": item.get("slots", {}) if request else {},
-                        }
-                    )
+                    in_turn = [voices[(i + c) % len(voices)]]
+                    for voice in voices if every_voice else in_turn:
+                        jobs.append(
+                            {
+                                "id": len(jobs),
+                                "split": split,
+                                "kind": kind,
+                                "condition": cond,
+                                "voice": voice,
+                                "sentence": text,
+                                "spoken": f"{WAKE} {text}" if kind != "talk" else text,
+                                "intent": item["intent"] if request else None,
+                                "slots": item.get("slots", {}) if request else {},
+                            }
+                        )
     return jobs
 
 
@@ -1058,13 +1063,15 @@ def write_summary(
     conditions,
     voices: list[str] | None = None,
     everyday_set: str = "1",
+    every_voice: bool = False,
 ) -> None:
     """Per split and code version, for each condition: commands right (acted on unasked,
     or asked about and the yes heard), talk after the wake phrase acted on, talk alone
     acted on; as JSON lines appended to `path` (read by `hearing.py`). With `voices`
     (`--voices`) the split is named with them, e.g. "heldout:piper-joe", so that a run
     with the split's own voices in the same file stays apart; `everyday_set` names the
-    list of talk (`--everyday`) in each record as "talk_list"."""
+    list of talk (`--everyday`) in each record as "talk_list", and `every_voice`
+    (`--every-voice`) the sample as "every voice" ("in turn" otherwise)."""
     with path.open("a", encoding="utf-8") as f:
         for split in sorted({j["split"] for j in jobs}):
             for name, res in results.items():
@@ -1092,6 +1099,7 @@ def write_summary(
                     "split": label,
                     "code": name,
                     "talk_list": everyday_set,
+                    "sample": "every voice" if every_voice else "in turn",
                 }
                 f.write(json.dumps({**record, "by_condition": figures}) + "\n")
 
@@ -1154,6 +1162,12 @@ def main() -> None:
         f"voice): {', '.join(VOICES)}",
     )
     ap.add_argument("--quick", action="store_true", help="8 + 8 + 4 per condition")
+    ap.add_argument(
+        "--every-voice",
+        action="store_true",
+        help="each sentence in every voice (default: one voice each, in turn); with "
+        "--commands 60 --wake-talk 50, all of a half's sentences in each voice",
+    )
     ap.add_argument(
         "--mic-floor",
         type=float,
@@ -1261,6 +1275,7 @@ def main() -> None:
             args.calls_for_help,
             voices,
             args.everyday,
+            args.every_voice,
         )
     with audio_folder(args.keep_audio) as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:
@@ -1361,7 +1376,15 @@ def main() -> None:
         )
         table(sj, results, conditions, split)
     if args.summary:
-        write_summary(Path(args.summary), jobs, results, conditions, voices, args.everyday)
+        write_summary(
+            Path(args.summary),
+            jobs,
+            results,
+            conditions,
+            voices,
+            args.everyday,
+            args.every_voice,
+        )
     if args.sweep:
         sweep(jobs, results[variants[0]])
     if args.dump:

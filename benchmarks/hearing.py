@@ -15,12 +15,16 @@ Runs the benchmarks the targets live in, one after the other, each with the same
 - `asr_rooms.py --split heldout --everyday 2 --commands 0`: the held-out half of the
   second blind list of everyday talk (30 sentences after the wake phrase and 4 without
   it per condition), in the held-out voices and again in the neural voice.
+- `asr_rooms.py --split heldout --conditions clean --every-voice`: clean speech alone,
+  every held-out sentence (60 commands, 50 pieces of talk after the wake phrase) in every
+  held-out voice, and again in the neural voice: the clean target on 240 and 60
+  commands rather than 12 and 24.
 - `talk_over.py --split all`: commands said over Hearth's speech on the PulseAudio
   loopback, heard; a heard "stop" silences the line within 200 ms. (Its splits are its
   own: tune = espeak-ng `en-us+f2` and Flite `kal16`, rest = Flite `slt` and `rms`.)
 - `latency.py`: end of speech to the first reply sample, p50 and p95 (espeak-ng clips).
 
-    python benchmarks/hearing.py --baseline-rev c837c90           # about 75 min on 2 cores
+    python benchmarks/hearing.py --baseline-rev c837c90           # about 2 hours on 2 cores
     python benchmarks/hearing.py --quick --baseline-rev c837c90   # smaller samples
     python benchmarks/hearing.py --enroll ...                     # rooms also enrolled
     python benchmarks/hearing.py --scorecard FILE                 # reprint a finished run
@@ -91,6 +95,25 @@ def run_all(summary: Path, baseline: str | None, quick: bool, enroll: bool = Fal
             ]
             for voices in ([], ["--voices", NEURAL])
         ),
+        # Clean speech alone, every held-out sentence in every held-out voice, and in the
+        # neural voice: 12 commands a condition put the clean target one command either
+        # side of its bar.
+        *(
+            [
+                "asr_rooms.py",
+                *("--split", "heldout", "--conditions", "clean", "--every-voice"),
+                *(
+                    ["--commands", "12", "--wake-talk", "12"]
+                    if quick
+                    else ["--commands", "60", "--wake-talk", "50"]
+                ),
+                "--talk",
+                "0",
+                *voices,
+                *(base or ["--no-baseline"]),
+            ]
+            for voices in ([], ["--voices", NEURAL])
+        ),
         ["talk_over.py", "--split", "rest" if quick else "all", *(base or ["--no-baseline"])],
         ["latency.py", "--count", "10" if quick else "30", *base],
     ]
@@ -121,14 +144,19 @@ Row = tuple[str, str, dict[str, str], dict[str, bool | None]]
 """(target, bar, figure per code version, whether each code meets it; None: no target)."""
 
 
-def rooms_rows(records: list[dict], split: str, talk_list: str = "1") -> list[Row]:
-    """The rooms targets for one voice split and list of talk; the commands' rows only
-    when the run said commands (the second list's runs are talk alone); none when the
+def rooms_rows(
+    records: list[dict], split: str, talk_list: str = "1", sample: str = "in turn"
+) -> list[Row]:
+    """The rooms targets for one voice split, list of talk and sample (each sentence in
+    one voice "in turn", or in "every voice"); the commands' rows only when the run said
+    commands (the second list's runs are talk alone) in those conditions; none when the
     summary has no such run."""
     mine = {
         r["code"]: r["by_condition"]
         for r in records
-        if r["split"] == split and r.get("talk_list", "1") == talk_list
+        if r["split"] == split
+        and r.get("talk_list", "1") == talk_list
+        and r.get("sample", "in turn") == sample
     }
     rows: list[Row] = []
     if not mine:
@@ -151,6 +179,8 @@ def rooms_rows(records: list[dict], split: str, talk_list: str = "1") -> list[Ro
         ("commands right, quiet (-20 dB)", "(no target)", None, ("quiet",)),
     )
     for label, bar, least, conds in command_rows if said_commands else ():
+        if not any(c in per for per in mine.values() for c in conds):
+            continue  # a run of some conditions only (clean, every voice)
         got = {code: worst(conds, f) for code, f in mine.items()}
         met = {
             code: None if least is None or share is None else share >= least
@@ -172,9 +202,10 @@ def rooms_rows(records: list[dict], split: str, talk_list: str = "1") -> list[Ro
     rows.append(("talk after the wake phrase acted on", "<= 2% each condition",
                  {c: t for c, (t, _, _) in after.items()},
                  {c: w <= 0.02 for c, (_, w, _) in after.items()}))  # fmt: skip
-    rows.append(("talk without the wake phrase acted on", "0",
-                 {c: t for c, (t, _, _) in alone.items()},
-                 {c: n == 0 for c, (_, _, n) in alone.items()}))  # fmt: skip
+    if any(f["talks"] for per in mine.values() for f in per.values()):
+        rows.append(("talk without the wake phrase acted on", "0",
+                     {c: t for c, (t, _, _) in alone.items()},
+                     {c: n == 0 for c, (_, _, n) in alone.items()}))  # fmt: skip
     return rows
 
 
@@ -196,14 +227,17 @@ def scorecard(records: list[dict]) -> str:
         lines.append(f"{label:42} {bar:22} {verdict:>10} {cells_text}")
 
     rooms = [r for r in records if r["benchmark"] == "rooms"]
-    for talk_list, split, name in (
-        ("1", "heldout", "held-out voices (the honest figures)"),
-        ("1", f"heldout:{NEURAL}", "the neural voice (Piper joe), held-out sentences"),
-        ("1", "tune", "tune voices"),
-        ("2", "heldout", "second list of talk, held-out voices and sentences"),
-        ("2", f"heldout:{NEURAL}", "second list of talk, the neural voice, held-out sentences"),
+    every = "every voice"
+    for talk_list, split, sample, name in (
+        ("1", "heldout", "in turn", "held-out voices (the honest figures)"),
+        ("1", "heldout", every, "clean, every held-out sentence in every held-out voice"),
+        ("1", f"heldout:{NEURAL}", "in turn", "the neural voice (Piper joe), held-out sentences"),
+        ("1", f"heldout:{NEURAL}", every, "clean, the neural voice, every held-out sentence"),
+        ("1", "tune", "in turn", "tune voices"),
+        ("2", "heldout", "in turn", "second list of talk, held-out voices and sentences"),
+        ("2", f"heldout:{NEURAL}", "in turn", "second list of talk, the neural voice, held-out"),
     ):
-        rows = rooms_rows(rooms, split, talk_list)
+        rows = rooms_rows(rooms, split, talk_list, sample)
         if rows:
             lines.append(f"-- hearing in rooms, {name}")
             for row in rows:

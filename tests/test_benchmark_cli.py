@@ -214,6 +214,35 @@ def test_the_second_list_of_talk_has_its_own_section_without_command_rows(tmp_pa
     assert "10% (6/60)" in rows[0] and " NO " in rows[0] and "0% (0/60)" in rows[0]
 
 
+def test_clean_speech_in_every_voice_has_its_own_section_with_the_clean_row(tmp_path):
+    """`--every-voice` runs say clean speech alone: their section is apart from the
+    runs of each sentence in one voice, and has no rows for conditions it did not run."""
+    import json
+
+    def rooms(code: str, sample: str, commands: int, right: int) -> dict:
+        clean = {"commands": commands, "right": right, "wake_talks": 50, "talks": 0,
+                 "wake_talk_acted": 1, "talk_acted": 0}  # fmt: skip
+        return {"benchmark": "rooms", "split": "heldout", "code": code, "talk_list": "1",
+                "sample": sample, "by_condition": {"clean": clean}}  # fmt: skip
+
+    records = [rooms("now", "in turn", 12, 11), rooms("now", "every voice", 240, 195)]
+    summary = tmp_path / "hearing.jsonl"
+    summary.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = _hearing("--scorecard", str(summary))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    every = lines.index(
+        "-- hearing in rooms, clean, every held-out sentence in every held-out voice"
+    )
+    rows = lines[every + 1 :]
+    labels = [r.split(",")[0].split(" acted")[0] for r in rows]
+    assert labels == ["commands right", "talk after the wake phrase"]
+    assert "81.2% (195/240)" in rows[0] and " NO " in rows[0]
+    assert "2% (1/50)" in rows[1]
+    turn = lines.index("-- hearing in rooms, held-out voices (the honest figures)")
+    assert "91.7% (11/12)" in lines[turn + 1]
+
+
 def test_the_hearing_scorecard_of_a_missing_or_foreign_file_is_a_one_line_error(tmp_path):
     missing = _hearing("--scorecard", str(tmp_path / "nothing.jsonl"))
     foreign = tmp_path / "other.jsonl"
@@ -243,6 +272,6 @@ def test_a_failed_benchmark_does_not_stop_the_others(tmp_path, monkeypatch):
 
     monkeypatch.setattr(hearing.subprocess, "run", run)
     failed = hearing.run_all(tmp_path / "summary.jsonl", "abc123", quick=True)
-    assert ran == ["asr_rooms.py"] * 4 + ["talk_over.py", "latency.py"]
+    assert ran == ["asr_rooms.py"] * 6 + ["talk_over.py", "latency.py"]
     assert len(failed) == 1 and failed[0].startswith("asr_rooms.py --split both")
     assert "exit 1" in failed[0]

@@ -47,6 +47,17 @@ def test_voices_replace_the_splits_own(rooms) -> None:
     assert {j["voice"] for j in jobs} == {"espeak-gb-lancs-m5"}
 
 
+def test_every_voice_says_every_sentence_when_asked(rooms) -> None:
+    in_turn = rooms.jobs_for("heldout", 6, 2, 0, ["clean"])
+    every = rooms.jobs_for("heldout", 6, 2, 0, ["clean"], every_voice=True)
+    voices = set(rooms.HELDOUT_VOICES)
+    assert len(every) == len(in_turn) * len(voices)
+    assert {j["sentence"] for j in every} == {j["sentence"] for j in in_turn}
+    for sentence in {j["sentence"] for j in every}:
+        assert {j["voice"] for j in every if j["sentence"] == sentence} == voices
+    assert [j["id"] for j in every] == list(range(len(every)))
+
+
 def test_the_neural_voice_speaks_either_half_of_the_sentences(rooms) -> None:
     """Its tune run hears only the tune half: the held-out sentences stay unheard."""
     tune = rooms.jobs_for("tune", 60, 0, 0, ["clean"], voices=["piper-joe"])
