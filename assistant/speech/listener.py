@@ -826,6 +826,11 @@ class Listener:
         going on as well; a stray last word of the partial only gets `end_quiet_s`."""
         cfg = self.config
         sure = len(decided) == 1 and not decided[0].declined and self._confident(decided[0].text)
+        if sure and self._mode == "wake" and self._sure_intent(decided[0].text) in ANSWERS:
+            # A yes or a no with no question waiting answers nothing: most often the
+            # speech goes on ("hey hearth let's ... do tonight's check in", read "let's"
+            # at a pause). Waiting costs nothing, as there is nothing to act on.
+            return max(cfg.going_on_quiet_s, cfg.end_quiet_s)
         if going_on:
             if sure or self._may_end(final):
                 return cfg.end_quiet_s
