@@ -1015,7 +1015,7 @@ class Listener:
     def _holds_free_text(self, text: str) -> bool:
         """`text` reads as a request that carries the couple's own words (an idea, an
         appreciation): never decided on a partial, where those words may go on and
-        where talk forced onto such a request would be written down."""
+        where talk forced onto such a request would be read back to the couple."""
         _, rest = self.wake.split(text)
         return bool(rest) and self.parse is not None and bool(self.parse(rest).slots.get("text"))
 
