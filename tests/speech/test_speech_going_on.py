@@ -173,18 +173,17 @@ def test_without_the_read_ahead_it_waits_for_the_engines_end_of_speech() -> None
     assert engine.tentative_ends == 0
 
 
-def pause_for_thought(pause: float) -> Script:
+def said_with_a_pause(first: str, first_end: float, pause: float) -> Script:
+    """`first` (read so both quick and whole) from 0.5 s to `first_end`, then after
+    `pause` the rest: "hey hearth let's do a check in", heard whole."""
+    whole = "hey hearth let's do a check in"
     return Script(
-        [
-            (0.5, 1.5, "hey hearth let's do a", "hey hearth let's do a"),
-            (
-                1.5 + pause,
-                2.0 + pause,
-                "hey hearth let's do a check in",
-                "hey hearth let's do a check in",
-            ),
-        ]
+        [(0.5, first_end, first, first), (first_end + pause, first_end + 0.5 + pause, whole, whole)]
     )
+
+
+def pause_for_thought(pause: float) -> Script:
+    return said_with_a_pause("hey hearth let's do a", 1.5, pause)
 
 
 def test_a_pause_for_thought_is_read_ahead_but_not_declined() -> None:
@@ -247,17 +246,7 @@ def test_talk_that_opens_with_a_greeting_is_read_early_and_never_acted_on() -> N
 
 def yes_then_request(pause: float) -> Script:
     # "let's" reads as a yes (Festival's diphone voice pauses after it).
-    return Script(
-        [
-            (0.5, 1.3, "hey hearth let's", "hey hearth let's"),
-            (
-                1.3 + pause,
-                2.0 + pause,
-                "hey hearth let's do a check in",
-                "hey hearth let's do a check in",
-            ),
-        ]
-    )
+    return said_with_a_pause("hey hearth let's", 1.3, pause)
 
 
 def test_a_yes_with_nothing_to_answer_waits_for_the_rest_of_the_request(monkeypatch) -> None:
