@@ -117,7 +117,9 @@ class ScriptedEngine:
         pass
 
 
-def listen(script: Script, until: float, **config: float) -> tuple[list[Heard], ScriptedEngine]:
+def listen(
+    script: Script, until: float, mode: str = "wake", **config: float
+) -> tuple[list[Heard], ScriptedEngine]:
     engine = ScriptedEngine(script)
     settings = ListenerConfig(early_stable_s=60.0, **config)  # no decision on a partial
     listener = Listener(engine, settings, parse, vad=ScriptedVad(script))  # type: ignore[arg-type]
@@ -126,7 +128,7 @@ def listen(script: Script, until: float, **config: float) -> tuple[list[Heard], 
     while t < until:
         t = round(t + BLOCK_S, 6)
         script.t = t
-        heard += listener.feed(QUIET, t)
+        heard += listener.feed(QUIET, t, mode=mode)
     return heard, engine
 
 
@@ -262,15 +264,5 @@ def test_a_yes_with_nothing_to_answer_waits_for_the_rest_of_the_request(monkeypa
 
 def test_a_yes_said_as_an_answer_is_acted_on_at_the_usual_quiet(monkeypatch) -> None:
     monkeypatch.setitem(REQUESTS, "let's", "yes")
-    script = yes_then_request(0.25)
-    listener = Listener(
-        ScriptedEngine(script), ListenerConfig(early_stable_s=60.0), parse, vad=ScriptedVad(script)
-    )  # type: ignore[arg-type]
-    heard: list[Heard] = []
-    t = 0.0
-    while t < 3.5 and not heard:
-        t = round(t + BLOCK_S, 6)
-        script.t = t
-        heard += listener.feed(QUIET, t, mode="answer")
-    assert [h.text for h in heard] == ["let's"]
-    assert heard[0].t < 1.3 + 0.25  # before the rest began
+    heard, _ = listen(yes_then_request(0.25), until=1.3 + 0.25, mode="answer")
+    assert [h.text for h in heard] == ["let's"]  # before the rest began
