@@ -10,7 +10,9 @@ decodes the same and builds in a few hundredths of a second.
 
 Command words the bundled dictionary lacks are the dictionary's word in another spelling
 ("dont" is "don't": the grammar is respelled) or get pronunciations built from words it
-has ("mindfulness", "unpause"; see `pronounce.py`).
+has ("mindfulness", "unpause"; see `pronounce.py`). A hand-written pronunciation
+(`intents/pronunciations.txt`, see `lexicon.py`) comes before both, and adds to the
+pronunciations of a word the dictionary has.
 
 The wake phrase's words also get their non-rhotic form (`pronounce.non_rhotic`): the
 bundled dictionary is American, and "hearth" said without its R, as in most of England,
@@ -30,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.speech.lexicon import Lexicon, lexicon_path, read_lexicon
 from assistant.speech.pronounce import non_rhotic, pronounce, respelling
 
 
@@ -60,17 +63,29 @@ class TrimmedDictionary:
 
 
 def trim_dictionary(
-    full_dictionary: str | Path, words: Iterable[str], non_rhotic_too: Iterable[str] = ()
+    full_dictionary: str | Path,
+    words: Iterable[str],
+    non_rhotic_too: Iterable[str] = (),
+    lexicon_file: str | Path | None = None,
 ) -> TrimmedDictionary:
     """The entries of `full_dictionary` (a PocketSphinx dictionary file) for `words`,
     read from the cache when the same dictionary and words were trimmed before. Words
-    of `non_rhotic_too` (the wake phrase's) get their non-rhotic forms as alternatives."""
+    of `non_rhotic_too` (the wake phrase's) get their non-rhotic forms as alternatives.
+    `lexicon_file`: hand-written pronunciations (see `lexicon.py`); None: the product's
+    `intents/pronunciations.txt`."""
     from assistant.cache import cached, content_key
 
     wanted, accented = frozenset(words), frozenset(non_rhotic_too)
-    code = [Path(__file__), Path(__file__).with_name("pronounce.py")]  # how it is built
-    key = content_key([Path(full_dictionary), *code], [*sorted(wanted), "|", *sorted(accented)])
-    return cached("sphinx-command-dict", key, lambda: _trim(full_dictionary, wanted, accented))
+    lexicon_file = Path(lexicon_file) if lexicon_file is not None else lexicon_path()
+    lexicon = read_lexicon(lexicon_file)  # read first: a broken line is named at start
+    here = Path(__file__)
+    code = [here, here.with_name("pronounce.py"), here.with_name("lexicon.py")]
+    key = content_key(
+        [Path(full_dictionary), lexicon_file, *code], [*sorted(wanted), "|", *sorted(accented)]
+    )
+    return cached(
+        "sphinx-command-dict", key, lambda: _trim(full_dictionary, wanted, accented, lexicon)
+    )
 
 
 def read_dictionary(path: str | Path) -> dict[str, list[tuple[str, ...]]]:
@@ -95,7 +110,10 @@ def _headword(line: str, entries: dict[str, list[tuple[str, ...]]]) -> str | Non
 
 
 def _trim(
-    full_dictionary: str | Path, wanted: frozenset[str], accented: frozenset[str]
+    full_dictionary: str | Path,
+    wanted: frozenset[str],
+    accented: frozenset[str],
+    lexicon: Lexicon,
 ) -> TrimmedDictionary:
     keep: list[str] = []
     found: set[str] = set()
@@ -106,14 +124,16 @@ def _trim(
             if word in wanted:
                 found.add(word)
                 keep.append(line if line.endswith("\n") else line + "\n")
-    # Words the dictionary lacks: its own word in another spelling, or pronounced from
-    # words it has (see pronounce.py).
+    # Words the dictionary has: the hand-written pronunciations are alternatives.
+    keep += _alternative_lines(keep, {w: lexicon[w] for w in found & lexicon.keys()})
+    # Words it lacks: hand-written, its own word in another spelling, or pronounced
+    # from words it has (see pronounce.py).
     lookup = lambda w: entries.get(w, [])  # noqa: E731
     respelled = []
     for word in sorted(wanted - found):
-        spelling = respelling(word, lookup)
+        spelling = None if word in lexicon else respelling(word, lookup)
         if spelling is None:
-            headword, prons = word, pronounce(word, lookup)
+            headword, prons = word, lexicon.get(word) or pronounce(word, lookup)
         else:
             respelled.append((word, spelling))
             headword, prons = spelling, ([] if spelling in found else entries[spelling])
@@ -130,12 +150,21 @@ def _non_rhotic_lines(lines: list[str], words: frozenset[str]) -> list[str]:
     kept: dict[str, list[tuple[str, ...]]] = {}
     for line in lines:
         _headword(line, kept)
+    more = {w: [non_rhotic(p) for p in kept[w]] for w in words & kept.keys()}
+    return _alternative_lines(lines, {w: [p for p in ps if p] for w, ps in more.items()})
+
+
+def _alternative_lines(lines: list[str], more: Lexicon) -> list[str]:
+    """Entries for the pronunciations in `more` that `lines` do not give their word yet,
+    numbered after the alternatives `lines` already give it ("hearth(2) HH AA TH")."""
+    kept: dict[str, list[tuple[str, ...]]] = {}
+    for line in lines:
+        _headword(line, kept)
     extra = []
-    for word in sorted(words & kept.keys()):
-        prons = kept[word]
-        for phones in list(prons):
-            said = non_rhotic(phones)
-            if said is not None and said not in prons:
-                prons.append(said)
-                extra.append(f"{word}({len(prons)}) {' '.join(said)}\n")
+    for word in sorted(more):
+        prons = kept.setdefault(word, [])
+        for phones in more[word]:
+            if phones not in prons:
+                prons.append(phones)
+                extra.append(f"{word}({len(prons)}) {' '.join(phones)}\n")
     return extra

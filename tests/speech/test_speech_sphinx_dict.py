@@ -32,12 +32,14 @@ def _pronunciations(decoder, word: str) -> list[str | None]:
 def test_command_decoder_spells_every_command_word_as_the_full_dictionary(
     product_sphinx, full_decoder, parser
 ) -> None:
-    """Words of the bundled dictionary keep all its pronunciations; a word it lacks is
-    its word in another spelling ("dont": the grammar says "don't"), or has the
-    pronunciation built from its parts, or stays out of the grammar."""
+    """Words of the bundled dictionary keep all its pronunciations; a word it lacks has
+    its hand-written pronunciations (intents/pronunciations.txt), or is its word in
+    another spelling ("dont": the grammar says "don't"), or has the pronunciation built
+    from its parts, or stays out of the grammar."""
     import pocketsphinx
 
     from assistant.speech.grammar import grammar_from_parser
+    from assistant.speech.lexicon import lexicon_path, read_lexicon
     from assistant.speech.pronounce import pronounce, respelling
 
     grammar = grammar_from_parser(parser, "hey hearth")
@@ -52,21 +54,26 @@ def test_command_decoder_spells_every_command_word_as_the_full_dictionary(
     entries = read_dictionary(pocketsphinx.Config()["dict"])
     look = lambda x: entries.get(x, [])  # noqa: E731
     missing = set(words) - set(listed)
-    spelled = {w: s for w in missing if (s := respelling(w, look)) is not None}
-    built = {w: pronounce(w, look) for w in missing - set(spelled)}
-    assert spelled["dont"] == "don't" and built["mindfulness"]
+    lexicon = read_lexicon(lexicon_path())
+    assert not set(lexicon) & set(listed)  # else `differ` above names them
+    hand = {w: lexicon[w] for w in missing & lexicon.keys()}
+    spelled = {w: s for w in missing - set(hand) if (s := respelling(w, look)) is not None}
+    built = {w: pronounce(w, look) for w in missing - set(hand) - set(spelled)}
+    assert spelled["dont"] == "don't" and built["mindfulness"] and hand["shush"]
     for word, spelling in spelled.items():
         assert _pronunciations(command, spelling) == _pronunciations(full_decoder, spelling)
         assert command.lookup_word(word) is None  # one spelling of a word, not two
-    for word, prons in built.items():
+    for word, prons in {**built, **hand}.items():
         expected = [" ".join(p) for p in prons] + [None] * (MAX_ALTERNATIVES - len(prons))
         assert _pronunciations(command, word) == expected, word
     # What the engine may recognise is every word it can pronounce, and only those.
+    said = {**built, **hand}
     hearable = grammar.respell(spelled).restrict(
-        lambda w: full_decoder.lookup_word(w) is not None or bool(built.get(w)), "sphinx"
+        lambda w: full_decoder.lookup_word(w) is not None or bool(said.get(w)), "sphinx"
     )
     assert product_sphinx.grammar == hearable
     assert "mindfulness" in hearable.vocabulary and "thx" not in hearable.vocabulary
+    assert "shush" in hearable.phrases  # "shush" is stop: heard since it has a pronunciation
     assert "dont" not in hearable.vocabulary and "how's it going" in hearable.phrases
     assert len(hearable.vocabulary) > 500  # the real vocabulary, not an empty one
     # And nothing else: the search is built over these words only.
@@ -87,9 +94,9 @@ def test_trimmed_dictionary_is_rebuilt_when_the_words_or_the_dictionary_change(
     builds: list[frozenset[str]] = []
     real_trim = sphinx_dict._trim
 
-    def counting(path, wanted, accented):  # type: ignore[no-untyped-def]
+    def counting(path, wanted, accented, lexicon):  # type: ignore[no-untyped-def]
         builds.append(wanted)
-        return real_trim(path, wanted, accented)
+        return real_trim(path, wanted, accented, lexicon)
 
     monkeypatch.setattr(sphinx_dict, "_trim", counting)
 
