@@ -79,6 +79,7 @@ from assistant.nlu.normalize import (
     PLACEHOLDERS,
     SYNONYMS,
     TIME,
+    UNSURE_LENGTH,
     WAKE_WORDS,
     EntityTable,
     Normalized,
@@ -947,6 +948,13 @@ class IntentParser:
         if unanswered is not None and self.fallback is not None:
             # only "none" lines: a line the matcher answers is never changed
             return self.fallback.guess(self, unanswered, text) or got
+        if UNSURE_LENGTH in text and self._length_slots.get(got.name):
+            # The listener's mark that the recognizer lost a spoken length: whichever of
+            # the words the request was read from (a clause, a split), its length is
+            # asked, never the default ("we need a free we need to timeout" read from
+            # "we need to timeout" would have been the default minute).
+            unclear = dict.fromkeys(self._length_slots[got.name])
+            return Intent(got.name, {**got.slots, **unclear, UNCLEAR: True}, got.confidence, text)
         return got
 
     def _parse(self, text: str) -> tuple[Intent, Normalized | None]:

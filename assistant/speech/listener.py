@@ -652,11 +652,39 @@ class Listener:
     def _length_lost(self, rest: str, utt: Utterance) -> bool:
         """The engine's own reading holds a number or time word ("three", "minutes") that
         the chosen command reading lacks, and that command takes a length: the length
-        was misheard, and the default must not stand in for it."""
+        was misheard, and the default must not stand in for it. So does another of the
+        engine's readings of the same speech that names the same request with a length
+        when the chosen one names none ("we need a free we need to timeout", and among
+        its other readings "we need a three minutes timeout")."""
+        intent = self.parse(rest)  # type: ignore[misc]
+        if "seconds" not in intent.slots:
+            return False
         _, heard = self.wake.split(utt.text)
         heard_words = set(words(heard)) | self._open_words(utt)
-        lost = DURATION_WORDS.intersection(heard_words) - set(words(rest))
-        return bool(lost) and "seconds" in self.parse(rest).slots  # type: ignore[misc]
+        if DURATION_WORDS.intersection(heard_words) - set(words(rest)):
+            return True
+        return self._says_no_length(rest) and any(
+            self._names_a_length(other, intent.name) for other in utt.alternatives
+        )
+
+    def _says_no_length(self, rest: str) -> bool:
+        return not DURATION_WORDS.intersection(words(rest))
+
+    def _names_a_length(self, reading: str, name: str) -> bool:
+        """`reading` (a whole reading, wake phrase and all) names request `name` with a
+        length of its own."""
+        _, rest = self.wake.split(reading)
+        if self._says_no_length(rest):
+            return False
+        intent = self.parse(rest)  # type: ignore[misc]
+        return intent.name == name and intent.slots.get("seconds") is not None
+
+    def _default_length_unsure(self, rest: str) -> bool:
+        """`rest`, a reading after the wake phrase, is a request that takes a length, says
+        none, and is word for word none of the command model's sentences."""
+        if not rest or rest in self._phrase_set or not self._says_no_length(rest):
+            return False
+        return "seconds" in self.parse(rest).slots  # type: ignore[misc]
 
     def _evidence(self, rest: str, utt: Utterance) -> dict[str, float]:
         """How well the engine's own best reading (with its word posteriors) supports
@@ -767,6 +795,13 @@ class Listener:
             # Speech after the wake phrase that is only loosely a request: it will be
             # asked about, which the readings of the whole decide
             # (`ListenerConfig.check_below_confidence`).
+            return self._end_now(t)
+        if self._default_length_unsure(rest):
+            # A request that takes a length, read early without one and in words of no
+            # sentence: the length may be what was misheard, and the default must not
+            # stand in for it. The readings of the whole hold it more often ("we need a
+            # three minute time out" read early as "we need a breathing time out",
+            # whole as "we need three minutes timeout"), or show it was there.
             return self._end_now(t)
         # Safe to decide now. The engine's own final for this speech comes later and is
         # dropped; flushing it here instead would cost a full search (hundreds of ms).

@@ -107,6 +107,8 @@ def test_a_length_the_recognizer_lost_is_asked_about_never_guessed() -> None:
         ("we need a break", "pause"),  # the length was lost entirely
         ("let's take a break for set a minute", "pause"),  # misheard as another length
         ("i need some space for two minutes", "space"),
+        # read from a clause of a garbled reading: still no default
+        ("we need a free we need to timeout", "pause"),
     ]:
         got = parser.parse(f"{text} {UNSURE_DURATION}")
         assert (got.name, got.slots["seconds"], got.slots.get("unclear")) == (intent, None, True)
