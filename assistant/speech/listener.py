@@ -679,6 +679,11 @@ class Listener:
         intent = self.parse(rest)  # type: ignore[misc]
         return intent.name == name and intent.slots.get("seconds") is not None
 
+    def _holds_a_length(self, final: Utterance, name: str) -> bool:
+        """One of the engine's readings of the whole speech (`final` and its
+        alternatives) names request `name` with a length."""
+        return any(self._names_a_length(r, name) for r in (final.text, *final.alternatives))
+
     def _default_length_unsure(self, rest: str) -> bool:
         """`rest`, a reading after the wake phrase, is a request that takes a length, says
         none, and is word for word none of the command model's sentences."""
@@ -799,10 +804,15 @@ class Listener:
         if self._default_length_unsure(rest):
             # A request that takes a length, read early without one and in words of no
             # sentence: the length may be what was misheard, and the default must not
-            # stand in for it. The readings of the whole hold it more often ("we need a
+            # stand in for it. The readings of the whole are looked at for it ("we need a
             # three minute time out" read early as "we need a breathing time out",
-            # whole as "we need three minutes timeout"), or show it was there.
-            return self._end_now(t)
+            # whole as "we need three minutes timeout"); without one there, the early
+            # reading stands.
+            final = self.recognizer.finish()
+            if final is not None and self._holds_a_length(final, self._intent_of(rest)):
+                return self._final(final, t, early=False)
+            # The engine's final was taken here: no later one is left to drop.
+            return self._final(Utterance(partial), t, early=True)
         # Safe to decide now. The engine's own final for this speech comes later and is
         # dropped; flushing it here instead would cost a full search (hundreds of ms).
         self._acted_early = True

@@ -1,9 +1,10 @@
 """A request that takes a length and was heard without one gets the default length only
 when nothing suggests a length was said: a misheard length must never become another.
 
-Read early, such a request waits for the readings of the whole unless it is word for
-word one of the command sentences; read whole, it is asked how long when another of the
-engine's readings names the same request with a length. Scripted readings isolate the
+Read early, such a request is looked for in the readings of the whole unless it is word
+for word one of the command sentences: decided on them when one of them names it with a
+length, on the early reading otherwise. Read whole, it is asked how long when another of
+the engine's readings names the same request with a length. Scripted readings isolate the
 rule; espeak-ng speech through the real PocketSphinx engine shows it where it was seen
 (the rooms benchmark's tune half, 2026-12-07).
 """
@@ -17,6 +18,7 @@ import pytest
 from assistant.speech.listener import UNSURE_DURATION, Listener, ListenerConfig
 
 from .conftest import TwoPassEngine, said
+from .test_speech_going_on import QUIET, Script, ScriptedEngine, ScriptedVad
 
 GARBLED = "hey hearth we need a free we need to timeout"
 
@@ -81,3 +83,40 @@ def test_a_sentence_without_a_length_is_still_decided_early(
     heard = listen(product_sphinx, synth_pcm("hey hearth we need a break"), parser.parse)
     assert [(h.text, h.early) for h in heard] == [("we need a break", True)]
     assert parser.parse(heard[0].text).slots == {"seconds": 60}
+
+
+def read_early(parser, partial: str, whole: str) -> list:
+    """`partial` heard from 0.5 s to 1.5 s, `whole` the engine's reading of it: what the
+    listener decides with its default timing and the real parser."""
+    script = Script([(0.5, 1.5, partial, whole)])
+    engine = ScriptedEngine(script)
+    listener = Listener(
+        engine, ListenerConfig(wake_phrase="hey hearth"), parser.parse, vad=ScriptedVad(script)
+    )  # type: ignore[arg-type]
+    heard, t = [], 0.0
+    while t < 2.5:
+        t = round(t + 0.02, 6)
+        script.t = t
+        heard += listener.feed(QUIET, t)
+    return heard
+
+
+def test_a_length_in_the_reading_of_the_whole_is_taken_over_the_early_default(parser) -> None:
+    heard = read_early(
+        parser,
+        "hey hearth we need a breathing time out",
+        "hey hearth we need three minutes timeout",
+    )
+    assert [(h.text, h.early) for h in heard] == [("we need three minutes timeout", False)]
+    assert parser.parse(heard[0].text).slots == {"seconds": 180}
+
+
+def test_without_a_length_in_the_whole_the_early_reading_stands(parser) -> None:
+    """Nothing suggests a length: decided as it was read early, at the same moment, not
+    weighed again (a pause asked for in a heated moment is not asked about)."""
+    partial = "hey hearth we need a breathing time out"
+    heard = read_early(parser, partial, "hey hearth we need a breathing time")
+    assert [(h.text, h.early, h.unsure) for h in heard] == [
+        ("we need a breathing time out", True, False)
+    ]
+    assert heard[0].t < 1.5 + 0.3
