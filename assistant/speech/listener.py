@@ -663,9 +663,8 @@ class Listener:
         heard_words = set(words(heard)) | self._open_words(utt)
         if DURATION_WORDS.intersection(heard_words) - set(words(rest)):
             return True
-        return self._says_no_length(rest) and any(
-            self._names_a_length(other, intent.name) for other in utt.alternatives
-        )
+        # (utt's own text holds no length word here: any would have been lost above)
+        return self._says_no_length(rest) and self._holds_a_length(utt, intent.name)
 
     def _says_no_length(self, rest: str) -> bool:
         return not DURATION_WORDS.intersection(words(rest))
@@ -680,8 +679,8 @@ class Listener:
         return intent.name == name and intent.slots.get("seconds") is not None
 
     def _holds_a_length(self, final: Utterance, name: str) -> bool:
-        """One of the engine's readings of the whole speech (`final` and its
-        alternatives) names request `name` with a length."""
+        """One of the engine's readings of the speech (`final` and its alternatives)
+        names request `name` with a length."""
         return any(self._names_a_length(r, name) for r in (final.text, *final.alternatives))
 
     def _default_length_unsure(self, rest: str) -> bool:
