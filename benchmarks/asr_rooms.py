@@ -975,6 +975,29 @@ def asked_right(job: dict, res: dict) -> bool:
     return asked_by_name(job, res) and res["asked"].get("yes_heard", True)
 
 
+def length_outcomes(jobs: list[dict], res: dict[int, dict]) -> tuple[int, int, int]:
+    """Of the commands whose request takes a length: how many there were, how many were
+    taken (acted on unasked, or asked about and the yes heard) as the same request with
+    another length than the one said (the issue's "a misheard duration must never become
+    a different length"), and how many of them Hearth asked how long."""
+    said = [j for j in jobs if j["kind"] == "command" and "seconds" in j["slots"]]
+    wrong = how_long = 0
+    for job in said:
+        got = res[job["id"]]
+        asked = got.get("asked") or {}
+        if asked.get("yes_heard"):
+            name, slots = asked["intent"], asked["slots"]
+        else:
+            name, slots = got["acted"], got["slots"]
+        if name != job["intent"]:
+            continue
+        if slots.get("seconds") is None:
+            how_long += 1
+        elif slots["seconds"] != job["slots"]["seconds"]:
+            wrong += 1
+    return len(said), wrong, how_long
+
+
 def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, split: str) -> None:
     names = list(results)
     head = f"{'condition':10}" + "".join(
@@ -1021,6 +1044,12 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
             f"{sum(asked_right(j, res[j['id']]) for j in named)}; asked about as "
             f'another request: {len(wrong)}, the couple\'s "no, <the command>" acted on '
             f"right: {fixed}"
+        )
+    for n in names if said_commands else ():
+        said, wrong, how_long = length_outcomes(jobs, results[n])
+        print(
+            f"  {n}: commands said with a length: {said}, acted on with another length: "
+            f"{wrong}, asked how long: {how_long}"
         )
     helps = [j for j in jobs if j["kind"] == "help"]
     for n in names if helps else ():

@@ -411,3 +411,26 @@ def test_listener_settings_to_compare(rooms) -> None:
     for bad in ("answer_noise_below", "no_such_field=1", "check_below=high"):
         with pytest.raises(SystemExit):
             rooms.listener_options(bad)
+
+
+def test_a_length_taken_wrong_is_counted_whether_acted_on_or_confirmed(rooms) -> None:
+    """The issue's "a misheard duration must never become a different length": a wrong
+    length counts whether acted on unasked or asked about and then confirmed by the yes;
+    asked about and not confirmed, or asked how long, it does not."""
+    job = {"id": 0, "kind": "command", "intent": "pause", "slots": {"seconds": 600}}
+    other = {"id": 1, "kind": "command", "intent": "checkin", "slots": {}}
+    jobs = [job, other]
+
+    def outcome(got: dict) -> tuple[int, int, int]:
+        return rooms.length_outcomes(jobs, {0: got, 1: {"acted": "none", "slots": {}}})
+
+    twenty = {"seconds": 1200}
+    assert outcome({"acted": "pause", "slots": {"seconds": 600}}) == (1, 0, 0)
+    assert outcome({"acted": "pause", "slots": twenty}) == (1, 1, 0)
+    confirmed = {"intent": "pause", "slots": twenty, "yes_heard": True}
+    assert outcome({"acted": "none", "slots": {}, "asked": confirmed}) == (1, 1, 0)
+    unconfirmed = {**confirmed, "yes_heard": False}
+    assert outcome({"acted": "none", "slots": {}, "asked": unconfirmed}) == (1, 0, 0)
+    marked = {"seconds": None, "unclear": True}
+    assert outcome({"acted": "pause", "slots": marked, "asked": None}) == (1, 0, 1)
+    assert outcome({"acted": "space", "slots": twenty}) == (1, 0, 0)
