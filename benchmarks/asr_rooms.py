@@ -1095,8 +1095,9 @@ def write_summary(
     every_voice: bool = False,
 ) -> None:
     """Per split and code version, for each condition: commands right (acted on unasked,
-    or asked about and the yes heard), talk after the wake phrase acted on, talk alone
-    acted on; as JSON lines appended to `path` (read by `hearing.py`). With `voices`
+    or asked about and the yes heard), commands said with a length and those taken with
+    another (`length_outcomes`), talk after the wake phrase acted on, talk alone acted
+    on; as JSON lines appended to `path` (read by `hearing.py`). With `voices`
     (`--voices`) the split is named with them, e.g. "heldout:piper-joe", so that a run
     with the split's own voices in the same file stays apart; `everyday_set` names the
     list of talk (`--everyday`) in each record as "talk_list", and `every_voice`
@@ -1109,7 +1110,10 @@ def write_summary(
                     mine = [j for j in jobs if j["split"] == split and j["condition"] == cond]
                     got = {j["id"]: res[(split, j["id_"])] for j in mine}
                     count = {k: [j for j in mine if j["kind"] == k] for k in KINDS}
+                    with_length, wrong_length, _ = length_outcomes(count["command"], got)
                     figures[cond] = {
+                        "with_length": with_length,
+                        "wrong_length": wrong_length,
                         "commands": len(count["command"]),
                         "right": sum(
                             right(j, got[j["id"]]) or asked_right(j, got[j["id"]])

@@ -183,6 +183,31 @@ def test_the_hearing_scorecard_sets_each_code_against_the_issues_targets(tmp_pat
     assert any(line.startswith("p95") and "yes" in line for line in lines)
 
 
+def test_a_length_taken_as_another_has_its_row_with_a_bar_of_none(tmp_path):
+    """Summed over the conditions; runs written before the figure existed have no row."""
+    import json
+
+    def rooms(code: str, wrong: tuple[int, int] | None, split: str = "heldout") -> dict:
+        cond = {"commands": 12, "right": 10, "wake_talks": 12, "talks": 4,
+                "wake_talk_acted": 0, "talk_acted": 0}  # fmt: skip
+        by = {c: dict(cond) for c in ("clean", "tv20")}
+        if wrong is not None:
+            for c, w in zip(by, wrong, strict=True):
+                by[c] |= {"with_length": 3, "wrong_length": w}
+        return {"benchmark": "rooms", "split": split, "code": code, "by_condition": by}
+
+    records = [rooms("now", (0, 1)), rooms("abc123", (0, 0)), rooms("now", None, "tune")]
+    summary = tmp_path / "hearing.jsonl"
+    summary.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = _hearing("--scorecard", str(summary))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    [row] = [line for line in lines if line.startswith("a length said, taken as another")]
+    assert "1 of 6" in row and "0 of 6" in row and row.split()[7] == "NO"
+    tune = lines.index("-- hearing in rooms, tune voices")
+    assert not any(line.startswith("a length said") for line in lines[tune:])
+
+
 def test_the_second_list_of_talk_has_its_own_section_without_command_rows(tmp_path):
     """Its runs say no commands: the section shows its talk, not "0 of 0 commands"."""
     import json
