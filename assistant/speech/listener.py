@@ -232,13 +232,15 @@ class ListenerConfig:
             twenty minutes", with "... for ten minutes" among the other readings. A
             misheard length must never become another; which reading is right is not
             known, so Hearth asks. The engine's posterior of the length words did not
-            tell the two apart (0.04-0.92 for right lengths, 0.04-0.47 for wrong ones),
-            so there is no bar. On the rooms benchmark's tune half it asked about 1
-            of 624 commands (a right length; its yes was lost in pink noise) and no
-            talk (of 1,114 after the wake phrase); on 168 tune-voice readings of
-            requests with lengths, about 6 of 122 right lengths, and it caught 1 of 4
-            wrong lengths and 2 readings of another request with a length
-            (docs/hearing.md, thirty-first session).
+            tell the two apart (0.04-0.92 for right lengths, 0.04-0.47 for wrong
+            readings), so there is no bar. Only engines that give other readings
+            (PocketSphinx's n-best; the Vosk engine gives none) can dispute a length.
+            On the rooms benchmark's tune half it asked about 1 of 624 commands (a
+            right length; its yes was lost in pink noise) and no talk (of 1,114 after
+            the wake phrase); on 168 tune-voice readings of requests with lengths,
+            about 6 of 122 right lengths, and it caught 1 of 4 wrong lengths and 2
+            readings of another request with a length (docs/hearing.md, thirty-first
+            session).
     """
 
     wake_phrase: str = "hey hearth"
