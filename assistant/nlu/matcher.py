@@ -1824,6 +1824,19 @@ class IntentParser:
                         said = self._sample_phrase(spec, pieces, fills[0], k, other)
                         if _speakable(said):
                             numbers[said] = None
+        # A length before its noun is said in the singular ("a five minute break"), where
+        # the samples say "a five minutes break": for the language model only, each such
+        # sentence as sampled and once more with another number in turn.
+        turn = 0
+        for said in [*phrases, *numbers]:
+            adjectival = _adjectival_length(said)
+            if adjectival == said:
+                continue
+            number = _ADJECTIVAL_NUMBERS[turn % len(_ADJECTIVAL_NUMBERS)]
+            turn += 1
+            for variant in (adjectival, _adjectival_length(said, number)):
+                if variant not in phrases:
+                    numbers[variant] = None
         return CommandSentences(list(phrases), list(numbers))
 
     def _most_values(self, spec: IntentSpec) -> int:
@@ -1903,6 +1916,24 @@ def _synonym_variants(phrase: str, seed: int, limit: int = 2) -> list[str]:
             source = sources[(seed + j) % len(sources)]
             out.append(" ".join([*words[:i], source, *words[i + 1 :]]))
     return out
+
+
+_ADJECTIVAL_LENGTH = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty five"
+    r"|forty|fifty|sixty|ninety) (minute|second|hour)s"
+    r"(?= (break|pause|time out|timeout|breather|cool down|timer)\b)"
+)
+
+
+_ADJECTIVAL_NUMBERS = ("three", "ten", "fifteen", "two", "thirty", "four", "forty five", "one")
+"""Numbers said in turn in those sentences: the samples say only five and twenty there."""
+
+
+def _adjectival_length(phrase: str, number: str | None = None) -> str:
+    """`phrase` with a length that stands before its noun said as people say it there:
+    "we need a three minutes time out" -> "we need a three minute time out"; with
+    `number`, that number instead of the phrase's own ("... a ten minute time out")."""
+    return _ADJECTIVAL_LENGTH.sub(lambda m: f"{number or m[1]} {m[2]}", phrase)
 
 
 def _phrase_order(pieces: tuple) -> tuple[int, int]:

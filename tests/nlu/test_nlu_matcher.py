@@ -535,6 +535,28 @@ def test_vocabulary_and_command_phrases(parser: IntentParser) -> None:
     assert any("half past seven" in p for p in numbers)
 
 
+def test_a_length_before_its_noun_is_said_in_the_singular_for_the_language_model(
+    parser: IntentParser,
+) -> None:
+    """People say "a three minute time out"; the samples fill the slot with "three
+    minutes" wherever it stands. The language model also gets the singular, with other
+    numbers in turn, and the NLU reads each such sentence with a length."""
+    import re
+
+    numbers = parser.command_phrases(other_numbers=True)
+    before_noun = re.compile(r"\b(\w+) (minute|second|hour) (break|pause|time out|timeout)\b")
+    adjectival = [p for p in numbers if before_noun.search(p)]
+    said = {before_noun.search(p)[1] for p in adjectival}
+    assert {"three", "ten", "fifteen", "five", "twenty"} <= said
+    assert not set(adjectival) & set(parser.command_phrases())  # the model's only
+    for sentence in adjectival:
+        got = parser.parse(sentence)
+        assert got.name in ("pause", "extend", "space") and got.slots.get("seconds"), sentence
+    # plural lengths that do not stand before a noun stay as they are
+    plural = r"\b(two|three|five|ten|fifteen|twenty|thirty) minute (more|to|of|apart|alone)\b"
+    assert not any(re.search(plural, p) for p in numbers)
+
+
 @pytest.mark.parametrize(
     ("text", "intent"),
     [

@@ -208,3 +208,15 @@ def test_spoken_lengths_are_heard_as_said(heard_as_run, flite_pcm, parser) -> No
             other_length.append((voice, text, heard[0]))
     assert not other_length  # a misheard length must never become another length
     assert len(right) >= len(SPOKEN_LENGTHS) - 1, right
+
+
+def test_a_length_said_before_its_noun_is_heard(listen, product_sphinx, parser, flite_pcm):
+    """ "a thirty minute break": the language model knew only "thirty minutes break" (the
+    samples' plural), and Flite `kal16` was read as "we need a therapy" (support)."""
+    heard = listen(
+        product_sphinx, flite_pcm("hey hearth we need a thirty minute break"), parser.parse
+    )
+    decided = [h for h in heard if not h.declined]
+    assert decided, heard
+    got = parser.parse(decided[0].text)
+    assert (got.name, got.slots.get("seconds")) == ("pause", 1800)
