@@ -1926,7 +1926,7 @@ _ADJECTIVAL_LENGTH = re.compile(
 
 
 _ADJECTIVAL_NUMBERS = ("three", "ten", "fifteen", "two", "thirty", "four", "forty five", "one")
-"""Numbers said in turn in those sentences: the samples say only five and twenty there."""
+"""Numbers said in turn in those sentences (the samples say only two, five and twenty)."""
 
 
 def _adjectival_length(phrase: str, number: str | None = None) -> str:
