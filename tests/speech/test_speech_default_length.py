@@ -97,9 +97,10 @@ def test_without_the_rule_the_length_heard_is_acted_on(parser) -> None:
 def test_ten_more_minutes_read_as_two_is_asked_about_not_acted_on(
     listen, product_sphinx, parser, synth_pcm
 ) -> None:
-    """espeak-ng's en-us+m3 voice: the engine reads "ten" as "two", with "ten" among
-    its other readings. Without the rule, two more minutes were added unasked."""
-    speech = synth_pcm("hey hearth give us ten more minutes", ["-v", "en-us+m3"])
+    """espeak-ng's en-us+m3 voice: the engine reads "add ten more minutes" as "add two
+    more minutes", with "ten" among its other readings. Without the rule, two more
+    minutes were added unasked."""
+    speech = synth_pcm("hey hearth add ten more minutes", ["-v", "en-us+m3"])
     heard = [h for h in listen(product_sphinx, speech, parser.parse) if not h.declined]
     assert heard
     for h in heard:
