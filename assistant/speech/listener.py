@@ -47,7 +47,7 @@ from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.safety import SAFETY
 from assistant.speech.answers import answer_within
 from assistant.speech.front_end import FrontEnd, NoFrontEnd
-from assistant.speech.types import Recognizer, Utterance
+from assistant.speech.types import Recognizer, Utterance, Word
 from assistant.speech.vad import VoiceActivity, VoiceVad
 from assistant.speech.wake import WakePhrase, words
 
@@ -71,6 +71,15 @@ DURATION_WORDS = frozenset(_DURATION_TEXT.split())
 UNSURE_DURATION = "<duration?>"
 """Appended to a command's text when its length was misheard (see `Listener._length_lost`):
 the dialog must ask how long instead of using a default length."""
+
+
+def _best_posteriors(heard: Iterable[Word]) -> dict[str, float]:
+    """Each word of the engine's reading with the highest posterior it was given (a word
+    said twice keeps its surer one)."""
+    conf: dict[str, float] = {}
+    for w in heard:
+        conf[w.word] = max(conf.get(w.word, 0.0), w.confidence)
+    return conf
 
 
 @dataclass(frozen=True)
@@ -700,9 +709,7 @@ class Listener:
             return False
         others = {self._length_named(r, intent.name) for r in (utt.text, *utt.alternatives)}
         disputed = bool(others - {None, seconds})
-        conf: dict[str, float] = {}
-        for w in utt.words:
-            conf[w.word] = max(conf.get(w.word, 0.0), w.confidence)
+        conf = _best_posteriors(utt.words)
         sure = min(conf.get(w, 0.0) for w in words(rest) if w in DURATION_WORDS)
         evidence["length_other"], evidence["length_conf"] = float(disputed), sure
         return disputed and self.config.asks_disputed_length
@@ -737,9 +744,7 @@ class Listener:
         the command reading `rest` that was chosen."""
         lead, _ = self.wake.request_start(utt.text, len(utt.words))
         heard = list(utt.words[lead:])
-        conf = {}
-        for w in heard:
-            conf[w.word] = max(conf.get(w.word, 0.0), w.confidence)
+        conf = _best_posteriors(heard)
         chosen = rest.split()  # the engine's own words (any script), as `conf` has them
         support = [conf.get(w, 0.0) for w in chosen]
         lm = [w.confidence for w in heard]
