@@ -262,8 +262,9 @@ class ListenerConfig:
             often the subject of a sentence that goes on after a pause ("the walk ...
             in the park yesterday was nice", Festival pausing 0.22 s after "walk", was
             taken as the walk at 0.14 s). In the blind lists' tune halves, 24 of 110
-            pieces of everyday talk and none of 60 commands open with "the". None: such
-            speech is decided as any other.
+            pieces of everyday talk and none of 60 commands open with "the". Engines
+            that do not read speech to its end ahead (`finish_tentatively`; Vosk) end
+            it at `end_quiet_s` all the same. None: such speech is decided as any other.
     """
 
     wake_phrase: str = "hey hearth"
@@ -940,7 +941,10 @@ class Listener:
         on whether the speech is over ("show me the" read whole as "show me what you",
         help, in a pause before "next question"). Anything else waits for
         `going_on_quiet_s` while the engine's reading of the whole (`final`) reads as
-        going on as well; a stray last word of the partial only gets `end_quiet_s`."""
+        going on as well; a stray last word of the partial only gets `end_quiet_s`.
+
+        Speech that opens the way talk about a thing does waits `talk_opening_quiet_s`,
+        whatever it reads as."""
         cfg = self.config
         if decided and self._opens_talk(decided[0].text):
             return max(cfg.talk_opening_quiet_s or 0.0, cfg.end_quiet_s)
