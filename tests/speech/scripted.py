@@ -3,6 +3,10 @@ clock: tests of the listener's timing (when it reads ahead, acts, or waits) with
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
+from assistant.nlu.intent import NONE, Intent
+from assistant.speech.listener import Heard, Listener, ListenerConfig
 from assistant.speech.types import Utterance, Word, make_utterance
 
 BLOCK_S = 0.02
@@ -103,3 +107,35 @@ class ScriptedEngine:
 
     def reset(self) -> None:
         pass
+
+
+def reads(requests: dict[str, str]) -> Callable[[str], Intent]:
+    """An NLU that reads each sentence of `requests` surely as its intent, and nothing
+    else as a request."""
+
+    def parse(text: str) -> Intent:
+        name = requests.get(text, NONE)
+        return Intent(name, {}, 0.95 if name != NONE else 0.0, text)
+
+    return parse
+
+
+def listen(
+    script: Script,
+    until: float,
+    parse: Callable[[str], Intent],
+    config: ListenerConfig,
+    phrases: Iterable[str] | None = None,
+    mode: str = "wake",
+) -> tuple[list[Heard], ScriptedEngine]:
+    """The listener's decisions on `script`, fed block by block up to `until`."""
+    engine = ScriptedEngine(script)
+    vad = ScriptedVad(script)
+    listener = Listener(engine, config, parse, phrases, vad=vad)  # type: ignore[arg-type]
+    heard: list[Heard] = []
+    t = 0.0
+    while t < until:
+        t = round(t + BLOCK_S, 6)
+        script.t = t
+        heard += listener.feed(QUIET, t, mode=mode)
+    return heard, engine

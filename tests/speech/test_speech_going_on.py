@@ -7,32 +7,20 @@ A scripted engine and voice detector: what is tested is the listener's timing.""
 
 from __future__ import annotations
 
-from assistant.nlu.intent import NONE, Intent
-from assistant.speech.listener import Heard, Listener, ListenerConfig
+from assistant.speech.listener import Heard, ListenerConfig
 
-from .scripted import BLOCK_S, QUIET, Script, ScriptedEngine, ScriptedVad
+from . import scripted
+from .scripted import Script, ScriptedEngine
 
 REQUESTS = {"we need a minute": "pause", "let's do a check in": "checkin"}
-
-
-def parse(text: str) -> Intent:
-    name = REQUESTS.get(text, NONE)
-    return Intent(name, {}, 0.95 if name != NONE else 0.0, text)
+parse = scripted.reads(REQUESTS)  # (reads REQUESTS as it stands: tests add to it)
 
 
 def listen(
     script: Script, until: float, mode: str = "wake", **config: float
 ) -> tuple[list[Heard], ScriptedEngine]:
-    engine = ScriptedEngine(script)
     settings = ListenerConfig(early_stable_s=60.0, **config)  # no decision on a partial
-    listener = Listener(engine, settings, parse, vad=ScriptedVad(script))  # type: ignore[arg-type]
-    heard: list[Heard] = []
-    t = 0.0
-    while t < until:
-        t = round(t + BLOCK_S, 6)
-        script.t = t
-        heard += listener.feed(QUIET, t, mode=mode)
-    return heard, engine
+    return scripted.listen(script, until, parse, settings, mode=mode)
 
 
 def stray_last_word() -> Script:

@@ -8,37 +8,19 @@ A scripted engine and voice detector: what is tested is the listener's timing.""
 
 from __future__ import annotations
 
-from assistant.nlu.intent import NONE, Intent
-from assistant.speech.listener import Heard, Listener, ListenerConfig
+from assistant.speech.listener import Heard, ListenerConfig
 
-from .scripted import BLOCK_S, QUIET, Script, ScriptedEngine, ScriptedVad
+from . import scripted
+from .scripted import Script, ScriptedEngine
 
 REQUESTS = {"the walk": "ritual", "we need a minute": "pause"}
-
-
-def parse(text: str) -> Intent:
-    name = REQUESTS.get(text, NONE)
-    return Intent(name, {}, 0.95 if name != NONE else 0.0, text)
 
 
 def listen(
     script: Script, until: float, **config: float | None
 ) -> tuple[list[Heard], ScriptedEngine]:
-    engine = ScriptedEngine(script)
-    listener = Listener(
-        engine,  # type: ignore[arg-type]
-        ListenerConfig(**config),  # type: ignore[arg-type]
-        parse,
-        list(REQUESTS),
-        vad=ScriptedVad(script),  # type: ignore[arg-type]
-    )
-    heard: list[Heard] = []
-    t = 0.0
-    while t < until:
-        t = round(t + BLOCK_S, 6)
-        script.t = t
-        heard += listener.feed(QUIET, t)
-    return heard, engine
+    settings = ListenerConfig(**config)  # type: ignore[arg-type]
+    return scripted.listen(script, until, scripted.reads(REQUESTS), settings, list(REQUESTS))
 
 
 def subject_then_more(pause: float) -> Script:
