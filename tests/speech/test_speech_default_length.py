@@ -19,8 +19,9 @@ import pytest
 
 from assistant.speech.listener import UNSURE_DURATION, Listener, ListenerConfig
 
+from . import scripted
 from .conftest import TwoPassEngine, said
-from .scripted import QUIET, Script, ScriptedEngine, ScriptedVad
+from .scripted import Script
 
 GARBLED = "hey hearth we need a free we need to timeout"
 
@@ -138,15 +139,8 @@ def read_early(parser, partial: str, whole: str) -> list:
     """`partial` heard from 0.5 s to 1.5 s, `whole` the engine's reading of it: what the
     listener decides with its default timing and the real parser."""
     script = Script([(0.5, 1.5, partial, whole)])
-    engine = ScriptedEngine(script)
-    listener = Listener(
-        engine, ListenerConfig(wake_phrase="hey hearth"), parser.parse, vad=ScriptedVad(script)
-    )  # type: ignore[arg-type]
-    heard, t = [], 0.0
-    while t < 2.5:
-        t = round(t + 0.02, 6)
-        script.t = t
-        heard += listener.feed(QUIET, t)
+    settings = ListenerConfig(wake_phrase="hey hearth")
+    heard, _ = scripted.listen(script, 2.5, parser.parse, settings)
     return heard
 
 
