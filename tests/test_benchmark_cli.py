@@ -92,9 +92,10 @@ def test_the_recognition_benchmarks_tap_hands_the_listener_all_the_engine_offers
         import asr_accuracy
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    listener_src = (ROOT / "assistant" / "speech" / "listener.py").read_text()
+    speech = ROOT / "assistant" / "speech"
+    listener_src = "".join((speech / f).read_text() for f in ("listener.py", "weighing.py"))
     looked_up = set(re.findall(r'getattr\(self\.recognizer, "(\w+)"', listener_src))
-    # The bars: the config's, else the engine's (`Listener._bar`).
+    # The bars: the config's, else the engine's (`Weighing._bar`).
     looked_up |= set(re.findall(r'self\._bar\("(\w+)"', listener_src))
     assert {"min_support", "min_agree", "strict_partial", "open_reading"} <= looked_up
     assert {"safety_min_support", "safety_check_below", "check_below"} <= looked_up

@@ -1946,7 +1946,7 @@ def _bare_minutes_at(tokens: list[str], i: int) -> tuple[int, int] | None:
 
 UNSURE_LENGTH = "<duration?>"
 """Appended by the listener when the recognizer lost a spoken length (see
-`assistant.speech.listener.UNSURE_DURATION`): every length in the text is then unclear,
+`assistant.speech.weighing.UNSURE_DURATION`): every length in the text is then unclear,
 so Hearth asks how long instead of using a misheard or default one."""
 
 

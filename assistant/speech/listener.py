@@ -1,6 +1,6 @@
 """The listener: from recognized speech to the commands the dialog engine should hear.
 
-It decides three things the recognizer cannot:
+It decides what the recognizer cannot:
 - whether speech was meant for Hearth (wake phrase, or an answer/dictation window);
 - when Hearth is talking, that what comes in is Hearth itself, except a barge-in
   ("stop" or the wake phrase), which must cut Hearth off at once;
@@ -20,11 +20,10 @@ It decides three things the recognizer cannot:
   command after the wake phrase and the strict grammar's reading disagree, the one
   the second reading sides with.
 
-- whether a command reading after the wake phrase (in its utterance, or in one of its
-  own after a bare wake phrase) is really a request: the engine's
-  own word posteriors and its open-vocabulary reading must back its words, else the
-  speech is declined (`Heard.declined`: nothing acted on, no words handed on); and
-  whether a command's length was misheard (`UNSURE_DURATION`).
+Whether the reading taken after the wake phrase is really a request (else the speech
+is declined: `Heard.declined`, nothing acted on, no words handed on), whether to ask
+before acting on it, and whether its length was misheard (`UNSURE_DURATION`) is
+judged in `weighing.py`; the listener hands it the reading and acts on the verdict.
 
 Privacy: nothing heard is logged or kept here; texts that are not for Hearth are
 dropped on the spot.
@@ -35,24 +34,17 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
-
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.safety import SAFETY
 from assistant.speech.answers import answer_within
 from assistant.speech.front_end import FrontEnd, NoFrontEnd
-from assistant.speech.types import Recognizer, Utterance, Word
+from assistant.speech.types import Recognizer, Utterance
 from assistant.speech.vad import VoiceActivity, VoiceVad
 from assistant.speech.wake import WakePhrase, words
-
-Default = TypeVar("Default", float, None)
-"""What `Listener._bar` gives when neither the config nor the engine sets a bar."""
+from assistant.speech.weighing import UNSURE_DURATION, Weighing
 
 STOP_WORDS = frozenset({"stop", "quiet", "enough"})
 """Words that cut Hearth off when heard while it talks."""
@@ -65,26 +57,6 @@ speech waits for the sentence to be over (`ListenerConfig.talk_opening_quiet_s`)
 OPEN_ENDINGS = frozenset({"a", "an", "the", "to", "and", "or", "but", "of", "for", "with", "so"})
 """A partial ending in one of these is a sentence still going ("we need a minute to..."),
 whatever the NLU makes of its start: never acted on without the engine's final."""
-
-
-_DURATION_TEXT = """one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    ninety hundred half quarter couple few second seconds minute minutes hour hours"""
-DURATION_WORDS = frozenset(_DURATION_TEXT.split())
-"""Words of a length ("three minutes", "half an hour")."""
-
-UNSURE_DURATION = "<duration?>"
-"""Appended to a command's text when its length was misheard (see `Listener._length_lost`):
-the dialog must ask how long instead of using a default length."""
-
-
-def _best_posteriors(heard: Iterable[Word]) -> dict[str, float]:
-    """Each word of the engine's reading with the highest posterior it was given (a word
-    said twice keeps its surer one)."""
-    conf: dict[str, float] = {}
-    for w in heard:
-        conf[w.word] = max(conf.get(w.word, 0.0), w.confidence)
-    return conf
 
 
 @dataclass(frozen=True)
@@ -168,7 +140,7 @@ class ListenerConfig:
         second_min_support: when the engine's quick reading does not back the chosen
             command, its second reading (the whole utterance's voice estimate) may:
             it must read as the same request, with at least this support (a second
-            chance, so a higher bar than `min_support`; see `Listener._second_evidence`).
+            chance, so a higher bar than `min_support`; see `Weighing.second_evidence`).
         check_below: a command reading after the wake phrase that clears `min_support`
             but not this bar is handed on as unsure (`Heard.unsure`): Hearth asks
             before it acts on it. None: the engine's own bar (`check_below` of the
@@ -309,7 +281,7 @@ class Heard:
         declined: speech after the wake phrase that holds no request Hearth may act on
             (no command reading, or one the engine's own reading does not support):
             `text` is "", nothing is acted on or kept; Hearth may say it did not catch it.
-        evidence: how the command reading was supported (see `Listener._evidence`);
+        evidence: how the command reading was supported (see `Weighing.evidence`);
             numbers only, never words.
         unsure: a request after the wake phrase with some evidence, but not enough to
             act on it unasked (`ListenerConfig.check_below`): Hearth names what it
@@ -382,18 +354,16 @@ class Listener:
         self._held_quiet = 0.0  # the quiet that confirms it
         if phrases is None:
             phrases = getattr(getattr(recognizer, "grammar", None), "phrases", ())
-        self._phrase_set = frozenset(phrases)
-        self._phrases = sorted(self._phrase_set)
-        self._phrase_words: list[tuple[str, ...]] | None = None  # made when first needed
+        self._phrases = sorted(frozenset(phrases))
+        self.weighing = Weighing(recognizer, self.config, self.parse, self.wake, self._phrases)
+        """Judges the reading taken: its evidence, whether to ask first, its length."""
         self._goes_on: dict[str, bool] = {}
         self._phrase_intents: dict[str, str] = {}
 
     def prepare(self) -> None:
-        """Make now what the first reading would otherwise wait for: the command model's
-        sentences as words, to measure readings against (about 30 ms and 2 MB for
-        16,000 sentences; the words are shared between sentences)."""
-        if self._phrase_words is None:
-            self._phrase_words = [tuple(map(sys.intern, p.split())) for p in self._phrases]
+        """Make now what the first reading would otherwise wait for (see
+        `Weighing.prepare`)."""
+        self.weighing.prepare()
 
     # -- the one entry point -----------------------------------------------------------
 
@@ -559,15 +529,15 @@ class Listener:
         request the NLU reads, backed by the engine's evidence, its length not misheard.
         Every path that hands speech after the wake phrase on comes through here."""
         meaning = self.parse(said).name if self.parse is not None else None
-        evidence = self._evidence(said, utt)
-        if after_wake and meaning not in (None, NONE) and not self._supported(evidence):
-            evidence = self._second_evidence(said, meaning, utt) or evidence
-        if meaning == NONE or not self._supported(evidence):
+        evidence = self.weighing.evidence(said, utt)
+        if after_wake and meaning not in (None, NONE) and not self.weighing.supported(evidence):
+            evidence = self.weighing.second_evidence(said, meaning, utt) or evidence
+        if meaning == NONE or not self.weighing.supported(evidence):
             # Talk to Hearth that holds no request. After the wake phrase Hearth may
             # say it did not catch it; with --no-wake, talk is simply let go.
             if not after_wake:
                 return []
-            if meaning == SAFETY and self._asks_about_help(evidence):
+            if meaning == SAFETY and self.weighing.asks_about_help(evidence):
                 # A call for help the bars decline is asked about, not let go: the
                 # question gives the crisis line first.
                 return [
@@ -578,207 +548,18 @@ class Listener:
         # wake phrase, and only when the support alone does not already ask (the
         # sentence search costs a few ms).
         unsure = after_wake and (
-            evidence["support"] < self._check_bar(meaning)
-            or self._words_dropped(evidence)
-            or self._loose(said)
+            evidence["support"] < self.weighing.check_bar(meaning)
+            or self.weighing.words_dropped(evidence)
+            or self.weighing.loose(said)
         )
         if unsure and meaning in self.config.acts_when_cut_off and self._cut_off(t, barge_in):
             unsure = False  # Hearth was just cut off: do it rather than ask
-        if after_wake and self._length_disputed(said, utt, evidence):
+        if after_wake and self.weighing.length_disputed(said, utt, evidence):
             unsure = True  # a length another reading heard otherwise: named back, asked
-        if self._length_lost(said, utt):
+        if self.weighing.length_lost(said, utt):
             said = f"{said} {UNSURE_DURATION}"
         heard = Heard(said, t, barge_in=barge_in, evidence=evidence, unsure=unsure, wake=after_wake)
         return [heard]
-
-    def _words_dropped(self, evidence: dict[str, float]) -> bool:
-        """The request chosen leaves out words the engine heard after the wake phrase,
-        and its support is not high enough to act on it all the same."""
-        dropped = self.config.check_dropped_words
-        if dropped is None or evidence["heard"] - evidence["n"] < dropped:
-            return False
-        return evidence["support"] < self.config.check_dropped_below
-
-    def _loose(self, said: str) -> bool:
-        """`said` is only loosely a request: it is none of the command model's own
-        sentences, and the NLU reads it under `check_below_confidence` or it is
-        `check_beyond_edits` words or more from every one of those sentences (unless
-        it holds free text, which no sentence has)."""
-        if self.parse is None or said in self._phrase_set:
-            return False
-        intent = self.parse(said)
-        if intent.confidence < self.config.check_below_confidence:
-            return True
-        beyond = self.config.check_beyond_edits
-        if beyond is None or intent.slots.get("text") or intent.name == SAFETY:
-            # Free text ("add appreciation <anything>") is no sentence's; a call for help
-            # is said in words of its own and has its own bar (`safety_check_below`).
-            return False
-        return self._edits_from_sentences(said, beyond) >= beyond
-
-    def _edits_from_sentences(self, said: str, cutoff: int) -> int:
-        """The fewest word edits from `said` to one of the command model's sentences
-        (`cutoff` when it is that many or more; about 3 ms over 16,000 sentences)."""
-        self.prepare()
-        assert self._phrase_words is not None
-        if not self._phrase_words:
-            return 0  # no sentences known: nothing to measure against
-        best = process.extractOne(
-            said.split(), self._phrase_words, scorer=Levenshtein.distance, score_cutoff=cutoff
-        )
-        return int(best[1]) if best is not None else cutoff
-
-    def _bar(self, name: str, default: Default) -> float | Default:
-        """The config's bar `name`, else the engine's own (its figures are on its own
-        scale), else `default`."""
-        value = getattr(self.config, name)
-        return value if value is not None else getattr(self.recognizer, name, default)
-
-    def _asks_about_help(self, evidence: dict[str, float]) -> bool:
-        """A declined reading of a call for help has enough support to be asked about."""
-        floor = self._bar("safety_min_support", None)
-        return floor is not None and evidence["support"] >= floor
-
-    def _check_bar(self, meaning: str | None) -> float:
-        """The support under which a request after the wake phrase is asked about first."""
-        bar = self._bar("check_below", 0.0)
-        if meaning == SAFETY:
-            safety_bar = self._bar("safety_check_below", None)
-            bar = bar if safety_bar is None else max(bar, safety_bar)
-        return bar
-
-    def _second_evidence(self, said: str, meaning: str, utt: Utterance) -> dict[str, float] | None:
-        """The evidence for `said` (a request of intent `meaning`) in the engine's second
-        reading of the same speech (with the whole utterance's voice estimate), when that
-        reading backs it and the quick one did not; None otherwise. The quick pass reads
-        with a mean estimated from the first moments of speech and can lose a command its
-        other readings found ("give us a minute" read as "the lot deleted", the strict
-        grammar and the second pass both "give us a minute"): its posteriors then back
-        none of the command's words. The second pass is the engine's own reading with posteriors of
-        its own. Being a second chance, it must read as the same request and clear a
-        higher bar (`ListenerConfig.second_min_support`); evidence it gave is marked
-        `second` = 1."""
-        reread = getattr(self.recognizer, "reread", None)
-        second = reread() if reread is not None else None
-        if second is None:
-            return None
-        has_wake, rest = self.wake.split(second.text)
-        same_edges = has_wake == self.wake.split(utt.text)[0]
-        if not same_edges or not rest or self.parse(rest).name != meaning:  # type: ignore[misc]
-            return None  # other speech edges, or another request (or none) heard
-        evidence = {**self._evidence(said, second), "second": 1.0}
-        if evidence["support"] < self.config.second_min_support or not self._supported(evidence):
-            return None
-        return evidence
-
-    def _supported(self, evidence: dict[str, float]) -> bool:
-        """The command reading is backed by the engine's own reading (word posteriors,
-        words heard as no command word) and, when there is one, by the open reading.
-        The bars are the engine's own (its figures are on its own scale) unless the
-        config sets them."""
-        support, agree = self._bar("min_support", 0.0), self._bar("min_agree", 0.0)
-        if evidence["support"] < support:
-            return False
-        return not evidence["open"] or evidence["agree"] >= agree
-
-    def _open_words(self, utt: Utterance) -> set[str]:
-        """The words of the open-vocabulary reading of the last speech heard after the
-        wake phrase of `utt` (empty when the engine has no such reading)."""
-        reading = getattr(self.recognizer, "open_reading", None)
-        opened = reading() if reading is not None else None
-        if opened is None:
-            return set()
-        lead, _ = self.wake.request_start(utt.text, len(utt.words))
-        wake_end = utt.words[lead - 1].end if lead else 0.0
-        # Tolerance: the two readings place word edges a few frames apart.
-        return {w.word for w in opened.words if w.start >= wake_end - 0.05}
-
-    def _length_lost(self, rest: str, utt: Utterance) -> bool:
-        """The engine's own reading holds a number or time word ("three", "minutes") that
-        the chosen command reading lacks, and that command takes a length: the length
-        was misheard, and the default must not stand in for it. So does another of the
-        engine's readings of the same speech that names the same request with a length
-        when the chosen one names none ("we need a free we need to timeout", and among
-        its other readings "we need a three minutes timeout")."""
-        intent = self.parse(rest)  # type: ignore[misc]
-        if "seconds" not in intent.slots:
-            return False
-        _, heard = self.wake.split(utt.text)
-        heard_words = set(words(heard)) | self._open_words(utt)
-        if DURATION_WORDS.intersection(heard_words) - set(words(rest)):
-            return True
-        # (utt's own text holds no length word here: any would have been lost above)
-        return self._says_no_length(rest) and self._holds_a_length(utt, intent.name)
-
-    def _length_disputed(self, rest: str, utt: Utterance, evidence: dict[str, float]) -> bool:
-        """`rest` names a request with a length, another of the engine's readings of the
-        same speech names the same request with another length ("... break for twenty
-        minutes", and among its other readings "... break for ten minutes"), and
-        `ListenerConfig.asks_disputed_length` is on. The figures go into `evidence`:
-        `length_other` (1 when disputed) and `length_conf` (the lowest posterior of the
-        chosen length's words)."""
-        if self._says_no_length(rest):
-            return False
-        intent = self.parse(rest)  # type: ignore[misc]
-        seconds = intent.slots.get("seconds")
-        if seconds is None:
-            return False
-        others = {self._length_named(r, intent.name) for r in (utt.text, *utt.alternatives)}
-        disputed = bool(others - {None, seconds})
-        conf = _best_posteriors(utt.words)
-        sure = min(conf.get(w, 0.0) for w in words(rest) if w in DURATION_WORDS)
-        evidence["length_other"], evidence["length_conf"] = float(disputed), sure
-        return disputed and self.config.asks_disputed_length
-
-    def _length_named(self, reading: str, name: str) -> int | None:
-        """The length, in seconds, that `reading` (a whole reading, wake phrase and all)
-        gives request `name`; None when it names another request or no length."""
-        _, rest = self.wake.split(reading)
-        if self._says_no_length(rest):
-            return None
-        intent = self.parse(rest)  # type: ignore[misc]
-        return intent.slots.get("seconds") if intent.name == name else None
-
-    def _says_no_length(self, rest: str) -> bool:
-        return not DURATION_WORDS.intersection(words(rest))
-
-    def _holds_a_length(self, final: Utterance, name: str) -> bool:
-        """One of the engine's readings of the speech (`final` and its alternatives)
-        names request `name` with a length."""
-        readings = (final.text, *final.alternatives)
-        return any(self._length_named(r, name) is not None for r in readings)
-
-    def _default_length_unsure(self, rest: str) -> bool:
-        """`rest`, a reading after the wake phrase, is a request that takes a length, says
-        none, and is word for word none of the command model's sentences."""
-        if not rest or rest in self._phrase_set or not self._says_no_length(rest):
-            return False
-        return "seconds" in self.parse(rest).slots  # type: ignore[misc]
-
-    def _evidence(self, rest: str, utt: Utterance) -> dict[str, float]:
-        """How well the engine's own best reading (with its word posteriors) supports
-        the command reading `rest` that was chosen."""
-        lead, _ = self.wake.request_start(utt.text, len(utt.words))
-        heard = list(utt.words[lead:])
-        conf = _best_posteriors(heard)
-        chosen = rest.split()  # the engine's own words (any script), as `conf` has them
-        support = [conf.get(w, 0.0) for w in chosen]
-        lm = [w.confidence for w in heard]
-        opened = self._open_words(utt)
-        share = len(heard) / (len(heard) + utt.unknown) if heard else 0.0
-        return {
-            "support": share * sum(support) / len(support) if support else 0.0,
-            "agree": sum(w in opened for w in chosen) / len(chosen) if chosen else 0.0,
-            "open": float(bool(opened)),
-            "support_raw": sum(support) / len(support) if support else 0.0,
-            "support_min": min(support) if support else 0.0,
-            "lm_mean": sum(lm) / len(lm) if lm else 0.0,
-            "lm_min": min(lm) if lm else 0.0,
-            "same": float(" ".join(w.word for w in heard) == " ".join(chosen)),
-            "unknown": float(utt.unknown),
-            "heard": float(len(heard)),
-            "n": float(len(chosen)),
-        }
 
     def _early(self, t: float, mode: str) -> list[Heard]:
         if mode == "dictation" or self.parse is None or self._acted_early:
@@ -862,12 +643,12 @@ class Listener:
             # they may go on after a pause, and talk read early as one ("i can't decide
             # what to wear" as "idea suicide what we're") would be read back to them.
             return self._end_now(t)
-        if (has_wake or self._awake(t)) and self._loose(rest):
+        if (has_wake or self._awake(t)) and self.weighing.loose(rest):
             # Speech after the wake phrase that is only loosely a request: it will be
             # asked about, which the readings of the whole decide
             # (`ListenerConfig.check_below_confidence`).
             return self._end_now(t)
-        if self._default_length_unsure(rest):
+        if self.weighing.default_length_unsure(rest):
             # A request that takes a length, read early without one and in words of no
             # sentence: the length may be what was misheard, and the default must not
             # stand in for it. The readings of the whole are looked at for it ("we need a
@@ -875,7 +656,7 @@ class Listener:
             # whole as "we need three minutes timeout"); without one there, the early
             # reading stands.
             final = self.recognizer.finish()
-            if final is not None and self._holds_a_length(final, self._intent_of(rest)):
+            if final is not None and self.weighing.holds_a_length(final, self._intent_of(rest)):
                 return self._final(final, t, early=False)
             # The engine's final was taken here: no later one is left to drop.
             return self._final(Utterance(partial), t, early=True)

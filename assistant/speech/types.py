@@ -71,7 +71,7 @@ class Utterance:
             (the engine's n-best after `text`); empty when it gives none.
         unknown: words the engine heard in command mode that are no command words
             (filler, "[unk]") and were left out of `text`: evidence that the speech
-            was not a command (see `Listener._evidence`).
+            was not a command (see `Weighing.evidence`).
     """
 
     text: str
