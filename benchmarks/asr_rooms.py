@@ -204,6 +204,25 @@ def calls_for_help(split: str) -> list[dict]:
     ]
 
 
+LENGTH_LEADS = ("for", "a", "an", "another")
+
+
+def length_split(text: str) -> tuple[str, str] | None:
+    """A command's wording cut where its length begins ("start a pause" | "for a minute
+    and a half"), for `--length-pause`; None when it says no length or nothing before it."""
+    from assistant.speech.weighing import DURATION_WORDS  # the current code's, not a baseline's
+
+    said = text.split()
+    first = next((i for i, w in enumerate(said) if w in DURATION_WORDS), None)
+    if first is None:
+        return None
+    while first > 0 and said[first - 1] in LENGTH_LEADS:
+        first -= 1
+    if first == 0:
+        return None
+    return " ".join(said[:first]), " ".join(said[first:])
+
+
 def jobs_for(
     split: str,
     n_cmd: int,
@@ -214,14 +233,18 @@ def jobs_for(
     voices: list[str] | None = None,
     everyday_set: str = "1",
     every_voice: bool = False,
+    length_pause: float = 0.0,
 ) -> list[dict]:
     """Each condition gets its own slice of the sentences, each sentence a voice in turn
     (`every_voice`: each sentence in every voice, for a figure per voice over the same
     sentences). Calls for help come last, so the other jobs keep their ids, and with them
     the noise each one is mixed with (`render` seeds by id): runs with and without them
-    compare."""
+    compare. `length_pause`: only the commands with a length and words before it, each
+    said with that many seconds of silence before its length."""
     voices = voices or list((TUNE_VOICES if split == "tune" else HELDOUT_VOICES).keys())
     commands, everyday = sentences(split, everyday_set)
+    if length_pause:
+        commands = [c for c in commands if "seconds" in c["slots"] and length_split(c["text"])]
     helps = calls_for_help(split) if n_help else []
     kinds = (
         ("command", commands, n_cmd),
@@ -256,6 +279,10 @@ def jobs_for(
                                 "slots": item.get("slots", {}) if request else {},
                             }
                         )
+                        if length_pause and kind == "command":
+                            head, tail = length_split(text)  # type: ignore[misc]
+                            jobs[-1]["spoken_parts"] = [f"{WAKE} {head}", tail]
+                            jobs[-1]["length_pause"] = length_pause
     return jobs
 
 
@@ -520,8 +547,23 @@ def reverb(x: np.ndarray, cache: Path, key: str) -> np.ndarray:
     return y
 
 
+def _voiced(x: np.ndarray) -> np.ndarray:
+    """`x` without the silence a synthesizer leaves at its edges."""
+    loud = np.nonzero(np.abs(x) > 0.01 * max(float(np.max(np.abs(x))), 1e-9))[0]
+    return x[loud[0] : loud[-1] + 1] if len(loud) else x
+
+
+def spoken(job: dict, cache: Path) -> np.ndarray:
+    """The job's speech; with `--length-pause`, its two parts with the silence between."""
+    voice = VOICES[job["voice"]]
+    if not job.get("spoken_parts"):
+        return synthesize(job["spoken"], voice, cache)
+    head, tail = (_voiced(synthesize(part, voice, cache)) for part in job["spoken_parts"])
+    return np.concatenate([head, np.zeros(int(job["length_pause"] * RATE)), tail])
+
+
 def render(job: dict, cache: Path, bed: dict[str, np.ndarray]) -> np.ndarray:
-    speech = synthesize(job["spoken"], VOICES[job["voice"]], cache)
+    speech = spoken(job, cache)
     x = np.concatenate([np.zeros(int(_PAD * RATE)), speech, np.zeros(int(_TAIL * RATE))])
     cond = job["condition"]
     # Which stretch of the noise bed each utterance gets; another draw (--noise-draw)
@@ -1258,6 +1300,15 @@ def main() -> None:
         help='listener settings to compare on the same audio, e.g. "default,'
         'answer_noise_below=0.5" (ListenerConfig fields; tuning)',
     )
+    ap.add_argument(
+        "--length-pause",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="only commands with a length and words before it, each said with S seconds "
+        "of silence before its length (\"hey hearth let's take a break ... for ten "
+        'minutes"): is the length heard, or the default taken before it was said?',
+    )
     ap.add_argument("--dump", help="write every job and result here (JSON lines)")
     ap.add_argument(
         "--keep-audio",
@@ -1309,6 +1360,7 @@ def main() -> None:
             voices,
             args.everyday,
             args.every_voice,
+            args.length_pause,
         )
     with audio_folder(args.keep_audio) as out:
         with Pool(args.jobs, initializer=_init_render, initargs=(str(cache),)) as pool:

@@ -236,6 +236,14 @@ class Weighing:
         readings = (final.text, *final.alternatives)
         return any(self._length_named(r, name) is not None for r in readings)
 
+    def length_unsaid(self, rest: str) -> bool:
+        """`rest`, a reading after the wake phrase (a length marker aside), is a request
+        that takes a length and says none."""
+        rest = rest.removesuffix(UNSURE_DURATION).strip()
+        if not rest or self.parse is None or not self._says_no_length(rest):
+            return False
+        return "seconds" in self.parse(rest).slots
+
     def default_length_unsure(self, rest: str) -> bool:
         """`rest`, a reading after the wake phrase, is a request that takes a length, says
         none, and is word for word none of the command model's sentences."""

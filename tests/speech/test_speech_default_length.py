@@ -127,19 +127,30 @@ def test_a_three_minute_time_out_is_never_the_default_minute(
     )
 
 
-def test_a_sentence_without_a_length_is_still_decided_early(
+def test_a_sentence_without_a_length_gets_the_default_once_no_length_follows(
     listen, product_sphinx, parser, synth_pcm
 ) -> None:
-    heard = listen(product_sphinx, synth_pcm("hey hearth we need a break"), parser.parse)
-    assert [(h.text, h.early) for h in heard] == [("we need a break", True)]
+    # Read whole after the longer quiet that a length said after a pause would break
+    # (`length_pause_quiet_s`); with that wait off, it is decided early.
+    speech = synth_pcm("hey hearth we need a break")
+    heard = listen(product_sphinx, speech, parser.parse)
+    assert [(h.text, h.early) for h in heard] == [("we need a break", False)]
     assert parser.parse(heard[0].text).slots == {"seconds": 60}
+    at_once = ListenerConfig(wake_phrase="hey hearth", length_pause_quiet_s=None)
+    heard = listen(product_sphinx, speech, parser.parse, at_once)
+    assert [(h.text, h.early) for h in heard] == [("we need a break", True)]
+
+
+THREE = "hey hearth we need three minutes timeout"
 
 
 def read_early(parser, partial: str, whole: str) -> list:
     """`partial` heard from 0.5 s to 1.5 s, `whole` the engine's reading of it: what the
-    listener decides with its default timing and the real parser."""
+    listener decides with its default timing and the real parser, when a request said
+    without its length is decided early (`length_pause_quiet_s` off: with it, such a
+    request is read whole, and the whole's readings decide as in the tests above)."""
     script = Script([(0.5, 1.5, partial, whole)])
-    settings = ListenerConfig(wake_phrase="hey hearth")
+    settings = ListenerConfig(wake_phrase="hey hearth", length_pause_quiet_s=None)
     heard, _ = scripted.listen(script, 2.5, parser.parse, settings)
     return heard
 
@@ -148,8 +159,16 @@ def test_a_length_in_the_reading_of_the_whole_is_taken_over_the_early_default(pa
     heard = read_early(
         parser,
         "hey hearth we need a breathing time out",
-        "hey hearth we need three minutes timeout",
+        THREE,
     )
+    assert [(h.text, h.early) for h in heard] == [("we need three minutes timeout", False)]
+    assert parser.parse(heard[0].text).slots == {"seconds": 180}
+
+
+def test_with_the_wait_for_a_length_the_whole_decides_as_well(parser) -> None:
+    # The product's timing: never decided early, read whole at the first quiet.
+    script = Script([(0.5, 1.5, "hey hearth we need a breathing time out", THREE)])
+    heard, _ = scripted.listen(script, 2.5, parser.parse, ListenerConfig())
     assert [(h.text, h.early) for h in heard] == [("we need three minutes timeout", False)]
     assert parser.parse(heard[0].text).slots == {"seconds": 180}
 

@@ -33,11 +33,13 @@ def listen(
 ) -> list:
     """The listener's decisions on `audio` (audio clock, 20 ms blocks), without early
     decisions on partials unless `config` sets `early_stable_s` (by default out of
-    reach: what is decided is decided on the readings of the whole speech).
-    `read_at`, when given, gets the audio time of each tentative end
-    (`finish_tentatively`)."""
+    reach: what is decided is decided on the readings of the whole speech), and without
+    the longer wait of a request said without its length (`length_pause_quiet_s`,
+    tested in test_speech_length_pause.py). `read_at`, when given, gets the audio time
+    of each tentative end (`finish_tentatively`)."""
     recognizer.reset()
-    settings = ListenerConfig(**{"wake_phrase": "hey hearth", "early_stable_s": 60.0, **config})
+    defaults = {"wake_phrase": "hey hearth", "early_stable_s": 60.0, "length_pause_quiet_s": None}
+    settings = ListenerConfig(**{**defaults, **config})  # type: ignore[arg-type]
     listener = Listener(recognizer, settings, parser.parse)
     now = 0.0
     if read_at is not None:
