@@ -1135,6 +1135,7 @@ def write_summary(
     voices: list[str] | None = None,
     everyday_set: str = "1",
     every_voice: bool = False,
+    length_pause: float = 0.0,
 ) -> None:
     """Per split and code version, for each condition: commands right (acted on unasked,
     or asked about and the yes heard), commands said with a length and those taken with
@@ -1143,7 +1144,12 @@ def write_summary(
     (`--voices`) the split is named with them, e.g. "heldout:piper-joe", so that a run
     with the split's own voices in the same file stays apart; `everyday_set` names the
     list of talk (`--everyday`) in each record as "talk_list", and `every_voice`
-    (`--every-voice`) the sample as "every voice" ("in turn" otherwise)."""
+    (`--every-voice`) the sample as "every voice" ("in turn" otherwise), with
+    `length_pause` (`--length-pause`) added to it, e.g. "every voice, 0.3 s before the
+    length"."""
+    sample = "every voice" if every_voice else "in turn"
+    if length_pause:
+        sample += f", {length_pause:g} s before the length"
     with path.open("a", encoding="utf-8") as f:
         for split in sorted({j["split"] for j in jobs}):
             for name, res in results.items():
@@ -1174,7 +1180,7 @@ def write_summary(
                     "split": label,
                     "code": name,
                     "talk_list": everyday_set,
-                    "sample": "every voice" if every_voice else "in turn",
+                    "sample": sample,
                 }
                 f.write(json.dumps({**record, "by_condition": figures}) + "\n")
 
@@ -1469,6 +1475,7 @@ def main() -> None:
             voices,
             args.everyday,
             args.every_voice,
+            args.length_pause,
         )
     if args.sweep:
         sweep(jobs, results[variants[0]])

@@ -298,6 +298,30 @@ def test_a_failed_benchmark_does_not_stop_the_others(tmp_path, monkeypatch):
 
     monkeypatch.setattr(hearing.subprocess, "run", run)
     failed = hearing.run_all(tmp_path / "summary.jsonl", "abc123", quick=True)
-    assert ran == ["asr_rooms.py"] * 6 + ["talk_over.py", "latency.py"]
+    assert ran == ["asr_rooms.py"] * 8 + ["talk_over.py", "latency.py"]
     assert len(failed) == 1 and failed[0].startswith("asr_rooms.py --split both")
     assert "exit 1" in failed[0]
+
+
+def test_a_pause_before_the_length_has_its_section_with_the_length_bar_only(tmp_path):
+    """`--length-pause` runs: commands right has no bar there, lengths keep theirs (0),
+    and a run with no talk has no talk row."""
+    import json
+
+    cond = {"commands": 9, "right": 3, "with_length": 9, "wrong_length": 2,
+            "wake_talks": 0, "talks": 0, "wake_talk_acted": 0, "talk_acted": 0}  # fmt: skip
+    sample = "every voice, 0.3 s before the length"
+    record = {"benchmark": "rooms", "split": "heldout", "code": "now", "talk_list": "1",
+              "sample": sample, "by_condition": {"clean": cond}}  # fmt: skip
+    summary = tmp_path / "hearing.jsonl"
+    summary.write_text(json.dumps(record) + "\n")
+    result = _hearing("--scorecard", str(summary))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    at = lines.index("-- hearing in rooms, a pause before the length, every held-out voice, clean")
+    section = lines[at + 1 :]
+    assert section[0].startswith("commands right, clean") and "(no target)" in section[0]
+    assert "33.3% (3/9)" in section[0] and " NO " not in section[0]
+    assert section[1].startswith("a length said, taken as another") and "2 of 9" in section[1]
+    assert " NO " in section[1]
+    assert not any(line.startswith("talk after the wake phrase") for line in section)
