@@ -247,8 +247,10 @@ class ListenerConfig:
             do not read speech to its end ahead end it at `end_quiet_s`. None: such a
             request is decided as any other. Chosen on the rooms benchmark's tune half
             (`asr_rooms.py --length-pause`, every tune voice, clean): with 0.3 s of
-            silence before the length, 15 of 32 commands right against 4 (0.3 s: 14),
-            no length taken as another (3 before); with 0.2 s, 21 against 12.
+            silence before the length, 15 of 32 commands acted on right against 4 (a
+            wait of 0.3 s: 14), no length taken as another (3 before); with 0.2 s, 21
+            against 12. The cost: such a request said alone is answered about 0.2 s
+            later (docs/hearing.md, thirty-third session).
     """
 
     wake_phrase: str = "hey hearth"
