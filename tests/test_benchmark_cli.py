@@ -325,3 +325,20 @@ def test_a_pause_before_the_length_has_its_section_with_the_length_bar_only(tmp_
     assert section[1].startswith("a length said, taken as another") and "2 of 9" in section[1]
     assert " NO " in section[1]
     assert not any(line.startswith("talk after the wake phrase") for line in section)
+
+
+def test_length_pause_cuts_a_command_where_its_length_begins():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import asr_rooms
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    cut = asr_rooms.length_split
+    assert cut("start a pause for a minute and a half") == (
+        "start a pause",
+        "for a minute and a half",
+    )
+    assert cut("add another minute") == ("add", "another minute")
+    assert cut("i need space back in an hour") == ("i need space back in", "an hour")
+    assert cut("five minutes please") is None  # nothing before the length
+    assert cut("we need a break") is None  # no length
