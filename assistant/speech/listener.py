@@ -369,9 +369,9 @@ class Listener:
         self._held_quiet = 0.0  # the quiet that confirms it
         if phrases is None:
             phrases = getattr(getattr(recognizer, "grammar", None), "phrases", ())
-        self._phrases = sorted(frozenset(phrases))
-        self.weighing = Weighing(recognizer, self.config, self.parse, self.wake, self._phrases)
+        self.weighing = Weighing(recognizer, self.config, self.parse, self.wake, phrases)
         """Judges the reading taken: its evidence, whether to ask first, its length."""
+        self._phrases = self.weighing.phrases  # sorted once, shared
         self._goes_on: dict[str, bool] = {}
         self._phrase_intents: dict[str, str] = {}
 

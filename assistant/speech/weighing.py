@@ -69,6 +69,7 @@ class Weighing:
         self.parse = parse
         self.wake = wake
         self.phrases = sorted(frozenset(phrases))
+        """The command model's sentences in order (the listener looks up longer ones)."""
         self.phrase_set = frozenset(self.phrases)
         self._phrase_words: list[tuple[str, ...]] | None = None  # made when first needed
 
@@ -247,9 +248,7 @@ class Weighing:
     def default_length_unsure(self, rest: str) -> bool:
         """`rest`, a reading after the wake phrase, is a request that takes a length, says
         none, and is word for word none of the command model's sentences."""
-        if not rest or rest in self.phrase_set or not self._says_no_length(rest):
-            return False
-        return "seconds" in self.parse(rest).slots  # type: ignore[misc]
+        return rest not in self.phrase_set and self.length_unsaid(rest)
 
     def evidence(self, rest: str, utt: Utterance) -> dict[str, float]:
         """How well the engine's own best reading (with its word posteriors) supports
