@@ -9,12 +9,11 @@ real PocketSphinx engine for the case it was made for (the rooms benchmark's tun
 
 from __future__ import annotations
 
-import numpy as np
-
 from assistant.nlu.intent import NONE, Intent
 from assistant.speech.listener import Heard, ListenerConfig
 
 from . import scripted
+from .conftest import voiced
 from .scripted import Script, ScriptedEngine
 
 BREAK, TEN = "hey hearth let's take a break", "hey hearth let's take a break for ten minutes"
@@ -77,18 +76,11 @@ def test_a_request_that_takes_no_length_is_acted_on_as_soon_as_before() -> None:
     assert heard[0].t < 1.5 + 0.2, heard[0].t
 
 
-def voiced(pcm: bytes) -> np.ndarray:
-    """Flite's speech without the silence at its edges."""
-    x = np.frombuffer(pcm, dtype="<i2")
-    loud = np.nonzero(np.abs(x.astype(np.int32)) > 0.01 * np.abs(x.astype(np.int32)).max())[0]
-    return x[loud[0] : loud[-1] + 1]
-
-
 def test_flite_pausing_before_the_length_gets_that_length(heard_as_run, parser, flite_pcm) -> None:
     """A tune voice of the rooms benchmark, 0.3 s of silence before the length."""
     head = voiced(flite_pcm("hey hearth we need to cool off"))
     tail = voiced(flite_pcm("for fifteen minutes"))
-    speech = np.concatenate([head, np.zeros(int(0.3 * 16000), "<i2"), tail]).tobytes()
+    speech = head + bytes(int(0.3 * 32000)) + tail
 
     def lengths(config: ListenerConfig) -> list[object]:
         heard = heard_as_run("", speech=speech, config=config)

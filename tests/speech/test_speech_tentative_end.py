@@ -3,20 +3,11 @@ PocketSphinx and espeak-ng speech: acted on sooner, read again whole when it goe
 
 from __future__ import annotations
 
-import numpy as np
-
 from assistant.speech.listener import Listener, ListenerConfig
 
+from .conftest import voiced
+
 BLOCK = 640  # 20 ms
-
-
-def voiced(pcm: bytes, level: float = 100.0) -> bytes:
-    """`pcm` cut to its voiced part (20 ms blocks louder than `level` RMS)."""
-    x = np.frombuffer(pcm, dtype="<i2")
-    n = len(x) // 320
-    rms = np.sqrt((x[: n * 320].astype(np.float64).reshape(n, 320) ** 2).mean(axis=1))
-    loud = np.nonzero(rms > level)[0]
-    return x[loud[0] * 320 : (loud[-1] + 1) * 320].tobytes()
 
 
 def feed_all(recognizer, audio: bytes) -> list:
