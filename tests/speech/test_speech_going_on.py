@@ -17,7 +17,7 @@ parse = scripted.reads(REQUESTS)  # (reads REQUESTS as it stands: tests add to i
 
 
 def listen(
-    script: Script, until: float, mode: str = "wake", **config: float
+    script: Script, until: float, mode: str = "wake", **config: float | None
 ) -> tuple[list[Heard], ScriptedEngine]:
     settings = ListenerConfig(early_stable_s=60.0, **config)  # no decision on a partial
     return scripted.listen(script, until, parse, settings, mode=mode)
@@ -39,7 +39,7 @@ def test_a_sure_command_behind_a_stray_last_word_is_acted_on_at_the_end_of_speec
 
 def test_a_stray_last_word_on_talk_is_declined_at_the_end_of_speech() -> None:
     script = Script([(0.5, 1.5, "hey hearth we need a me the", "hey hearth the lot deleted")])
-    heard, _ = listen(script, until=2.5)
+    heard, _ = listen(script, until=2.5, unsure_quiet_s=None)  # (its own wait: see below)
     assert [(h.text, h.declined) for h in heard] == [("", True)]
     assert 1.5 + 0.2 <= heard[0].t < 1.5 + 0.24, heard[0].t
 
@@ -91,16 +91,25 @@ def test_a_pause_for_thought_is_read_ahead_but_not_declined() -> None:
 def test_the_wait_for_a_sentence_still_going_is_longer_than_for_one_that_ended() -> None:
     # With the wait of speech that reads as ended (0.2 s), the same pause is declined
     # ("Sorry, I didn't catch that") while the person is thinking.
-    heard, _ = listen(pause_for_thought(0.25), until=3.5, going_on_quiet_s=0.2)
+    heard, _ = listen(pause_for_thought(0.25), until=3.5, going_on_quiet_s=0.2, unsure_quiet_s=None)
     assert (heard[0].text, heard[0].declined) == ("", True)
     assert heard[0].t < 1.5 + 0.25
 
 
 def test_a_sentence_that_stays_unfinished_is_declined_when_the_engine_would_end_it() -> None:
     script = Script([(0.5, 1.5, "hey hearth let's do a", "hey hearth let's do a")])
-    heard, _ = listen(script, until=2.5)
+    heard, _ = listen(script, until=2.5, unsure_quiet_s=None)
     assert [(h.text, h.declined) for h in heard] == [("", True)]
     assert 1.5 + 0.3 <= heard[0].t < 1.5 + 0.34
+
+
+def test_with_the_wait_of_speech_that_is_no_request_it_is_declined_later() -> None:
+    """`ListenerConfig.unsure_quiet_s` (test_speech_unsure_quiet.py) waits longer
+    still, under the engine's own end of speech."""
+    script = Script([(0.5, 1.5, "hey hearth let's do a", "hey hearth let's do a")])
+    heard, _ = listen(script, until=2.5)
+    assert [(h.text, h.declined) for h in heard] == [("", True)]
+    assert 1.5 + 0.35 <= heard[0].t < 1.5 + 0.39
 
 
 # A quick reading that opens like the wake phrase with the name misread ("hey if ...",
