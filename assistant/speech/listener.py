@@ -242,8 +242,8 @@ class ListenerConfig:
             decided on a partial, and is acted on only after this much quiet: people
             pause before the length ("let's take a break ... for ten minutes"), and the
             default length must not stand in for one about to be said. Speech that goes
-            on is read on from its start. Kept under the engine's own end of speech
-            (about 0.39 s), after which speech that goes on is new speech. Engines that
+            on is read on from its start (PocketSphinx holds it for the listener, past
+            its own end of speech at about 0.39 s: `SphinxRecognizer.resume`). Engines that
             do not read speech to its end ahead end it at `end_quiet_s`. None: such a
             request is decided as any other. Chosen on the rooms benchmark's tune half
             (`asr_rooms.py --length-pause`, every tune voice, clean): with 0.3 s of

@@ -41,6 +41,7 @@ _STRICT_MAX_BYTES = 2 * SAMPLE_RATE * 4  # 4 s: longer speech is not followed by
 _WAKE_BY_BYTES = 2 * SAMPLE_RATE * 2  # the wake phrase opens a command: heard by 2 s or not at all
 _OPEN_SEARCH = "_default"  # the bundled language model, loaded by the default config
 _FRAME_RATE = 100  # PocketSphinx frames per second
+_HOLD_MAX_BYTES = 2 * SAMPLE_RATE  # 1 s: longer than any wait of the listener's
 _MIN_REREAD_BYTES = 2 * SAMPLE_RATE // 5  # 0.2 s: less after the wake phrase is read whole
 _WAKE_TAIL_S = 0.05
 """The second pass starts this far before the quick reading's end of the wake phrase:
@@ -380,11 +381,16 @@ class SphinxRecognizer:
             speech = ep.process(frame)
             if self._held is not None:
                 # Ended ahead of the endpointer (`finish_tentatively`): what comes is kept
-                # for `resume` until the endpointer ends this speech too.
-                if ep.in_speech:
-                    self._held += frame
-                else:
-                    self._held = self._resume_from = None
+                # for `resume` (or heard anew on `commit`) while the listener waits, past
+                # the endpointer's own end of this speech too: a pause before "... five
+                # minutes" may outlast it.
+                if self._held_ended is None and not ep.in_speech:
+                    self._held_ended = len(self._held)
+                self._held += frame
+                if len(self._held) > _HOLD_MAX_BYTES:  # nobody waits this long
+                    self._held = self._resume_from = self._held_ended = None
+                    self._new_stream()
+                    break
                 continue
             if speech is not None and ep.in_speech and not self._in_utt:
                 # The endpointer hands out speech a window late; the decoder gets it all
@@ -392,8 +398,9 @@ class SphinxRecognizer:
                 # results (and early decisions) keep up with the talk.
                 self._start_utterance(ep.speech_start)
                 self._process(self._heard_since(ep.speech_start))
-            elif self._in_utt and ep.in_speech:
+            elif self._in_utt and (ep.in_speech or self._bridging):
                 self._process(frame)
+            self._bridging = self._bridging and not ep.in_speech
             if self._in_utt and self._decoder.n_frames() >= self._max_frames:
                 self._end_utterance()
             if was_speech and not ep.in_speech and self._in_utt:
@@ -414,26 +421,37 @@ class SphinxRecognizer:
             f for f in (self.strict_follower, self.open_follower) if f is not None and f.active
         ]
         self._end_utterance()
-        self._held = bytearray()
+        self._held, self._held_ended = bytearray(), None
         self._resume_from = (audio, following)
         return self._pending.popleft() if self._pending else None
 
     def commit(self) -> None:
-        """The speech ended tentatively is over (see `finish_tentatively`)."""
-        if self._held is not None:
-            self._held = None
-            self._new_stream()
-        self._resume_from = None
+        """The speech ended tentatively is over (see `finish_tentatively`). What was
+        heard after the endpointer's own end of it is heard anew: new speech may have
+        begun there."""
+        held, ended = self._held, self._held_ended
+        self._held = self._resume_from = self._held_ended = None
+        if held is None:
+            return
+        self._new_stream()
+        if ended is not None:
+            final = self.accept(bytes(held[ended:]))
+            if final is not None:
+                self._pending.appendleft(final)
 
     def resume(self) -> bool:
         """The speech ended tentatively went on: decode it again from its start (with
         the same mean, so the same pass) and what was heard since, and follow it as
-        before. False when the endpointer had already ended it: the next speech is a
-        new utterance (see `finish_tentatively`)."""
+        before, past the endpointer's own end of it too. False after `commit`, or when
+        it was held over a second (see `finish_tentatively`)."""
         held, self._held = self._held, None
         resume_from, self._resume_from = self._resume_from, None
+        ended, self._held_ended = self._held_ended, None
         if held is None or resume_from is None:
             return False
+        # Past the endpointer's own end of the speech, every frame is decoded until it
+        # hears the voice again.
+        self._bridging = ended is not None and not self._endpointer.in_speech
         audio, following = resume_from
         self._forget_last()
         decoder = self._decoder
@@ -489,6 +507,10 @@ class SphinxRecognizer:
     _follow_checked = False
     _held: bytearray | None = None
     """Audio heard since a tentative end (see `finish_tentatively`); None otherwise."""
+    _held_ended: int | None = None
+    """Where in `_held` the endpointer ended that speech too; None before."""
+    _bridging = False
+    """Resumed past the endpointer's end: every frame is decoded until it hears voice."""
     _resume_from: tuple[bytes, list[StrictFollower]] | None = None
     _HISTORY_BYTES = 2 * 2 * SAMPLE_RATE  # 2 s: far more than the endpointer's window
 
@@ -582,7 +604,8 @@ class SphinxRecognizer:
         self._utt_audio.clear()
 
     def _abort_utterance(self) -> None:
-        self._held = self._resume_from = None
+        self._held = self._resume_from = self._held_ended = None
+        self._bridging = False
         if self._in_utt:
             self._decoder.end_utt()
             self._in_utt = False
