@@ -761,7 +761,8 @@ class Listener:
 
         Speech that opens the way talk about a thing does waits `talk_opening_quiet_s`,
         whatever it reads as; a request that takes a length and says none,
-        `length_pause_quiet_s`."""
+        `length_pause_quiet_s`; a reading declined or to be asked about,
+        `unsure_quiet_s`."""
         cfg = self.config
         if decided and self._opens_talk(decided[0].text):
             return max(cfg.talk_opening_quiet_s or 0.0, cfg.end_quiet_s)
@@ -773,7 +774,8 @@ class Listener:
             # speech goes on ("hey hearth let's ... do tonight's check in", read "let's"
             # at a pause). Waiting costs nothing, as there is nothing to act on.
             return max(cfg.going_on_quiet_s, cfg.end_quiet_s)
-        if cfg.unsure_quiet_s is not None and decided and not (sure and not decided[0].unsure):
+        acted_on_at_once = sure and not decided[0].unsure
+        if cfg.unsure_quiet_s is not None and decided and not acted_on_at_once:
             # Declined, or to be asked about: the person may not be done.
             return max(cfg.unsure_quiet_s, cfg.end_quiet_s)
         if going_on:
