@@ -18,7 +18,9 @@ from .conftest import voiced
 from .scripted import Script, ScriptedEngine
 
 START, WHOLE = "hey hearth give us", "hey hearth give us five minutes"
-REQUESTS = {"give us five minutes": 300, "we need a minute": 60}
+REQUESTS = {"give us five minutes": 300}
+# (A sure request is acted on as soon as before: test_speech_length_pause.py, with every
+# wait of the product's on.)
 
 
 def parse(text: str) -> Intent:
@@ -55,13 +57,6 @@ def test_words_that_stay_no_request_are_declined_before_the_engines_end_of_speec
     heard, _ = listen(Script([(0.5, 1.5, START, START)]), until=2.5)
     assert [h.declined for h in heard] == [True]
     assert 1.5 + 0.35 <= heard[0].t < 1.5 + 0.39, heard[0].t
-
-
-def test_a_sure_request_is_acted_on_as_soon_as_before() -> None:
-    said = "hey hearth we need a minute"
-    heard, _ = listen(Script([(0.5, 1.5, said, said)]), until=2.5)
-    assert [h.text for h in heard] == ["we need a minute"]
-    assert heard[0].t < 1.5 + 0.2, heard[0].t
 
 
 def test_speech_without_the_wake_phrase_is_let_go_as_before() -> None:
