@@ -422,6 +422,7 @@ class SphinxRecognizer:
         ]
         self._end_utterance()
         self._held, self._held_ended = bytearray(), None
+        self._bridging = False
         self._resume_from = (audio, following)
         return self._pending.popleft() if self._pending else None
 
