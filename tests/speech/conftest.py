@@ -34,6 +34,16 @@ def voiced(pcm: bytes, level: float = 100.0) -> bytes:
     return x[loud[0] * 320 : (loud[-1] + 1) * 320].tobytes()
 
 
+def feed_all(recognizer, audio: bytes) -> list:
+    """The finals a recognizer hands out for `audio` fed in 20 ms blocks."""
+    finals = []
+    for i in range(0, len(audio), 640):
+        final = recognizer.accept(audio[i : i + 640])
+        if final is not None:
+            finals.append(final)
+    return finals
+
+
 def said(text: str, posterior: float) -> Utterance:
     """An engine reading of `text`, every word with posterior `posterior`."""
     words = [Word(w, i * 0.3, i * 0.3 + 0.25, posterior) for i, w in enumerate(text.split())]

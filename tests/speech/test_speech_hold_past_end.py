@@ -5,10 +5,9 @@ says after it is the same request going on. Real PocketSphinx and espeak-ng spee
 
 from __future__ import annotations
 
-from assistant.speech.listener import Listener, ListenerConfig
+from assistant.speech.listener import ListenerConfig
 
-from .conftest import voiced
-from .test_speech_tentative_end import feed_all
+from .conftest import feed_all, voiced
 
 PAST_THE_END = bytes(int(0.5 * 32000))  # longer than the endpointer's end of speech (0.39 s)
 
@@ -61,18 +60,13 @@ def test_speech_is_not_held_for_longer_than_a_second(product_sphinx, synth_pcm) 
 
 
 def test_a_pause_inside_a_request_longer_than_the_endpointers_window(
-    product_sphinx, parser, synth_pcm
+    heard_as_run, parser, synth_pcm
 ) -> None:
     """ "hey hearth give us" (no request yet), 0.3 s of silence, then the rest: read
     whole, where the endpointer's end of the start used to leave it declined."""
     head = voiced(synth_pcm("hey hearth give us"))
     tail = voiced(synth_pcm("five minutes to calm down"))
-    audio = bytes(16000) + head + bytes(int(0.3 * 32000)) + tail + bytes(32000)
-    product_sphinx.reset()
-    listener = Listener(product_sphinx, ListenerConfig(), parser.parse)
-    heard = []
-    for i in range(0, len(audio), 640):
-        heard += listener.feed(audio[i : i + 640], (i + 640) / 32000)
-    heard += listener.flush(len(audio) / 32000)
+    speech = head + bytes(int(0.3 * 32000)) + tail
+    heard = heard_as_run("", speech=speech, config=ListenerConfig())
     first = parser.parse(heard[0].text) if heard and not heard[0].declined else None
     assert first is not None and (first.name, first.slots.get("seconds")) == ("pause", 300)

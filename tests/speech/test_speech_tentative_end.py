@@ -5,18 +5,9 @@ from __future__ import annotations
 
 from assistant.speech.listener import Listener, ListenerConfig
 
-from .conftest import voiced
+from .conftest import feed_all, voiced
 
 BLOCK = 640  # 20 ms
-
-
-def feed_all(recognizer, audio: bytes) -> list:
-    finals = []
-    for i in range(0, len(audio), BLOCK):
-        final = recognizer.accept(audio[i : i + BLOCK])
-        if final is not None:
-            finals.append(final)
-    return finals
 
 
 def listen(
