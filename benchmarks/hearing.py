@@ -53,10 +53,11 @@ import neural_voice
 HERE = Path(__file__).resolve().parent
 
 NEURAL = "piper-joe"
+"""The rooms benchmark's name for its neural voice (Piper's `neural_voice.JOE`)."""
 LENGTH_PAUSE_S = 0.3
 """The silence before the length in the run of commands said with one (`--length-pause`)."""
 PAUSED = f"every voice, {LENGTH_PAUSE_S:g} s before the length"
-"""The rooms benchmark's name for its neural voice (Piper's `neural_voice.JOE`)."""
+"""The rooms benchmark's name for that run's sample (`asr_rooms.write_summary`)."""
 TWENTY_DB = ("pink20", "babble20", "tv20")
 TEN_DB = ("pink10", "babble10", "tv10")
 
