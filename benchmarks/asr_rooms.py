@@ -21,7 +21,9 @@ sets, `tests/nlu/data/heldout*_in_domain.jsonl`): how many get the full safety l
 once, and how many the question that already gives the crisis line. A command Hearth
 asks about is followed by its own yes in the same voice and room ("yes" and the blind
 list's yes answers of the same half in turn): it counts as right only if that yes is
-heard. Each utterance
+heard. A request acted on with its default length whose length, said after a pause,
+then changed it (`ListenerConfig.length_amend_window_s`) counts by that length, and
+is counted apart. Each utterance
 is decoded in-process as `hearth run --input-wav FILE --fast` does (built-in
 PocketSphinx streamed in 20 ms blocks through the live loop's Listener, then the NLU).
 
@@ -845,8 +847,8 @@ def decode(job: dict) -> dict:
     start = time.perf_counter()
     decided = _hear(listener, pcm, mode)
     seconds = time.perf_counter() - start
-    acted, text, slots, asked = "none", "", {}, None
-    for h in decided:
+    acted, text, slots, asked, amended = "none", "", {}, None, False
+    for n, h in enumerate(decided):
         if getattr(h, "declined", False):
             continue
         intent = parser.parse(h.text)
@@ -874,6 +876,11 @@ def decode(job: dict) -> dict:
                     acted, slots, asked["then_acted"] = intent.name, dict(intent.slots), True
             break
         acted, text, slots = intent.name, h.text, dict(intent.slots)
+        # The length said after a pause in the request, once the default was taken,
+        # changes it (the listener's `length_amend_window_s`; the engine's pause.amend).
+        later = next((a for a in decided[n + 1 :] if getattr(a, "amends", False)), None)
+        if later is not None and parser.parse(later.text).name == acted:
+            text, slots, amended = later.text, dict(parser.parse(later.text).slots), True
         break
     return {
         "id": job["id"],
@@ -881,6 +888,7 @@ def decode(job: dict) -> dict:
         "acted": acted,
         "slots": slots,
         "asked": asked,
+        "amended": amended,
         "text": text or " | ".join(h.text for h in decided),
         "declined": any(getattr(h, "declined", False) for h in decided),
         "evidence": [getattr(h, "evidence", None) for h in decided],
@@ -1089,9 +1097,11 @@ def table(jobs: list[dict], results: dict[str, dict[int, dict]], conditions, spl
         )
     for n in names if said_commands else ():
         said, wrong, how_long = length_outcomes(jobs, results[n])
+        changed = sum(bool(results[n][j["id"]].get("amended")) for j in jobs)
         print(
             f"  {n}: commands said with a length: {said}, acted on with another length: "
-            f"{wrong}, asked how long: {how_long}"
+            f"{wrong}, asked how long: {how_long}; acted on with the default, then changed "
+            f"to the length said after it: {changed}"
         )
     helps = [j for j in jobs if j["kind"] == "help"]
     for n in names if helps else ():

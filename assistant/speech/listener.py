@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.nlu.intent import ANSWERS, NONE, Intent
 from assistant.nlu.safety import SAFETY
+from assistant.speech.amend import LengthAmendment
 from assistant.speech.answers import answer_within
 from assistant.speech.front_end import FrontEnd, NoFrontEnd
 from assistant.speech.types import Recognizer, Utterance
@@ -263,6 +264,13 @@ class ListenerConfig:
             pieces of talk asked about or declined the other way, and no talk acted on
             in either list (docs/hearing.md, thirty-fourth session). The cost: Hearth
             says it did not catch something, or asks, about 0.15 s later.
+        length_amend_window_s: after a request that takes a length and says none was
+            acted on (its default length taken), speech without the wake phrase that
+            ends within this many seconds and is a bare length for it ("for ten
+            minutes") is handed on as the request with that length (`Heard.amends`;
+            amend.py): a pause before the length that outlasted `length_pause_quiet_s`.
+            Heard over Hearth's reply too, where the input is clean of Hearth's voice.
+            It passes the bars of any request. None: such speech is not for Hearth.
     """
 
     wake_phrase: str = "hey hearth"
@@ -295,6 +303,7 @@ class ListenerConfig:
     talk_opening_quiet_s: float | None = 0.3
     length_pause_quiet_s: float | None = 0.35
     unsure_quiet_s: float | None = 0.35
+    length_amend_window_s: float | None = 4.0
 
 
 @dataclass(frozen=True)
@@ -319,6 +328,8 @@ class Heard:
         wake: said after the wake phrase (or in the moments after a bare one), not as
             an answer without it: while Hearth waits on a yes, such speech is a new
             request rather than more of the talk.
+        amends: the request just acted on with its default length, now with the
+            length said after a pause in it (`ListenerConfig.length_amend_window_s`).
     """
 
     text: str
@@ -329,6 +340,7 @@ class Heard:
     evidence: dict[str, float] | None = field(default=None, compare=False)
     unsure: bool = False
     wake: bool = False
+    amends: bool = False
 
 
 class Listener:
@@ -387,6 +399,11 @@ class Listener:
         self._phrases = self.weighing.phrases  # sorted once, shared
         self._goes_on: dict[str, bool] = {}
         self._phrase_intents: dict[str, str] = {}
+        window = self.config.length_amend_window_s
+        self._amendment = (
+            LengthAmendment(self.parse, window) if window is not None and self.parse else None
+        )
+        """The request just acted on whose length may still come (amend.py)."""
 
     def prepare(self) -> None:
         """Make now what the first reading would otherwise wait for (see
@@ -407,6 +424,11 @@ class Listener:
                 echo canceller's output). When False and Hearth is talking, the
                 block is not listened to at all.
         """
+        decided = self._feed(pcm, t, mode, speaking, clean)
+        self._note_acted(decided, t)
+        return decided
+
+    def _feed(self, pcm: bytes, t: float, mode: str, speaking: bool, clean: bool) -> list[Heard]:
         self._track_mode(mode, t)
         gated = self._update_gate(speaking, t)
         if gated and not clean:
@@ -429,6 +451,11 @@ class Listener:
 
     def flush(self, t: float) -> list[Heard]:
         """End of input: decide on any speech still in progress."""
+        decided = self._flush(t)
+        self._note_acted(decided, t)
+        return decided
+
+    def _flush(self, t: float) -> list[Heard]:
         if self._held is not None:
             return self._act_on_held(t)
         final = self.recognizer.finish()
@@ -447,6 +474,18 @@ class Listener:
         self._held = None
 
     # -- state ------------------------------------------------------------------------
+
+    def _note_acted(self, decided: list[Heard], t: float) -> None:
+        """After each decision: a request acted on with its default length may get its
+        length next (`length_amend_window_s`); any other decision ends that."""
+        if self._amendment is None or not decided:
+            return
+        last = decided[-1]
+        taken = last.text and not last.declined and not last.unsure and not last.amends
+        if taken and last.wake and self.weighing.length_unsaid(last.text):
+            self._amendment.open(last.text, t)
+        else:
+            self._amendment.close()
 
     def _track_mode(self, mode: str, t: float) -> None:
         self._mode = mode
@@ -523,6 +562,8 @@ class Listener:
         if not text:
             return []
         has_wake, rest = self.wake.split(text)
+        if not has_wake and not early and (amends := self._amends(text, utt, t)):
+            return amends
         if self._needs_wake(self._mode, t) and not has_wake:
             return []  # not for Hearth: forget it at once
         if has_wake and not rest:
@@ -538,6 +579,22 @@ class Listener:
         if early or not addressed or self._mode == "dictation":
             return [Heard(rest if has_wake else text, t, early=early, wake=after_wake)]
         return self._weighed(rest if has_wake else text, utt, t, after_wake)
+
+    def _amends(self, said: str, utt: Utterance, t: float) -> list[Heard]:
+        """`said`, speech without the wake phrase, as the length of the request just
+        acted on (`length_amend_window_s`), when it is one, passes the bars of any
+        request and is not Hearth's own line; [] otherwise."""
+        if self._amendment is None or self._mode != "wake":
+            return []
+        if self._gated and set(words(said)) <= set(words(self.speaking_text)):
+            return []  # Hearth's own words ("taking one minute together")
+        whole = self._amendment.of(said, t)
+        if whole is None:
+            return []
+        evidence = self.weighing.evidence(said, utt)
+        if not self.weighing.supported(evidence):
+            return []
+        return [Heard(whole, t, evidence=evidence, wake=True, amends=True)]
 
     def _answer_in_noise(self, text: str, utt: Utterance) -> str:
         """The answer inside a reading of an answer that means nothing as a whole ("yeah
@@ -1009,4 +1066,7 @@ class Listener:
                     return [Heard("", t, barge_in=True, declined=reading is None)]
                 return self._weighed(said, utt, t, after_wake=True, barge_in=True)
             return [Heard("", t, barge_in=True)]
+        if utt is not None:
+            # The length of the request Hearth is answering, said over its reply.
+            return self._amends(utt.text, utt, t)
         return []

@@ -70,6 +70,23 @@ def test_second_pause_restarts_and_says_so(session) -> None:
     assert session.store.count_timers("pause", session.clock.start, session.clock.wall()) == 2
 
 
+def test_a_pause_asked_for_again_moments_later_changes_its_length(session) -> None:
+    """The length said after a pause in the request ("let's take a break ... for ninety
+    seconds", handed on by the listener once the minute had started)."""
+    session.do("pause", t=0, seconds=60).do("pause", t=3, seconds=90)
+    key, text = session.out.said()[-1][1:]
+    assert key == "pause.amend"
+    assert "a minute and a half" in text.lower()
+    session.at(300)
+    ends = [t for t, key, _ in session.out.said() if key == "pause.end"]
+    assert ends == [93]  # one end, the new length after the change
+    rows = list(session.store.db.query("SELECT seconds, outcome FROM timers"))
+    assert rows == [
+        {"seconds": 60.0, "outcome": "restarted"},
+        {"seconds": 90.0, "outcome": "completed"},
+    ]
+
+
 def test_stop_during_a_pause_keeps_the_pause_running(session) -> None:
     session.do("pause", t=0, seconds=60).do("stop", t=15)
     assert session.out.stops == 1

@@ -13,6 +13,12 @@ from assistant.nlu.intent import Intent
 
 DEFAULT_SECONDS = 60
 MIN_GAP_S = 10  # never more than one countdown line every ten seconds
+AMEND_WITHIN_S = 10.0
+"""A pause asked for again this soon after it started changes its length: most often
+the length said after a pause in the request ("let's take a break ... for ten
+minutes", the listener's `length_amend_window_s`) or a quick correction ("hey hearth,
+make it five minutes"). Said so ("Of course. Let's make it ten minutes instead."),
+not as a restart."""
 
 
 def countdown_marks(seconds: int) -> list[int]:
@@ -60,6 +66,7 @@ def start(ctx: Context, seconds: int) -> list[act.Action]:
     state = ctx.state
     actions: list[act.Action] = []
     restarted = state.pause is not None
+    amended = restarted and _since_start(ctx) <= AMEND_WITHIN_S
     if state.pause is not None:
         actions += [
             act.CancelTimers("pause"),
@@ -75,11 +82,18 @@ def start(ctx: Context, seconds: int) -> list[act.Action]:
             "timer_started", {"kind": "pause", "at": ctx.wall, "seconds": seconds, "due": due}
         ),
         act.Say(
-            "pause.restart" if restarted else "pause.start", {"duration": duration_words(seconds)}
+            "pause.amend" if amended else "pause.restart" if restarted else "pause.start",
+            {"duration": duration_words(seconds)},
         ),
         act.Event("timer_started", {"timer": "pause", "seconds": seconds}),
     ]
     return actions + timers(ctx, seconds, ends)
+
+
+def _since_start(ctx: Context) -> float:
+    """Seconds since the running pause started."""
+    assert ctx.state.pause is not None
+    return ctx.now - (ctx.state.pause.ends_at - ctx.state.pause.seconds)
 
 
 def timers(ctx: Context, seconds: int, ends: float) -> list[act.Action]:
