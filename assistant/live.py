@@ -704,8 +704,10 @@ class LiveLoop:
         self.listener.speaking_text = speaker.current_text
         decided = self.listener.feed(pcm, t, engine.listen_mode, speaker.speaking(t), clean)
         for heard in decided:
-            if heard.barge_in:
-                speaker.stop_speaking()  # now, not after the engine's turn: within 200 ms
+            if heard.barge_in or heard.amends:
+                # Now, not after the engine's turn: within 200 ms. A line that names the
+                # default length a request's own length has just changed is over too.
+                speaker.stop_speaking()
             self.heard.append(heard)
         return [h for h in decided if self._for_engine(h, speaker)]
 

@@ -15,11 +15,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.nlu.intent import Intent
-from assistant.nlu.numbers import parse_duration
+from assistant.nlu.numbers import CORRECTIONS, NUMBER_WORDS, UNIT_SECONDS, VAGUE, parse_duration
 from assistant.speech.wake import words
 
 MAX_WORDS = 7
 """The longest speech taken as a bare length: "make it a minute and a half"."""
+
+LENGTH_WORDS = NUMBER_WORDS | frozenset(UNIT_SECONDS) | frozenset(VAGUE) | {"a", "an", "and"}
+"""The words a length is said in ("a minute and a half", "a couple of minutes")."""
+
+AROUND_A_LENGTH = frozenset(
+    {"for", "of", "maybe", "about", "say", "like", "just", "instead", "please", "um", "uh"}
+    | {word for correction in CORRECTIONS for word in correction}  # "make it", "no wait"
+)
+"""The words that may come with a bare length ("for ten minutes", "make it five
+minutes", "maybe ten minutes"). Speech with any other word is talk, even with a length
+in it ("five minutes is not enough"), but for one word before the length: the command
+model knows no sentence that is a bare length, and spells the word before one its own
+way ("for fifteen minutes" read "we're fifteen minutes", in a tune voice)."""
+
+_BARE_LENGTH = LENGTH_WORDS | AROUND_A_LENGTH
 
 
 class LengthAmendment:
@@ -47,9 +62,11 @@ class LengthAmendment:
     def of(self, said: str, t: float) -> str | None:
         """The request with its length, when `said` (speech without the wake phrase
         whose reading ended at `t`) is a bare length for it that changes it; else None."""
-        if t > self._until or not said or len(words(said)) > MAX_WORDS:
+        spoken = words(said)
+        if t > self._until or not spoken or len(spoken) > MAX_WORDS:
             return None
-        if parse_duration(said) is None:
+        others = [i for i, word in enumerate(spoken) if word not in _BARE_LENGTH]
+        if others not in ([], [0]) or parse_duration(said) is None:
             return None
         before = self.parse(self._request)
         whole = f"{self._request} {said}"

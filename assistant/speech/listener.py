@@ -477,7 +477,9 @@ class Listener:
 
     def _note_acted(self, decided: list[Heard], t: float) -> None:
         """After each decision: a request acted on with its default length may get its
-        length next (`length_amend_window_s`); any other decision ends that."""
+        length next (`length_amend_window_s`); any other decision ends that, but for a
+        bare barge-in (Hearth's reply cut by speech that may be that length)."""
+        decided = [h for h in decided if h.text or h.declined]  # not a bare barge-in
         if self._amendment is None or not decided:
             return
         last = decided[-1]
@@ -583,8 +585,10 @@ class Listener:
     def _amends(self, said: str, utt: Utterance, t: float) -> list[Heard]:
         """`said`, speech without the wake phrase, as the length of the request just
         acted on (`length_amend_window_s`), when it is one, passes the bars of any
-        request and is not Hearth's own line; [] otherwise."""
-        if self._amendment is None or self._mode != "wake":
+        request and is not Hearth's own line; [] otherwise. Also while Hearth waits for
+        an answer: the request just acted on asked how long ("i need some space"), and
+        the length may come over that question."""
+        if self._amendment is None or self._mode == "dictation":
             return []
         if self._gated and set(words(said)) <= set(words(self.speaking_text)):
             return []  # Hearth's own words ("taking one minute together")

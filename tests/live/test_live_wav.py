@@ -50,6 +50,55 @@ def test_pause_reply_and_countdown_in_the_output_wav(
         assert wavs.voiced(part, rate) > 0.5 * (line.end - line.start)
 
 
+def test_the_length_said_after_a_pause_changes_the_minute_just_started(
+    tmp_path, recognizer, espeak, wavs, meaning
+) -> None:
+    """A pause before the length longer than the listener waits for it ("hey hearth
+    let's take a break ... for five minutes"): the minute starts, and the length, heard
+    over Hearth's reply, cuts that reply and changes the pause."""
+    clip = tmp_path / "in.wav"
+    wavs.concat(
+        [
+            (None, 0.5),
+            (espeak("hey hearth, let's take a break"), 0.9),
+            (espeak("for five minutes"), 1.0),
+        ],
+        clip,
+    )
+    result, _, _, _ = run_wav(tmp_path, recognizer, clip)
+    requests = [h for h in result.heard if h.text]
+    assert meaning(requests) == [("pause", {"seconds": 60}), ("pause", {"seconds": 300})]
+    assert [h.amends for h in requests] == [False, True]
+    first, second = result.spoken[:2]
+    assert (first.key, first.completed) == ("pause.start", False)  # cut by the length
+    assert second.key == "pause.amend" and "five minutes" in second.text
+    (end,) = [s for s in result.spoken if s.key == "pause.end"]
+    assert abs(end.start - second.start - 300) < 0.1  # five minutes, not the first one
+
+
+def test_the_length_said_over_the_question_how_long_answers_it(
+    tmp_path, recognizer, espeak, wavs, meaning
+) -> None:
+    """Time alone has no default length: Hearth asks how long, and the length said after
+    a pause, over that question, answers it."""
+    clip = tmp_path / "in.wav"
+    wavs.concat(
+        [
+            (None, 0.5),
+            (espeak("hey hearth, i need some space"), 0.9),
+            (espeak("for twenty minutes"), 1.0),
+        ],
+        clip,
+    )
+    result, _, _, _ = run_wav(tmp_path, recognizer, clip)
+    requests = [h for h in result.heard if h.text]
+    assert [h.amends for h in requests] == [False, True]
+    assert meaning(requests)[1] == ("space", {"seconds": 1200, "until": None})
+    keys = [s.key for s in result.spoken]
+    assert keys[0] == "space.how_long" and not result.spoken[0].completed
+    assert keys[1] == "space.confirm", keys
+
+
 def test_checkin_then_answer_window(tmp_path, recognizer, espeak, wavs) -> None:
     clip = tmp_path / "in.wav"
     wavs.concat([(None, 0.5), (espeak("hey hearth, let's do our check in"), 1.0)], clip)

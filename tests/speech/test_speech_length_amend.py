@@ -28,6 +28,8 @@ def test_a_bare_length_soon_after_is_the_requests_length(amendment, parser) -> N
     assert whole == "let's take a break for ten minutes"
     assert parser.parse(whole).slots["seconds"] == 600
     assert amendment.of("make it a minute and a half", 4.0) is not None
+    assert amendment.of("maybe ten minutes", 4.0) is not None
+    assert amendment.of("we're ten minutes", 4.0) is not None  # "for", as the model spells it
 
 
 def test_nothing_else_is_taken(amendment) -> None:
@@ -35,6 +37,8 @@ def test_nothing_else_is_taken(amendment) -> None:
     assert amendment.of("that was nice", 3.0) is None  # no length
     assert amendment.of("for one minute", 3.0) is None  # the length already taken
     assert amendment.of("i was out there for five minutes today", 3.0) is None  # talk
+    assert amendment.of("five minutes is not enough", 3.0) is None
+    assert amendment.of("it's not five minutes", 3.0) is None
     amendment.close()
     assert amendment.of("for ten minutes", 3.0) is None
 
