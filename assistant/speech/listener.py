@@ -483,7 +483,7 @@ class Listener:
         if self._amendment is None or not decided:
             return
         last = decided[-1]
-        taken = last.text and not last.declined and not last.unsure and not last.amends
+        taken = bool(last.text) and not (last.declined or last.unsure or last.amends)
         if taken and last.wake and self.weighing.length_unsaid(last.text):
             self._amendment.open(last.text, t)
         else:

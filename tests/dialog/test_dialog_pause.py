@@ -87,6 +87,11 @@ def test_a_pause_asked_for_again_moments_later_changes_its_length(session) -> No
     ]
 
 
+def test_the_same_length_asked_for_again_moments_later_restarts_as_ever(session) -> None:
+    session.do("pause", t=0, seconds=60).do("pause", t=3, seconds=60)
+    assert session.out.spoken_keys()[-1] == "pause.restart"
+
+
 def test_stop_during_a_pause_keeps_the_pause_running(session) -> None:
     session.do("pause", t=0, seconds=60).do("stop", t=15)
     assert session.out.stops == 1

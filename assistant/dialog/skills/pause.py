@@ -18,7 +18,7 @@ AMEND_WITHIN_S = 10.0
 the length said after a pause in the request ("let's take a break ... for ten
 minutes", the listener's `length_amend_window_s`) or a quick correction ("hey hearth,
 make it five minutes"). Said so ("Of course. Let's make it ten minutes instead."),
-not as a restart."""
+not as a restart; the same length asked for again is a restart as ever."""
 
 
 def countdown_marks(seconds: int) -> list[int]:
@@ -66,7 +66,11 @@ def start(ctx: Context, seconds: int) -> list[act.Action]:
     state = ctx.state
     actions: list[act.Action] = []
     restarted = state.pause is not None
-    amended = restarted and _since_start(ctx) <= AMEND_WITHIN_S
+    amended = (
+        state.pause is not None
+        and state.pause.seconds != seconds
+        and _since_start(ctx) <= AMEND_WITHIN_S
+    )
     if state.pause is not None:
         actions += [
             act.CancelTimers("pause"),
