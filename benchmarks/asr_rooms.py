@@ -879,8 +879,9 @@ def decode(job: dict) -> dict:
         # The length said after a pause in the request, once the default was taken,
         # changes it (the listener's `length_amend_window_s`; the engine's pause.amend).
         later = next((a for a in decided[n + 1 :] if getattr(a, "amends", False)), None)
-        if later is not None and parser.parse(later.text).name == acted:
-            text, slots, amended = later.text, dict(parser.parse(later.text).slots), True
+        changed = parser.parse(later.text) if later is not None else None
+        if changed is not None and changed.name == acted:
+            text, slots, amended = changed.text, dict(changed.slots), True
         break
     return {
         "id": job["id"],
