@@ -50,20 +50,22 @@ def test_pause_reply_and_countdown_in_the_output_wav(
         assert wavs.voiced(part, rate) > 0.5 * (line.end - line.start)
 
 
+def request_then_length(tmp_path, espeak, wavs, request: str, length: str):
+    """An input WAV: `request`, then 0.9 s of silence (longer than the listener waits for
+    a length), then `length`, said without the wake phrase."""
+    clip = tmp_path / "in.wav"
+    wavs.concat([(None, 0.5), (espeak(request), 0.9), (espeak(length), 1.0)], clip)
+    return clip
+
+
 def test_the_length_said_after_a_pause_changes_the_minute_just_started(
     tmp_path, recognizer, espeak, wavs, meaning
 ) -> None:
     """A pause before the length longer than the listener waits for it ("hey hearth
     let's take a break ... for five minutes"): the minute starts, and the length, heard
     over Hearth's reply, cuts that reply and changes the pause."""
-    clip = tmp_path / "in.wav"
-    wavs.concat(
-        [
-            (None, 0.5),
-            (espeak("hey hearth, let's take a break"), 0.9),
-            (espeak("for five minutes"), 1.0),
-        ],
-        clip,
+    clip = request_then_length(
+        tmp_path, espeak, wavs, "hey hearth, let's take a break", "for five minutes"
     )
     result, _, _, _ = run_wav(tmp_path, recognizer, clip)
     requests = [h for h in result.heard if h.text]
@@ -80,20 +82,15 @@ def test_the_length_said_over_the_question_how_long_answers_it(
     tmp_path, recognizer, espeak, wavs, meaning
 ) -> None:
     """Time alone has no default length: Hearth asks how long, and the length said after
-    a pause, over that question, answers it."""
-    clip = tmp_path / "in.wav"
-    wavs.concat(
-        [
-            (None, 0.5),
-            (espeak("hey hearth, i need some space"), 0.9),
-            (espeak("for twenty minutes"), 1.0),
-        ],
-        clip,
+    a pause, over that question, answers it. (Not a length the question itself names,
+    "for example, twenty minutes": over Hearth's line, words all of its own are its own.)"""
+    clip = request_then_length(
+        tmp_path, espeak, wavs, "hey hearth, i need some space", "for fifteen minutes"
     )
     result, _, _, _ = run_wav(tmp_path, recognizer, clip)
     requests = [h for h in result.heard if h.text]
     assert [h.amends for h in requests] == [False, True]
-    assert meaning(requests)[1] == ("space", {"seconds": 1200, "until": None})
+    assert meaning(requests)[1] == ("space", {"seconds": 900, "until": None})
     keys = [s.key for s in result.spoken]
     assert keys[0] == "space.how_long" and not result.spoken[0].completed
     assert keys[1] == "space.confirm", keys
